@@ -1,0 +1,7 @@
+export interface Command {
+  name: string;
+  /** One line for `refrain --help`. */
+  summary: string;
+  /** Runs with the arguments after the command name; resolves to the exit code. */
+  run(argv: string[]): Promise<number>;
+}

@@ -1,0 +1,22 @@
+import type { Command } from './command.js';
+import { scanCommand } from './scan.js';
+
+/** Every command, by name. A command module exports one `Command`; add it here. */
+export const commands: Record<string, Command> = {
+  scan: scanCommand,
+};
+
+export function usage(): string {
+  const rows = Object.values(commands).map((c) => `  ${c.name.padEnd(8)} ${c.summary}`);
+  return [
+    'Usage: refrain <command> [options]',
+    '',
+    'Find repeated and templated text in a batch of reports.',
+    '',
+    'Commands:',
+    ...rows,
+    '',
+    "Run 'refrain <command> --help' for a command's options.",
+    '',
+  ].join('\n');
+}

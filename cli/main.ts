@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+import { commands, usage } from './commands/index.js';
+import { UsageError, InputError } from './errors.js';
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-V') {
+    process.stdout.write('refrain 0.1.0\n');
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`refrain: unknown command '${name}'\n\n${usage()}`);
+    return 2;
+  }
+  return command.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || error instanceof InputError) {
+      process.stderr.write(`refrain: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    // Anything else is a bug in refrain, not bad input: say so plainly, keep the detail short.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`refrain: internal error: ${message}\n(set REFRAIN_DEBUG=1 for the stack trace)\n`);
+    if (process.env.REFRAIN_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = 70;
+  },
+);

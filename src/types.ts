@@ -1,0 +1,212 @@
+/**
+ * The data that flows through refrain, stage by stage. Every stage is a pure function from
+ * one of these shapes to the next, so each can be called (and tested) on its own.
+ *
+ * Offsets are JavaScript string indexes (UTF-16 code units) unless a field says otherwise.
+ */
+
+/** A file as read from disk, before any text is decoded. */
+export interface SourceFile {
+  /** Path as the user gave it (relative paths stay relative), with '/' separators. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** One report after ingest: its decoded text and where it came from. */
+export interface Document {
+  /** Position in the sorted input; ids are dense from 0. */
+  id: number;
+  path: string;
+  /** Decoded text with line ends normalised to '\n'. */
+  text: string;
+  /** The encoding the bytes were decoded from: 'utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030'. */
+  encoding: string;
+  /** 'txt', 'md', 'html', 'docx' or 'pdf'. */
+  format: string;
+  /** SHA-256 of the file's bytes, hex; identifies unchanged files between scans. */
+  hash: string;
+  /** For paged formats (PDF): offset in `text` where each page starts, in page order. */
+  pageStarts?: number[];
+}
+
+/** A problem with one input file. The scan goes on without it. */
+export interface Diagnostic {
+  path: string;
+  level: 'error' | 'warning';
+  message: string;
+}
+
+/** What ingest returns for one file: a document, or the reason there is none. */
+export type IngestResult = { ok: true; document: Document } | { ok: false; diagnostic: Diagnostic };
+
+/** A paragraph of a document, after reflowing hard-wrapped lines. */
+export interface Paragraph {
+  /** Index within its document, from 0. */
+  index: number;
+  /** 1-based line in the document's text where the paragraph starts. */
+  line: number;
+  /** 1-based page (paged formats only). */
+  page?: number;
+  /** Display text: the original lines joined (fragments of one paragraph joined without a break). */
+  text: string;
+}
+
+/**
+ * The comparison form of a piece of text: one token per CJK character, Latin word or digit run,
+ * with NFKC applied, case folded, and whitespace and punctuation dropped.
+ */
+export interface Normalized {
+  /** Token ids: a CJK character's code point, or a 32-bit hash of a word (high bit set). */
+  tokens: Uint32Array;
+  /** Same as `tokens`, but every digit run is one shared token, so 2021 and 2025 compare equal. */
+  masked: Uint32Array;
+  /** Offset in the source text where each token starts. */
+  starts: Uint32Array;
+  /** Offset in the source text just past each token. */
+  ends: Uint32Array;
+}
+
+/** A paragraph ready for comparison. */
+export interface PreparedParagraph extends Paragraph {
+  norm: Normalized;
+}
+
+/** A stretch of one paragraph that takes part in a finding. */
+export interface Span {
+  doc: number;
+  paragraph: number;
+  /** Offsets into the paragraph's `text`; absent when the whole paragraph is meant. */
+  start?: number;
+  end?: number;
+}
+
+export type Scope = 'within' | 'across';
+export type Kind = 'exact' | 'numbers' | 'near' | 'partial';
+
+// ---------------------------------------------------------------------------------------------
+// The scan result: JSON schema 1. Field names here are the JSON's field names.
+// ---------------------------------------------------------------------------------------------
+
+export interface ResultParagraph {
+  index: number;
+  line: number;
+  page?: number;
+  text: string;
+}
+
+export interface ResultDocument {
+  id: number;
+  path: string;
+  encoding: string;
+  format: string;
+  /** SHA-256 of the file's bytes. */
+  hash: string;
+  /** Characters of text (code points, whitespace excluded). */
+  chars: number;
+  /** Share of this document's characters covered by text also found in other documents. */
+  templatedRatio: number;
+  /** Share of this document's characters repeated elsewhere inside it. */
+  withinRatio: number;
+  /** Share covered by boilerplate findings only (page chrome, slogans found across most of the batch). */
+  boilerplateRatio: number;
+  paragraphs: ResultParagraph[];
+}
+
+export interface ResultMember {
+  doc: number;
+  paragraph: number;
+  /** Present for a span of the paragraph's text; absent for the whole paragraph. */
+  start?: number;
+  end?: number;
+}
+
+export interface ResultCluster {
+  /** Deterministic: clusters are sorted (see score stage) and numbered from 0. */
+  id: number;
+  scope: Scope;
+  kind: Kind;
+  /** True when the text stands in a large share of the batch (see settings.boilerplateShare). */
+  boilerplate: boolean;
+  docCount: number;
+  /** Lowest similarity of any member to the cluster's representative, 0..1. */
+  similarity: number;
+  /** Characters (code points) of the representative passage. */
+  chars: number;
+  /** Content key: stable across rescans and batches, used to carry reviewer decisions. */
+  key: string;
+  /** The first member is the representative; every other member was verified against it. */
+  members: ResultMember[];
+}
+
+export interface ResultDocumentPair {
+  a: number;
+  b: number;
+  /** Characters shared, divided by the smaller document's characters. */
+  sharedRatio: number;
+}
+
+export interface ScanSettings {
+  /** Similarity a pair of passages needs to be reported (0..1). */
+  threshold: number;
+  /** Smallest passage reported, in tokens (a CJK character or a Latin word is a token). */
+  minTokens: number;
+  /** A finding present in at least this share of the documents is boilerplate. */
+  boilerplateShare: number;
+  /** MinHash signature length. */
+  numHashes: number;
+  /** LSH bands (rows per band = numHashes / bands). */
+  bands: number;
+}
+
+export interface ScanResult {
+  schema: 1;
+  tool: 'refrain';
+  version: string;
+  settings: ScanSettings;
+  documents: ResultDocument[];
+  clusters: ResultCluster[];
+  documentPairs: ResultDocumentPair[];
+  diagnostics: Diagnostic[];
+}
+
+/** A reviewer's judgment on a finding, keyed by the finding's content key. */
+export type DecisionLabel = 'copied' | 'boilerplate' | 'false-match';
+
+export interface Decision {
+  key: string;
+  label: DecisionLabel;
+  note: string;
+  /** ISO 8601. */
+  at: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Between the per-document stages and the batch-wide ones.
+// ---------------------------------------------------------------------------------------------
+
+/** What the batch-wide stages need to know of a document, without its full text. */
+export interface DocumentMeta {
+  path: string;
+  encoding: string;
+  format: string;
+  hash: string;
+  /** Characters (code points), whitespace excluded. */
+  chars: number;
+}
+
+/**
+ * Everything the batch-wide stages need from one document: its paragraphs and the LSH band keys
+ * of its comparison units. Plain data with typed arrays, so it can cross a worker boundary and be
+ * stored in a workspace, and a document that has not changed need not be read again.
+ */
+export interface Analysis {
+  document: DocumentMeta;
+  paragraphs: Paragraph[];
+  /** For comparison unit u: the paragraph it belongs to. */
+  unitPara: Uint32Array;
+  /** For unit u: the range [unitStart[u], unitEnd[u]) of the paragraph's normalized tokens. */
+  unitStart: Uint32Array;
+  unitEnd: Uint32Array;
+  /** `bands` keys per unit, unit after unit: unit u's keys are bandKeys[u*bands .. u*bands+bands). */
+  bandKeys: Uint32Array;
+}
