@@ -1,3 +1,5 @@
+import { TextDecoder } from 'node:util';
+
 /** The text of a file and the encoding it was read in, or why it could not be read. */
 export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; message: string };
 

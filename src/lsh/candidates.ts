@@ -1,0 +1,54 @@
+import { sortPairs } from './radix.js';
+
+/** Units to compare, flattened over the batch: unit u's band keys are keys[u*bands .. +bands). */
+export interface UnitIndex {
+  count: number;
+  bands: number;
+  keys: Uint32Array;
+  /** Which group (paragraph) each unit belongs to; units of one group are never paired. */
+  group: Uint32Array;
+}
+
+/** Above this many units in one bucket, each unit is paired with the first few only. */
+const FULL_BUCKET = 48;
+const HUBS = 4;
+
+/**
+ * LSH banding: two units are candidates when all rows of one band agree. Calls `emit` with each
+ * candidate pair of groups (smaller first); a pair may be emitted more than once. Buckets that
+ * hold one text repeated across much of the batch would give quadratic pairs: there every unit is
+ * paired with a few hubs only, which is enough to put it in the same finding as they are.
+ */
+export function candidatePairs(index: UnitIndex, emit: (a: number, b: number) => void): void {
+  const { count, bands, keys, group } = index;
+  const bandKeys = new Uint32Array(count);
+  const units = new Uint32Array(count);
+  for (let band = 0; band < bands; band++) {
+    for (let u = 0; u < count; u++) {
+      bandKeys[u] = keys[u * bands + band];
+      units[u] = u;
+    }
+    const sorted = sortPairs(bandKeys, units);
+    let i = 0;
+    while (i < count) {
+      let j = i + 1;
+      while (j < count && sorted.keys[j] === sorted.keys[i]) j++;
+      if (j - i > 1) bucket(sorted.values, i, j, group, emit);
+      i = j;
+    }
+  }
+}
+
+function bucket(units: Uint32Array, from: number, to: number, group: Uint32Array, emit: (a: number, b: number) => void) {
+  const size = to - from;
+  const hubs = size > FULL_BUCKET ? HUBS : size;
+  for (let x = from; x < from + hubs; x++) {
+    const gx = group[units[x]];
+    for (let y = x + 1; y < to; y++) {
+      const gy = group[units[y]];
+      if (gx === gy) continue;
+      if (gx < gy) emit(gx, gy);
+      else emit(gy, gx);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import type { Analysis, Document, Normalized, Paragraph, ScanSettings } from '../types.js';
+import { countChars, normalize } from '../normalize/normalize.js';
+import { segment } from '../segment/segment.js';
+import { clauses } from '../segment/clauses.js';
+import { shingle } from '../shingle/shingle.js';
+import { minHasher, signature, mergeInto } from '../sketch/minhash.js';
+import { hashRange } from '../util/hash.js';
+import { MIN_UNIT_TOKENS, MIN_WHOLE_TOKENS, SHINGLE_K } from './settings.js';
+
+/** The comparison form of a paragraph; the batch-wide stages call it again on candidates only. */
+export function prepareParagraph(text: string): Normalized {
+  return normalize(text, { skipNumbering: true });
+}
+
+function pageOf(pageStarts: number[] | undefined, offset: number): number | undefined {
+  if (!pageStarts || pageStarts.length === 0) return undefined;
+  let page = 1;
+  for (let i = 0; i < pageStarts.length; i++) if (pageStarts[i] <= offset) page = i + 1;
+  return page;
+}
+
+/**
+ * Per-document work: paragraphs, their clauses, a MinHash signature for each clause and each
+ * paragraph (the union of its clauses' signatures), reduced to LSH band keys.
+ */
+export function analyzeDocument(doc: Document, settings: ScanSettings): Analysis {
+  const segments = segment(doc.text);
+  const paragraphs: Paragraph[] = segments.map((s) => {
+    const page = pageOf(doc.pageStarts, s.start);
+    return page === undefined ? { index: s.index, line: s.line, text: s.text } : { index: s.index, line: s.line, page, text: s.text };
+  });
+  const rows = settings.numHashes / settings.bands;
+  const hasher = minHasher(settings.numHashes);
+  const unitPara: number[] = [];
+  const unitStart: number[] = [];
+  const unitEnd: number[] = [];
+  const keys: number[] = [];
+  let chars = 0;
+
+  const addUnit = (para: number, start: number, end: number, sig: Uint32Array) => {
+    unitPara.push(para);
+    unitStart.push(start);
+    unitEnd.push(end);
+    for (let b = 0; b < settings.bands; b++) keys.push(hashRange(sig, b * rows, (b + 1) * rows, b + 1));
+  };
+
+  for (const p of paragraphs) {
+    chars += countChars(p.text);
+    const norm = prepareParagraph(p.text);
+    const n = norm.masked.length;
+    if (n < MIN_WHOLE_TOKENS) continue;
+    const parts = clauses(p.text, norm, MIN_UNIT_TOKENS);
+    const whole = new Uint32Array(settings.numHashes).fill(0xffffffff);
+    for (const [start, end] of parts) {
+      const sig = signature(shingle(norm.masked, SHINGLE_K, start, end), settings.numHashes, hasher);
+      mergeInto(whole, sig);
+      if (parts.length > 1) addUnit(p.index, start, end, sig);
+    }
+    addUnit(p.index, 0, n, whole);
+  }
+  return {
+    document: { path: doc.path, encoding: doc.encoding, format: doc.format, hash: doc.hash, chars },
+    paragraphs,
+    unitPara: Uint32Array.from(unitPara),
+    unitStart: Uint32Array.from(unitStart),
+    unitEnd: Uint32Array.from(unitEnd),
+    bandKeys: Uint32Array.from(keys),
+  };
+}

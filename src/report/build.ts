@@ -1,0 +1,217 @@
+import type { Decision, ResultCluster, ResultDocumentPair, ScanResult } from '../types.js';
+import { paragraphMarks, type Cover } from './marks.js';
+import { orderDocuments } from './order.js';
+import type {
+  RankedDocument,
+  Report,
+  ReportDecision,
+  ReportDocument,
+  ReportFinding,
+  ReportInput,
+  ReportMember,
+  ReportSummary,
+  SharedWith,
+  Tone,
+} from './types.js';
+
+/** How many reports each report lists as sharing most with it. */
+export const TOP_SHARED = 5;
+/** How many findings the Markdown report and the HTML summary put first. */
+export const TOP_FINDINGS = 20;
+
+/** The scan result does not hold together (a member names a report or paragraph that is not there). */
+export class ReportInputError extends Error {
+  override name = 'ReportInputError';
+}
+
+/** Computes everything the reporters show. Pure; the input is not modified. */
+export function buildReport(input: ReportInput): Report {
+  const { result } = input;
+  checkResult(result);
+  const decisions = latestDecisions(input.decisions);
+  const findings = result.clusters.map((c) => buildFinding(result, c, decisions.get(c.key)));
+  const pairs = normalisePairs(result.documentPairs);
+  const documents = buildDocuments(result, findings, pairs);
+  return {
+    tool: result.tool,
+    version: result.version,
+    settings: { ...result.settings },
+    summary: buildSummary(result, findings),
+    ranking: rankDocuments(result),
+    order: orderDocuments(result.documents.length, pairs),
+    pairs,
+    documents,
+    findings,
+    topFindings: rankFindings(findings).slice(0, TOP_FINDINGS),
+    diagnostics: result.diagnostics.map((d) => ({ ...d })),
+  };
+}
+
+/** How a finding is shown, once the reviewer's decision is taken into account; null: not at all. */
+export function findingTone(f: Pick<ReportFinding, 'boilerplate' | 'decision'>): Tone | null {
+  if (f.decision?.label === 'false-match') return null;
+  if (f.decision?.label === 'boilerplate') return 'boilerplate';
+  if (f.decision?.label === 'copied') return 'copy';
+  return f.boilerplate ? 'boilerplate' : 'copy';
+}
+
+/**
+ * Findings worth reading first: copying before boilerplate, false matches left out, then the
+ * most text involved (passage length times the other members), then by id.
+ */
+export function rankFindings(findings: readonly ReportFinding[]): number[] {
+  const weight = (f: ReportFinding) => f.chars * Math.max(1, f.members.length - 1);
+  return findings
+    .filter((f) => findingTone(f) !== null)
+    .sort((x, y) => {
+      const bx = findingTone(x) === 'boilerplate' ? 1 : 0;
+      const by = findingTone(y) === 'boilerplate' ? 1 : 0;
+      return bx - by || weight(y) - weight(x) || x.id - y.id;
+    })
+    .map((f) => f.id);
+}
+
+/** The text a member stands for: its span of the paragraph, or the whole paragraph. */
+export function memberText(text: string, start?: number, end?: number): string {
+  return start === undefined && end === undefined ? text : text.slice(start ?? 0, end ?? text.length);
+}
+
+function checkResult(result: ScanResult): void {
+  if (!result || result.schema !== 1 || !Array.isArray(result.documents) || !Array.isArray(result.clusters)) {
+    throw new ReportInputError('not a refrain scan result (schema 1)');
+  }
+  result.documents.forEach((d, i) => {
+    if (d.id !== i) throw new ReportInputError(`documents[${i}]: id is ${d.id}, expected ${i}`);
+  });
+  result.clusters.forEach((c, i) => {
+    if (c.id !== i) throw new ReportInputError(`clusters[${i}]: id is ${c.id}, expected ${i}`);
+    c.members.forEach((m, j) => {
+      const at = `clusters[${i}].members[${j}]`;
+      const doc = result.documents[m.doc];
+      if (!doc) throw new ReportInputError(`${at}: document ${m.doc} does not exist`);
+      const para = doc.paragraphs[m.paragraph];
+      if (!para) throw new ReportInputError(`${at}: document ${m.doc} has no paragraph ${m.paragraph}`);
+      const start = m.start ?? 0;
+      const end = m.end ?? para.text.length;
+      if (start < 0 || end > para.text.length || start > end) {
+        throw new ReportInputError(`${at}: span ${start}..${end} is outside paragraph ${m.paragraph} (length ${para.text.length})`);
+      }
+    });
+  });
+  for (const [i, p] of result.documentPairs.entries()) {
+    if (!result.documents[p.a] || !result.documents[p.b]) {
+      throw new ReportInputError(`documentPairs[${i}]: document ${result.documents[p.a] ? p.b : p.a} does not exist`);
+    }
+  }
+}
+
+/** A key decided more than once keeps its latest decision. */
+function latestDecisions(decisions: readonly Decision[]): Map<string, ReportDecision> {
+  const byKey = new Map<string, Decision>();
+  for (const d of decisions) {
+    const seen = byKey.get(d.key);
+    if (!seen || d.at >= seen.at) byKey.set(d.key, d);
+  }
+  return new Map([...byKey].map(([k, d]) => [k, { label: d.label, note: d.note, at: d.at }]));
+}
+
+function buildFinding(result: ScanResult, c: ResultCluster, decision: ReportDecision | undefined): ReportFinding {
+  const members: ReportMember[] = c.members.map((m) => {
+    const doc = result.documents[m.doc];
+    const para = doc.paragraphs[m.paragraph];
+    const member: ReportMember = { doc: m.doc, path: doc.path, paragraph: m.paragraph, line: para.line };
+    if (para.page !== undefined) member.page = para.page;
+    if (m.start !== undefined) member.start = m.start;
+    if (m.end !== undefined) member.end = m.end;
+    member.text = memberText(para.text, m.start, m.end);
+    return member;
+  });
+  const finding: ReportFinding = {
+    id: c.id,
+    key: c.key,
+    scope: c.scope,
+    kind: c.kind,
+    boilerplate: c.boilerplate,
+    docCount: c.docCount,
+    similarity: c.similarity,
+    chars: c.chars,
+    members,
+  };
+  if (decision) finding.decision = decision;
+  return finding;
+}
+
+function normalisePairs(pairs: readonly ResultDocumentPair[]): ResultDocumentPair[] {
+  return pairs
+    .filter((p) => p.a !== p.b)
+    .map((p) => (p.a < p.b ? { ...p } : { a: p.b, b: p.a, sharedRatio: p.sharedRatio }))
+    .sort((x, y) => x.a - y.a || x.b - y.b);
+}
+
+function buildDocuments(result: ScanResult, findings: readonly ReportFinding[], pairs: readonly ResultDocumentPair[]): ReportDocument[] {
+  const covers = result.documents.map((d) => d.paragraphs.map((): Cover[] => []));
+  const docFindings = result.documents.map(() => new Set<number>());
+  for (const f of findings) {
+    const tone = findingTone(f);
+    for (const m of f.members) {
+      docFindings[m.doc].add(f.id);
+      if (tone === null) continue;
+      const length = result.documents[m.doc].paragraphs[m.paragraph].text.length;
+      covers[m.doc][m.paragraph].push({ start: m.start ?? 0, end: m.end ?? length, tone, finding: f.id });
+    }
+  }
+  const shared = result.documents.map((): SharedWith[] => []);
+  for (const p of pairs) {
+    shared[p.a].push({ doc: p.b, path: result.documents[p.b].path, sharedRatio: p.sharedRatio });
+    shared[p.b].push({ doc: p.a, path: result.documents[p.a].path, sharedRatio: p.sharedRatio });
+  }
+  return result.documents.map((d) => ({
+    id: d.id,
+    path: d.path,
+    encoding: d.encoding,
+    format: d.format,
+    chars: d.chars,
+    templatedRatio: d.templatedRatio,
+    withinRatio: d.withinRatio,
+    boilerplateRatio: d.boilerplateRatio,
+    paragraphs: d.paragraphs.map((p, i) => {
+      const para = { index: p.index, line: p.line, text: p.text, marks: paragraphMarks(p.text.length, covers[d.id][i]) };
+      return p.page === undefined ? para : { ...para, page: p.page };
+    }),
+    sharesMost: shared[d.id]
+      .filter((s) => s.sharedRatio > 0)
+      .sort((x, y) => y.sharedRatio - x.sharedRatio || x.doc - y.doc)
+      .slice(0, TOP_SHARED),
+    findings: [...docFindings[d.id]].sort((x, y) => x - y),
+  }));
+}
+
+function buildSummary(result: ScanResult, findings: readonly ReportFinding[]): ReportSummary {
+  const chars = result.documents.reduce((s, d) => s + d.chars, 0);
+  const weighted = (ratio: (d: ScanResult['documents'][number]) => number) =>
+    chars === 0 ? 0 : result.documents.reduce((s, d) => s + ratio(d) * d.chars, 0) / chars;
+  return {
+    documents: result.documents.length,
+    findings: findings.length,
+    acrossFindings: findings.filter((f) => f.scope === 'across').length,
+    withinFindings: findings.filter((f) => f.scope === 'within').length,
+    boilerplateFindings: findings.filter((f) => f.boilerplate).length,
+    decided: findings.filter((f) => f.decision).length,
+    chars,
+    templatedShare: weighted((d) => d.templatedRatio),
+    withinShare: weighted((d) => d.withinRatio),
+    boilerplateShare: weighted((d) => d.boilerplateRatio),
+  };
+}
+
+function rankDocuments(result: ScanResult): RankedDocument[] {
+  return result.documents
+    .map((d) => ({
+      doc: d.id,
+      path: d.path,
+      templatedRatio: d.templatedRatio,
+      withinRatio: d.withinRatio,
+      boilerplateRatio: d.boilerplateRatio,
+    }))
+    .sort((x, y) => y.templatedRatio - x.templatedRatio || x.doc - y.doc);
+}

@@ -1,0 +1,141 @@
+/**
+ * Local alignment of two token streams: which stretches of A stand again in B, allowing small
+ * edits inside a stretch. Exact runs of at least `seed` tokens are tiled greedily, longest first
+ * (greedy string tiling), then chained into regions where both sides advance together with gaps
+ * of at most `maxGap` tokens. A region is one copied passage.
+ */
+export interface Region {
+  aStart: number;
+  aEnd: number;
+  bStart: number;
+  bEnd: number;
+  /** Tokens inside exact runs shared by both sides. */
+  matched: number;
+  /** Longest exact run in the region. */
+  longest: number;
+}
+
+export interface AlignOptions {
+  seed: number;
+  maxGap: number;
+}
+
+export const defaultAlignOptions: AlignOptions = { seed: 3, maxGap: 10 };
+
+interface Tile {
+  a: number;
+  b: number;
+  len: number;
+}
+
+function seedHash(t: Uint32Array, i: number, k: number): number {
+  let h = 0x811c9dc5;
+  for (let j = i; j < i + k; j++) h = Math.imul(h ^ t[j], 0x01000193);
+  return h >>> 0;
+}
+
+/** Maximal exact matches of at least `seed` tokens, longest first. */
+function exactRuns(a: Uint32Array, b: Uint32Array, seed: number): Tile[] {
+  const index = new Map<number, number[]>();
+  for (let j = 0; j + seed <= b.length; j++) {
+    const h = seedHash(b, j, seed);
+    const list = index.get(h);
+    if (list) list.push(j);
+    else index.set(h, [j]);
+  }
+  const runs: Tile[] = [];
+  for (let i = 0; i + seed <= a.length; i++) {
+    const list = index.get(seedHash(a, i, seed));
+    if (!list) continue;
+    for (const j of list) {
+      // Only start a run where the previous tokens differ: each maximal run is found once.
+      if (i > 0 && j > 0 && a[i - 1] === b[j - 1]) continue;
+      let len = 0;
+      while (i + len < a.length && j + len < b.length && a[i + len] === b[j + len]) len++;
+      if (len >= seed) runs.push({ a: i, b: j, len });
+    }
+  }
+  runs.sort((x, y) => y.len - x.len || x.a - y.a || x.b - y.b);
+  return runs;
+}
+
+/** Greedy tiling: take runs longest first; a run overlapping a taken one is trimmed to what is free. */
+function tile(runs: Tile[], aLen: number, bLen: number, seed: number): Tile[] {
+  const usedA = new Uint8Array(aLen);
+  const usedB = new Uint8Array(bLen);
+  const tiles: Tile[] = [];
+  for (const r of runs) {
+    let k = 0;
+    while (k < r.len) {
+      while (k < r.len && (usedA[r.a + k] || usedB[r.b + k])) k++;
+      const from = k;
+      while (k < r.len && !usedA[r.a + k] && !usedB[r.b + k]) k++;
+      if (k - from >= seed) {
+        for (let x = from; x < k; x++) {
+          usedA[r.a + x] = 1;
+          usedB[r.b + x] = 1;
+        }
+        tiles.push({ a: r.a + from, b: r.b + from, len: k - from });
+      }
+    }
+  }
+  return tiles.sort((x, y) => x.a - y.a || x.b - y.b);
+}
+
+/** Chains tiles into regions: the heaviest chain first, then the heaviest of what is left. */
+function chain(tiles: Tile[], maxGap: number): Region[] {
+  const regions: Region[] = [];
+  const taken = new Uint8Array(tiles.length);
+  for (;;) {
+    const score = new Float64Array(tiles.length);
+    const prev = new Int32Array(tiles.length).fill(-1);
+    let best = -1;
+    for (let t = 0; t < tiles.length; t++) {
+      if (taken[t]) continue;
+      score[t] = tiles[t].len;
+      for (let p = t - 1; p >= 0; p--) {
+        if (taken[p]) continue;
+        const gapA = tiles[t].a - (tiles[p].a + tiles[p].len);
+        const gapB = tiles[t].b - (tiles[p].b + tiles[p].len);
+        if (gapA < 0 || gapB < 0) continue;
+        if (gapA > maxGap || gapB > maxGap) {
+          if (gapA > maxGap * 4) break; // tiles are sorted by a: earlier ones are farther still
+          continue;
+        }
+        const s = score[p] + tiles[t].len;
+        if (s > score[t]) {
+          score[t] = s;
+          prev[t] = p;
+        }
+      }
+      if (best < 0 || score[t] > score[best]) best = t;
+    }
+    if (best < 0) break;
+    const members: number[] = [];
+    for (let t = best; t >= 0; t = prev[t]) members.push(t);
+    members.reverse();
+    let matched = 0;
+    let longest = 0;
+    for (const t of members) {
+      taken[t] = 1;
+      matched += tiles[t].len;
+      longest = Math.max(longest, tiles[t].len);
+    }
+    const first = tiles[members[0]];
+    const last = tiles[members[members.length - 1]];
+    regions.push({ aStart: first.a, aEnd: last.a + last.len, bStart: first.b, bEnd: last.b + last.len, matched, longest });
+  }
+  return regions;
+}
+
+/** All regions shared by a and b, in order of their position in a. */
+export function align(a: Uint32Array, b: Uint32Array, options: AlignOptions = defaultAlignOptions): Region[] {
+  if (a.length < options.seed || b.length < options.seed) return [];
+  const tiles = tile(exactRuns(a, b, options.seed), a.length, b.length, options.seed);
+  return chain(tiles, options.maxGap).sort((x, y) => x.aStart - y.aStart);
+}
+
+/** Dice similarity of a region: shared tokens over the tokens the region spans on both sides. */
+export function regionSimilarity(r: Region): number {
+  return (2 * r.matched) / (r.aEnd - r.aStart + (r.bEnd - r.bStart));
+}
