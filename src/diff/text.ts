@@ -77,42 +77,45 @@ function pickLevel(a: string, b: string): 'char' | 'word' | 'token' {
 }
 
 function diffAt(level: 'char' | 'word' | 'token', a: string, b: string, maxCost: number): DiffPart[] | undefined {
-  if (level === 'char') {
-    const n = countCodePoints(a);
-    const m = countCodePoints(b);
-    const changes = diffChars(a, b, { maxEditLength: editBudget(n, m, maxCost) });
-    return changes && fromChanges(changes);
-  }
-  if (level === 'word') {
-    // Word counts are estimated from whitespace runs: close enough for a budget.
-    const n = (a.match(/\s+/g)?.length ?? 0) * 2 + 1;
-    const m = (b.match(/\s+/g)?.length ?? 0) * 2 + 1;
-    const changes = diffWordsWithSpace(a, b, { maxEditLength: editBudget(n, m, maxCost) });
-    return changes && fromChanges(changes);
-  }
-  const ta = a.match(MIXED_TOKEN) ?? [];
-  const tb = b.match(MIXED_TOKEN) ?? [];
-  const changes = diffArrays(ta, tb, { maxEditLength: editBudget(ta.length, tb.length, maxCost) });
+  const ta = tokensFor(level, a);
+  const tb = tokensFor(level, b);
+  const budget = editBudget(ta.length, tb.length, maxCost);
+  // A failed attempt costs as much as the budget allows, so skip it when it is sure to fail.
+  if (editLowerBound(ta, tb) > budget) return undefined;
+  const options = { maxEditLength: budget };
+  const changes =
+    level === 'char' ? diffChars(a, b, options) : level === 'word' ? diffWordsWithSpace(a, b, options) : diffArrays(ta, tb, options);
   return changes && fromChanges(changes);
+}
+
+/** The tokens the diff at this level works on (for word level, close to jsdiff's own). */
+function tokensFor(level: 'char' | 'word' | 'token', s: string): string[] {
+  if (level === 'char') return Array.from(s);
+  if (level === 'word') return s.match(/\s+|[^\s]+/g) ?? [];
+  return s.match(MIXED_TOKEN) ?? [];
+}
+
+/**
+ * Edits (insertions + deletions) are at least the tokens the two texts do not have in common
+ * counted as multisets, since a common subsequence can only use tokens both texts have.
+ */
+function editLowerBound(ta: string[], tb: string[]): number {
+  const counts = new Map<string, number>();
+  for (const t of ta) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let common = 0;
+  for (const t of tb) {
+    const c = counts.get(t);
+    if (c) {
+      common++;
+      counts.set(t, c - 1);
+    }
+  }
+  return ta.length + tb.length - 2 * common;
 }
 
 /** The largest edit distance worth computing for texts of n and m tokens. */
 function editBudget(n: number, m: number, maxCost: number): number {
   return Math.max(16, Math.floor(maxCost / Math.max(1, n + m)));
-}
-
-function countCodePoints(s: string): number {
-  let count = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    // A high surrogate followed by a low one is one code point: count it once.
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    count++;
-  }
-  return count;
 }
 
 /** jsdiff's change objects to our parts: joined token arrays, empty runs dropped, neighbours merged. */
