@@ -110,6 +110,11 @@ export interface ResultDocument {
   /** Share covered by boilerplate findings only (page chrome, slogans found across most of the batch). */
   boilerplateRatio: number;
   paragraphs: ResultParagraph[];
+  /**
+   * Only for a document read from a past workspace (`scan --against PAST.db`): that workspace's
+   * path. Absent for documents of the batch being scanned.
+   */
+  past?: string;
 }
 
 export interface ResultMember {
