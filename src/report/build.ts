@@ -119,11 +119,16 @@ function buildFinding(result: ScanResult, c: ResultCluster, decision: ReportDeci
   const members: ReportMember[] = c.members.map((m) => {
     const doc = result.documents[m.doc];
     const para = doc.paragraphs[m.paragraph];
-    const member: ReportMember = { doc: m.doc, path: doc.path, paragraph: m.paragraph, line: para.line };
+    const member: ReportMember = {
+      doc: m.doc,
+      path: doc.path,
+      paragraph: m.paragraph,
+      line: para.line,
+      text: memberText(para.text, m.start, m.end),
+    };
     if (para.page !== undefined) member.page = para.page;
     if (m.start !== undefined) member.start = m.start;
     if (m.end !== undefined) member.end = m.end;
-    member.text = memberText(para.text, m.start, m.end);
     return member;
   });
   const finding: ReportFinding = {

@@ -68,6 +68,7 @@ export function relate(a: Normalized, b: Normalized, options: RelateOptions): Re
     const as = Math.min(...regions.map((r) => r.aStart));
     const ae = Math.max(...regions.map((r) => r.aEnd));
     const similarity = matched / (aWhole ? na : nb);
+    if (similarity < options.threshold) return [];
     return [
       aWhole
         ? { aStart: 0, aEnd: na, bStart: bs, bEnd: be, kind: 'partial', similarity }

@@ -1,0 +1,16 @@
+/** What an extractor makes of a file's bytes. */
+export interface Extracted {
+  /** Text with '\n' line ends, one paragraph (or, for PDF, one printed line) per line. */
+  text: string;
+  /** 'docx', 'pdf' or 'html'. */
+  format: string;
+  /** For formats that carry text in a character encoding of their own (HTML): the one used. */
+  encoding?: string;
+  /** PDF only: offset in `text` where page i+1 starts. */
+  pageStarts?: number[];
+  /** Things the user should know about the file that do not stop it being scanned. */
+  warnings?: string[];
+}
+
+/** Bytes of one file (and its path, for messages) to its text. Throws ExtractError on bad input. */
+export type Extractor = (bytes: Uint8Array, path: string) => Promise<Extracted>;

@@ -1,0 +1,31 @@
+/** Escaping for each output format: report text is untrusted and must never become markup. */
+
+const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Safe in element content and in quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML[c]);
+}
+
+/**
+ * JSON that can sit inside a <script> element: `<` is written \u003c so no `</script>` or
+ * `<!--` in report text can end or change the element; `>` and `&` likewise, and U+2028/2029
+ * for old parsers that treat them as line ends. JSON.parse reads the escapes back unchanged.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
+export function csvField(value: string | number | boolean | undefined): string {
+  const text = value === undefined ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * Markdown inline text: characters that would start markup (emphasis, links, code, HTML, table
+ * cells) are backslash-escaped and line breaks flattened, so a passage stays one line of text.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/\s*\r?\n\s*/g, ' ').replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`);
+}

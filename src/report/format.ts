@@ -1,0 +1,26 @@
+/** Small formatting helpers shared by the text reporters. */
+
+/** A ratio as a percentage with one decimal: 0.2345 → "23.5%". */
+export function percent(ratio: number): string {
+  return `${(ratio * 100).toFixed(1)}%`;
+}
+
+/** A ratio with four decimals, for machine-read outputs (CSV): stable across runs. */
+export function decimal(ratio: number): string {
+  return ratio.toFixed(4);
+}
+
+/** Where a member stands: `path:line`, with the page for paged formats. */
+export function location(m: { path: string; line: number; page?: number }): string {
+  return m.page === undefined ? `${m.path}:${m.line}` : `${m.path}:${m.line} (p. ${m.page})`;
+}
+
+/**
+ * The first `max` characters (code points, so a character outside the BMP is never cut in half)
+ * of a passage, line breaks flattened, with "…" when cut.
+ */
+export function excerpt(text: string, max: number): string {
+  const flat = text.replace(/\s*\n\s*/g, ' ').trim();
+  const chars = Array.from(flat);
+  return chars.length <= max ? flat : `${chars.slice(0, max).join('')}…`;
+}

@@ -1,0 +1,109 @@
+import { diffTexts } from '../../diff/index.js';
+import type { Report, ReportFinding } from '../types.js';
+import { findingTone } from '../build.js';
+
+/** Members of one finding diffed against the representative; the rest are listed only. */
+export const DIFFS_PER_FINDING = 12;
+
+/** Diff op codes in the embedded data. */
+const OP_CODE = { same: 0, del: 1, add: 2 } as const;
+
+/**
+ * What the page's script renders lazily, kept compact: a 1,000-report batch embeds each report's
+ * text once (about the size of the reports themselves), and a diff is op/length pairs into member
+ * texts the page already has, never the text again.
+ */
+export interface PageData {
+  /** Indexed by report id. */
+  docs: PageDoc[];
+  /** Indexed by finding id. */
+  findings: PageFinding[];
+  /** Report ids, most templated first: the order reports are listed in. */
+  ranking: number[];
+  /** Report ids in heatmap order. */
+  order: number[];
+  /** [a, b, sharedRatio] for every pair that shares text. */
+  pairs: [number, number, number][];
+}
+
+export interface PageDoc {
+  path: string;
+  chars: number;
+  templated: number;
+  within: number;
+  boilerplate: number;
+  /** [doc, sharedRatio], most first. */
+  shares: [number, number][];
+  findings: number[];
+  /** [line, page (0: none), text, marks]; a mark is [start, end, tone (0 copy, 1 boilerplate), ...finding ids]. */
+  paras: [number, number, string, number[][]][];
+}
+
+export interface PageFinding {
+  scope: string;
+  kind: string;
+  /** What the scan said: 1 boilerplate, 0 not. */
+  boilerplate: number;
+  /** How it is shown once the decision is applied: 0 copy, 1 boilerplate, 2 not highlighted (false match). */
+  tone: number;
+  docCount: number;
+  similarity: number;
+  chars: number;
+  /** [doc, paragraph, start, end]: always both offsets, whole paragraph included. */
+  members: [number, number, number, number][];
+  /** [label, note, at] or null when not reviewed. */
+  decision: [string, string, string] | null;
+  /** [member index, op, length, op, length, …]: member 0 against that member. */
+  diffs: number[][];
+}
+
+export function pageData(report: Report): PageData {
+  return {
+    docs: report.documents.map((d) => ({
+      path: d.path,
+      chars: d.chars,
+      templated: d.templatedRatio,
+      within: d.withinRatio,
+      boilerplate: d.boilerplateRatio,
+      shares: d.sharesMost.map((s) => [s.doc, s.sharedRatio]),
+      findings: d.findings,
+      paras: d.paragraphs.map((p) => [
+        p.line,
+        p.page ?? 0,
+        p.text,
+        p.marks.map((m) => [m.start, m.end, m.tone === 'copy' ? 0 : 1, ...m.findings]),
+      ]),
+    })),
+    findings: report.findings.map(pageFinding),
+    ranking: report.ranking.map((r) => r.doc),
+    order: report.order,
+    pairs: report.pairs.filter((p) => p.sharedRatio > 0).map((p) => [p.a, p.b, p.sharedRatio]),
+  };
+}
+
+function pageFinding(f: ReportFinding): PageFinding {
+  const tone = findingTone(f);
+  const first = f.members[0];
+  return {
+    scope: f.scope,
+    kind: f.kind,
+    boilerplate: f.boilerplate ? 1 : 0,
+    tone: tone === 'copy' ? 0 : tone === 'boilerplate' ? 1 : 2,
+    docCount: f.docCount,
+    similarity: f.similarity,
+    chars: f.chars,
+    members: f.members.map((m) => [m.doc, m.paragraph, m.start ?? 0, m.end ?? (m.start ?? 0) + m.text.length]),
+    decision: f.decision ? [f.decision.label, f.decision.note, f.decision.at] : null,
+    diffs: f.members.slice(1, DIFFS_PER_FINDING + 1).map((m, i) => [i + 1, ...diffOps(first.text, m.text)]),
+  };
+}
+
+/** A diff as op/length pairs (lengths in UTF-16 code units, as the page slices strings). */
+export function diffOps(a: string, b: string): number[] {
+  const out: number[] = [];
+  for (const part of diffTexts(a, b)) {
+    if (part.text.length === 0) continue;
+    out.push(OP_CODE[part.op], part.text.length);
+  }
+  return out;
+}

@@ -1,0 +1,134 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { WorkspaceError } from './errors.js';
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+import { Workspace } from './workspace.js';
+
+export interface OpenOptions {
+  /** Create the file when it does not exist (default false). */
+  create?: boolean;
+  /** Open without writing anything, not even a schema upgrade (default false). */
+  readonly?: boolean;
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+/**
+ * Opens (or creates) a workspace. Every check that can refuse the file runs on a read-only
+ * connection before anything is written, so a refused file is left byte-for-byte unchanged.
+ */
+export function openWorkspace(path: string, options: OpenOptions = {}): Workspace {
+  const { create = false, readonly = false } = options;
+  const info = statOrNull(path);
+  if (info === null) {
+    if (!create || readonly) throw new WorkspaceError(`no workspace at ${path} (run 'refrain scan' to make one)`);
+    return new Workspace(path, initialise(connect(path, false), path), false);
+  }
+  if (info.isDirectory()) throw new WorkspaceError(`${path} is a folder, not a workspace file`);
+  checkHeader(path, info.size);
+  const version = probe(path);
+  if (readonly) {
+    if (version < SCHEMA_VERSION) {
+      throw new WorkspaceError(
+        `workspace ${path} has schema version ${version}, older than this refrain's ${SCHEMA_VERSION}; ` +
+          `open it once for writing (e.g. 'refrain scan') to upgrade it`,
+      );
+    }
+    return new Workspace(path, connect(path, true), true);
+  }
+  return new Workspace(path, initialise(connect(path, false), path), false);
+}
+
+function statOrNull(path: string) {
+  try {
+    return statSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new WorkspaceError(`cannot read workspace ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+  }
+}
+
+/** Refuses anything that does not start like a SQLite database, without asking SQLite. */
+function checkHeader(path: string, size: number): void {
+  if (size === 0) throw new WorkspaceError(`${path} is an empty file, not a refrain workspace`);
+  const head = Buffer.alloc(16);
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw new WorkspaceError(`cannot read workspace ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+  }
+  try {
+    readSync(fd, head, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (head.toString('latin1') !== SQLITE_MAGIC) {
+    throw new WorkspaceError(`${path} is not a SQLite file, so not a refrain workspace; it was left unchanged`);
+  }
+}
+
+/** Checks an existing file on a read-only connection; returns its schema version. */
+function probe(path: string): number {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new WorkspaceError(`workspace ${path} is corrupt (${String(check)}); it was left unchanged`);
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const tables = (db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'`).get() as { n: number }).n;
+    if (appId !== APPLICATION_ID && (appId !== 0 || tables > 0 || version > 0)) {
+      throw new WorkspaceError(`${path} is a SQLite database but not a refrain workspace; it was left unchanged`);
+    }
+    if (version > SCHEMA_VERSION) {
+      throw new WorkspaceError(
+        `workspace ${path} was written by a newer refrain (schema version ${version}, this one knows up to ` +
+          `${SCHEMA_VERSION}); upgrade refrain. The file was left unchanged`,
+      );
+    }
+    return version;
+  } catch (error) {
+    if (error instanceof WorkspaceError) throw error;
+    const code = (error as { code?: string }).code ?? '';
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new WorkspaceError(`workspace ${path} is corrupt (${(error as Error).message}); it was left unchanged`);
+    }
+    throw new WorkspaceError(`cannot open workspace ${path}: ${(error as Error).message}`);
+  } finally {
+    db?.close();
+  }
+}
+
+function connect(path: string, readonly: boolean): Database.Database {
+  try {
+    // The timeout lets a scan and a reviewer's decision wait for each other instead of failing.
+    return new Database(path, { readonly, fileMustExist: readonly, timeout: 5000 });
+  } catch (error) {
+    throw new WorkspaceError(`cannot open workspace ${path}: ${(error as Error).message}`);
+  }
+}
+
+/** Sets the journal and durability modes and runs any pending migrations. */
+function initialise(db: Database.Database, path: string): Database.Database {
+  try {
+    // WAL: readers (the review UI, report) never block the writer and a kill never tears a page.
+    db.pragma('journal_mode = WAL');
+    // FULL: a decision is on disk when decide() returns, even if the machine loses power next.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    if ((db.pragma('user_version', { simple: true }) as number) < SCHEMA_VERSION) {
+      db.transaction(() => {
+        // Read again inside the write lock: another process may have migrated meanwhile.
+        const version = db.pragma('user_version', { simple: true }) as number;
+        for (let v = version; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]);
+        db.pragma(`application_id = ${APPLICATION_ID}`);
+        db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      }).immediate();
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw new WorkspaceError(`cannot prepare workspace ${path}: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,374 @@
+import type Database from 'better-sqlite3';
+import type {
+  Analysis,
+  Decision,
+  DecisionLabel,
+  Diagnostic,
+  Paragraph,
+  ResultCluster,
+  ResultDocument,
+  ResultDocumentPair,
+  ResultMember,
+  ScanResult,
+} from '../types.js';
+import { fromBlob, toBlob } from './blob.js';
+import { WorkspaceError } from './errors.js';
+
+export const DECISION_LABELS: readonly DecisionLabel[] = ['copied', 'boilerplate', 'false-match'];
+
+export function isDecisionLabel(value: string): value is DecisionLabel {
+  return (DECISION_LABELS as readonly string[]).includes(value);
+}
+
+/** A stored document's analysis, and the hash of the bytes it was made from. */
+export interface StoredAnalysis {
+  hash: string;
+  analysis: Analysis;
+}
+
+/** What saveScan writes besides the result itself. */
+export interface SaveOptions {
+  /** Decisions carried from a past workspace; added only where this workspace has none for the key. */
+  carried?: Decision[];
+  /** Free-form facts about the scan (counts, time), kept as the workspace's `lastScan`. */
+  info?: Record<string, unknown>;
+}
+
+// Fields each table has a column for; anything else on a row is kept as JSON in its `extra`
+// column, so an optional field added to the result later survives a save and load.
+const DOCUMENT_FIELDS = ['id', 'path', 'encoding', 'format', 'hash', 'chars', 'templatedRatio', 'withinRatio', 'boilerplateRatio', 'paragraphs', 'past'];
+const PARAGRAPH_FIELDS = ['index', 'line', 'page', 'text'];
+const CLUSTER_FIELDS = ['id', 'scope', 'kind', 'boilerplate', 'docCount', 'similarity', 'chars', 'key', 'members'];
+const MEMBER_FIELDS = ['doc', 'paragraph', 'start', 'end'];
+const PAIR_FIELDS = ['a', 'b', 'sharedRatio'];
+const DIAGNOSTIC_FIELDS = ['path', 'level', 'message'];
+const LIST_FIELDS = ['documents', 'clusters', 'documentPairs', 'diagnostics'];
+
+/** An open workspace. Every method runs synchronously on one SQLite connection. */
+export class Workspace {
+  constructor(
+    readonly path: string,
+    private readonly db: Database.Database,
+    readonly readonly: boolean,
+  ) {}
+
+  /**
+   * The stored analyses of the current batch's documents (not those read from a past workspace),
+   * by path. Empty when no scan has been saved.
+   */
+  storedAnalyses(): Map<string, StoredAnalysis> {
+    const rows = this.db
+      .prepare(
+        `SELECT id, path, hash, encoding, format, chars, unit_para, unit_start, unit_end, band_keys
+         FROM documents WHERE past IS NULL ORDER BY id`,
+      )
+      .all() as DocumentRow[];
+    const paragraphs = this.paragraphsByDoc(true);
+    const out = new Map<string, StoredAnalysis>();
+    for (const row of rows) {
+      const analysis: Analysis = {
+        document: { path: row.path, encoding: row.encoding, format: row.format, hash: row.hash, chars: row.chars },
+        paragraphs: paragraphs.get(row.id) ?? [],
+        unitPara: fromBlob(row.unit_para, 'unitPara'),
+        unitStart: fromBlob(row.unit_start, 'unitStart'),
+        unitEnd: fromBlob(row.unit_end, 'unitEnd'),
+        bandKeys: fromBlob(row.band_keys, 'bandKeys'),
+      };
+      out.set(row.path, { hash: row.hash, analysis });
+    }
+    return out;
+  }
+
+  /** The settings and version of the last saved scan (what its analyses were made with), or null. */
+  storedHeader(): Pick<ScanResult, 'version' | 'settings'> | null {
+    const header = this.meta('header');
+    return header === null ? null : (JSON.parse(header) as Pick<ScanResult, 'version' | 'settings'>);
+  }
+
+  /** Facts saved with the last scan (see SaveOptions.info), or null. */
+  lastScan(): Record<string, unknown> | null {
+    const info = this.meta('lastScan');
+    return info === null ? null : (JSON.parse(info) as Record<string, unknown>);
+  }
+
+  /**
+   * Replaces the stored scan with `result` in one transaction: killed at any point, the workspace
+   * holds either the previous scan or this one, whole. `analyses[i]` belongs to
+   * `result.documents[i]`; it is stored (for incremental rescans) unless the document is `past`.
+   * Decisions are not touched, except that `carried` ones are added where none exists.
+   */
+  saveScan(result: ScanResult, analyses: Analysis[], options: SaveOptions = {}): void {
+    this.writable();
+    if (analyses.length !== result.documents.length) {
+      throw new Error(`saveScan: ${analyses.length} analyses for ${result.documents.length} documents`);
+    }
+    result.documents.forEach((doc, i) => {
+      const meta = analyses[i].document;
+      if (meta.path !== doc.path || meta.hash !== doc.hash) {
+        throw new Error(`saveScan: analysis ${i} is for ${meta.path}, document ${i} is ${doc.path}`);
+      }
+    });
+    const db = this.db;
+    const insertDocument = db.prepare(
+      `INSERT INTO documents (id, path, hash, encoding, format, chars, templated_ratio, within_ratio,
+         boilerplate_ratio, past, unit_para, unit_start, unit_end, band_keys, extra)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertParagraph = db.prepare(`INSERT INTO paragraphs (doc, idx, line, page, text, extra) VALUES (?, ?, ?, ?, ?, ?)`);
+    const insertCluster = db.prepare(
+      `INSERT INTO clusters (id, key, scope, kind, boilerplate, doc_count, similarity, chars, extra)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertMember = db.prepare(
+      `INSERT INTO members (cluster, pos, doc, paragraph, span_start, span_end, extra) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertPair = db.prepare(`INSERT INTO document_pairs (pos, a, b, shared_ratio, extra) VALUES (?, ?, ?, ?, ?)`);
+    const insertDiagnostic = db.prepare(`INSERT INTO diagnostics (pos, path, level, message, extra) VALUES (?, ?, ?, ?, ?)`);
+    const carry = db.prepare(`INSERT INTO decisions (key, label, note, at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`);
+    const logDecision = db.prepare(`INSERT INTO decision_log (key, label, note, at) VALUES (?, ?, ?, ?)`);
+
+    db.transaction(() => {
+      db.exec(`DELETE FROM members; DELETE FROM clusters; DELETE FROM paragraphs; DELETE FROM documents;
+               DELETE FROM document_pairs; DELETE FROM diagnostics;`);
+      result.documents.forEach((doc, i) => {
+        const analysis = doc.past === undefined ? analyses[i] : null;
+        insertDocument.run(
+          doc.id, doc.path, doc.hash, doc.encoding, doc.format, doc.chars, doc.templatedRatio, doc.withinRatio,
+          doc.boilerplateRatio, doc.past ?? null,
+          analysis ? toBlob(analysis.unitPara) : null,
+          analysis ? toBlob(analysis.unitStart) : null,
+          analysis ? toBlob(analysis.unitEnd) : null,
+          analysis ? toBlob(analysis.bandKeys) : null,
+          extraOf(doc, DOCUMENT_FIELDS),
+        );
+        for (const p of doc.paragraphs) {
+          insertParagraph.run(doc.id, p.index, p.line, p.page ?? null, p.text, extraOf(p, PARAGRAPH_FIELDS));
+        }
+      });
+      for (const c of result.clusters) {
+        insertCluster.run(c.id, c.key, c.scope, c.kind, c.boilerplate ? 1 : 0, c.docCount, c.similarity, c.chars, extraOf(c, CLUSTER_FIELDS));
+        c.members.forEach((m, pos) => {
+          insertMember.run(c.id, pos, m.doc, m.paragraph, m.start ?? null, m.end ?? null, extraOf(m, MEMBER_FIELDS));
+        });
+      }
+      result.documentPairs.forEach((p, pos) => insertPair.run(pos, p.a, p.b, p.sharedRatio, extraOf(p, PAIR_FIELDS)));
+      result.diagnostics.forEach((d, pos) => insertDiagnostic.run(pos, d.path, d.level, d.message, extraOf(d, DIAGNOSTIC_FIELDS)));
+      this.setMeta('header', JSON.stringify(omit(result, LIST_FIELDS)));
+      this.setMeta('lastScan', JSON.stringify(options.info ?? {}));
+      for (const d of options.carried ?? []) {
+        if (carry.run(d.key, d.label, d.note, d.at).changes > 0) logDecision.run(d.key, d.label, d.note, d.at);
+      }
+    }).immediate();
+  }
+
+  /** The last complete scan, in the shape `scan --json` writes; null before the first scan. */
+  loadResult(): ScanResult | null {
+    const header = this.meta('header');
+    if (header === null) return null;
+    const paragraphs = this.paragraphsByDoc(false);
+    const documents = (
+      this.db.prepare(`SELECT * FROM documents ORDER BY id`).all() as DocumentRow[]
+    ).map((r): ResultDocument => {
+      const doc: ResultDocument = {
+        id: r.id,
+        path: r.path,
+        encoding: r.encoding,
+        format: r.format,
+        hash: r.hash,
+        chars: r.chars,
+        templatedRatio: r.templated_ratio,
+        withinRatio: r.within_ratio,
+        boilerplateRatio: r.boilerplate_ratio,
+        paragraphs: paragraphs.get(r.id) ?? [],
+      };
+      if (r.past !== null) doc.past = r.past;
+      return withExtra(doc, r.extra);
+    });
+    const members = new Map<number, ResultMember[]>();
+    for (const r of this.db.prepare(`SELECT * FROM members ORDER BY cluster, pos`).all() as MemberRow[]) {
+      const m: ResultMember = { doc: r.doc, paragraph: r.paragraph };
+      if (r.span_start !== null) m.start = r.span_start;
+      if (r.span_end !== null) m.end = r.span_end;
+      pushTo(members, r.cluster, withExtra(m, r.extra));
+    }
+    const clusters = (this.db.prepare(`SELECT * FROM clusters ORDER BY id`).all() as ClusterRow[]).map(
+      (r): ResultCluster =>
+        withExtra(
+          {
+            id: r.id,
+            scope: r.scope as ResultCluster['scope'],
+            kind: r.kind as ResultCluster['kind'],
+            boilerplate: r.boilerplate === 1,
+            docCount: r.doc_count,
+            similarity: r.similarity,
+            chars: r.chars,
+            key: r.key,
+            members: members.get(r.id) ?? [],
+          },
+          r.extra,
+        ),
+    );
+    const documentPairs = (this.db.prepare(`SELECT * FROM document_pairs ORDER BY pos`).all() as PairRow[]).map(
+      (r): ResultDocumentPair => withExtra({ a: r.a, b: r.b, sharedRatio: r.shared_ratio }, r.extra),
+    );
+    const diagnostics = (this.db.prepare(`SELECT * FROM diagnostics ORDER BY pos`).all() as DiagnosticRow[]).map(
+      (r): Diagnostic => withExtra({ path: r.path, level: r.level as Diagnostic['level'], message: r.message }, r.extra),
+    );
+    const head = JSON.parse(header) as Omit<ScanResult, 'documents' | 'clusters' | 'documentPairs' | 'diagnostics'>;
+    return { ...head, documents, clusters, documentPairs, diagnostics };
+  }
+
+  /** Every current decision, by key order. */
+  decisions(): Decision[] {
+    return this.db.prepare(`SELECT key, label, note, at FROM decisions ORDER BY key`).all() as Decision[];
+  }
+
+  /** Every decision made or cleared, oldest first; `label` null means cleared. */
+  decisionLog(): Array<{ key: string; label: DecisionLabel | null; note: string; at: string }> {
+    return this.db.prepare(`SELECT key, label, note, at FROM decision_log ORDER BY seq`).all() as Array<{
+      key: string;
+      label: DecisionLabel | null;
+      note: string;
+      at: string;
+    }>;
+  }
+
+  /** Records a decision; it is committed (synchronous=FULL) before this returns. */
+  decide(key: string, label: DecisionLabel, note = '', at = new Date().toISOString()): Decision {
+    this.writable();
+    if (!isDecisionLabel(label)) {
+      throw new WorkspaceError(`unknown decision '${label}'; use one of: ${DECISION_LABELS.join(', ')}`);
+    }
+    if (key.length === 0) throw new WorkspaceError('a decision needs a finding key');
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO decisions (key, label, note, at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (key) DO UPDATE SET label = excluded.label, note = excluded.note, at = excluded.at`,
+        )
+        .run(key, label, note, at);
+      this.db.prepare(`INSERT INTO decision_log (key, label, note, at) VALUES (?, ?, ?, ?)`).run(key, label, note, at);
+    }).immediate();
+    return { key, label, note, at };
+  }
+
+  /** Removes the decision on `key` (undo); returns whether there was one. Logged like a decision. */
+  clearDecision(key: string, at = new Date().toISOString()): boolean {
+    this.writable();
+    let existed = false;
+    this.db.transaction(() => {
+      existed = this.db.prepare(`DELETE FROM decisions WHERE key = ?`).run(key).changes > 0;
+      if (existed) this.db.prepare(`INSERT INTO decision_log (key, label, note, at) VALUES (?, NULL, '', ?)`).run(key, at);
+    }).immediate();
+    return existed;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private writable(): void {
+    if (this.readonly) throw new WorkspaceError(`workspace ${this.path} was opened read-only`);
+  }
+
+  private meta(key: string): string | null {
+    const row = this.db.prepare(`SELECT value FROM meta WHERE key = ?`).get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  private setMeta(key: string, value: string): void {
+    this.db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(key, value);
+  }
+
+  private paragraphsByDoc(currentOnly: boolean): Map<number, Paragraph[]> {
+    const sql = currentOnly
+      ? `SELECT p.* FROM paragraphs p JOIN documents d ON d.id = p.doc WHERE d.past IS NULL ORDER BY p.doc, p.idx`
+      : `SELECT * FROM paragraphs ORDER BY doc, idx`;
+    const out = new Map<number, Paragraph[]>();
+    for (const r of this.db.prepare(sql).all() as ParagraphRow[]) {
+      // Built whole, in the type's field order, so JSON output matches the engine's.
+      const p: Paragraph =
+        r.page === null ? { index: r.idx, line: r.line, text: r.text } : { index: r.idx, line: r.line, page: r.page, text: r.text };
+      pushTo(out, r.doc, withExtra(p, r.extra));
+    }
+    return out;
+  }
+}
+
+interface DocumentRow {
+  id: number;
+  path: string;
+  hash: string;
+  encoding: string;
+  format: string;
+  chars: number;
+  templated_ratio: number;
+  within_ratio: number;
+  boilerplate_ratio: number;
+  past: string | null;
+  unit_para: Buffer | null;
+  unit_start: Buffer | null;
+  unit_end: Buffer | null;
+  band_keys: Buffer | null;
+  extra: string | null;
+}
+interface ParagraphRow {
+  doc: number;
+  idx: number;
+  line: number;
+  page: number | null;
+  text: string;
+  extra: string | null;
+}
+interface ClusterRow {
+  id: number;
+  key: string;
+  scope: string;
+  kind: string;
+  boilerplate: number;
+  doc_count: number;
+  similarity: number;
+  chars: number;
+  extra: string | null;
+}
+interface MemberRow {
+  cluster: number;
+  pos: number;
+  doc: number;
+  paragraph: number;
+  span_start: number | null;
+  span_end: number | null;
+  extra: string | null;
+}
+interface PairRow {
+  a: number;
+  b: number;
+  shared_ratio: number;
+  extra: string | null;
+}
+interface DiagnosticRow {
+  path: string;
+  level: string;
+  message: string;
+  extra: string | null;
+}
+
+function omit(object: object, fields: string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(object).filter(([k]) => !fields.includes(k)));
+}
+
+/** The fields of `object` that have no column, as JSON; null when there are none. */
+function extraOf(object: object, known: string[]): string | null {
+  const rest = Object.entries(object).filter(([k, v]) => !known.includes(k) && v !== undefined);
+  return rest.length === 0 ? null : JSON.stringify(Object.fromEntries(rest));
+}
+
+function withExtra<T extends object>(object: T, extra: string | null): T {
+  return extra === null ? object : Object.assign(object, JSON.parse(extra) as object);
+}
+
+function pushTo<T>(map: Map<number, T[]>, key: number, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
