@@ -1,0 +1,222 @@
+import { readFile, realpath } from 'node:fs/promises';
+import type { Analysis, Decision, Diagnostic, ScanResult, ScanSettings } from '../types.js';
+import { ingestFile, ingestPath, listInputFiles, sha256 } from '../ingest/index.js';
+import { analyzeDocument } from '../pipeline/analyze.js';
+import { compareAnalyses } from '../pipeline/compare.js';
+import { resolveSettings } from '../pipeline/settings.js';
+import { VERSION } from '../version.js';
+import type { ScanProgress } from '../pipeline/scan.js';
+import { WorkspaceError } from './errors.js';
+import { openWorkspace } from './open.js';
+import type { Workspace } from './workspace.js';
+
+export interface WorkspaceScanOptions {
+  /** The workspace file; created when missing. */
+  workspace: string;
+  /** A past workspace to compare the batch with, read-only (`scan --against PAST.db`). */
+  against?: string;
+  settings?: Partial<ScanSettings>;
+  /** Drop stored documents not among this scan's inputs (default: keep them; a rescan adds). */
+  prune?: boolean;
+  onProgress?: (p: ScanProgress) => void;
+}
+
+/** What happened to each file; `files = analysed + skipped + failed`. */
+export interface WorkspaceScanCounts {
+  /** Input files given this time (after expanding folders). */
+  files: number;
+  /** New or changed files, read and analysed. */
+  analysed: number;
+  /** Unchanged files (same path, same SHA-256): stored analysis reused, not processed again. */
+  skipped: number;
+  /** Given files that could not be read or decoded (each has a diagnostic). */
+  failed: number;
+  /** Documents stored by earlier scans, not given this time, kept in the workspace. */
+  kept: number;
+  /** Documents stored by earlier scans and removed (not given, with `prune`; or now failing). */
+  dropped: number;
+  /** Documents read from the `against` workspace. */
+  past: number;
+}
+
+export interface WorkspaceScanOutput {
+  result: ScanResult;
+  counts: WorkspaceScanCounts;
+}
+
+/** How a scan treats each path: read it (then reuse or analyse by hash), keep it stored, or drop it. */
+export interface ScanPlan {
+  read: string[];
+  keep: string[];
+  drop: string[];
+}
+
+/**
+ * Pure: given this scan's files and the stored documents' paths, what to do with each.
+ * A rescan adds: stored documents not given are kept (unless `prune`). When the stored analyses
+ * cannot be reused (other settings or engine version), kept documents are read again from disk.
+ */
+export function planScan(given: string[], stored: string[], options: { prune?: boolean; reusable: boolean }): ScanPlan {
+  const givenSet = new Set(given);
+  const absent = stored.filter((p) => !givenSet.has(p));
+  if (options.prune) return { read: sortPaths(given), keep: [], drop: sortPaths(absent) };
+  if (!options.reusable) return { read: sortPaths([...given, ...absent]), keep: [], drop: [] };
+  return { read: sortPaths(given), keep: sortPaths(absent), drop: [] };
+}
+
+/** Analyses made with other band settings or another engine version cannot be compared with new ones. */
+export function analysesCompatible(
+  header: Pick<ScanResult, 'version' | 'settings'> | null,
+  version: string,
+  settings: ScanSettings,
+): boolean {
+  return (
+    header !== null &&
+    header.version === version &&
+    header.settings.numHashes === settings.numHashes &&
+    header.settings.bands === settings.bands
+  );
+}
+
+/**
+ * Scans `paths` (files and folders) into a workspace: unchanged files reuse their stored analysis,
+ * new and changed ones are analysed, everything in the workspace is compared anew, and the result
+ * replaces the stored scan in one transaction. Decisions are untouched.
+ *
+ * With `against`, the past workspace's documents join the comparison (appended after the batch,
+ * marked `past`), only findings involving at least one document of this batch are kept, and the
+ * past workspace's decisions on those findings are carried over where this workspace has none.
+ * Nothing is written to the past workspace.
+ */
+export async function scanIntoWorkspace(paths: string[], options: WorkspaceScanOptions): Promise<WorkspaceScanOutput> {
+  const settings = resolveSettings(options.settings);
+  const files = await listInputFiles(paths);
+  if (options.against !== undefined) await checkDistinct(options.workspace, options.against);
+  const ws = openWorkspace(options.workspace, { create: true });
+  let past: Workspace | undefined;
+  try {
+    past = options.against === undefined ? undefined : openWorkspace(options.against, { readonly: true });
+    return await scanWith(ws, past, files, settings, options);
+  } finally {
+    past?.close();
+    ws.close();
+  }
+}
+
+async function scanWith(
+  ws: Workspace,
+  past: Workspace | undefined,
+  files: string[],
+  settings: ScanSettings,
+  options: WorkspaceScanOptions,
+): Promise<WorkspaceScanOutput> {
+  const version = VERSION;
+  const reusable = analysesCompatible(ws.storedHeader(), version, settings);
+  const stored = ws.storedAnalyses();
+  const plan = planScan(files, [...stored.keys()], { prune: options.prune, reusable });
+  const counts: WorkspaceScanCounts = { files: files.length, analysed: 0, skipped: 0, failed: 0, kept: 0, dropped: plan.drop.length, past: 0 };
+
+  const own = new Map<string, Analysis>();
+  for (const path of plan.keep) own.set(path, stored.get(path)!.analysis);
+  counts.kept = plan.keep.length;
+
+  const diagnostics: Diagnostic[] = [];
+  const readSet = new Set(plan.read);
+  const dropSet = new Set(plan.drop);
+  // Diagnostics of earlier scans stay with files that are neither read again nor dropped.
+  for (const d of ws.loadResult()?.diagnostics ?? []) {
+    if (!readSet.has(d.path) && !dropSet.has(d.path)) diagnostics.push(d);
+  }
+
+  const givenSet = new Set(files);
+  let paragraphs = 0;
+  for (let i = 0; i < plan.read.length; i++) {
+    const path = plan.read[i];
+    const prior = reusable ? stored.get(path) : undefined;
+    const outcome = await readOne(path, i, prior, settings);
+    if (outcome.ok) {
+      own.set(path, outcome.analysis);
+      paragraphs += outcome.analysis.paragraphs.length;
+      if (givenSet.has(path)) {
+        if (outcome.reused) counts.skipped++;
+        else counts.analysed++;
+      } else counts.kept++;
+    } else {
+      diagnostics.push(outcome.diagnostic);
+      if (givenSet.has(path)) counts.failed++;
+      if (stored.has(path)) counts.dropped++;
+    }
+    options.onProgress?.({ phase: 'read', filesDone: i + 1, filesTotal: plan.read.length, paragraphs });
+  }
+
+  const ownAnalyses = sortPaths([...own.keys()]).map((p) => own.get(p)!);
+  let pastAnalyses: Analysis[] = [];
+  if (past) {
+    if (!analysesCompatible(past.storedHeader(), version, settings)) {
+      throw new WorkspaceError(
+        `past workspace ${past.path} ${past.storedHeader() === null ? 'holds no scan' : 'was scanned with other band settings or another refrain version'}; ` +
+          `rescan its reports into it with this refrain and the same settings first`,
+      );
+    }
+    const stored = past.storedAnalyses();
+    pastAnalyses = sortPaths([...stored.keys()]).map((p) => stored.get(p)!.analysis);
+    counts.past = pastAnalyses.length;
+  }
+
+  options.onProgress?.({ phase: 'compare', filesDone: plan.read.length, filesTotal: plan.read.length, paragraphs });
+  const analyses = [...ownAnalyses, ...pastAnalyses];
+  let result = compareAnalyses(analyses, settings, diagnostics);
+  let carried: Decision[] = [];
+  if (past) {
+    result = keepBatchFindings(result, ownAnalyses.length, past.path);
+    const keys = new Set(result.clusters.map((c) => c.key));
+    carried = past.decisions().filter((d) => keys.has(d.key));
+  }
+  ws.saveScan(result, analyses, { carried, info: { at: new Date().toISOString(), ...counts } });
+  options.onProgress?.({ phase: 'done', filesDone: plan.read.length, filesTotal: plan.read.length, paragraphs });
+  return { result, counts };
+}
+
+type ReadOutcome = { ok: true; analysis: Analysis; reused: boolean } | { ok: false; diagnostic: Diagnostic };
+
+async function readOne(path: string, id: number, prior: { hash: string; analysis: Analysis } | undefined, settings: ScanSettings): Promise<ReadOutcome> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    // Let ingest word the diagnostic, so it reads the same as in a scan without a workspace.
+    const r = await ingestPath(path, id);
+    return r.ok ? { ok: true, analysis: analyzeDocument(r.document, settings), reused: false } : { ok: false, diagnostic: r.diagnostic };
+  }
+  if (prior && prior.hash === sha256(bytes)) return { ok: true, analysis: prior.analysis, reused: true };
+  const r = await ingestFile({ path, bytes }, id);
+  return r.ok ? { ok: true, analysis: analyzeDocument(r.document, settings), reused: false } : { ok: false, diagnostic: r.diagnostic };
+}
+
+/**
+ * Pure: the findings of a batch-plus-past comparison that involve the batch (documents before
+ * `batchSize`), renumbered from 0 in their order; past documents marked with `pastPath`;
+ * document pairs between two past documents left out.
+ */
+export function keepBatchFindings(result: ScanResult, batchSize: number, pastPath: string): ScanResult {
+  const clusters = result.clusters
+    .filter((c) => c.members.some((m) => m.doc < batchSize))
+    .map((c, id) => ({ ...c, id }));
+  return {
+    ...result,
+    documents: result.documents.map((d) => (d.id < batchSize ? d : { ...d, past: pastPath })),
+    clusters,
+    documentPairs: result.documentPairs.filter((p) => p.a < batchSize || p.b < batchSize),
+  };
+}
+
+async function checkDistinct(workspace: string, against: string): Promise<void> {
+  const real = async (p: string) => realpath(p).catch(() => p);
+  if ((await real(workspace)) === (await real(against))) {
+    throw new WorkspaceError(`--against ${against} is the workspace itself; give the past year's workspace`);
+  }
+}
+
+function sortPaths(paths: string[]): string[] {
+  return [...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
