@@ -1,0 +1,180 @@
+import type { ScanResult } from '../src/types.js';
+import { hashString } from '../src/util/hash.js';
+import { prepareParagraph } from '../src/pipeline/analyze.js';
+import type { Truth } from './generate.js';
+
+/**
+ * Scores a scan against the generator's truth.
+ *
+ * Recall: a true copy pair (two paragraphs made from one source, each with at most 3% of its
+ * characters edited) is found when some finding has a member in each of the two paragraphs.
+ *
+ * False pairs: a reported pair is a finding's representative and one other member (what the scan
+ * says it verified), plus up to a few member–member pairs per finding (what a reader infers). A
+ * pair "shares little text" when under a quarter of the shorter passage's 4-token shingles stand
+ * in the other: copies score well above one half, unrelated text on the same topic well below.
+ */
+export interface Evaluation {
+  truePairs: number;
+  foundPairs: number;
+  recall: number;
+  /** The same for pairs inside one report. */
+  withinPairs: number;
+  withinFound: number;
+  reportedPairs: number;
+  falsePairs: number;
+  falseShare: number;
+  /** Paragraphs of the scan that could not be matched to the truth (segmentation disagreed). */
+  unmatchedParagraphs: number;
+  clusters: number;
+}
+
+export const LITTLE_TEXT = 0.25;
+const SHINGLE = 4;
+const MEMBER_PAIRS_PER_CLUSTER = 4;
+
+function shingles(tokens: Uint32Array): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + SHINGLE <= tokens.length; i++) out.add(`${tokens[i]},${tokens[i + 1]},${tokens[i + 2]},${tokens[i + 3]}`);
+  if (tokens.length > 0 && tokens.length < SHINGLE) out.add([...tokens].join(','));
+  return out;
+}
+
+/** Share of the smaller passage's shingles found in the other. */
+export function containment(a: string, b: string): number {
+  const sa = shingles(prepareParagraph(a).masked);
+  const sb = shingles(prepareParagraph(b).masked);
+  const [small, big] = sa.size <= sb.size ? [sa, sb] : [sb, sa];
+  if (small.size === 0) return 0;
+  let inter = 0;
+  for (const x of small) if (big.has(x)) inter++;
+  return inter / small.size;
+}
+
+export function evaluate(result: ScanResult, truth: Truth): Evaluation {
+  const byPath = new Map<string, number>();
+  truth.paths.forEach((p, i) => byPath.set(p, i));
+  const offsets: number[] = [];
+  let total = 0;
+  for (const paras of truth.paragraphs) {
+    offsets.push(total);
+    total += paras.length;
+  }
+  // Scan (doc, paragraph) → global truth paragraph, matched by text within each document.
+  const toTruth: Int32Array[] = [];
+  let unmatched = 0;
+  for (const doc of result.documents) {
+    // Truth paths all have one length (NNN/NNNNNN.txt); the scan's paths start with the folder.
+    const t = truth.paths.length > 0 ? byPath.get(doc.path.slice(-truth.paths[0].length)) : undefined;
+    const map = new Int32Array(doc.paragraphs.length).fill(-1);
+    if (t !== undefined) {
+      const queue = new Map<number, number[]>();
+      truth.paragraphs[t].forEach((p, i) => {
+        const list = queue.get(p.hash) ?? [];
+        list.push(i);
+        queue.set(p.hash, list);
+      });
+      doc.paragraphs.forEach((p, i) => {
+        const list = queue.get(hashString(p.text));
+        if (list && list.length > 0) map[i] = offsets[t] + list.shift()!;
+        else unmatched++;
+      });
+    } else unmatched += doc.paragraphs.length;
+    toTruth.push(map);
+  }
+
+  const clustersOf = new Map<number, number[]>();
+  result.clusters.forEach((c, ci) => {
+    for (const m of c.members) {
+      const g = toTruth[m.doc]?.[m.paragraph] ?? -1;
+      if (g < 0) continue;
+      const list = clustersOf.get(g) ?? [];
+      if (list[list.length - 1] !== ci) list.push(ci);
+      clustersOf.set(g, list);
+    }
+  });
+
+  // Group true copies by source; count pairs sharing a finding through their sets of findings.
+  const groups = new Map<number, number[]>();
+  const docOf = new Int32Array(total);
+  truth.paragraphs.forEach((paras, d) =>
+    paras.forEach((p, i) => {
+      docOf[offsets[d] + i] = d;
+      if (p.source < 0) return;
+      const list = groups.get(p.source) ?? [];
+      list.push(offsets[d] + i);
+      groups.set(p.source, list);
+    }),
+  );
+  let truePairs = 0;
+  let foundPairs = 0;
+  let withinPairs = 0;
+  let withinFound = 0;
+  for (const members of groups.values()) {
+    const n = members.length;
+    if (n < 2) continue;
+    truePairs += (n * (n - 1)) / 2;
+    const byKey = new Map<string, { count: number; set: Set<number> }>();
+    for (const g of members) {
+      const list = clustersOf.get(g) ?? [];
+      const key = list.join(',');
+      const entry = byKey.get(key);
+      if (entry) entry.count++;
+      else byKey.set(key, { count: 1, set: new Set(list) });
+    }
+    const keys = [...byKey.values()];
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i].set.size > 0) foundPairs += (keys[i].count * (keys[i].count - 1)) / 2;
+      for (let j = i + 1; j < keys.length; j++) {
+        const [small, big] = keys[i].set.size <= keys[j].set.size ? [keys[i].set, keys[j].set] : [keys[j].set, keys[i].set];
+        for (const c of small) {
+          if (big.has(c)) {
+            foundPairs += keys[i].count * keys[j].count;
+            break;
+          }
+        }
+      }
+    }
+    // Within-report pairs are few: count them one by one.
+    for (let x = 0; x < n; x++) {
+      for (let y = x + 1; y < n; y++) {
+        if (docOf[members[x]] !== docOf[members[y]]) continue;
+        withinPairs++;
+        const cx = clustersOf.get(members[x]) ?? [];
+        const cy = new Set(clustersOf.get(members[y]) ?? []);
+        if (cx.some((c) => cy.has(c))) withinFound++;
+      }
+    }
+  }
+
+  const textOf = (m: { doc: number; paragraph: number; start?: number; end?: number }) => {
+    const t = result.documents[m.doc].paragraphs[m.paragraph].text;
+    return m.start === undefined ? t : t.slice(m.start, m.end);
+  };
+  let reportedPairs = 0;
+  let falsePairs = 0;
+  for (const c of result.clusters) {
+    const [center, ...others] = c.members;
+    const check = (x: typeof center, y: typeof center) => {
+      reportedPairs++;
+      if (containment(textOf(x), textOf(y)) < LITTLE_TEXT) falsePairs++;
+    };
+    for (const m of others) check(center, m);
+    // A few member–member pairs, spread evenly over the finding.
+    const step = Math.max(1, Math.floor(others.length / MEMBER_PAIRS_PER_CLUSTER));
+    for (let i = 0, k = 0; i + step < others.length && k < MEMBER_PAIRS_PER_CLUSTER; i += step, k++) check(others[i], others[i + step]);
+  }
+
+  return {
+    truePairs,
+    foundPairs,
+    recall: truePairs ? foundPairs / truePairs : 1,
+    withinPairs,
+    withinFound,
+    reportedPairs,
+    falsePairs,
+    falseShare: reportedPairs ? falsePairs / reportedPairs : 0,
+    unmatchedParagraphs: unmatched,
+    clusters: result.clusters.length,
+  };
+}
