@@ -27,5 +27,11 @@ export function csvField(value: string | number | boolean | undefined): string {
  * cells) are backslash-escaped and line breaks flattened, so a passage stays one line of text.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s*\r?\n\s*/g, ' ').replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`);
+  return (
+    text
+      .replace(/\s*\r?\n\s*/g, ' ')
+      .replace(/[\\`*[\]<>|#~]/g, (c) => `\\${c}`)
+      // An underscore inside a word (file_name) cannot start emphasis: left as is, so paths read plainly.
+      .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
+  );
 }

@@ -1,0 +1,74 @@
+import { buildReport } from '../build.js';
+import { escapeHtml, jsonForScript } from '../escape.js';
+import { percent } from '../format.js';
+import type { Report, ReportInput } from '../types.js';
+import { barsHtml } from './bars.js';
+import { CLIENT_SCRIPT } from './client.js';
+import { pageData } from './data.js';
+import { heatmapHtml } from './heatmap.js';
+import { STYLE } from './style.js';
+
+/**
+ * One self-contained HTML file: inline style, inline script, the data as embedded JSON. Nothing
+ * is fetched (the content security policy says so too), so it reads the same offline.
+ */
+export function htmlReport(input: ReportInput): string {
+  const report = buildReport(input);
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="zh-CN">',
+    '<head>',
+    '<meta charset="utf-8">',
+    // No network at all; inline style and script only. Report text is escaped regardless.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>refrain report: ${report.summary.documents} reports</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    '<h1>refrain report</h1>',
+    `<p class="meta">${escapeHtml(`${report.tool} ${report.version} · similarity threshold ${report.settings.threshold} · boilerplate when found in ${percent(report.settings.boilerplateShare)} of reports or more`)}</p>`,
+    '<noscript><p><strong>This report needs JavaScript to list reports and findings; the summary, chart and heatmap below work without it.</strong></p></noscript>',
+    '<section id="summary"><h2>The batch at a glance</h2>',
+    figures(report),
+    '<p class="key">Highlighted text: <mark class="copy">copying</mark> <mark class="bp">boilerplate</mark></p>',
+    '</section>',
+    '<section id="ranking"><h2>Reports ranked by templated text</h2>',
+    barsHtml(report),
+    '</section>',
+    '<section id="pairs"><h2>What each pair of reports shares</h2>',
+    heatmapHtml(report),
+    '</section>',
+    '<section id="reports"><h2>Reports</h2><p class="legend">Most templated first. Open a report to read its text with found passages highlighted; click a passage for its finding.</p></section>',
+    '<section id="findings"><h2>Findings</h2>',
+    '<div class="toolbar"><label>Show <select id="finding-filter"><option value="all">all findings</option><option value="copy">copying</option><option value="boilerplate">boilerplate</option><option value="unreviewed">not reviewed</option></select></label></div>',
+    '</section>',
+    diagnostics(report),
+    `<script type="application/json" id="refrain-data">${jsonForScript(pageData(report))}</script>`,
+    `<script>${CLIENT_SCRIPT}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+function figures(report: Report): string {
+  const s = report.summary;
+  const items: [string, string][] = [
+    ['Reports', String(s.documents)],
+    ['Text found in other reports', percent(s.templatedShare)],
+    ['of which boilerplate', percent(s.boilerplateShare)],
+    ['Repeated inside a report', percent(s.withinShare)],
+    ['Findings', `${s.findings}`],
+    ['Reviewed', `${s.decided} of ${s.findings}`],
+  ];
+  const cells = items.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`).join('');
+  const detail = `${s.acrossFindings} findings across reports, ${s.withinFindings} inside one report, ${s.boilerplateFindings} boilerplate; ${s.chars} characters in all.`;
+  return `<dl class="figures">${cells}</dl><p class="meta">${escapeHtml(detail)}</p>`;
+}
+
+function diagnostics(report: Report): string {
+  if (report.diagnostics.length === 0) return '';
+  const items = report.diagnostics.map((d) => `<li>${escapeHtml(d.path)}: ${escapeHtml(d.level)}, ${escapeHtml(d.message)}</li>`);
+  return `<section id="diagnostics"><h2>Files not scanned</h2><ul>${items.join('')}</ul></section>`;
+}
