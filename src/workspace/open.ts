@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { WorkspaceError } from './errors.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
@@ -34,6 +34,8 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
           `open it once for writing (e.g. 'refrain scan') to upgrade it`,
       );
     }
+    // SQLite leaves -wal/-shm beside a WAL database after a read-only connection; they are not
+    // removed here, as another process may open the database meanwhile and be using them.
     return new Workspace(path, connect(path, true), true);
   }
   return new Workspace(path, initialise(connect(path, false), path), false);
@@ -71,6 +73,8 @@ function checkHeader(path: string, size: number): void {
 /** Checks an existing file on a read-only connection; returns its schema version. */
 function probe(path: string): number {
   let db: Database.Database | undefined;
+  const created = sidecarsToCreate(path);
+  let refused = true;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
     const check = db.pragma('quick_check', { simple: true });
@@ -87,6 +91,7 @@ function probe(path: string): number {
           `${SCHEMA_VERSION}); upgrade refrain. The file was left unchanged`,
       );
     }
+    refused = false;
     return version;
   } catch (error) {
     if (error instanceof WorkspaceError) throw error;
@@ -97,7 +102,24 @@ function probe(path: string): number {
     throw new WorkspaceError(`cannot open workspace ${path}: ${(error as Error).message}`);
   } finally {
     db?.close();
+    if (refused) removeSidecars(created);
   }
+}
+
+/**
+ * SQLite makes `-wal` and `-shm` files beside a WAL database even for a read-only connection and
+ * leaves them behind. These are the ones that do not exist yet, so that a refused file is left as
+ * it was found.
+ */
+function sidecarsToCreate(path: string): string[] {
+  return [`${path}-wal`, `${path}-shm`].filter((p) => !existsSync(p));
+}
+
+function removeSidecars(paths: string[]): void {
+  const wal = paths.find((p) => p.endsWith('-wal'));
+  // A -wal with content holds data; it is never ours to delete.
+  if (wal !== undefined && existsSync(wal) && statSync(wal).size > 0) return;
+  for (const p of paths) rmSync(p, { force: true });
 }
 
 function connect(path: string, readonly: boolean): Database.Database {
