@@ -42,7 +42,7 @@ function svg(report: Report, max: number): string {
   const parts: string[] = [];
   const width = left + n * cell;
   const height = top + n * cell;
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="heatmap of text shared between reports">`);
+  parts.push(`<svg width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="heatmap of text shared between reports">`);
   report.order.forEach((row, i) => {
     if (labelled) {
       const name = docs[row].path;
