@@ -122,10 +122,9 @@ async function scanWith(
 
   const diagnostics: Diagnostic[] = [];
   const readSet = new Set(plan.read);
-  const dropSet = new Set(plan.drop);
-  // Diagnostics of earlier scans stay with files that are neither read again nor dropped.
-  for (const d of ws.loadResult()?.diagnostics ?? []) {
-    if (!readSet.has(d.path) && !dropSet.has(d.path)) diagnostics.push(d);
+  // Diagnostics of earlier scans stay with files that are not read again, unless pruning.
+  if (!options.prune) {
+    for (const d of ws.diagnostics()) if (!readSet.has(d.path)) diagnostics.push(d);
   }
 
   const givenSet = new Set(files);

@@ -211,11 +211,16 @@ export class Workspace {
     const documentPairs = (this.db.prepare(`SELECT * FROM document_pairs ORDER BY pos`).all() as PairRow[]).map(
       (r): ResultDocumentPair => withExtra({ a: r.a, b: r.b, sharedRatio: r.shared_ratio }, r.extra),
     );
-    const diagnostics = (this.db.prepare(`SELECT * FROM diagnostics ORDER BY pos`).all() as DiagnosticRow[]).map(
-      (r): Diagnostic => withExtra({ path: r.path, level: r.level as Diagnostic['level'], message: r.message }, r.extra),
-    );
+    const diagnostics = this.diagnostics();
     const head = JSON.parse(header) as Omit<ScanResult, 'documents' | 'clusters' | 'documentPairs' | 'diagnostics'>;
     return { ...head, documents, clusters, documentPairs, diagnostics };
+  }
+
+  /** The diagnostics of the last complete scan. */
+  diagnostics(): Diagnostic[] {
+    return (this.db.prepare(`SELECT * FROM diagnostics ORDER BY pos`).all() as DiagnosticRow[]).map(
+      (r): Diagnostic => withExtra({ path: r.path, level: r.level as Diagnostic['level'], message: r.message }, r.extra),
+    );
   }
 
   /** Every current decision, by key order. */

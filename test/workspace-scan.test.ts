@@ -1,0 +1,163 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { scanPaths } from '../src/pipeline/scan.js';
+import { openWorkspace, planScan, scanIntoWorkspace, type WorkspaceScanCounts } from '../src/workspace/index.js';
+
+const CORPUS = join(import.meta.dirname, '..', 'corpus');
+const NAMES = readdirSync(CORPUS).filter((n) => n.endsWith('.txt')).sort();
+
+let dir: string;
+let batch: string;
+/** Temp copies of the corpus reports (writable, so a test can change one). */
+let files: string[];
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'refrain-wscan-'));
+  batch = join(dir, 'batch');
+  mkdirSync(batch);
+  files = NAMES.map((n) => {
+    copyFileSync(join(CORPUS, n), join(batch, n));
+    return join(batch, n);
+  });
+  writeFileSync(join(batch, 'zz-empty.txt'), '  \n');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const counts = (c: Partial<WorkspaceScanCounts>): WorkspaceScanCounts => ({
+  files: 0, analysed: 0, skipped: 0, failed: 0, kept: 0, dropped: 0, past: 0, ...c,
+});
+
+describe('planScan', () => {
+  const cases: Array<[string, boolean | undefined, boolean, { read: string[]; keep: string[]; drop: string[] }]> = [
+    ['adds: stored files not given are kept', undefined, true, { read: ['b', 'c'], keep: ['a'], drop: [] }],
+    ['prune: stored files not given are dropped', true, true, { read: ['b', 'c'], keep: [], drop: ['a'] }],
+    ['other settings: stored files not given are read again', undefined, false, { read: ['a', 'b', 'c'], keep: [], drop: [] }],
+  ];
+  for (const [title, prune, reusable, plan] of cases) {
+    it(title, () => expect(planScan(['c', 'b'], ['a', 'b'], { prune, reusable })).toEqual(plan));
+  }
+});
+
+describe('scanning into a workspace', () => {
+  it('scanning in two batches gives the same result as one full scan', async () => {
+    const full = await scanPaths([batch]);
+    const ws = join(dir, 'w.db');
+    const first = await scanIntoWorkspace(files.slice(0, 2), { workspace: ws });
+    expect(first.counts).toEqual(counts({ files: 2, analysed: 2 }));
+    const second = await scanIntoWorkspace([...files.slice(2), join(batch, 'zz-empty.txt')], { workspace: ws });
+    expect(second.counts).toEqual(counts({ files: 4, analysed: 3, failed: 1, kept: 2 }));
+    expect(second.result).toEqual(full.result);
+    expect(full.result.clusters.some((c) => c.scope === 'across')).toBe(true);
+    expect(full.result.diagnostics.map((d) => [d.path, d.level])).toEqual([[join(batch, 'zz-empty.txt'), 'error']]);
+    const reopened = openWorkspace(ws, { readonly: true });
+    expect(reopened.loadResult()).toEqual(full.result);
+    reopened.close();
+  });
+
+  it('skips unchanged files, and a changed file replaces its old version', async () => {
+    const ws = join(dir, 'w.db');
+    const before = await scanIntoWorkspace([batch], { workspace: ws });
+    expect(before.counts).toEqual(counts({ files: 6, analysed: 5, failed: 1 }));
+    const again = await scanIntoWorkspace([batch], { workspace: ws });
+    expect(again.counts).toEqual(counts({ files: 6, skipped: 5, failed: 1 }));
+    expect(again.result).toEqual(before.result);
+
+    appendFileSync(files[1], '\n我们将继续深入学习贯彻习近平法治思想，扎实推进法治政府建设各项工作。\n');
+    const changed = await scanIntoWorkspace([batch], { workspace: ws });
+    expect(changed.counts).toEqual(counts({ files: 6, analysed: 1, skipped: 4, failed: 1 }));
+    const full = await scanPaths([batch]);
+    expect(changed.result).toEqual(full.result);
+    expect(changed.result.documents[1].hash).not.toBe(before.result.documents[1].hash);
+  });
+
+  it('other band settings make stored analyses unusable: everything is read again', async () => {
+    const ws = join(dir, 'w.db');
+    await scanIntoWorkspace(files.slice(0, 3), { workspace: ws });
+    const other = await scanIntoWorkspace(files.slice(3), { workspace: ws, settings: { numHashes: 40, bands: 20 } });
+    expect(other.counts).toEqual(counts({ files: 2, analysed: 2, kept: 3 }));
+    expect(other.result).toEqual((await scanPaths(files, { settings: { numHashes: 40, bands: 20 } })).result);
+  });
+
+  it('prune drops stored documents that were not given', async () => {
+    const ws = join(dir, 'w.db');
+    await scanIntoWorkspace([batch], { workspace: ws });
+    const pruned = await scanIntoWorkspace(files.slice(0, 2), { workspace: ws, prune: true });
+    expect(pruned.counts).toEqual(counts({ files: 2, skipped: 2, dropped: 3 }));
+    expect(pruned.result).toEqual((await scanPaths(files.slice(0, 2))).result);
+  });
+
+  it('decisions survive a rescan that changes the findings', async () => {
+    const ws = join(dir, 'w.db');
+    const { result } = await scanIntoWorkspace(files.slice(0, 3), { workspace: ws });
+    const w = openWorkspace(ws);
+    const decided = result.clusters.map((c, i) => w.decide(c.key, i % 2 ? 'copied' : 'boilerplate', `note ${i}`, `2025-06-0${(i % 9) + 1}`));
+    w.close();
+    expect(decided.length).toBeGreaterThan(0);
+    const rescan = await scanIntoWorkspace(files, { workspace: ws });
+    expect(rescan.result.clusters.length).not.toBe(result.clusters.length);
+    const after = openWorkspace(ws, { readonly: true });
+    expect(after.decisions()).toEqual([...decided].sort((a, b) => (a.key < b.key ? -1 : 1)));
+    // The findings among the first three reports are found again under the same keys.
+    const keys = new Set(rescan.result.clusters.map((c) => c.key));
+    expect(decided.filter((d) => keys.has(d.key)).length).toBeGreaterThan(0);
+    after.close();
+  });
+});
+
+describe('scan --against a past workspace', () => {
+  it('compares the new batch with the past one, keeps only findings that involve the new batch, carries decisions', async () => {
+    const pastDb = join(dir, 'past.db');
+    const past = await scanIntoWorkspace(files.slice(0, 3), { workspace: pastDb });
+    const w = openWorkspace(pastDb);
+    for (const c of past.result.clusters) w.decide(c.key, 'boilerplate', 'accepted last year', '2025-12-01T00:00:00.000Z');
+    w.close();
+    const pastBytes = readFileSync(pastDb);
+
+    // This year: two reports copied word for word from last year's, and one new one.
+    const year = join(dir, 'year2');
+    mkdirSync(year);
+    copyFileSync(files[0], join(year, 'a.txt'));
+    copyFileSync(files[1], join(year, 'b.txt'));
+    copyFileSync(files[4], join(year, 'c.txt'));
+    const nowDb = join(dir, 'now.db');
+    const { result, counts: c } = await scanIntoWorkspace([year], { workspace: nowDb, against: pastDb });
+    expect(c).toEqual(counts({ files: 3, analysed: 3, past: 3 }));
+    expect(readFileSync(pastDb).equals(pastBytes)).toBe(true);
+
+    expect(result.documents.map((d) => [d.path.slice(dir.length + 1), d.past ?? null])).toEqual([
+      ['year2/a.txt', null],
+      ['year2/b.txt', null],
+      ['year2/c.txt', null],
+      ...files.slice(0, 3).map((f) => [f.slice(dir.length + 1), pastDb]),
+    ]);
+    expect(result.clusters.length).toBeGreaterThan(0);
+    expect(result.clusters.map((x) => x.id)).toEqual(result.clusters.map((_, i) => i));
+    for (const cluster of result.clusters) expect(cluster.members.some((m) => m.doc < 3)).toBe(true);
+    for (const pair of result.documentPairs) expect(pair.a < 3 || pair.b < 3).toBe(true);
+    // a.txt is last year's first report, copied whole: they share most of their text.
+    expect(result.documentPairs.find((p) => p.a === 0 && p.b === 3)?.sharedRatio).toBeGreaterThan(0.9);
+
+    const now = openWorkspace(nowDb, { readonly: true });
+    expect(now.loadResult()).toEqual(result);
+    const keys = new Set(result.clusters.map((x) => x.key));
+    const carried = now.decisions();
+    expect(carried.length).toBeGreaterThan(0);
+    expect(carried.every((d) => keys.has(d.key) && d.label === 'boilerplate' && d.note === 'accepted last year')).toBe(true);
+    const pastW = openWorkspace(pastDb, { readonly: true });
+    expect(carried).toEqual(pastW.decisions().filter((d) => keys.has(d.key)));
+    pastW.close();
+    // Only this batch's documents are kept for the next incremental scan.
+    expect([...now.storedAnalyses().keys()].map((p) => p.slice(dir.length + 1))).toEqual(['year2/a.txt', 'year2/b.txt', 'year2/c.txt']);
+    now.close();
+  });
+
+  it('refuses the workspace itself, and a past workspace with no scan', async () => {
+    const ws = join(dir, 'w.db');
+    await scanIntoWorkspace(files.slice(0, 1), { workspace: ws });
+    await expect(scanIntoWorkspace(files, { workspace: ws, against: ws })).rejects.toThrow('is the workspace itself');
+    openWorkspace(join(dir, 'empty.db'), { create: true }).close();
+    await expect(scanIntoWorkspace(files, { workspace: join(dir, 'x.db'), against: join(dir, 'empty.db') })).rejects.toThrow('holds no scan');
+    await expect(scanIntoWorkspace(files, { workspace: join(dir, 'x.db'), against: join(dir, 'none.db') })).rejects.toThrow(/no workspace at/);
+  });
+});
