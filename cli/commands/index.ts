@@ -4,6 +4,7 @@ import { scanCommand } from './scan.js';
 /** Every command, by name. A command module exports one `Command`; add it here. */
 export const commands: Record<string, Command> = {
   scan: scanCommand,
+  review: { name: 'review', summary: 'review findings in a terminal UI: aligned diffs, decisions saved as you go', run: async (argv) => (await import('./review.js')).reviewCommand.run(argv) },
 };
 
 export function usage(): string {

@@ -1,0 +1,93 @@
+import { createElement } from 'react';
+import { render } from 'ink';
+import { openWorkspace, WorkspaceError, type Workspace } from '../../src/workspace/index.js';
+import { InputError, UsageError } from '../errors.js';
+import { Root } from '../review/root.js';
+import type { Command } from './command.js';
+
+const HELP = `Usage: refrain review [WORKSPACE]
+
+Opens the terminal review UI on a workspace (default ./refrain.db) made by
+'refrain scan PATH... --workspace FILE': findings list, aligned diffs, decisions.
+Decisions are saved to the workspace as they are made. Press ? in the UI for every key.
+Needs an interactive terminal; for a text report use 'refrain report'.
+`;
+
+export const NO_TTY_MESSAGE = "refrain review needs an interactive terminal; use 'refrain report' for a text report";
+
+// Alternate screen and cursor: the review takes the whole terminal and gives it back as it was.
+const ENTER = '\x1b[?1049h\x1b[?25l';
+const LEAVE = '\x1b[?25h\x1b[?1049l';
+
+export const reviewCommand: Command = {
+  name: 'review',
+  summary: 'review findings in a terminal UI: aligned diffs, decisions saved as you go',
+  async run(argv) {
+    const args = argv.filter((a) => a !== '--');
+    if (args.includes('--help') || args.includes('-h')) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    const options = args.filter((a) => a.startsWith('-'));
+    if (options.length > 0) throw new UsageError(`review: unknown option ${options[0]} (see 'refrain review --help')`);
+    if (args.length > 1) throw new UsageError(`review takes one workspace, got ${args.length}: ${args.join(' ')}`);
+    const path = args[0] ?? 'refrain.db';
+
+    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+      process.stderr.write(`${NO_TTY_MESSAGE}\n`);
+      return 2;
+    }
+
+    let workspace: Workspace;
+    try {
+      workspace = openWorkspace(path);
+    } catch (error) {
+      if (error instanceof WorkspaceError) throw new InputError(error.message);
+      throw error;
+    }
+    try {
+      const result = workspace.loadResult();
+      if (result === null) {
+        throw new InputError(`workspace ${path} holds no scan yet; run 'refrain scan PATH... --workspace ${path}' first`);
+      }
+      const input = { result, decisions: workspace.decisions() };
+      await runUi(() => createElement(Root, { input, store: workspace, source: path }));
+      return 0;
+    } finally {
+      workspace.close();
+    }
+  },
+};
+
+/** Runs the Ink app on the alternate screen and restores the terminal however it ends. */
+async function runUi(element: () => ReturnType<typeof createElement>): Promise<void> {
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    if (process.stdin.isTTY) process.stdin.setRawMode(false);
+    process.stdout.write(LEAVE);
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    instance.unmount();
+    restore();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.stdout.write(ENTER);
+  process.on('exit', restore);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+  process.on('SIGINT', onSignal);
+  // Ctrl-C reaches the app as a key in raw mode (it quits like q); exitOnCtrlC would skip our cleanup.
+  const instance = render(element(), { exitOnCtrlC: false, patchConsole: false });
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    instance.unmount();
+    restore();
+    process.off('exit', restore);
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
+    process.off('SIGINT', onSignal);
+  }
+}

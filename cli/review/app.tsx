@@ -1,0 +1,94 @@
+import { useApp, useInput } from 'ink';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { headerLine, helpLines, statusLine } from './chrome.js';
+import { diffMax, findingLines, layoutFinding } from './finding-view.js';
+import { keyAction } from './keys.js';
+import type { Line } from './lines.js';
+import { listLines } from './list-view.js';
+import { layoutReport, reportLines } from './report-view.js';
+import { Screen } from './screen.js';
+import { CHROME_ROWS, initialState, reduce, type Action, type DecisionStore, type ReviewInput, type ReviewState, type Write } from './state.js';
+
+export interface AppProps {
+  input: ReviewInput;
+  store: DecisionStore;
+  /** Terminal size in columns and rows. */
+  width: number;
+  height: number;
+  color: boolean;
+  /** What the header names as the source (the workspace path). */
+  source: string;
+  /** The clock, for decision times (tests pass a fixed one). */
+  now?: () => string;
+  /** Called with each state after an action; for tests and the command's bookkeeping. */
+  onState?: (state: ReviewState) => void;
+}
+
+export function App({ input, store, width, height, color, source, now = () => new Date().toISOString(), onState }: AppProps) {
+  const { exit } = useApp();
+  // The state lives in a ref, updated synchronously per key: keys that arrive together in one
+  // chunk (a paste, a fast typist, tmux send-keys) each see the state the previous one left.
+  const ref = useRef<ReviewState | null>(null);
+  if (ref.current === null) ref.current = initialState(input, width, height);
+  const [, setTick] = useState(0);
+
+  const send = useCallback(
+    (action: Action) => {
+      let state = reduce(ref.current!, action);
+      // Carry out the writes the reducer asked for before anything is drawn: once the screen
+      // says "saved", the decision is in the workspace, even if the process is killed next.
+      if (state.writes.length > 0) {
+        const count = state.writes.length;
+        try {
+          for (const w of state.writes) perform(store, w);
+          state = reduce(state, { type: 'written', count });
+        } catch (error) {
+          state = reduce(state, { type: 'writeFailed', count, message: error instanceof Error ? error.message : String(error) });
+        }
+      }
+      ref.current = state;
+      onState?.(state);
+      setTick((t) => t + 1);
+      if (state.quit) exit();
+    },
+    [store, exit, onState],
+  );
+
+  useEffect(() => {
+    const s = ref.current!;
+    if (s.width !== width || s.height !== height) send({ type: 'resize', width, height });
+  }, [width, height, send]);
+
+  const state = ref.current;
+  const cluster = state.finding === null ? null : state.result.clusters[state.finding];
+  const finding = useMemo(
+    () => (state.view === 'finding' && cluster ? layoutFinding(state.result, cluster, state.left, state.right, state.width) : null),
+    [state.view, cluster, state.result, state.left, state.right, state.width],
+  );
+  const report = useMemo(
+    () => (state.view === 'report' ? layoutReport(state) : null),
+    [state.view, state.reportDoc, state.reportSpots, state.reportCursor, state.decisions, state.width],
+  );
+
+  useInput((key, info) => {
+    const action = keyAction(key, info, ref.current!, now(), finding ? diffMax(ref.current!, finding) : 0);
+    if (action) send(action);
+  });
+
+  let body: Line[];
+  if (state.help) body = helpLines(state);
+  else if (state.view === 'finding' && finding) body = findingLines(state, finding);
+  else if (state.view === 'report' && report) body = reportLines(state, report);
+  else body = listLines(state);
+  // One line short of the terminal: a frame as tall as the screen makes Ink clear it on every key.
+  const bodyRows = Math.max(1, state.height - CHROME_ROWS);
+  const lines = [headerLine(state, source), ...body.slice(0, bodyRows)];
+  while (lines.length < bodyRows + 1) lines.push([]);
+  lines.push(statusLine(state));
+  return <Screen lines={lines} width={state.width} color={color} />;
+}
+
+function perform(store: DecisionStore, w: Write): void {
+  if (w.type === 'decide') store.decide(w.key, w.label, w.note, w.at);
+  else store.clearDecision(w.key, w.at);
+}

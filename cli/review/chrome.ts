@@ -1,0 +1,52 @@
+import { KEY_HELP } from './keys.js';
+import { fit, padTo, type Line } from './lines.js';
+import type { ReviewState } from './state.js';
+
+/** The top line: where we are, how many findings are shown, and which filters are on. */
+export function headerLine(state: ReviewState, source: string): Line {
+  const f = state.filters;
+  const on: string[] = [];
+  if (f.scope) on.push(f.scope);
+  if (f.kind) on.push(f.kind);
+  if (f.doc !== null) on.push(`report ${state.result.documents[f.doc]?.path ?? f.doc}`);
+  if (f.hideBoilerplate) on.push('no boilerplate');
+  if (f.hideDecided) on.push('undecided');
+  if (f.search) on.push(`"${f.search}"`);
+  const decided = state.decisions.size;
+  const shown =
+    state.visible.length === state.order.length
+      ? `${state.order.length} findings`
+      : `${state.visible.length} of ${state.order.length} findings`;
+  const text = `refrain review · ${source} · ${shown} · ${decided} decided${on.length ? ` · filter: ${on.join(', ')}` : ''}`;
+  return [{ text: padTo(text, state.width), style: 'bold' }];
+}
+
+const HINTS: Record<ReviewState['view'], string> = {
+  list: '↑↓ move · Enter open · r report · c/b/f decide · u undo · / search · ? keys · q quit',
+  finding: '↑↓ scroll · ←→ [] members · r report · c/b/f decide · n note · u undo · Esc back · ? keys',
+  report: '↑↓ passages · Enter open finding · c/b/f decide · Esc back · ? keys · q quit',
+};
+
+/** The bottom line: what is being typed, else the last message and save state, else key hints. */
+export function statusLine(state: ReviewState): Line {
+  if (state.prompt) {
+    const label = state.prompt.purpose === 'search' ? '/' : 'note: ';
+    return [{ text: fit(`${label}${state.prompt.text}▏  (Enter: ok · Esc: cancel)`, state.width) }];
+  }
+  const save = state.writes.length > 0 ? ' · saving…' : state.saved ? ' · saved' : '';
+  if (state.message || save) {
+    const style = state.message.startsWith('not saved') ? 'error' : 'plain';
+    return [{ text: fit(`${state.message}${save}`, state.width), style }];
+  }
+  return [{ text: fit(HINTS[state.view], state.width), style: 'dim' }];
+}
+
+export function helpLines(state: ReviewState): Line[] {
+  const keyWidth = Math.max(...KEY_HELP.map((k) => k.keys.length)) + 2;
+  return [
+    [{ text: 'Keys', style: 'bold' }],
+    ...KEY_HELP.map((k): Line => [{ text: fit(`  ${k.keys.padEnd(keyWidth)}${k.what}`, state.width) }]),
+    [{ text: '' }],
+    [{ text: fit('Changes show as [-removed-] and {+added+}, in colour unless NO_COLOR is set. ? or Esc closes.', state.width), style: 'dim' }],
+  ];
+}

@@ -1,0 +1,82 @@
+import stringWidth from 'string-width';
+
+/**
+ * How a stretch of screen text is shown. Each style has a colour form and a form without colour
+ * (see screen.tsx), so nothing depends on colour alone.
+ */
+export type Style = 'plain' | 'dim' | 'bold' | 'cursor' | 'del' | 'add' | 'copy' | 'boilerplate' | 'spot' | 'error';
+
+export interface Span {
+  text: string;
+  style?: Style;
+}
+
+/** One screen line; its spans' display widths add up to at most the screen width. */
+export type Line = Span[];
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Display width of a line. */
+export function lineWidth(line: Line): number {
+  let w = 0;
+  for (const s of line) w += stringWidth(s.text);
+  return w;
+}
+
+/** Cuts text to at most `width` columns, ending in '…' when cut; never splits a character. */
+export function fit(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (stringWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const { segment } of segmenter.segment(text)) {
+    const w = stringWidth(segment);
+    if (used + w > width - 1) break;
+    out += segment;
+    used += w;
+  }
+  return out + '…';
+}
+
+/** Pads (or cuts) text to exactly `width` columns. */
+export function padTo(text: string, width: number): string {
+  const cut = fit(text, width);
+  return cut + ' '.repeat(Math.max(0, width - stringWidth(cut)));
+}
+
+/** Whitespace runs folded to one space, so a passage fits on one list row. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Wraps text at `width` display columns, styling each character by its offset (UTF-16 index
+ * into `text`). Neighbouring characters of one style share a span. '\n' ends a line.
+ */
+export function wrapStyled(text: string, width: number, styleAt: (offset: number) => Style): Line[] {
+  const lines: Line[] = [[]];
+  let col = 0;
+  let offset = 0;
+  for (const { segment } of segmenter.segment(text)) {
+    const at = offset;
+    offset += segment.length;
+    if (segment === '\n') {
+      lines.push([]);
+      col = 0;
+      continue;
+    }
+    const shown = segment === '\t' ? ' ' : segment;
+    const w = stringWidth(shown);
+    if (col + w > width && col > 0) {
+      lines.push([]);
+      col = 0;
+    }
+    const line = lines[lines.length - 1];
+    const style = styleAt(at);
+    const last = line[line.length - 1];
+    if (last && last.style === style) last.text += shown;
+    else line.push({ text: shown, style });
+    col += w;
+  }
+  return lines;
+}

@@ -1,0 +1,52 @@
+import { Box, Text } from 'ink';
+import type { Line, Style } from './lines.js';
+
+type TextStyle = { color?: string; dimColor?: boolean; bold?: boolean; inverse?: boolean; underline?: boolean };
+
+// Every style stays visible without colour: changes carry [- -] {+ +} markers in the text itself,
+// highlights fall back to underline, inverse and dim, which NO_COLOR does not forbid.
+const COLOUR: Record<Style, TextStyle> = {
+  plain: {},
+  dim: { dimColor: true },
+  bold: { bold: true },
+  cursor: { inverse: true },
+  del: { color: 'red' },
+  add: { color: 'green' },
+  copy: { color: 'yellow', underline: true },
+  boilerplate: { dimColor: true, underline: true },
+  spot: { inverse: true },
+  error: { color: 'red', bold: true },
+};
+
+const PLAIN: Record<Style, TextStyle> = {
+  plain: {},
+  dim: { dimColor: true },
+  bold: { bold: true },
+  cursor: { inverse: true },
+  del: {},
+  add: {},
+  copy: { underline: true },
+  boilerplate: { dimColor: true, underline: true },
+  spot: { inverse: true },
+  error: { bold: true },
+};
+
+/** Draws prepared lines; each already fits the width, so Ink never wraps them. */
+export function Screen({ lines, width, color }: { lines: Line[]; width: number; color: boolean }) {
+  const styles = color ? COLOUR : PLAIN;
+  return (
+    <Box flexDirection="column" width={width}>
+      {lines.map((line, i) => (
+        <Text key={i} wrap="truncate">
+          {line.length === 0
+            ? ' '
+            : line.map((span, j) => (
+                <Text key={j} {...styles[span.style ?? 'plain']}>
+                  {span.text}
+                </Text>
+              ))}
+        </Text>
+      ))}
+    </Box>
+  );
+}
