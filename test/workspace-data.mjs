@@ -68,3 +68,6 @@ export function makeScan(mark, docs = 3, paras = 4) {
     analyses,
   };
 }
+
+/** Scan size for the kill test: big enough that a save takes a while, so a kill lands inside one. */
+export const KILL_SIZE = { docs: 300, paras: 30 };
