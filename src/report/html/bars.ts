@@ -3,6 +3,9 @@ import { percent } from '../format.js';
 import type { Report } from '../types.js';
 
 /**
+ * (The label is right-to-left so a long path loses its start, not its file name; the <bdi> keeps
+ * the path itself left-to-right.)
+ *
  * Reports ranked by templated ratio as CSS bars (plain HTML: works without script and stays
  * light at 1,000 rows). Bars are scaled to the largest ratio rounded up to 10%, so a batch where
  * the worst report is 13% templated still shows differences.
@@ -15,7 +18,7 @@ export function barsHtml(report: Report): string {
     const title = `${r.path}: ${percent(r.templatedRatio)} found in other reports, of which ${percent(r.boilerplateRatio)} boilerplate; ${percent(r.withinRatio)} repeated inside`;
     return (
       `<li class="bar-row" title="${escapeHtml(title)}">` +
-      `<a class="bar-label" href="#doc-${r.doc}">${escapeHtml(r.path)}</a>` +
+      `<a class="bar-label" href="#doc-${r.doc}"><bdi dir="ltr">${escapeHtml(r.path)}</bdi></a>` +
       `<span class="bar"><span class="fill" style="width:${width(r.templatedRatio)}">` +
       `<span class="fill-bp" style="width:${r.templatedRatio > 0 ? ((Math.min(r.boilerplateRatio, r.templatedRatio) / r.templatedRatio) * 100).toFixed(2) : 0}%"></span></span></span>` +
       `<span class="bar-value">${percent(r.templatedRatio)}</span></li>`

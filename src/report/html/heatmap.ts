@@ -31,7 +31,7 @@ function svg(report: Report, max: number): string {
   const n = report.order.length;
   const cell = Math.max(4, Math.min(36, Math.floor(600 / Math.max(1, n))));
   const labelled = n <= LABELS_MAX;
-  const left = labelled ? 230 : 0;
+  const left = labelled ? 260 : 0;
   const top = labelled ? 24 : 0;
   const shared = new Map<number, number>();
   for (const p of report.pairs) {
@@ -46,7 +46,7 @@ function svg(report: Report, max: number): string {
   report.order.forEach((row, i) => {
     if (labelled) {
       const name = docs[row].path;
-      parts.push(`<text x="${left - 6}" y="${top + i * cell + cell / 2}" class="hm-row" text-anchor="end" dominant-baseline="middle">${escapeHtml(shorten(name, 34))}<title>${escapeHtml(name)}</title></text>`);
+      parts.push(`<text x="${left - 6}" y="${top + i * cell + cell / 2}" class="hm-row" text-anchor="end" dominant-baseline="middle">${escapeHtml(shorten(name, 32))}<title>${escapeHtml(name)}</title></text>`);
       parts.push(`<text x="${left + i * cell + cell / 2}" y="${top - 8}" class="hm-col" text-anchor="middle">#${row}</text>`);
     }
     report.order.forEach((col, j) => {

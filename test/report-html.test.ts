@@ -1,0 +1,215 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scanPaths } from '../src/pipeline/scan.js';
+import { diffOps } from '../src/report/html/data.js';
+import { SVG_HEATMAP_MAX } from '../src/report/html/heatmap.js';
+import { getReporter } from '../src/report/index.js';
+import type { Decision, ResultDocumentPair, ScanResult } from '../src/types.js';
+import { handMadeDecisions, handMadeResult } from './support/report-fixture.js';
+
+const html = getReporter('html');
+
+describe('html report as text', () => {
+  const page = html({ result: handMadeResult(), decisions: handMadeDecisions() });
+
+  it('is one self-contained file: nothing loaded from anywhere', () => {
+    expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(page).not.toMatch(/<link|@import|url\(|https?:|\ssrc=/i);
+    expect(page).toContain(`default-src 'none'`);
+    // The embedded data and the page's own script; nothing else.
+    expect(page.match(/<script/g)).toHaveLength(2);
+  });
+
+  it('shows report text only escaped: no markup from a report reaches the page', () => {
+    expect(page).not.toContain('<script>alert(1)</script>');
+    expect(page).not.toContain('<b>skipped</b>');
+    expect(page).toContain('binary file | &lt;b&gt;skipped&lt;/b&gt;');
+    expect(page).toContain('\\u003cscript\\u003ealert(1)\\u003c/script\\u003e');
+  });
+
+  it('has the batch figures, the ranking and a heatmap cell with a title per pair', () => {
+    expect(page).toContain('<dt>Reports</dt><dd>3</dd>');
+    expect(page).toContain('<dt>Text found in other reports</dt><dd>37.8%</dd>');
+    expect(page.match(/class="bar-row"/g)).toHaveLength(3);
+    expect(page).toContain('<title>a/一号.txt ↔ a/二号.txt: 50.0% shared</title>');
+    expect(page).toContain('<title>a/三号 [draft].txt (itself)</title>');
+    expect(page.match(/<rect /g)).toHaveLength(9);
+  });
+
+  it('switches the heatmap to a canvas past the SVG size limit, and stays small at 1,000 reports', () => {
+    const result = bigResult(1000);
+    const big = html({ result, decisions: [] });
+    expect(big).toContain('class="heatmap-canvas"');
+    expect(big).not.toContain('<rect ');
+    expect(SVG_HEATMAP_MAX).toBeLessThan(1000);
+    // 1,000 reports of ~3,000 characters each (~9 MB of text): the page is the text plus a little.
+    expect(Buffer.byteLength(big)).toBeLessThan(30_000_000);
+  });
+});
+
+describe('diffOps', () => {
+  it.each([
+    ['坚持“小事不出村,大事不出镇”的原则', '秉持“小事不出村，大事不出乡”的准则'],
+    ['same', 'same'],
+    ['', '新增'],
+    ['删掉', ''],
+    ['emoji 😀 text', 'emoji 😃 text'],
+  ])('rebuilds both sides from op lengths: %j vs %j', (a, b) => {
+    const ops = diffOps(a, b);
+    let left = '';
+    let right = '';
+    let i = 0;
+    let j = 0;
+    for (let k = 0; k < ops.length; k += 2) {
+      const [op, len] = [ops[k], ops[k + 1]];
+      if (op !== 2) (left += a.slice(i, i + len)), (i += len);
+      if (op !== 1) (right += b.slice(j, j + len)), (j += len);
+    }
+    expect([left, right]).toEqual([a, b]);
+  });
+});
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`report-html: ${CHROMIUM} is not installed (apt-get install chromium); the browser test is skipped`);
+
+const HOSTILE = ['<script>window.__pwned=1</script>', '<img src=x onerror="window.__pwned=1">', '</style>', '</script>'];
+
+describe.skipIf(!hasChromium)('html report of corpus/ in headless Chromium', () => {
+  let dir: string;
+  let file: string;
+  let result: ScanResult;
+  let browser: Browser;
+  let naWuZhen: number;
+  let hostileDoc: number;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'refrain-report-'));
+    const corpus = join(dir, 'corpus');
+    mkdirSync(corpus);
+    for (const name of readdirSync('corpus')) copyFileSync(join('corpus', name), join(corpus, name));
+    // A hostile report: markup in its name and text, inside a paragraph copied from 004 so it
+    // also shows in findings, their diffs and excerpts.
+    const copied = '坚持“小事不出村,大事不出镇,矛盾不上交”的原则,全面推行新时代“枫桥经验”矛盾化解机制,以群众工作“五个全覆盖”行动为抓手,将12个网格纳入法治管理范畴';
+    writeFileSync(
+      join(corpus, '999_<img src=x onerror=window.__pwned=2>.txt'),
+      `恶意报告\n${HOSTILE.join(' ')}\n${copied}${HOSTILE[0]}${HOSTILE[1]}。\n`,
+    );
+    result = (await scanPaths([corpus])).result;
+    const d004 = result.documents.findIndex((d) => d.path.includes('004_8c642f3c1dbf128b'));
+    hostileDoc = result.documents.findIndex((d) => d.path.includes('999_'));
+    naWuZhen = result.clusters.findIndex(
+      (c) => c.scope === 'within' && c.kind === 'exact' && c.members.every((m) => m.doc === d004) &&
+        result.documents[d004].paragraphs[c.members[0].paragraph].text.includes('网格化管理'),
+    );
+    const decisions: Decision[] = [
+      { key: result.clusters[naWuZhen].key, label: 'copied', note: `items 4 and 5 ${HOSTILE.join(' ')}`, at: '2026-11-24T12:00:00Z' },
+    ];
+    file = join(dir, 'report.html');
+    writeFileSync(file, html({ result, decisions }));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finds the 那吾镇 repeat and the hostile report in the scan it renders', () => {
+    expect(naWuZhen).toBeGreaterThanOrEqual(0);
+    expect(hostileDoc).toBeGreaterThanOrEqual(0);
+  });
+
+  it('shows the heatmap and the 那吾镇 finding with its diff; runs no script from a report; loads nothing', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const dialogs: string[] = [];
+    const requests: string[] = [];
+    const errors: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    const url = pathToFileURL(file).href;
+    await page.goto(url);
+    await page.waitForSelector('#reports details');
+
+    // The batch at a glance and the heatmap: 6 reports, so 36 cells, each titled.
+    expect(await page.locator('#summary dd').first().innerText()).toBe('6');
+    expect(await page.locator('#heatmap svg rect').count()).toBe(36);
+    const titles = await page.locator('#heatmap svg rect title').allTextContents();
+    expect(titles.some((t) => /004_8c642f3c1dbf128b\.txt ↔ .*: \d+\.\d% shared$/.test(t))).toBe(true);
+    // Screenshots go to the temp dir (removed afterwards) unless REFRAIN_KEEP_SHOTS names a folder to look at them.
+    const shots = process.env.REFRAIN_KEEP_SHOTS ?? join(dir, 'shots');
+    mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: join(shots, 'summary.png') });
+
+    // The 那吾镇 finding: members at their lines, side-by-side diff, the decision and its note.
+    await page.evaluate((id) => (location.hash = `#finding-${id}`), naWuZhen);
+    const finding = page.locator(`#finding-${naWuZhen}[open]`);
+    await finding.locator('.diff').waitFor();
+    const text = await finding.innerText();
+    expect(text).toContain('004_8c642f3c1dbf128b.txt:25');
+    expect(text).toContain('004_8c642f3c1dbf128b.txt:26');
+    expect(text).toContain('网格化管理');
+    expect(text).toContain('Decision: copied');
+    expect(await finding.locator('.diff .side').count()).toBe(2);
+    for (const h of HOSTILE) expect(text).toContain(h);
+    await finding.screenshot({ path: join(shots, 'finding.png') });
+
+    // The hostile report, opened (its body is rendered only now), and every finding it is in.
+    await page.evaluate((id) => (location.hash = `#doc-${id}`), hostileDoc);
+    const doc = page.locator(`#doc-${hostileDoc}[open] .text`);
+    await doc.waitFor();
+    const docText = await doc.innerText();
+    for (const h of HOSTILE) expect(docText).toContain(h);
+    expect(await page.locator(`#doc-${hostileDoc} mark`).count()).toBeGreaterThan(0);
+    const hostileFindings = result.clusters.filter((c) => c.members.some((m) => m.doc === hostileDoc)).map((c) => c.id);
+    expect(hostileFindings.length).toBeGreaterThan(0);
+    for (const id of hostileFindings) {
+      await page.evaluate((f) => (location.hash = `#finding-${f}`), id);
+      await page.locator(`#finding-${id}[open] .members`).waitFor();
+    }
+    await page.screenshot({ path: join(shots, 'hostile.png') });
+
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('script').count()).toBe(2);
+    // The stylesheet was not cut short by a '</style>' in the text: its last rules still apply.
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.side')!).borderTopStyle)).toBe('solid');
+    expect(requests.filter((r) => r !== url)).toEqual([]);
+    expect(statSync(join(shots, 'summary.png')).size).toBeGreaterThan(10_000);
+    await page.close();
+  });
+});
+
+/** A synthetic batch of `n` reports of ~3,000 characters, each sharing a paragraph with the next. */
+function bigResult(n: number): ScanResult {
+  const base = handMadeResult();
+  const line = '坚持以习近平新时代中国特色社会主义思想为指导，全面推进依法行政，加快建设法治政府。';
+  const documents = Array.from({ length: n }, (_, id) => ({
+    ...base.documents[0],
+    id,
+    path: `big/${String(id).padStart(4, '0')}.txt`,
+    chars: 3000,
+    paragraphs: Array.from({ length: 40 }, (_, index) => ({ index, line: index + 1, text: `${id}-${index} ${line}${line}` })),
+  }));
+  const clusters = Array.from({ length: n - 1 }, (_, id) => ({
+    ...base.clusters[0],
+    id,
+    key: `k${id}`,
+    members: [{ doc: id, paragraph: 3, start: 6, end: 40 }, { doc: id + 1, paragraph: 3, start: 6, end: 40 }],
+  }));
+  const documentPairs: ResultDocumentPair[] = clusters.map((c) => ({ a: c.id, b: c.id + 1, sharedRatio: 0.02 }));
+  return { ...base, documents, clusters, documentPairs, diagnostics: [] };
+}
