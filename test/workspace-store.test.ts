@@ -213,7 +213,7 @@ describe('resolveFinding', () => {
   ];
   for (const [ref, key] of cases) it(`${ref} → ${key}`, () => expect(resolveFinding(ref, clusters, decisions)).toBe(key));
   const bad: Array<[string, string]> = [
-    ['7', 'no finding 7 in the stored scan (it has 2 findings, 0..1)'],
+    ['7', 'no finding 7 in the stored scan (findings are 0..1)'],
     ['aa11', "key prefix 'aa11' is ambiguous: aa11bb22cc33dd44, aa11ff0000000000"],
     ['abc', "no finding with id or key 'abc'"],
   ];

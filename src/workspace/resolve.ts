@@ -11,7 +11,8 @@ export function resolveFinding(ref: string, clusters: ResultCluster[], decisions
     const cluster = clusters.find((c) => c.id === Number(ref));
     if (cluster) return cluster.key;
     if (ref.length < 8) {
-      throw new WorkspaceError(`no finding ${ref} in the stored scan (it has ${clusters.length} finding${clusters.length === 1 ? '' : 's'}, 0..${clusters.length - 1})`);
+      const range = clusters.length === 0 ? 'it has none' : `findings are 0..${clusters.length - 1}`;
+      throw new WorkspaceError(`no finding ${ref} in the stored scan (${range})`);
     }
   }
   const keys = new Set([...clusters.map((c) => c.key), ...decisions.map((d) => d.key)]);

@@ -1,0 +1,93 @@
+import { parseArgs } from 'node:util';
+import { writeFile } from 'node:fs/promises';
+import type { Command } from './command.js';
+import { InputError, UsageError } from '../errors.js';
+import { openWorkspace, WorkspaceError } from '../../src/workspace/index.js';
+import { reporterFor, reporters, ReportFormatError, ReportInputError } from '../../src/report/index.js';
+import type { ScanResult, Decision } from '../../src/types.js';
+
+const HELP = `Usage: refrain report [WORKSPACE] [options]
+
+Writes a report of the scan stored in WORKSPACE (default ./refrain.db), with the
+reviewer's decisions. The workspace is only read.
+
+Options:
+  --format F          ${Object.keys(reporters).filter((f) => f !== 'csv-documents').join(', ')} (default md); json is the
+                      'scan --json' result (schema 1) plus a "decisions" array
+  --per document      with --format csv: one row per report instead of one per finding member
+  -o, --output FILE   write to FILE instead of standard output
+  -h, --help          show this help
+
+Exit status: 0 ok, 2 usage error or unusable workspace.
+`;
+
+/** Reads the stored scan and decisions; the workspace is opened read-only and closed again. */
+export function readWorkspace(path: string): { result: ScanResult; decisions: Decision[] } {
+  let ws;
+  try {
+    ws = openWorkspace(path, { readonly: true });
+  } catch (error) {
+    if (error instanceof WorkspaceError) throw new InputError(error.message);
+    throw error;
+  }
+  try {
+    const result = ws.loadResult();
+    if (result === null) throw new InputError(`workspace ${path} holds no scan yet; run 'refrain scan PATH... --workspace ${path}' first`);
+    return { result, decisions: ws.decisions() };
+  } finally {
+    ws.close();
+  }
+}
+
+export const reportCommand: Command = {
+  name: 'report',
+  summary: 'write a report (md, html, csv, json) of the scan and decisions in a workspace',
+  async run(argv) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          format: { type: 'string' },
+          per: { type: 'string' },
+          output: { type: 'string', short: 'o' },
+          help: { type: 'boolean', short: 'h' },
+        },
+      });
+    } catch (error) {
+      throw new UsageError(`${(error as Error).message}\nRun 'refrain report --help' for the options.`);
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    if (positionals.length > 1) throw new UsageError(`report takes one workspace, got ${positionals.length}: ${positionals.join(' ')}`);
+    let reporter;
+    try {
+      reporter = reporterFor(values.format ?? 'md', values.per);
+    } catch (error) {
+      if (error instanceof ReportFormatError) throw new UsageError(error.message);
+      throw error;
+    }
+    const input = readWorkspace(positionals[0] ?? 'refrain.db');
+    let text: string;
+    try {
+      text = reporter(input);
+    } catch (error) {
+      if (error instanceof ReportInputError) throw new InputError(`the workspace's scan cannot be reported: ${error.message}`);
+      throw error;
+    }
+    if (values.output === undefined || values.output === '-') {
+      process.stdout.write(text);
+      return 0;
+    }
+    try {
+      await writeFile(values.output, text);
+    } catch (error) {
+      throw new InputError(`cannot write ${values.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    return 0;
+  },
+};
