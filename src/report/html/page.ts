@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { buildReport } from '../build.js';
 import { escapeHtml, jsonForScript } from '../escape.js';
-import { percent } from '../format.js';
+import { excerpt, percent } from '../format.js';
+import { findingHeadline, KIND_WORDS } from '../words.js';
 import type { Report, ReportInput } from '../types.js';
 import { barsHtml } from './bars.js';
 import { CLIENT_SCRIPT } from './client.js';
@@ -34,6 +35,7 @@ export function htmlReport(input: ReportInput): string {
     '<section id="summary"><h2>The batch at a glance</h2>',
     figures(report),
     '<p class="key">Highlighted text: <mark class="copy">copying</mark> <mark class="bp">boilerplate</mark></p>',
+    topFindings(report),
     '</section>',
     '<section id="ranking"><h2>Reports ranked by templated text</h2>',
     barsHtml(report),
@@ -54,6 +56,9 @@ export function htmlReport(input: ReportInput): string {
   ].join('\n');
 }
 
+/** Findings linked from the summary. */
+const TOP_IN_SUMMARY = 10;
+
 const SCRIPT_HASH = `sha256-${createHash('sha256').update(CLIENT_SCRIPT, 'utf8').digest('base64')}`;
 
 function figures(report: Report): string {
@@ -69,6 +74,16 @@ function figures(report: Report): string {
   const cells = items.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`).join('');
   const detail = `${s.acrossFindings} findings across reports, ${s.withinFindings} inside one report, ${s.boilerplateFindings} boilerplate; ${s.chars} characters in all.`;
   return `<dl class="figures">${cells}</dl><p class="meta">${escapeHtml(detail)}</p>`;
+}
+
+/** Read these first: links into the findings list, with the start of each passage. */
+function topFindings(report: Report): string {
+  const items = report.topFindings.slice(0, TOP_IN_SUMMARY).map((id) => {
+    const f = report.findings[id];
+    const head = `Finding #${id}: ${findingHeadline(f)}, ${KIND_WORDS[f.kind]}`;
+    return `<li><a href="#finding-${id}">${escapeHtml(head)}</a> <span class="excerpt">${escapeHtml(excerpt(f.members[0].text, 50))}</span></li>`;
+  });
+  return items.length === 0 ? '<p>No findings.</p>' : `<h3>Worth reading first</h3><ol class="top">${items.join('')}</ol>`;
 }
 
 function diagnostics(report: Report): string {

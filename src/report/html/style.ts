@@ -5,7 +5,9 @@ export const STYLE = `
 body{margin:0 auto;max-width:1200px;padding:16px 24px 64px;font:15px/1.6 system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#1b1b1b;background:#fff}
 h1{font-size:26px;margin:8px 0}
 h2{font-size:20px;margin:32px 0 8px;border-bottom:1px solid var(--line);padding-bottom:4px}
+h3{font-size:16px;margin:20px 0 6px}
 h4{font-size:14px;margin:16px 0 4px}
+.top .excerpt{color:#555}
 .meta,.legend{color:#555;font-size:13px}
 .figures{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0;padding:0}
 .figures div{border:1px solid var(--line);border-radius:6px;padding:8px 14px;min-width:150px}
