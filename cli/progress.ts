@@ -1,0 +1,92 @@
+import stringWidth from 'string-width';
+
+/** What the scan reports as it goes; the shape of `ScanProgress` in src/pipeline/scan.ts. */
+export interface ProgressEvent {
+  phase: 'read' | 'compare' | 'done';
+  filesDone: number;
+  filesTotal: number;
+  paragraphs: number;
+}
+
+/** The part of a stream the display needs (process.stderr, or a fake in tests). */
+export interface ProgressStream {
+  isTTY?: boolean;
+  columns?: number;
+  write(chunk: string): unknown;
+}
+
+export interface Progress {
+  update(event: ProgressEvent): void;
+  /** Clears the line; call before printing anything else. */
+  end(): void;
+}
+
+const CLEAR_LINE = '\x1b[K';
+/** Redraw at most this often: drawing every file of 100,000 would cost more than reading it. */
+const INTERVAL_MS = 100;
+
+function seconds(ms: number): string {
+  const s = ms / 1000;
+  if (s < 60) return `${s.toFixed(1)} s`;
+  const m = Math.floor(s / 60);
+  return `${m} min ${String(Math.round(s - m * 60)).padStart(2, '0')} s`;
+}
+
+const count = (n: number) => n.toLocaleString('en');
+
+/** Cuts text to `width` display columns (a CJK character is two), marking the cut with '…'. */
+export function fitWidth(text: string, width: number): string {
+  if (stringWidth(text) <= width) return text;
+  let out = '';
+  for (const ch of text) {
+    if (stringWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return out + '…';
+}
+
+/**
+ * One status line: files read, paragraphs sketched, time so far and, while reading, an estimate of
+ * the reading time left (from the pace so far; the comparison that follows is not included).
+ */
+export function formatProgress(event: ProgressEvent, elapsedMs: number): string {
+  const parts = [`read ${count(event.filesDone)}/${count(event.filesTotal)} files`, `${count(event.paragraphs)} paragraphs sketched`, seconds(elapsedMs)];
+  if (event.phase === 'read' && event.filesDone > 0 && event.filesDone < event.filesTotal) {
+    const left = (elapsedMs * (event.filesTotal - event.filesDone)) / event.filesDone;
+    parts.push(`about ${seconds(left)} left to read`);
+  } else if (event.phase === 'compare') {
+    parts.push('comparing…');
+  }
+  return `refrain: ${parts.join(' · ')}`;
+}
+
+/**
+ * A progress line on `stream`, redrawn in place, when the stream is a terminal; silent otherwise
+ * (pipes, files and CI logs get nothing). Paragraph counts only grow, so a 'compare' or 'done' event
+ * without them keeps the last count shown.
+ */
+export function createProgress(stream: ProgressStream = process.stderr, now: () => number = () => performance.now()): Progress {
+  if (!stream.isTTY) return { update() {}, end() {} };
+  const started = now();
+  let last = -Infinity;
+  let lastPhase = '';
+  let paragraphs = 0;
+  let drawn = false;
+  return {
+    update(event) {
+      paragraphs = Math.max(paragraphs, event.paragraphs);
+      const t = now();
+      const finished = event.phase === 'read' && event.filesDone === event.filesTotal;
+      if (event.phase === 'done' || (t - last < INTERVAL_MS && event.phase === lastPhase && !finished)) return;
+      last = t;
+      lastPhase = event.phase;
+      const width = Math.max(20, (stream.columns ?? 80) - 1);
+      stream.write(`\r${fitWidth(formatProgress({ ...event, paragraphs }, t - started), width)}${CLEAR_LINE}`);
+      drawn = true;
+    },
+    end() {
+      if (drawn) stream.write(`\r${CLEAR_LINE}`);
+      drawn = false;
+    },
+  };
+}

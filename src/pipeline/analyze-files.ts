@@ -1,0 +1,137 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Analysis, Diagnostic, ScanSettings } from '../types.js';
+import { ingestPath } from '../ingest/index.js';
+import { analyzeDocument } from './analyze.js';
+import type { WorkReply, WorkRequest } from './analyze-worker.js';
+
+/** What analyzeFiles reports as it goes (the scan's `read` phase). */
+export interface ReadProgress {
+  phase: 'read';
+  filesDone: number;
+  filesTotal: number;
+  /** Paragraphs segmented and sketched so far. */
+  paragraphs: number;
+}
+
+export interface AnalyzeFilesOptions {
+  /** Worker threads; default one per available core. 0 runs everything on this thread. */
+  workers?: number;
+  /** Files per message to a worker: large enough to amortise messaging, small enough to balance. */
+  chunk?: number;
+}
+
+/** Below this many files the worker start-up (loading the pipeline in each) costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 32;
+const DEFAULT_CHUNK = 16;
+
+const workerUrl = new URL('./analyze-worker.js', import.meta.url);
+
+/**
+ * Reads, segments and sketches each file, in parallel on worker threads, and returns the analyses
+ * in the order of `paths` (a file that fails becomes a diagnostic and takes no place), so the
+ * output does not depend on which worker finished first. The batch-wide stages stay on the caller's
+ * thread. Falls back to this thread for small batches and when run from TypeScript sources (tests),
+ * where there is no compiled worker script to start.
+ */
+export async function analyzeFiles(
+  paths: string[],
+  settings: ScanSettings,
+  onProgress?: (p: ReadProgress) => void,
+  options: AnalyzeFilesOptions = {},
+): Promise<{ analyses: Analysis[]; diagnostics: Diagnostic[] }> {
+  const workers = Math.min(options.workers ?? availableParallelism(), Math.ceil(paths.length / MIN_FILES_FOR_WORKERS));
+  const canUseWorkers = workers > 0 && paths.length >= MIN_FILES_FOR_WORKERS && existsSync(fileURLToPath(workerUrl));
+  const slots: Array<{ analysis?: Analysis; diagnostic?: Diagnostic }> = new Array(paths.length);
+  if (canUseWorkers) await inWorkers(paths, settings, workers, options.chunk ?? DEFAULT_CHUNK, slots, onProgress);
+  else await inThisThread(paths, settings, slots, onProgress);
+  const analyses: Analysis[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const s of slots) {
+    if (s.analysis) analyses.push(s.analysis);
+    else if (s.diagnostic) diagnostics.push(s.diagnostic);
+  }
+  return { analyses, diagnostics };
+}
+
+type Slots = Array<{ analysis?: Analysis; diagnostic?: Diagnostic }>;
+
+async function inThisThread(paths: string[], settings: ScanSettings, slots: Slots, onProgress?: (p: ReadProgress) => void) {
+  let paragraphs = 0;
+  for (let i = 0; i < paths.length; i++) {
+    const r = await ingestPath(paths[i], i);
+    if (r.ok) {
+      const analysis = analyzeDocument(r.document, settings);
+      paragraphs += analysis.paragraphs.length;
+      slots[i] = { analysis };
+    } else slots[i] = { diagnostic: r.diagnostic };
+    onProgress?.({ phase: 'read', filesDone: i + 1, filesTotal: paths.length, paragraphs });
+  }
+}
+
+function inWorkers(
+  paths: string[],
+  settings: ScanSettings,
+  count: number,
+  chunk: number,
+  slots: Slots,
+  onProgress?: (p: ReadProgress) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let next = 0;
+    let done = 0;
+    let paragraphs = 0;
+    let running = 0;
+    let failed = false;
+    const pool: Worker[] = [];
+    const stopAll = () => {
+      for (const w of pool) void w.terminate();
+    };
+    const feed = (worker: Worker) => {
+      if (next >= paths.length) {
+        void worker.terminate();
+        return;
+      }
+      const indexes: number[] = [];
+      for (let i = next; i < Math.min(next + chunk, paths.length); i++) indexes.push(i);
+      next += indexes.length;
+      const request: WorkRequest = { settings, indexes, paths: indexes.map((i) => paths[i]) };
+      worker.postMessage(request);
+    };
+    for (let w = 0; w < count; w++) {
+      const worker = new Worker(workerUrl);
+      pool.push(worker);
+      running++;
+      worker.on('message', (reply: WorkReply) => {
+        if (failed) return;
+        if (reply.error) {
+          failed = true;
+          stopAll();
+          reject(new Error(`analysis worker failed: ${reply.error}`));
+          return;
+        }
+        for (const r of reply.results) slots[r.index] = r.analysis ? { analysis: r.analysis } : { diagnostic: r.diagnostic };
+        done += reply.results.length;
+        paragraphs += reply.paragraphs;
+        onProgress?.({ phase: 'read', filesDone: done, filesTotal: paths.length, paragraphs });
+        feed(worker);
+      });
+      worker.on('error', (error) => {
+        if (failed) return;
+        failed = true;
+        stopAll();
+        reject(error);
+      });
+      worker.on('exit', () => {
+        running--;
+        if (running === 0 && !failed) {
+          if (done === paths.length) resolve();
+          else reject(new Error(`analysis workers stopped with ${paths.length - done} files left`));
+        }
+      });
+      feed(worker);
+    }
+  });
+}
