@@ -1,0 +1,199 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render } from 'ink-testing-library';
+import chalk from 'chalk';
+import stringWidth from 'string-width';
+import { App } from '../cli/review/app.js';
+import { KEY_HELP } from '../cli/review/keys.js';
+import type { DecisionStore } from '../cli/review/state.js';
+import type { Decision } from '../src/types.js';
+import { fixtureResult } from './support/review-fixture.js';
+
+const AT = '2026-01-01T00:00:00.000Z';
+const GUTTER = ' │ ';
+
+afterEach(() => {
+  cleanup();
+  chalk.level = 0;
+});
+
+/** The workspace's decision methods, recording each call. */
+function fakeStore() {
+  const calls: unknown[][] = [];
+  const store: DecisionStore = {
+    decide: (...args) => calls.push(['decide', ...args]),
+    clearDecision: (...args) => calls.push(['clear', ...args]),
+  };
+  return { store, calls };
+}
+
+/** Renders the app as a terminal of `width` × `height` would show it. */
+function show(width: number, height: number, options: { color?: boolean; decisions?: Decision[] } = {}) {
+  const { store, calls } = fakeStore();
+  const element = (
+    <App
+      input={{ result: fixtureResult(), decisions: options.decisions ?? [] }}
+      store={store}
+      width={width}
+      height={height}
+      color={options.color ?? false}
+      source="fixture.db"
+      now={() => AT}
+    />
+  );
+  const r = render(element);
+  // ink-testing-library's stdout is 100 columns; the app is drawn for `width`, so make Ink agree.
+  Object.defineProperty(r.stdout, 'columns', { get: () => width, configurable: true });
+  r.rerender(element);
+  const frame = () => r.lastFrame() ?? '';
+  /** Waits until the screen shows what `ready` looks for; fails with the last screen if it never does. */
+  const until = async (ready: (frame: string) => boolean): Promise<string> => {
+    for (let i = 0; i < 400; i++) {
+      if (ready(frame())) return frame();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    throw new Error(`screen never got ready; last screen:\n${frame()}`);
+  };
+  const press = async (keys: string, ready: (frame: string) => boolean) => {
+    r.stdin.write(keys);
+    return until(ready);
+  };
+  return { ...r, calls, frame, until, press };
+}
+
+/** A cell with every marked change blanked to its width: what must be equal on both sides. */
+function blankChanges(cell: string): string {
+  return cell.replace(/\[-.*?-\]|\{\+.*?\+\}/gu, (m) => ' '.repeat(stringWidth(m))).trimEnd();
+}
+
+/** Opens the near-copy finding (second in the list) and returns the screen. */
+async function openNearCopy(ui: ReturnType<typeof show>): Promise<string> {
+  await ui.until((f) => f.includes('› exact'));
+  await ui.press('j', (f) => f.includes('› near'));
+  return ui.press('\r', (f) => f.includes('Finding 1 ·'));
+}
+
+describe('finding view, side by side at 120 columns', () => {
+  it('starts the right column at the same display column on every diff row, changes marked on both sides', async () => {
+    const ui = show(120, 40);
+    const screen = await openNearCopy(ui);
+    const lines = screen.split('\n');
+    const titles = lines.findIndex((l) => l.startsWith('L corpus/004.txt:3'));
+    expect(titles).toBeGreaterThan(0);
+    const rows = lines.slice(titles).filter((l) => l.includes(GUTTER));
+    expect(rows.length).toBeGreaterThan(4);
+    const column = Math.floor((120 - GUTTER.length) / 2);
+    for (const row of rows) {
+      const cut = row.indexOf(GUTTER);
+      expect(stringWidth(row.slice(0, cut))).toBe(column);
+      expect(stringWidth(row)).toBeLessThanOrEqual(120);
+    }
+    const diffRows = rows.slice(1).map((row) => {
+      const cut = row.indexOf(GUTTER);
+      return { left: row.slice(0, cut), right: row.slice(cut + GUTTER.length) };
+    });
+    // Shared text sits at the same columns on both sides once the changes are blanked out.
+    for (const { left, right } of diffRows) expect(blankChanges(left)).toBe(blankChanges(right));
+    // Each change is marked, with its counterpart on the same row.
+    const sameRow = (del: string, add: string) => diffRows.some((r) => r.left.includes(del) && r.right.includes(add));
+    expect(sameRow('[-镇-]', '{+乡+}')).toBe(true);
+    expect(sameRow('[-2-]', '{+5+}')).toBe(true);
+    expect(sameRow('[-9-]', '{+8+}')).toBe(true);
+    expect(diffRows[0].left.startsWith('[-4.-]')).toBe(true);
+    expect(diffRows[0].right.startsWith('      聚焦基层治理痛点')).toBe(true);
+  });
+});
+
+describe('finding view, stacked at 80 columns', () => {
+  it('puts each changed line of the old passage above the new one, in step', async () => {
+    const ui = show(80, 40);
+    const screen = await openNearCopy(ui);
+    const lines = screen.split('\n');
+    for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(80);
+    expect(lines.some((l) => l.includes(GUTTER))).toBe(false);
+    const pairs: { old: string; new: string }[] = [];
+    lines.forEach((l, i) => {
+      if (l.startsWith('- ') && lines[i + 1]?.startsWith('+ ')) pairs.push({ old: l.slice(2), new: lines[i + 1].slice(2) });
+    });
+    expect(pairs.length).toBeGreaterThanOrEqual(3);
+    for (const p of pairs) expect(blankChanges(p.old)).toBe(blankChanges(p.new));
+    const marked = (del: string, add: string) => pairs.some((p) => p.old.includes(del) && p.new.includes(add));
+    expect(marked('[-镇-]', '{+乡+}')).toBe(true);
+    expect(marked('[-2-]', '{+5+}')).toBe(true);
+    expect(marked('[-9-]', '{+8+}')).toBe(true);
+    // Rows with no change are shown once, indented like the others.
+    expect(lines.some((l) => l.startsWith('  ') && l.includes('纠纷'))).toBe(true);
+  });
+});
+
+describe('colour', () => {
+  it('colours changes when allowed, and keeps the markers without colour (NO_COLOR)', async () => {
+    chalk.level = 1;
+    const coloured = show(120, 30, { color: true });
+    const withColour = await openNearCopy(coloured);
+    expect(withColour).toContain('\u001b[31m');
+    expect(withColour).toContain('\u001b[32m');
+    cleanup();
+    const plain = show(120, 30, { color: false });
+    const without = await openNearCopy(plain);
+    expect(without).not.toMatch(/\u001b\[3[0-7]m/);
+    expect(without).toContain('[-镇-]');
+    expect(without).toContain('{+乡+}');
+  });
+});
+
+describe('findings list', () => {
+  it('lists findings in review order, every row within the width', async () => {
+    const ui = show(80, 12);
+    const screen = await ui.until((f) => f.includes('› exact'));
+    const lines = screen.split('\n');
+    expect(lines[0]).toContain('4 findings · 0 decided');
+    const rows = lines.slice(1, 5);
+    expect(rows.map((l) => l.slice(2, 9).trim())).toEqual(['exact', 'near', 'partial', 'exact']);
+    expect(rows[0]).toContain('4.聚焦基层治理痛点');
+    expect(rows[3]).toContain('(boilerpl.)');
+    for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(80);
+    expect(lines.length).toBe(11);
+  });
+
+  it('searches with / and shows how many match', async () => {
+    const ui = show(100, 20);
+    await ui.until((f) => f.includes('› exact'));
+    await ui.press('/', (f) => f.includes('/▏'));
+    await ui.press('大事不出乡', (f) => f.includes('/大事不出乡▏'));
+    const screen = await ui.press('\r', (f) => f.includes('1 of 4 findings'));
+    expect(screen).toContain('› near');
+    expect(screen).toContain('1 findings match');
+  });
+
+  it('shows every key under ?', async () => {
+    const ui = show(120, 40);
+    await ui.until((f) => f.includes('› exact'));
+    const screen = await ui.press('?', (f) => f.includes('Keys'));
+    for (const k of KEY_HELP) expect(screen).toContain(k.keys);
+  });
+});
+
+describe('decisions from the keyboard', () => {
+  it('writes a decision to the store before saying saved, and undo clears it', async () => {
+    const ui = show(100, 20);
+    await ui.until((f) => f.includes('› exact'));
+    const screen = await ui.press('c', (f) => f.includes('saved'));
+    expect(screen).toContain('finding 0: copied · saved');
+    expect(screen).toContain('1 decided');
+    expect(ui.calls).toEqual([['decide', 'k-within', 'copied', '', AT]]);
+    await ui.press('u', (f) => f.includes('undone'));
+    expect(ui.calls[1]).toEqual(['clear', 'k-within', AT]);
+  });
+});
+
+describe('report view', () => {
+  it("shows the report's templated ratio and the passage under the cursor, and opens its finding", async () => {
+    const ui = show(100, 30);
+    await ui.until((f) => f.includes('› exact'));
+    const screen = await ui.press('r', (f) => f.includes('templated'));
+    expect(screen).toContain('corpus/004.txt · templated 10% · within 30%');
+    expect(screen).toContain('passage 2/4 → finding 0');
+    const opened = await ui.press('\r', (f) => f.includes('Finding 0 ·'));
+    expect(opened).toContain('L 1. corpus/004.txt:3');
+  });
+});
