@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scanPaths } from '../src/pipeline/scan.js';
@@ -150,6 +150,15 @@ describe('scan --against a past workspace', () => {
     // Only this batch's documents are kept for the next incremental scan.
     expect([...now.storedAnalyses().keys()].map((p) => p.slice(dir.length + 1))).toEqual(['year2/a.txt', 'year2/b.txt', 'year2/c.txt']);
     now.close();
+  });
+
+  it('refuses a workspace file that is not SQLite before reading any report, leaving it unchanged', async () => {
+    const ws = join(dir, 'notes.txt');
+    writeFileSync(ws, '会议记录\n');
+    await expect(scanIntoWorkspace(files, { workspace: ws })).rejects.toThrow(`${ws} is not a SQLite file`);
+    await expect(scanIntoWorkspace(files, { workspace: join(dir, 'w.db'), against: ws })).rejects.toThrow(`${ws} is not a SQLite file`);
+    expect(readFileSync(ws, 'utf8')).toBe('会议记录\n');
+    expect(existsSync(join(dir, 'w.db'))).toBe(false);
   });
 
   it('refuses the workspace itself, and a past workspace with no scan', async () => {

@@ -92,14 +92,15 @@ export async function scanIntoWorkspace(paths: string[], options: WorkspaceScanO
   const settings = resolveSettings(options.settings);
   const files = await listInputFiles(paths);
   if (options.against !== undefined) await checkDistinct(options.workspace, options.against);
-  const ws = openWorkspace(options.workspace, { create: true });
-  let past: Workspace | undefined;
+  // The past workspace first: refused, it must not leave a new empty workspace behind.
+  const past = options.against === undefined ? undefined : openWorkspace(options.against, { readonly: true });
+  let ws: Workspace | undefined;
   try {
-    past = options.against === undefined ? undefined : openWorkspace(options.against, { readonly: true });
+    ws = openWorkspace(options.workspace, { create: true });
     return await scanWith(ws, past, files, settings, options);
   } finally {
+    ws?.close();
     past?.close();
-    ws.close();
   }
 }
 

@@ -1,4 +1,17 @@
-/** The workspace: scans and reviewer decisions kept in one SQLite file (see schema.ts). */
+/**
+ * The workspace: scans and reviewer decisions kept in one SQLite file (tables in schema.ts).
+ *
+ * - One scan at a time: each `saveScan` replaces the stored scan in one transaction, so a kill
+ *   leaves the previous complete scan. Decisions live in their own table, keyed by the finding's
+ *   content key (`ResultCluster.key`); no scan deletes them, so they hold through rescans.
+ * - A rescan adds: files given again are skipped when unchanged (same path and SHA-256), read
+ *   again when changed; stored files not given are kept (`prune` drops them). The whole set is
+ *   compared anew, so scanning in parts gives the same result as one full scan.
+ * - `against`: a past workspace's documents join the comparison, read-only. They appear in the
+ *   result after the batch's documents, with `past` set to that workspace's path; only findings
+ *   involving the batch are kept; the past decisions on them are copied in where none exists.
+ *   Past documents keep no analysis here, so a later plain rescan compares the batch alone.
+ */
 export { WorkspaceError } from './errors.js';
 export { openWorkspace, type OpenOptions } from './open.js';
 export { Workspace, DECISION_LABELS, isDecisionLabel, type StoredAnalysis, type SaveOptions } from './workspace.js';

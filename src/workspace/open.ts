@@ -124,8 +124,9 @@ function removeSidecars(paths: string[]): void {
 
 function connect(path: string, readonly: boolean): Database.Database {
   try {
-    // The timeout lets a scan and a reviewer's decision wait for each other instead of failing.
-    return new Database(path, { readonly, fileMustExist: readonly, timeout: 5000 });
+    // The timeout lets a scan and a reviewer's decision wait for each other instead of failing;
+    // saving a large batch's scan can hold the write lock for a few seconds.
+    return new Database(path, { readonly, fileMustExist: readonly, timeout: 30_000 });
   } catch (error) {
     throw new WorkspaceError(`cannot open workspace ${path}: ${(error as Error).message}`);
   }
