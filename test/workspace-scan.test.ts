@@ -3,7 +3,7 @@ import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readd
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scanPaths } from '../src/pipeline/scan.js';
-import { openWorkspace, planScan, scanIntoWorkspace, type WorkspaceScanCounts } from '../src/workspace/index.js';
+import { describeCounts, openWorkspace, planScan, scanIntoWorkspace, type WorkspaceScanCounts } from '../src/workspace/index.js';
 
 const CORPUS = join(import.meta.dirname, '..', 'corpus');
 const NAMES = readdirSync(CORPUS).filter((n) => n.endsWith('.txt')).sort();
@@ -169,4 +169,16 @@ describe('scan --against a past workspace', () => {
     await expect(scanIntoWorkspace(files, { workspace: join(dir, 'x.db'), against: join(dir, 'empty.db') })).rejects.toThrow('holds no scan');
     await expect(scanIntoWorkspace(files, { workspace: join(dir, 'x.db'), against: join(dir, 'none.db') })).rejects.toThrow(/no workspace at/);
   });
+});
+
+describe('describeCounts', () => {
+  const cases: Array<[Partial<WorkspaceScanCounts>, string | undefined, string]> = [
+    [{ files: 1, analysed: 1 }, undefined, 'workspace w.db: 1 file given, 1 analysed, 0 unchanged (skipped)\n'],
+    [
+      { files: 6, analysed: 1, skipped: 4, failed: 1, kept: 3, dropped: 2, past: 7 },
+      'past.db',
+      'workspace w.db: 6 files given, 1 analysed, 4 unchanged (skipped), 1 unreadable; 3 kept from earlier scans; 2 dropped; compared with 7 reports of past.db\n',
+    ],
+  ];
+  for (const [c, against, line] of cases) it(line.trim(), () => expect(describeCounts(counts(c), 'w.db', against)).toBe(line));
 });

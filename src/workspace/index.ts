@@ -27,3 +27,4 @@ export {
   type ScanPlan,
 } from './incremental.js';
 export { resolveFinding } from './resolve.js';
+export { describeCounts } from './counts.js';
