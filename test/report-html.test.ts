@@ -191,6 +191,38 @@ describe.skipIf(!hasChromium)('html report of corpus/ in headless Chromium', () 
     expect(statSync(join(shots, 'summary.png')).size).toBeGreaterThan(10_000);
     await page.close();
   });
+
+  it('highlights copying and boilerplate differently in a report text', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${pathToFileURL(file).href}#doc-${result.documents.findIndex((d) => d.path.includes('004_'))}`);
+    const text = page.locator('details[open] .text');
+    await text.waitFor();
+    expect(await text.locator('mark.copy').count()).toBeGreaterThan(0);
+    expect(await text.locator('mark.bp').count()).toBeGreaterThan(0);
+    const [copy, bp] = await page.evaluate(() => ['mark.copy', 'mark.bp'].map((s) => getComputedStyle(document.querySelector(s)!).backgroundColor));
+    expect(copy).not.toBe(bp);
+    await page.close();
+  });
+
+  it('stays usable at 1,000 reports: pages of 50, canvas heatmap with a readout, findings reachable by link', async () => {
+    const big = join(dir, 'big.html');
+    writeFileSync(big, html({ result: bigResult(1000), decisions: [] }));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await page.goto(pathToFileURL(big).href);
+    await page.waitForSelector('#findings details');
+    expect(await page.locator('#reports details').count()).toBe(50);
+    expect(await page.locator('#reports .pager').innerText()).toContain('page 1 of 20');
+    const canvas = page.locator('#heatmap canvas');
+    expect(await canvas.evaluate((c: HTMLCanvasElement) => c.width)).toBe(1000);
+    await canvas.scrollIntoViewIfNeeded();
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.move(box.x + 10.5, box.y + 10.5);
+    expect(await page.locator('#heatmap .readout').innerText()).toMatch(/^big\/\d{4}\.txt (↔ big\/\d{4}\.txt: \d+\.\d% shared|\(itself\))$/);
+    await page.evaluate(() => (location.hash = '#finding-998'));
+    await page.locator('#finding-998[open] .diff').waitFor();
+    expect(await page.locator('#findings .pager').innerText()).toContain('page 20 of 20');
+    await page.close();
+  });
 });
 
 /** A synthetic batch of `n` reports of ~3,000 characters, each sharing a paragraph with the next. */
