@@ -155,7 +155,6 @@ describe('files that are not usable workspaces are refused and left unchanged', 
   };
   const cases: Array<[string, (path: string) => void, RegExp]> = [
     ['a text file', (p) => writeFileSync(p, '这不是数据库\n'), /is not a SQLite file/],
-    ['an empty file', (p) => writeFileSync(p, ''), /is an empty file/],
     ['SQLite magic followed by junk', (p) => writeFileSync(p, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(5000, 7)])), /is corrupt/],
     ['a workspace with damaged pages', corruptWorkspace, /is corrupt/],
     ['another program\'s SQLite database', sqliteOfAnotherProgram, /is a SQLite database but not a refrain workspace/],
@@ -186,6 +185,18 @@ describe('files that are not usable workspaces are refused and left unchanged', 
     expect(existsSync(join(dir, 'none.db'))).toBe(false);
     mkdirSync(join(dir, 'sub.db'));
     expect(() => openWorkspace(join(dir, 'sub.db'), { create: true })).toThrow(/is a folder/);
+  });
+
+  it('an empty file is refused for reading, and becomes a workspace when creating', () => {
+    const path = join(dir, 'w.db');
+    writeFileSync(path, '');
+    expect(() => openWorkspace(path, { readonly: true })).toThrow(/is an empty file, not a refrain workspace yet/);
+    expect(() => openWorkspace(path)).toThrow(/is an empty file/);
+    expect(readFileSync(path).length).toBe(0);
+    const ws = openWorkspace(path, { create: true });
+    expect(ws.loadResult()).toBeNull();
+    ws.close();
+    expect(openWorkspace(path, { readonly: true }).decisions()).toEqual([]);
   });
 
   it('a new workspace is marked as refrain\'s and can be opened again', () => {

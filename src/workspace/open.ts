@@ -25,7 +25,13 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
     return new Workspace(path, initialise(connect(path, false), path), false);
   }
   if (info.isDirectory()) throw new WorkspaceError(`${path} is a folder, not a workspace file`);
-  checkHeader(path, info.size);
+  if (info.size === 0) {
+    // What SQLite leaves if killed between creating the file and writing its first page; holds
+    // nothing to lose, so it becomes a new workspace.
+    if (!create || readonly) throw new WorkspaceError(`${path} is an empty file, not a refrain workspace yet (run 'refrain scan' to make one)`);
+    return new Workspace(path, initialise(connect(path, false), path), false);
+  }
+  checkHeader(path);
   const version = probe(path);
   if (readonly) {
     if (version < SCHEMA_VERSION) {
@@ -51,8 +57,7 @@ function statOrNull(path: string) {
 }
 
 /** Refuses anything that does not start like a SQLite database, without asking SQLite. */
-function checkHeader(path: string, size: number): void {
-  if (size === 0) throw new WorkspaceError(`${path} is an empty file, not a refrain workspace`);
+function checkHeader(path: string): void {
   const head = Buffer.alloc(16);
   let fd: number;
   try {
