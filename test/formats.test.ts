@@ -6,6 +6,7 @@ import { itemsToLines, type PdfItem } from '../src/ingest/formats/pdf.js';
 import { stripArtefacts, ARTEFACTS } from '../src/ingest/artefacts.js';
 import { foldChinese } from '../src/normalize/fold-chinese.js';
 import { segment } from '../src/segment/segment.js';
+import { ingestFile, registerExtractor, sha256 } from '../src/ingest/index.js';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(join('test/fixtures/formats', name)));
 const seed = (name: string) => readFileSync(join('corpus', name), 'utf8').replace(/\r\n?/g, '\n');
@@ -61,6 +62,14 @@ describe('pdf', () => {
     await expect(extractors.pdf(fixture('scanned.pdf'), 'scanned.pdf')).rejects.toThrow(
       new ExtractError('no text layer: scanned PDF? run OCR first'),
     );
+  });
+
+  test('a PDF with some scanned pages is read, with a warning naming the pages left out', async () => {
+    const out = await extractors.pdf(fixture('partly-scanned.pdf'), 'partly-scanned.pdf');
+    expect(out.text.split('\n')[0]).toBe('黔江区黑溪镇人民政府');
+    expect(out.text.split('\n')[1].startsWith('2021年，黑溪镇坚持以习近平')).toBe(true);
+    expect(out.pageStarts).toEqual([0, out.text.length]);
+    expect(out.warnings).toEqual(['page 2 of 2 carries no text (scanned images?); run OCR to include it']);
   });
 
   test('corrupt and non-PDF files are ExtractErrors with a reason', async () => {
@@ -220,5 +229,27 @@ describe('foldChinese', () => {
     const text = readFileSync('test/fixtures/formats/001-traditional.txt', 'utf8');
     const once = foldChinese(text);
     expect(foldChinese(once)).toBe(once);
+  });
+});
+
+describe('through ingest', () => {
+  for (const [ext, extractor] of Object.entries(extractors)) registerExtractor(ext, extractor);
+
+  test('each format becomes a document; the file hash is of the untouched bytes', async () => {
+    for (const [name, format] of [['000-report.pdf', 'pdf'], ['002-report.docx', 'docx'], ['003-page.html', 'html']]) {
+      const bytes = fixture(name);
+      const hash = sha256(new Uint8Array(bytes));
+      const result = await ingestFile({ path: name, bytes }, 0);
+      expect(result.ok, name).toBe(true);
+      if (!result.ok) continue;
+      expect(result.document.format).toBe(format);
+      expect(result.document.hash).toBe(hash);
+      expect(result.document.pageStarts !== undefined).toBe(format === 'pdf');
+    }
+  });
+
+  test('a scanned PDF becomes a diagnostic, not an empty document', async () => {
+    const result = await ingestFile({ path: 'scans/scanned.pdf', bytes: fixture('scanned.pdf') }, 0);
+    expect(result).toEqual({ ok: false, diagnostic: { path: 'scans/scanned.pdf', level: 'error', message: 'no text layer: scanned PDF? run OCR first' } });
   });
 });

@@ -136,7 +136,10 @@ export const extractPdf: Extractor = async (bytes) => {
     if (empty.length === doc.numPages) throw new ExtractError('no text layer: scanned PDF? run OCR first');
     const extracted: Extracted = { text, format: 'pdf', pageStarts };
     if (empty.length > 0) {
-      extracted.warnings = [`${empty.length === 1 ? 'page' : 'pages'} ${empty.join(', ')} of ${doc.numPages} carry no text (scanned images?); run OCR to include them`];
+      const one = empty.length === 1;
+      extracted.warnings = [
+        `${one ? 'page' : 'pages'} ${empty.join(', ')} of ${doc.numPages} ${one ? 'carries' : 'carry'} no text (scanned images?); run OCR to include ${one ? 'it' : 'them'}`,
+      ];
     }
     return extracted;
   } finally {
