@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { extractors, ExtractError, htmlToText, decodeHtml } from '../src/ingest/formats/index.js';
 import { itemsToLines, type PdfItem } from '../src/ingest/formats/pdf.js';
-import { stripArtefacts, ARTEFACTS } from '../src/ingest/artefacts.js';
+import { stripArtefacts, shiftOffset, ARTEFACTS } from '../src/ingest/artefacts.js';
 import { foldChinese } from '../src/normalize/fold-chinese.js';
 import { segment } from '../src/segment/segment.js';
 import { ingestFile, registerExtractor, sha256 } from '../src/ingest/index.js';
@@ -174,9 +174,15 @@ describe('html', () => {
 
 describe('stripArtefacts', () => {
   test('removes Word bookmarks, pandoc anchors, zero-width characters and soft hyphens, counting them', () => {
-    expect(stripArtefacts('[bookmark: _GoBack]全面推行严格规范')).toEqual({ text: '全面推行严格规范', removed: 1 });
-    expect(stripArtefacts('甲[bookmark: _Toc123]乙[]{#_Toc9 .anchor}丙\u200b丁\ufeff戊\u00adsoft')).toEqual({ text: '甲乙丙丁戊soft', removed: 5 });
-    expect(stripArtefacts('no artefacts [here] {#x}')).toEqual({ text: 'no artefacts [here] {#x}', removed: 0 });
+    const one = stripArtefacts('[bookmark: _GoBack]全面推行严格规范');
+    expect(one.text).toBe('全面推行严格规范');
+    expect(one.removed).toBe(1);
+    expect(one.cuts).toEqual([{ start: 0, end: 19, reason: ARTEFACTS[0].reason }]);
+    const many = stripArtefacts('甲[bookmark: _Toc123]乙[]{#_Toc9 .anchor}丙\u200b丁\ufeff戊\u00adsoft');
+    expect(many.text).toBe('甲乙丙丁戊soft');
+    expect(many.removed).toBe(5);
+    expect(many.cuts.map((c) => ARTEFACTS.findIndex((a) => a.reason === c.reason))).toEqual([0, 1, 2, 2, 3]);
+    expect(stripArtefacts('no artefacts [here] {#x}')).toEqual({ text: 'no artefacts [here] {#x}', removed: 0, cuts: [] });
   });
 
   test('seed 002 without its artefact equals the paragraph of the Word file', async () => {
@@ -185,6 +191,15 @@ describe('stripArtefacts', () => {
     expect(stripped.removed).toBe(1);
     const docx = await extractors.docx(fixture('002-report.docx'), '002-report.docx');
     expect(docx.text.split('\n')).toContain(stripped.text.trim());
+  });
+
+  test('offsets found before stripping (page starts) move with the text', () => {
+    const text = 'p1 \u200bone\n[bookmark: x]p2 two\np3';
+    const { text: out, cuts } = stripArtefacts(text);
+    const starts = [0, text.indexOf('[bookmark'), text.indexOf('p3')];
+    expect(starts.map((o) => shiftOffset(o, cuts))).toEqual([0, out.indexOf('p2'), out.indexOf('p3')]);
+    // An offset inside a removed stretch lands where the stretch was.
+    expect(shiftOffset(text.indexOf('x]'), cuts)).toBe(out.indexOf('p2'));
   });
 
   test('every pattern is global and has a reason', () => {
