@@ -71,6 +71,16 @@ describe('scanning into a workspace', () => {
     expect(changed.result.documents[1].hash).not.toBe(before.result.documents[1].hash);
   });
 
+  it('a file given under another spelling of its path is the same document, not a second copy', async () => {
+    const ws = join(dir, 'w.db');
+    await scanIntoWorkspace([batch], { workspace: ws });
+    const respelt = `${batch}/./${NAMES[0]}`;
+    const again = await scanIntoWorkspace([respelt], { workspace: ws });
+    expect(again.counts).toEqual(counts({ files: 1, skipped: 1, kept: 4 }));
+    expect(again.result.documents.map((d) => d.path)).toEqual([respelt, ...files.slice(1)]);
+    expect(again.result).toEqual((await scanPaths([respelt, ...files.slice(1), join(batch, 'zz-empty.txt')])).result);
+  });
+
   it('other band settings make stored analyses unusable: everything is read again', async () => {
     const ws = join(dir, 'w.db');
     await scanIntoWorkspace(files.slice(0, 3), { workspace: ws });

@@ -1,4 +1,5 @@
 import { readFile, realpath } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Analysis, Decision, Diagnostic, ScanResult, ScanSettings } from '../types.js';
 import { ingestFile, ingestPath, listInputFiles, sha256 } from '../ingest/index.js';
 import { analyzeDocument } from '../pipeline/analyze.js';
@@ -8,7 +9,7 @@ import { VERSION } from '../version.js';
 import type { ScanProgress } from '../pipeline/scan.js';
 import { WorkspaceError } from './errors.js';
 import { openWorkspace } from './open.js';
-import type { Workspace } from './workspace.js';
+import type { StoredAnalysis, Workspace } from './workspace.js';
 
 export interface WorkspaceScanOptions {
   /** The workspace file; created when missing. */
@@ -113,7 +114,7 @@ async function scanWith(
 ): Promise<WorkspaceScanOutput> {
   const version = VERSION;
   const reusable = analysesCompatible(ws.storedHeader(), version, settings);
-  const stored = ws.storedAnalyses();
+  const stored = respell(ws.storedAnalyses(), files);
   const plan = planScan(files, [...stored.keys()], { prune: options.prune, reusable });
   const counts: WorkspaceScanCounts = { files: files.length, analysed: 0, skipped: 0, failed: 0, kept: 0, dropped: plan.drop.length, past: 0 };
 
@@ -208,6 +209,24 @@ export function keepBatchFindings(result: ScanResult, batchSize: number, pastPat
     clusters,
     documentPairs: result.documentPairs.filter((p) => p.a < batchSize || p.b < batchSize),
   };
+}
+
+/**
+ * Pure: stored analyses re-keyed so that a file given under another spelling of its stored path
+ * (`./a.txt` and `a.txt`, relative and absolute) is the same document, now under the new spelling,
+ * rather than a second copy of itself that would match it everywhere.
+ */
+export function respell(stored: Map<string, StoredAnalysis>, given: string[]): Map<string, StoredAnalysis> {
+  const byFile = new Map([...stored.keys()].map((p) => [resolve(p), p]));
+  const out = new Map(stored);
+  for (const path of given) {
+    const old = byFile.get(resolve(path));
+    if (old === undefined || old === path || stored.has(path) || !out.has(old)) continue;
+    const { hash, analysis } = out.get(old)!;
+    out.delete(old);
+    out.set(path, { hash, analysis: { ...analysis, document: { ...analysis.document, path } } });
+  }
+  return out;
 }
 
 async function checkDistinct(workspace: string, against: string): Promise<void> {

@@ -21,6 +21,7 @@ export {
   planScan,
   analysesCompatible,
   keepBatchFindings,
+  respell,
   type WorkspaceScanOptions,
   type WorkspaceScanCounts,
   type WorkspaceScanOutput,
