@@ -178,6 +178,11 @@ describe('scan --against a past workspace', () => {
     openWorkspace(join(dir, 'empty.db'), { create: true }).close();
     await expect(scanIntoWorkspace(files, { workspace: join(dir, 'x.db'), against: join(dir, 'empty.db') })).rejects.toThrow('holds no scan');
     await expect(scanIntoWorkspace(files, { workspace: join(dir, 'x.db'), against: join(dir, 'none.db') })).rejects.toThrow(/no workspace at/);
+    const other = join(dir, 'other.db');
+    await scanIntoWorkspace(files.slice(0, 1), { workspace: other, settings: { numHashes: 40, bands: 20 } });
+    await expect(scanIntoWorkspace(files, { workspace: join(dir, 'x.db'), against: other })).rejects.toThrow(
+      `past workspace ${other} was scanned with other band settings or another refrain version`,
+    );
   });
 });
 

@@ -112,11 +112,14 @@ async function scanWith(
   settings: ScanSettings,
   options: WorkspaceScanOptions,
 ): Promise<WorkspaceScanOutput> {
-  const version = VERSION;
-  const reusable = analysesCompatible(ws.storedHeader(), version, settings);
+  // The past batch first, so a past workspace that cannot be used is refused before any reading.
+  const pastAnalyses = past ? pastBatch(past, settings) : [];
+  const reusable = analysesCompatible(ws.storedHeader(), VERSION, settings);
   const stored = respell(ws.storedAnalyses(), files);
   const plan = planScan(files, [...stored.keys()], { prune: options.prune, reusable });
-  const counts: WorkspaceScanCounts = { files: files.length, analysed: 0, skipped: 0, failed: 0, kept: 0, dropped: plan.drop.length, past: 0 };
+  const counts: WorkspaceScanCounts = {
+    files: files.length, analysed: 0, skipped: 0, failed: 0, kept: 0, dropped: plan.drop.length, past: pastAnalyses.length,
+  };
 
   const own = new Map<string, Analysis>();
   for (const path of plan.keep) own.set(path, stored.get(path)!.analysis);
@@ -151,18 +154,6 @@ async function scanWith(
   }
 
   const ownAnalyses = sortPaths([...own.keys()]).map((p) => own.get(p)!);
-  let pastAnalyses: Analysis[] = [];
-  if (past) {
-    if (!analysesCompatible(past.storedHeader(), version, settings)) {
-      throw new WorkspaceError(
-        `past workspace ${past.path} ${past.storedHeader() === null ? 'holds no scan' : 'was scanned with other band settings or another refrain version'}; ` +
-          `rescan its reports into it with this refrain and the same settings first`,
-      );
-    }
-    const stored = past.storedAnalyses();
-    pastAnalyses = sortPaths([...stored.keys()]).map((p) => stored.get(p)!.analysis);
-    counts.past = pastAnalyses.length;
-  }
 
   options.onProgress?.({ phase: 'compare', filesDone: plan.read.length, filesTotal: plan.read.length, paragraphs });
   const analyses = [...ownAnalyses, ...pastAnalyses];
@@ -176,6 +167,16 @@ async function scanWith(
   ws.saveScan(result, analyses, { carried, info: { at: new Date().toISOString(), ...counts } });
   options.onProgress?.({ phase: 'done', filesDone: plan.read.length, filesTotal: plan.read.length, paragraphs });
   return { result, counts };
+}
+
+function pastBatch(past: Workspace, settings: ScanSettings): Analysis[] {
+  const header = past.storedHeader();
+  if (!analysesCompatible(header, VERSION, settings)) {
+    const why = header === null ? 'holds no scan' : 'was scanned with other band settings or another refrain version';
+    throw new WorkspaceError(`past workspace ${past.path} ${why}; rescan its reports into it with this refrain and the same settings first`);
+  }
+  const stored = past.storedAnalyses();
+  return sortPaths([...stored.keys()]).map((p) => stored.get(p)!.analysis);
 }
 
 type ReadOutcome = { ok: true; analysis: Analysis; reused: boolean } | { ok: false; diagnostic: Diagnostic };
