@@ -1,21 +1,15 @@
 import type { Analysis, Diagnostic, Kind, Normalized, ResultCluster, ResultMember, ScanResult, ScanSettings } from '../types.js';
 import { candidatePairs } from '../lsh/candidates.js';
-import { relate } from '../verify/relate.js';
+import { relate, type Relation } from '../verify/relate.js';
+import { earlierCandidates } from '../lsh/leaders.js';
+import { flattenUnits, NormCache, topPartners, type ParagraphIndex } from './units.js';
 import { PassageTable } from '../cluster/passages.js';
 import { starClusters, type Edge } from '../cluster/star.js';
 import { scoreDocuments } from '../score/score.js';
 import { countChars } from '../normalize/normalize.js';
 import { hashRange } from '../util/hash.js';
-import { prepareParagraph } from './analyze.js';
 import { MIN_WHOLE_TOKENS } from './settings.js';
 import { VERSION } from '../version.js';
-
-/** Where each paragraph of the batch sits: global paragraph number → document, paragraph. */
-interface ParagraphIndex {
-  offset: number[];
-  doc: Uint32Array;
-  para: Uint32Array;
-}
 
 function indexParagraphs(analyses: Analysis[]): ParagraphIndex {
   const offset: number[] = [];
@@ -35,6 +29,11 @@ function indexParagraphs(analyses: Analysis[]): ParagraphIndex {
   return { offset, doc, para };
 }
 
+/** Leaders a paragraph is verified against before it becomes a leader itself. */
+const LEADERS_TRIED = 2;
+/** Partners a leader paragraph is checked against for shared passages, most collisions first. */
+const PARTNERS = 24;
+
 const KIND_RANK: Record<Kind, number> = { exact: 0, numbers: 1, near: 2, partial: 3 };
 
 /**
@@ -45,48 +44,62 @@ export function compareAnalyses(analyses: Analysis[], settings: ScanSettings, di
   const index = indexParagraphs(analyses);
   const paragraphCount = index.doc.length;
 
-  let unitCount = 0;
-  for (const a of analyses) unitCount += a.unitPara.length;
-  const keys = new Uint32Array(unitCount * settings.bands);
-  const group = new Uint32Array(unitCount);
-  let u = 0;
-  analyses.forEach((a, d) => {
-    keys.set(a.bandKeys, u * settings.bands);
-    for (let i = 0; i < a.unitPara.length; i++) group[u + i] = index.offset[d] + a.unitPara[i];
-    u += a.unitPara.length;
-  });
-
-  const pairSet = new Set<number>();
-  candidatePairs({ count: unitCount, bands: settings.bands, keys, group }, (a, b) => {
-    pairSet.add(a * paragraphCount + b);
-  });
-  const pairs = [...pairSet].sort((x, y) => x - y);
-
-  const norms = new Map<number, Normalized>();
-  const normOf = (gp: number): Normalized => {
-    let n = norms.get(gp);
-    if (!n) {
-      n = prepareParagraph(analyses[index.doc[gp]].paragraphs[index.para[gp]].text);
-      norms.set(gp, n);
-    }
-    return n;
-  };
-
+  const norms = new NormCache(analyses, index);
+  const normOf = (gp: number) => norms.get(gp);
   const table = new PassageTable();
   const edges: Edge[] = [];
   const options = { threshold: settings.threshold, minTokens: settings.minTokens, minWholeTokens: MIN_WHOLE_TOKENS };
-  for (const pair of pairs) {
+  const record = (ga: number, gb: number, na: Normalized, nb: Normalized, r: Relation) => {
+    const aWhole = r.aStart === 0 && r.aEnd === na.masked.length;
+    const bWhole = r.bStart === 0 && r.bEnd === nb.masked.length;
+    const pa = table.id(ga, r.aStart, r.aEnd, aWhole);
+    const pb = table.id(gb, r.bStart, r.bEnd, bWhole);
+    edges.push({ u: pa, v: pb, kind: r.kind, similarity: r.similarity });
+  };
+
+  // Phase 1: near-identical paragraphs join the first paragraph of their kind (their leader),
+  // verified against it alone. A template copied into ten thousand reports costs ten thousand
+  // verifications, not fifty million.
+  const units = flattenUnits(analyses, index, settings.bands);
+  const leaderOf = new Int32Array(paragraphCount).fill(-1);
+  const offers = earlierCandidates(units.wholeCount, settings.bands, units.wholeKeys, units.wholePara);
+  for (let w = 0; w < units.wholeCount; w++) {
+    const gp = units.wholePara[w];
+    const votes = new Map<number, number>();
+    for (const [earlier, n] of offers[w]) {
+      const leader = leaderOf[earlier];
+      if (leader >= 0) votes.set(leader, (votes.get(leader) ?? 0) + n);
+    }
+    const ranked = [...votes].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, LEADERS_TRIED);
+    leaderOf[gp] = gp;
+    for (const [leader] of ranked) {
+      const nl = normOf(leader);
+      const np = normOf(gp);
+      const rel = relate(nl, np, options);
+      if (rel.length === 1 && rel[0].kind !== 'partial' && rel[0].aEnd - rel[0].aStart === nl.masked.length && rel[0].bEnd - rel[0].bStart === np.masked.length) {
+        leaderOf[gp] = leader;
+        record(leader, gp, nl, np, rel[0]);
+        break;
+      }
+    }
+  }
+
+  // Phase 2: passages (clauses and partial copies) between leaders only, each paragraph checked
+  // against the partners it collides with most often.
+  const leaderUnits = units.select((gp) => leaderOf[gp] === gp);
+  const collisions = new Map<number, number>();
+  candidatePairs(leaderUnits, (a, b) => {
+    const key = a * paragraphCount + b;
+    collisions.set(key, (collisions.get(key) ?? 0) + 1);
+  });
+  const toVerify = topPartners(collisions, paragraphCount, PARTNERS);
+  if (process.env.REFRAIN_STATS) console.error({ paragraphs: paragraphCount, leaders: leaderUnits.count, collisionPairs: collisions.size, verified: toVerify.length });
+  for (const pair of toVerify) {
     const ga = Math.floor(pair / paragraphCount);
     const gb = pair - ga * paragraphCount;
     const na = normOf(ga);
     const nb = normOf(gb);
-    for (const r of relate(na, nb, options)) {
-      const aWhole = r.aStart === 0 && r.aEnd === na.masked.length;
-      const bWhole = r.bStart === 0 && r.bEnd === nb.masked.length;
-      const pa = table.id(ga, r.aStart, r.aEnd, aWhole);
-      const pb = table.id(gb, r.bStart, r.bEnd, bWhole);
-      edges.push({ u: pa, v: pb, kind: r.kind, similarity: r.similarity });
-    }
+    for (const r of relate(na, nb, options)) record(ga, gb, na, nb, r);
   }
 
   const docCountFloor = Math.max(3, Math.ceil(settings.boilerplateShare * analyses.length));

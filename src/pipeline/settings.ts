@@ -19,7 +19,7 @@ export const MIN_UNIT_TOKENS = 8;
 /** A whole paragraph repeated word for word counts from this many tokens (page chrome is short). */
 export const MIN_WHOLE_TOKENS = 8;
 /** Tokens per shingle. */
-export const SHINGLE_K = 2;
+export const SHINGLE_K = 3;
 
 export class SettingsError extends Error {
   override name = 'SettingsError';

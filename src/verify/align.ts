@@ -31,23 +31,38 @@ interface Tile {
 function seedHash(t: Uint32Array, i: number, k: number): number {
   let h = 0x811c9dc5;
   for (let j = i; j < i + k; j++) h = Math.imul(h ^ t[j], 0x01000193);
-  return h >>> 0;
+  return (h ^ (h >>> 15)) >>> 0;
 }
+
+// A hash table of B's seeds in typed arrays, kept between calls: alignment runs once per
+// candidate pair, and allocating a Map each time was most of its cost.
+let heads = new Int32Array(1024);
+let nextSeed = new Int32Array(512);
+let seedsB = new Uint32Array(512);
 
 /** Maximal exact matches of at least `seed` tokens, longest first. */
 function exactRuns(a: Uint32Array, b: Uint32Array, seed: number): Tile[] {
-  const index = new Map<number, number[]>();
-  for (let j = 0; j + seed <= b.length; j++) {
+  const m = b.length - seed + 1;
+  let size = 1024;
+  while (size < 2 * m) size *= 2;
+  if (heads.length < size) heads = new Int32Array(size);
+  if (nextSeed.length < m) {
+    nextSeed = new Int32Array(2 * m);
+    seedsB = new Uint32Array(2 * m);
+  }
+  const mask = size - 1;
+  heads.fill(-1, 0, size);
+  for (let j = m - 1; j >= 0; j--) {
     const h = seedHash(b, j, seed);
-    const list = index.get(h);
-    if (list) list.push(j);
-    else index.set(h, [j]);
+    seedsB[j] = h;
+    nextSeed[j] = heads[h & mask];
+    heads[h & mask] = j;
   }
   const runs: Tile[] = [];
   for (let i = 0; i + seed <= a.length; i++) {
-    const list = index.get(seedHash(a, i, seed));
-    if (!list) continue;
-    for (const j of list) {
+    const h = seedHash(a, i, seed);
+    for (let j = heads[h & mask]; j >= 0; j = nextSeed[j]) {
+      if (seedsB[j] !== h) continue;
       // Only start a run where the previous tokens differ: each maximal run is found once.
       if (i > 0 && j > 0 && a[i - 1] === b[j - 1]) continue;
       let len = 0;
