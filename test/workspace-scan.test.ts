@@ -183,6 +183,7 @@ describe('scan --against a past workspace', () => {
     await expect(scanIntoWorkspace(files, { workspace: join(dir, 'x.db'), against: other })).rejects.toThrow(
       `past workspace ${other} was scanned with other band settings or another refrain version`,
     );
+    expect(existsSync(join(dir, 'x.db'))).toBe(false);
   });
 });
 

@@ -93,12 +93,13 @@ export async function scanIntoWorkspace(paths: string[], options: WorkspaceScanO
   const settings = resolveSettings(options.settings);
   const files = await listInputFiles(paths);
   if (options.against !== undefined) await checkDistinct(options.workspace, options.against);
-  // The past workspace first: refused, it must not leave a new empty workspace behind.
+  // The past workspace first: refused, it must leave no new empty workspace behind.
   const past = options.against === undefined ? undefined : openWorkspace(options.against, { readonly: true });
   let ws: Workspace | undefined;
   try {
+    const pastAnalyses = past ? pastBatch(past, settings) : [];
     ws = openWorkspace(options.workspace, { create: true });
-    return await scanWith(ws, past, files, settings, options);
+    return await scanWith(ws, past, pastAnalyses, files, settings, options);
   } finally {
     ws?.close();
     past?.close();
@@ -108,12 +109,11 @@ export async function scanIntoWorkspace(paths: string[], options: WorkspaceScanO
 async function scanWith(
   ws: Workspace,
   past: Workspace | undefined,
+  pastAnalyses: Analysis[],
   files: string[],
   settings: ScanSettings,
   options: WorkspaceScanOptions,
 ): Promise<WorkspaceScanOutput> {
-  // The past batch first, so a past workspace that cannot be used is refused before any reading.
-  const pastAnalyses = past ? pastBatch(past, settings) : [];
   const reusable = analysesCompatible(ws.storedHeader(), VERSION, settings);
   const stored = respell(ws.storedAnalyses(), files);
   const plan = planScan(files, [...stored.keys()], { prune: options.prune, reusable });
