@@ -271,3 +271,13 @@ describe('reports of the corpus scan (reviewed snapshots: refresh with -u only a
     await expect(getReporter('csv-documents')(corpus)).toMatchFileSnapshot('__snapshots__/report-corpus-documents.csv');
   });
 });
+
+describe('an empty scan', () => {
+  it.each(Object.keys(reporters))('%s renders without findings or reports', (name) => {
+    const result: ScanResult = { ...handMadeResult(), documents: [], clusters: [], documentPairs: [], diagnostics: [] };
+    const out = getReporter(name)({ result, decisions: [] });
+    expect(out.length).toBeGreaterThan(0);
+    if (name === 'md') expect(out).toContain('| Reports | 0 |\n');
+    if (name === 'md') expect(out).toContain('No findings.');
+  });
+});
