@@ -42,6 +42,15 @@ describe('pdf', () => {
     for (const s of starts.slice(1)) expect(out.text[s - 1]).toBe('\n');
   });
 
+  test('text PDF: the lines the layout shows to start a paragraph are exactly the seed paragraphs\' first lines', async () => {
+    const out = await extractors.pdf(fixture('000-report.pdf'), '000-report.pdf');
+    const lines = out.text.split('\n');
+    const paragraphs = cleanSeed().map(squeeze);
+    const starting = out.paragraphLines!.map((n) => squeeze(lines[n - 1]));
+    expect(starting).toHaveLength(paragraphs.length);
+    starting.forEach((line, i) => expect(paragraphs[i].startsWith(line), line).toBe(true));
+  });
+
   test('text PDF: each seed paragraph comes back whole from the segment stage, on its page', async () => {
     const out = await extractors.pdf(fixture('000-report.pdf'), '000-report.pdf');
     const segments = segment(out.text);
@@ -69,6 +78,7 @@ describe('pdf', () => {
     expect(out.text.split('\n')[0]).toBe('黔江区黑溪镇人民政府');
     expect(out.text.split('\n')[1].startsWith('2021年，黑溪镇坚持以习近平')).toBe(true);
     expect(out.pageStarts).toEqual([0, out.text.length]);
+    expect(out.paragraphLines).toEqual([1, 2]);
     expect(out.warnings).toEqual(['page 2 of 2 carries no text (scanned images?); run OCR to include it']);
   });
 

@@ -77,14 +77,42 @@ export function itemsToLines(items: PdfItem[]): PdfLine[] {
   return lines.map((l) => ({ ...l, text: l.text.replace(/\s+$/u, '').replace(/^\s+/u, '') })).filter((l) => l.text.length > 0);
 }
 
+function mode(values: number[]): number | null {
+  const counts = new Map<number, number>();
+  let best: number | null = null;
+  let bestCount = 0;
+  for (const v of values) {
+    const n = (counts.get(v) ?? 0) + 1;
+    counts.set(v, n);
+    if (n > bestCount) {
+      best = v;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
 /**
- * A page's lines as text, one printed line per line. Joining the lines of a paragraph is left to
- * the segment stage, which knows about numbering and sentence ends; blank lines are not added
- * even where the layout suggests a paragraph break, because the segment stage reads runs of
- * blank-separated short lines as fragments to be joined.
+ * Which lines of a page the layout shows to start a paragraph: indented past the page's usual
+ * left edge (a first-line indent, a centred title) or set off by more than the usual line
+ * spacing. Returned as indexes into `lines`. The text itself gets no blank lines for these,
+ * because the segment stage reads runs of blank-separated short lines as fragments to be joined.
  */
-export function pageText(lines: PdfLine[]): string {
-  return lines.map((l) => l.text).join('\n');
+export function paragraphStarts(lines: PdfLine[]): number[] {
+  const left = mode(lines.map((l) => Math.round(l.x)));
+  const gaps: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const gap = Math.round(lines[i - 1].y - lines[i].y);
+    if (gap > 0) gaps.push(gap);
+  }
+  const leading = mode(gaps);
+  const starts: number[] = [];
+  lines.forEach((l, i) => {
+    const indented = left !== null && l.x - left >= 0.8 * l.height;
+    const spaced = leading !== null && i > 0 && lines[i - 1].y - l.y > 1.5 * leading;
+    if (indented || spaced) starts.push(i);
+  });
+  return starts;
 }
 
 /**
@@ -112,6 +140,8 @@ export const extractPdf: Extractor = async (bytes) => {
     }
     const pageStarts: number[] = [];
     const empty: number[] = [];
+    const paragraphLines: number[] = [];
+    let newlines = 0;
     let text = '';
     for (let p = 1; p <= doc.numPages; p++) {
       let items: PdfItem[];
@@ -126,15 +156,20 @@ export const extractPdf: Extractor = async (bytes) => {
       } catch (error) {
         throw new ExtractError(`cannot read page ${p} of PDF (${reason(error)})`);
       }
-      const body = pageText(itemsToLines(items));
-      if (text.length > 0) text += '\n';
+      const lines = itemsToLines(items);
+      if (p > 1) {
+        text += '\n';
+        newlines++;
+      }
       pageStarts.push(text.length);
-      if (body.trim().length === 0) empty.push(p);
-      text += body;
+      if (lines.length === 0) empty.push(p);
+      for (const i of paragraphStarts(lines)) paragraphLines.push(newlines + i + 1);
+      text += lines.map((l) => l.text).join('\n');
+      newlines += Math.max(lines.length - 1, 0);
     }
     if (doc.numPages === 0) throw new ExtractError('PDF has no pages');
     if (empty.length === doc.numPages) throw new ExtractError('no text layer: scanned PDF? run OCR first');
-    const extracted: Extracted = { text, format: 'pdf', pageStarts };
+    const extracted: Extracted = { text, format: 'pdf', pageStarts, paragraphLines };
     if (empty.length > 0) {
       const one = empty.length === 1;
       extracted.warnings = [

@@ -8,6 +8,12 @@ export interface Extracted {
   encoding?: string;
   /** PDF only: offset in `text` where page i+1 starts. */
   pageStarts?: number[];
+  /**
+   * PDF only: 1-based lines of `text` that the page layout shows to start a paragraph (first-line
+   * indent, centred title, extra spacing above). A line listed here should not be joined to the
+   * line before it when hard-wrapped lines are reflowed.
+   */
+  paragraphLines?: number[];
   /** Things the user should know about the file that do not stop it being scanned. */
   warnings?: string[];
 }
