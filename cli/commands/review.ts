@@ -74,6 +74,9 @@ async function runUi(element: () => ReturnType<typeof createElement>): Promise<v
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.stdout.write(ENTER);
+  // Raw mode before the first frame: keys typed as soon as the list shows are kept for the app,
+  // not line-buffered and then flushed when Ink switches the terminal to raw mode itself.
+  if (process.stdin.isTTY) process.stdin.setRawMode(true);
   process.on('exit', restore);
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);

@@ -70,9 +70,15 @@ export function App({ input, store, width, height, color, source, now = () => ne
     [state.view, state.reportDoc, state.reportSpots, state.reportCursor, state.decisions, state.width],
   );
 
-  useInput((key, info) => {
-    const action = keyAction(key, info, ref.current!, now(), finding ? diffMax(ref.current!, finding) : 0);
-    if (action) send(action);
+  useInput((input, key) => {
+    // Ink hands over a chunk of plain characters (a paste, keys sent together) as one input:
+    // take it a character at a time, so "sst" is three key presses and a pasted search is text.
+    const presses = input.length > 1 && !key.ctrl && !key.meta ? Array.from(input) : [input];
+    for (const press of presses) {
+      const current = ref.current!;
+      const action = keyAction(press, key, current, now(), finding ? diffMax(current, finding) : 0);
+      if (action) send(action);
+    }
   });
 
   let body: Line[];

@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openWorkspace, scanIntoWorkspace } from '../src/workspace/index.js';
+import type { Decision, ScanResult } from '../src/types.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const MAIN = join(ROOT, 'dist', 'cli', 'main.js');
+const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
+// Our own tmux server, so the test never touches anyone's sessions.
+const SOCKET = `refrain-e2e-${process.pid}`;
+
+if (!HAS_TMUX) {
+  console.warn('review end-to-end tests skipped: tmux is not installed (apt-get install -y tmux; .ci/run does it)');
+}
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+}
+
+const screen = (session: string) => tmux('capture-pane', '-p', '-t', session);
+
+/** Polls the pane until `ready` holds; fails with the last screen if it never does. */
+async function until(session: string, ready: (s: string) => boolean, what: string): Promise<string> {
+  let last = '';
+  for (let i = 0; i < 300; i++) {
+    last = screen(session);
+    if (ready(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`waited for ${what}; the screen was:\n${last}`);
+}
+
+/** The line of the list the cursor is on. */
+const cursorLine = (s: string) => s.split('\n').find((l) => l.startsWith('›')) ?? '';
+
+/** The 那吾镇 repeat: items 4 and 5 of corpus/004, the same paragraph twice in one report. */
+function repeatKey(result: ScanResult): string {
+  const doc = result.documents.findIndex((d) => d.path.includes('004_'));
+  const c = result.clusters.find(
+    (c) =>
+      c.scope === 'within' &&
+      c.kind === 'exact' &&
+      c.members.every((m) => m.doc === doc && result.documents[doc].paragraphs[m.paragraph].text.includes('聚焦基层治理痛点')),
+  );
+  if (!c) throw new Error('the scan of corpus/ has no within-report exact finding for the 那吾镇 repeat');
+  return c.key;
+}
+
+function storedDecisions(path: string): { result: ScanResult; decisions: Decision[] } {
+  const ws = openWorkspace(path, { readonly: true });
+  try {
+    return { result: ws.loadResult()!, decisions: ws.decisions() };
+  } finally {
+    ws.close();
+  }
+}
+
+/**
+ * Starts `refrain review` in a 120×40 terminal. With nothing to run after it, `exec` makes the
+ * pane's process refrain itself; otherwise the shell stays to run `after` once refrain exits.
+ */
+function startReview(session: string, workspace: string, after = ''): void {
+  const run = `node ${JSON.stringify(MAIN)} review ${JSON.stringify(workspace)}`;
+  const command = `cd ${JSON.stringify(ROOT)} && ${after ? `${run}${after}` : `exec ${run}`}`;
+  tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', command);
+}
+
+/** Moves the cursor to the 那吾镇 repeat with the scope and kind filters, then opens it. */
+async function openRepeat(session: string): Promise<void> {
+  await until(session, (s) => s.includes('refrain review ·') && cursorLine(s) !== '', 'the findings list');
+  tmux('send-keys', '-t', session, 's', 's', 't');
+  await until(session, (s) => s.includes('filter: within, exact'), 'the within/exact filters');
+  for (let i = 0; i < 60 && !cursorLine(screen(session)).includes('聚焦基层治理痛点'); i++) {
+    const before = cursorLine(screen(session));
+    tmux('send-keys', '-t', session, 'j');
+    await until(session, (s) => cursorLine(s) !== before, 'the cursor to move');
+  }
+  expect(cursorLine(screen(session))).toContain('聚焦基层治理痛点');
+  tmux('send-keys', '-t', session, 'Enter');
+  await until(session, (s) => /Finding \d+ · exact · within/.test(s), 'the finding view');
+}
+
+describe.skipIf(!HAS_TMUX)('refrain review in a real terminal (tmux)', () => {
+  let dir: string;
+  let workspace: string;
+  let key: string;
+
+  beforeAll(async () => {
+    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run 'npm run build' first`);
+    dir = mkdtempSync(join(tmpdir(), 'refrain-review-e2e-'));
+    workspace = join(dir, 'refrain.db');
+    // The scan command's --workspace option is the user's way in; the library call makes the same file.
+    await scanIntoWorkspace([join(ROOT, 'corpus')], { workspace });
+    key = repeatKey(storedDecisions(workspace).result);
+  });
+
+  afterAll(() => {
+    spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('marks the 那吾镇 repeat as copied, quits with q, and the decision is in the workspace', async () => {
+    startReview('mark', workspace, '; echo "exit status $?"; sleep 30');
+    await openRepeat('mark');
+    const view = screen('mark');
+    expect(view).toMatch(/L 1\. \S*corpus\/004_8c642f3c1dbf128b\.txt:\d+/);
+    expect(view).toMatch(/R 2\. \S*corpus\/004_8c642f3c1dbf128b\.txt:\d+/);
+    tmux('send-keys', '-t', 'mark', 'c');
+    await until('mark', (s) => s.includes('copied · saved'), 'the decision to be saved');
+    tmux('send-keys', '-t', 'mark', 'q');
+    // The terminal is back: the shell's output shows and the review screen is gone.
+    const after = await until('mark', (s) => s.includes('exit status'), 'refrain to exit');
+    expect(after).toContain('exit status 0');
+    expect(after).not.toContain('refrain review ·');
+    const stored = storedDecisions(workspace).decisions.find((d) => d.key === key);
+    expect(stored?.label).toBe('copied');
+  });
+
+  it('keeps a decision made just before the process is killed with SIGKILL', async () => {
+    startReview('kill', workspace);
+    await openRepeat('kill');
+    tmux('send-keys', '-t', 'kill', 'f');
+    await until('kill', (s) => s.includes('false-match · saved'), 'the decision to be saved');
+    const pid = Number(tmux('display-message', '-p', '-t', 'kill', '#{pane_pid}').trim());
+    // The pane's process is refrain itself (started with exec), not a shell around it.
+    expect(spawnSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' }).stdout).toContain('review');
+    process.kill(pid, 'SIGKILL');
+    const stored = storedDecisions(workspace).decisions.find((d) => d.key === key);
+    expect(stored?.label).toBe('false-match');
+  });
+});
