@@ -27,6 +27,8 @@ export interface Document {
   hash: string;
   /** For paged formats (PDF): offset in `text` where each page starts, in page order. */
   pageStarts?: number[];
+  /** 1-based lines where the layout shows a new paragraph (PDF indents): never joined to the line before. */
+  paragraphLines?: number[];
 }
 
 /** A problem with one input file. The scan goes on without it. */
@@ -37,7 +39,7 @@ export interface Diagnostic {
 }
 
 /** What ingest returns for one file: a document, or the reason there is none. */
-export type IngestResult = { ok: true; document: Document } | { ok: false; diagnostic: Diagnostic };
+export type IngestResult = { ok: true; document: Document; warnings?: Diagnostic[] } | { ok: false; diagnostic: Diagnostic };
 
 /** A paragraph of a document, after reflowing hard-wrapped lines. */
 export interface Paragraph {

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from './command.js';
 import { UsageError, InputError } from '../errors.js';
 import { scanPaths } from '../../src/pipeline/scan.js';
+import { createProgress } from '../progress.js';
 import { SettingsError } from '../../src/pipeline/settings.js';
 import { InputPathError } from '../../src/ingest/index.js';
 import { toJson } from '../../src/report/json-result.js';
@@ -15,6 +16,12 @@ Scans files and folders (recursively, in sorted order) for text repeated inside 
 text shared across reports, and prints a summary.
 
 Options:
+  --workspace FILE       save the scan and keep reviewer decisions in FILE (default ./refrain.db);
+                         files already there and unchanged are not read again
+  --no-workspace         save nothing; just print (and write --json)
+  --against PAST.db      compare this batch with a past workspace (e.g. last year's), adding
+                         nothing to it; findings involving only past reports are left out
+  --prune                drop reports stored in the workspace that were not given this time
   --json FILE            write the full result (JSON schema 1) to FILE ('-' for standard output)
   --threshold X          similarity a passage needs to be reported, 0..1 (default 0.5)
   --min-tokens N         shortest passage reported, in CJK characters or words (default 12)
@@ -45,6 +52,10 @@ export const scanCommand: Command = {
         allowPositionals: true,
         options: {
           json: { type: 'string' },
+          workspace: { type: 'string' },
+          'no-workspace': { type: 'boolean' },
+          against: { type: 'string' },
+          prune: { type: 'boolean' },
           threshold: { type: 'string' },
           'min-tokens': { type: 'string' },
           'boilerplate-share': { type: 'string' },
@@ -73,14 +84,34 @@ export const scanCommand: Command = {
     const failOver = number('fail-over', values['fail-over'], 0, 1);
     const top = number('top', values.top, 0, 1e6) ?? 15;
 
-    let output;
+    if (values['no-workspace'] && (values.workspace !== undefined || values.against !== undefined || values.prune))
+      throw new UsageError('--no-workspace cannot go with --workspace, --against or --prune');
+    const progress = createProgress(process.stderr);
+    const onProgress = (p: Parameters<typeof progress.update>[0]) => progress.update(p);
+    let result;
+    let counts: string | undefined;
     try {
-      output = await scanPaths(positionals, { settings });
+      if (values['no-workspace']) {
+        result = (await scanPaths(positionals, { settings, onProgress })).result;
+      } else {
+        // The workspace code loads better-sqlite3: only when a workspace is wanted.
+        const ws = await import('../../src/workspace/index.js');
+        const workspace = values.workspace ?? 'refrain.db';
+        try {
+          const out = await ws.scanIntoWorkspace(positionals, { workspace, against: values.against, settings, prune: values.prune ?? false, onProgress });
+          result = out.result;
+          counts = ws.describeCounts(out.counts, workspace, values.against);
+        } catch (error) {
+          if (error instanceof ws.WorkspaceError) throw new InputError(error.message);
+          throw error;
+        }
+      }
     } catch (error) {
       if (error instanceof InputPathError || error instanceof SettingsError) throw new InputError(error.message);
       throw error;
+    } finally {
+      progress.end();
     }
-    const { result } = output;
     if (values.json !== undefined) {
       const json = toJson(result);
       if (values.json === '-') process.stdout.write(json);
@@ -94,13 +125,18 @@ export const scanCommand: Command = {
     }
     if (!values.quiet && values.json !== '-') {
       process.stdout.write(formatSummary(result, { width: process.stdout.columns ?? 100, top: Math.round(top) }));
+      if (counts) {
+        process.stdout.write(`\n${counts}`);
+        process.stdout.write(`Review the findings: refrain review${values.workspace ? ` ${values.workspace}` : ''}   ·   write a report: refrain report${values.workspace ? ` ${values.workspace}` : ''} --format html -o report.html\n`);
+      }
     }
     if (result.documents.length === 0) {
       process.stderr.write('refrain: no readable reports among the inputs\n');
       return 2;
     }
     if (failOver !== undefined) {
-      const over = result.documents.filter((d) => d.templatedRatio > failOver);
+      // Reports of a past workspace (--against) are what this batch is measured against, not judged.
+      const over = result.documents.filter((d) => d.past === undefined && d.templatedRatio > failOver);
       if (over.length > 0) {
         process.stderr.write(`refrain: ${over.length} report${over.length === 1 ? ' is' : 's are'} over --fail-over ${failOver}:\n`);
         for (const d of over) process.stderr.write(`  ${(d.templatedRatio * 100).toFixed(1)}%  ${d.path}\n`);

@@ -2,20 +2,14 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Document, IngestResult, SourceFile } from '../types.js';
 import { decodeText } from './decode.js';
+import { extractors as formatExtractors } from './formats/index.js';
+import { shiftOffset, stripArtefacts } from './artefacts.js';
 
 export { listInputFiles, InputPathError } from './files.js';
 export { decodeText } from './decode.js';
 
-/** What an extractor makes of a file's bytes. */
-export interface Extracted {
-  text: string;
-  format: string;
-  encoding?: string;
-  pageStarts?: number[];
-  warnings?: string[];
-}
-
-export type Extractor = (bytes: Uint8Array, path: string) => Promise<Extracted>;
+import type { Extracted, Extractor } from './formats/index.js';
+export type { Extracted, Extractor } from './formats/index.js';
 
 /** Plain text and Markdown; also anything without a known extension. */
 const textExtractor: Extractor = async (bytes, path) => {
@@ -32,6 +26,7 @@ export class ExtractFailure extends Error {
 const extractors: Record<string, Extractor> = {
   txt: textExtractor,
   md: textExtractor,
+  ...formatExtractors,
 };
 
 /** Registers an extractor for a file extension (lower case, no dot). */
@@ -59,6 +54,10 @@ export async function ingestFile(file: SourceFile, id: number): Promise<IngestRe
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, diagnostic: { path: file.path, level: 'error', message } };
   }
+  // Conversion leftovers ([bookmark: _GoBack], zero-width spaces) are not the author's text.
+  const stripped = stripArtefacts(extracted.text);
+  const pageStarts = extracted.pageStarts?.map((o) => shiftOffset(o, stripped.cuts));
+  extracted = { ...extracted, text: stripped.text, ...(pageStarts ? { pageStarts } : {}) };
   if (extracted.text.trim().length === 0) {
     return { ok: false, diagnostic: { path: file.path, level: 'error', message: 'no text in file, skipped' } };
   }
@@ -70,8 +69,10 @@ export async function ingestFile(file: SourceFile, id: number): Promise<IngestRe
     format: extracted.format,
     hash: sha256(file.bytes),
     ...(extracted.pageStarts ? { pageStarts: extracted.pageStarts } : {}),
+    ...(extracted.paragraphLines ? { paragraphLines: extracted.paragraphLines } : {}),
   };
-  return { ok: true, document };
+  const warnings = (extracted.warnings ?? []).map((message) => ({ path: file.path, level: 'warning' as const, message }));
+  return warnings.length > 0 ? { ok: true, document, warnings } : { ok: true, document };
 }
 
 /** Reads and ingests one path; an unreadable file becomes a diagnostic. */

@@ -44,7 +44,7 @@ export async function analyzeFiles(
 ): Promise<{ analyses: Analysis[]; diagnostics: Diagnostic[] }> {
   const workers = Math.min(options.workers ?? availableParallelism(), Math.ceil(paths.length / MIN_FILES_FOR_WORKERS));
   const canUseWorkers = workers > 0 && paths.length >= MIN_FILES_FOR_WORKERS && existsSync(fileURLToPath(workerUrl));
-  const slots: Array<{ analysis?: Analysis; diagnostic?: Diagnostic }> = new Array(paths.length);
+  const slots: Slots = new Array(paths.length);
   if (canUseWorkers) await inWorkers(paths, settings, workers, options.chunk ?? DEFAULT_CHUNK, slots, onProgress);
   else await inThisThread(paths, settings, slots, onProgress);
   const analyses: Analysis[] = [];
@@ -52,11 +52,12 @@ export async function analyzeFiles(
   for (const s of slots) {
     if (s.analysis) analyses.push(s.analysis);
     else if (s.diagnostic) diagnostics.push(s.diagnostic);
+    if (s.warnings) diagnostics.push(...s.warnings);
   }
   return { analyses, diagnostics };
 }
 
-type Slots = Array<{ analysis?: Analysis; diagnostic?: Diagnostic }>;
+type Slots = Array<{ analysis?: Analysis; diagnostic?: Diagnostic; warnings?: Diagnostic[] }>;
 
 async function inThisThread(paths: string[], settings: ScanSettings, slots: Slots, onProgress?: (p: ReadProgress) => void) {
   let paragraphs = 0;
@@ -65,7 +66,7 @@ async function inThisThread(paths: string[], settings: ScanSettings, slots: Slot
     if (r.ok) {
       const analysis = analyzeDocument(r.document, settings);
       paragraphs += analysis.paragraphs.length;
-      slots[i] = { analysis };
+      slots[i] = r.warnings ? { analysis, warnings: r.warnings } : { analysis };
     } else slots[i] = { diagnostic: r.diagnostic };
     onProgress?.({ phase: 'read', filesDone: i + 1, filesTotal: paths.length, paragraphs });
   }
@@ -112,7 +113,7 @@ function inWorkers(
           reject(new Error(`analysis worker failed: ${reply.error}`));
           return;
         }
-        for (const r of reply.results) slots[r.index] = r.analysis ? { analysis: r.analysis } : { diagnostic: r.diagnostic };
+        for (const r of reply.results) slots[r.index] = r.analysis ? { analysis: r.analysis, ...(r.warnings ? { warnings: r.warnings } : {}) } : { diagnostic: r.diagnostic };
         done += reply.results.length;
         paragraphs += reply.paragraphs;
         onProgress?.({ phase: 'read', filesDone: done, filesTotal: paths.length, paragraphs });

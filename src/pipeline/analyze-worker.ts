@@ -15,7 +15,7 @@ export interface WorkRequest {
 }
 
 export interface WorkReply {
-  results: Array<{ index: number; analysis?: Analysis; diagnostic?: Diagnostic }>;
+  results: Array<{ index: number; analysis?: Analysis; diagnostic?: Diagnostic; warnings?: Diagnostic[] }>;
   paragraphs: number;
   /** Set when something other than a bad file went wrong. */
   error?: string;
@@ -35,7 +35,7 @@ parentPort?.on('message', async (request: WorkRequest) => {
       if (r.ok) {
         const analysis = analyzeDocument(r.document, request.settings);
         reply.paragraphs += analysis.paragraphs.length;
-        reply.results.push({ index: request.indexes[i], analysis });
+        reply.results.push({ index: request.indexes[i], analysis, ...(r.warnings ? { warnings: r.warnings } : {}) });
       } else reply.results.push({ index: request.indexes[i], diagnostic: r.diagnostic });
     }
   } catch (error) {

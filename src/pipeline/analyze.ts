@@ -1,5 +1,6 @@
 import type { Analysis, Document, Normalized, Paragraph, ScanSettings } from '../types.js';
 import { countChars, normalize } from '../normalize/normalize.js';
+import { foldChinese } from '../normalize/fold-chinese.js';
 import { segment } from '../segment/segment.js';
 import { clauses } from '../segment/clauses.js';
 import { shingle } from '../shingle/shingle.js';
@@ -9,7 +10,7 @@ import { MIN_UNIT_TOKENS, MIN_WHOLE_TOKENS, SHINGLE_K } from './settings.js';
 
 /** The comparison form of a paragraph; the batch-wide stages call it again on candidates only. */
 export function prepareParagraph(text: string): Normalized {
-  return normalize(text, { skipNumbering: true });
+  return normalize(text, { skipNumbering: true, fold: foldChinese });
 }
 
 function pageOf(pageStarts: number[] | undefined, offset: number): number | undefined {
@@ -24,7 +25,7 @@ function pageOf(pageStarts: number[] | undefined, offset: number): number | unde
  * paragraph (the union of its clauses' signatures), reduced to LSH band keys.
  */
 export function analyzeDocument(doc: Document, settings: ScanSettings): Analysis {
-  const segments = segment(doc.text);
+  const segments = segment(doc.text, new Set(doc.paragraphLines ?? []));
   const paragraphs: Paragraph[] = segments.map((s) => {
     const page = pageOf(doc.pageStarts, s.start);
     return page === undefined ? { index: s.index, line: s.line, text: s.text } : { index: s.index, line: s.line, page, text: s.text };

@@ -1,6 +1,6 @@
 import type { Analysis, Diagnostic, ScanResult, ScanSettings } from '../types.js';
-import { ingestPath, listInputFiles } from '../ingest/index.js';
-import { analyzeDocument } from './analyze.js';
+import { listInputFiles } from '../ingest/index.js';
+import { analyzeFiles } from './analyze-files.js';
 import { compareAnalyses } from './compare.js';
 import { resolveSettings } from './settings.js';
 
@@ -21,27 +21,6 @@ export interface ScanOptions {
 export interface ScanOutput {
   result: ScanResult;
   analyses: Analysis[];
-}
-
-/** Reads, segments and sketches each file, in sorted path order; bad files become diagnostics. */
-export async function analyzeFiles(
-  paths: string[],
-  settings: ScanSettings,
-  onProgress?: (p: ScanProgress) => void,
-): Promise<{ analyses: Analysis[]; diagnostics: Diagnostic[] }> {
-  const analyses: Analysis[] = [];
-  const diagnostics: Diagnostic[] = [];
-  let paragraphs = 0;
-  for (let i = 0; i < paths.length; i++) {
-    const r = await ingestPath(paths[i], analyses.length);
-    if (r.ok) {
-      const a = analyzeDocument(r.document, settings);
-      paragraphs += a.paragraphs.length;
-      analyses.push(a);
-    } else diagnostics.push(r.diagnostic);
-    onProgress?.({ phase: 'read', filesDone: i + 1, filesTotal: paths.length, paragraphs });
-  }
-  return { analyses, diagnostics };
 }
 
 /** The whole pipeline on files and folders. */

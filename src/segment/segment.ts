@@ -81,7 +81,7 @@ function fragmentRuns(lines: Line[]): boolean[] {
  * lines of a PDF fragment run are joined until a line starts with numbering (一、 （一） 1.), and
  * lines of a hard-wrapped block (editor- or mail-wrapped prose) are joined until the block ends.
  */
-export function segment(text: string): Segment[] {
+export function segment(text: string, breaks: ReadonlySet<number> = new Set()): Segment[] {
   const lines = splitLines(text);
   const inRun = fragmentRuns(lines);
   const out: Segment[] = [];
@@ -103,6 +103,7 @@ export function segment(text: string): Segment[] {
         join = numberingLength(l.text) === 0 && isWrappedBlock(lines, k);
       }
     }
+    if (breaks.has(l.line)) join = false;
     if (join && current) {
       // Latin words at a line break need their space back; CJK text had none.
       const space = /[\p{L}\p{N},.;:)]$/u.test(prev.text) && /^[\p{L}\p{N}(]/u.test(l.text) && !/[\u2e80-\u9fff]$/u.test(prev.text) && !/^[\u2e80-\u9fff]/u.test(l.text);
