@@ -15,6 +15,21 @@ export interface Span {
 export type Line = Span[];
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const widths = new Map<string, number>();
+
+/** Display width of one grapheme; cached, since a screen redraw measures thousands of them. */
+export function graphemeWidth(g: string): number {
+  if (g.length === 1) {
+    const c = g.charCodeAt(0);
+    if (c >= 0x20 && c < 0x7f) return 1;
+  }
+  let w = widths.get(g);
+  if (w === undefined) {
+    w = stringWidth(g);
+    if (widths.size < 50_000) widths.set(g, w);
+  }
+  return w;
+}
 
 /** Display width of a line. */
 export function lineWidth(line: Line): number {
@@ -26,16 +41,16 @@ export function lineWidth(line: Line): number {
 /** Cuts text to at most `width` columns, ending in '…' when cut; never splits a character. */
 export function fit(text: string, width: number): string {
   if (width <= 0) return '';
-  if (stringWidth(text) <= width) return text;
-  let out = '';
   let used = 0;
-  for (const { segment } of segmenter.segment(text)) {
-    const w = stringWidth(segment);
-    if (used + w > width - 1) break;
-    out += segment;
+  // Where the text would be cut if it turns out too wide: the last point with room for '…'.
+  let cut = 0;
+  for (const { segment, index } of segmenter.segment(text)) {
+    const w = graphemeWidth(segment);
+    if (used + w <= width - 1) cut = index + segment.length;
     used += w;
+    if (used > width) return text.slice(0, cut) + '…';
   }
-  return out + '…';
+  return text;
 }
 
 /** Pads (or cuts) text to exactly `width` columns. */
@@ -66,7 +81,7 @@ export function wrapStyled(text: string, width: number, styleAt: (offset: number
       continue;
     }
     const shown = segment === '\t' ? ' ' : segment;
-    const w = stringWidth(shown);
+    const w = graphemeWidth(shown);
     if (col + w > width && col > 0) {
       lines.push([]);
       col = 0;
