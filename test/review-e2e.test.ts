@@ -83,6 +83,22 @@ async function openRepeat(session: string): Promise<void> {
   await until(session, (s) => /Finding \d+ · exact · within/.test(s), 'the finding view');
 }
 
+describe('refrain review without a terminal', () => {
+  it('says it needs an interactive terminal, points to refrain report, and exits 2', () => {
+    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run 'npm run build' first`);
+    const run = spawnSync(process.execPath, [MAIN, 'review', 'nowhere.db'], { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe("refrain review needs an interactive terminal; use 'refrain report' for a text report\n");
+    expect(run.stdout).toBe('');
+  });
+
+  it('refuses more than one workspace as a usage error', () => {
+    const run = spawnSync(process.execPath, [MAIN, 'review', 'a.db', 'b.db'], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('refrain: review takes one workspace, got 2: a.db b.db\n');
+  });
+});
+
 describe.skipIf(!HAS_TMUX)('refrain review in a real terminal (tmux)', () => {
   let dir: string;
   let workspace: string;
@@ -117,6 +133,13 @@ describe.skipIf(!HAS_TMUX)('refrain review in a real terminal (tmux)', () => {
     expect(after).not.toContain('refrain review ·');
     const stored = storedDecisions(workspace).decisions.find((d) => d.key === key);
     expect(stored?.label).toBe('copied');
+  });
+
+  it('names a missing workspace and exits 2, leaving the terminal as it was', async () => {
+    startReview('missing', join(dir, 'absent.db'), '; echo "exit status $?"; sleep 30');
+    const after = await until('missing', (s) => s.includes('exit status'), 'refrain to exit');
+    expect(after).toContain(`refrain: no workspace at ${join(dir, 'absent.db')}`);
+    expect(after).toContain('exit status 2');
   });
 
   it('keeps a decision made just before the process is killed with SIGKILL', async () => {
