@@ -53,7 +53,7 @@ export interface Batch {
 }
 
 /** Bump when the generator changes, so old batches on disk are rebuilt. */
-const VERSION = 3;
+const VERSION = 4;
 const FAMILY_SIZE = 25;
 const FAMILY_TEMPLATES = 14;
 const PER_DOC_SEED = 3;

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { segment } from '../src/segment/segment.js';
+import { stripArtefacts } from '../src/ingest/artefacts.js';
 
 /**
  * What the generator learns from the seed reports: their paragraphs as templates (with slots for
@@ -60,7 +61,8 @@ export function loadVocabulary(seedDir: string): Vocabulary {
   const chars: string[] = [];
   const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
   for (const file of files) {
-    const text = readFileSync(join(seedDir, file), 'utf8');
+    // Conversion leftovers ([bookmark: _GoBack]) are dropped at ingest; the truth must not hold them.
+    const text = stripArtefacts(readFileSync(join(seedDir, file), 'utf8')).text;
     const place = placeOf(text);
     for (const p of segment(text)) {
       // Seed 000 holds its own text twice (clean, then as PDF lines): keep the first copy only.
