@@ -110,9 +110,13 @@ describe('finding view, stacked at 80 columns', () => {
     const lines = screen.split('\n');
     for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(80);
     expect(lines.some((l) => l.includes(GUTTER))).toBe(false);
+    // Under the two column titles, one per side, come the diff's lines.
+    const titles = lines.findIndex((l) => l.startsWith('- L corpus/004.txt:3'));
+    expect(lines[titles + 1]).toMatch(/^\+ R corpus\/001\.txt:1$/);
+    const diff = lines.slice(titles + 2);
     const pairs: { old: string; new: string }[] = [];
-    lines.forEach((l, i) => {
-      if (l.startsWith('- ') && lines[i + 1]?.startsWith('+ ')) pairs.push({ old: l.slice(2), new: lines[i + 1].slice(2) });
+    diff.forEach((l, i) => {
+      if (l.startsWith('- ') && diff[i + 1]?.startsWith('+ ')) pairs.push({ old: l.slice(2), new: diff[i + 1].slice(2) });
     });
     expect(pairs.length).toBeGreaterThanOrEqual(3);
     for (const p of pairs) expect(blankChanges(p.old)).toBe(blankChanges(p.new));
@@ -121,7 +125,7 @@ describe('finding view, stacked at 80 columns', () => {
     expect(marked('[-2-]', '{+5+}')).toBe(true);
     expect(marked('[-9-]', '{+8+}')).toBe(true);
     // Rows with no change are shown once, indented like the others.
-    expect(lines.some((l) => l.startsWith('  ') && l.includes('纠纷'))).toBe(true);
+    expect(diff.some((l) => l.startsWith('  ') && l.includes('纠纷'))).toBe(true);
   });
 });
 

@@ -2,7 +2,7 @@ import { useApp, useInput } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { headerLine, helpLines, statusLine } from './chrome.js';
 import { diffMax, findingLines, layoutFinding } from './finding-view.js';
-import { keyAction } from './keys.js';
+import { keyAction, splitPresses } from './keys.js';
 import type { Line } from './lines.js';
 import { listLines } from './list-view.js';
 import { layoutReport, reportLines } from './report-view.js';
@@ -71,12 +71,10 @@ export function App({ input, store, width, height, color, source, now = () => ne
   );
 
   useInput((input, key) => {
-    // Ink hands over a chunk of plain characters (a paste, keys sent together) as one input:
-    // take it a character at a time, so "sst" is three key presses and a pasted search is text.
-    const presses = input.length > 1 && !key.ctrl && !key.meta ? Array.from(input) : [input];
-    for (const press of presses) {
+    // Keys that arrive together are taken one at a time, each seeing the state the last one left.
+    for (const press of splitPresses(input, key)) {
       const current = ref.current!;
-      const action = keyAction(press, key, current, now(), finding ? diffMax(current, finding) : 0);
+      const action = keyAction(press.input, press.key, current, now(), finding ? diffMax(current, finding) : 0);
       if (action) send(action);
     }
   });

@@ -22,9 +22,9 @@ export function headerLine(state: ReviewState, source: string): Line {
 }
 
 const HINTS: Record<ReviewState['view'], string> = {
-  list: '↑↓ move · Enter open · r report · c/b/f decide · u undo · / search · ? keys · q quit',
-  finding: '↑↓ scroll · ←→ [] members · r report · c/b/f decide · n note · u undo · Esc back · ? keys',
-  report: '↑↓ passages · Enter open finding · c/b/f decide · Esc back · ? keys · q quit',
+  list: '↑↓ move · Enter open · r report · c b f decide · u undo · / search · ? keys',
+  finding: '↑↓ scroll · ←→ [] members · r report · c b f decide · n note · u undo · Esc back',
+  report: '↑↓ passages · Enter open finding · c b f decide · u undo · Esc back · ? keys',
 };
 
 /** The bottom line: what is being typed, else the last message and save state, else key hints. */
@@ -47,6 +47,6 @@ export function helpLines(state: ReviewState): Line[] {
     [{ text: 'Keys', style: 'bold' }],
     ...KEY_HELP.map((k): Line => [{ text: fit(`  ${k.keys.padEnd(keyWidth)}${k.what}`, state.width) }]),
     [{ text: '' }],
-    [{ text: fit('Changes show as [-removed-] and {+added+}, in colour unless NO_COLOR is set. ? or Esc closes.', state.width), style: 'dim' }],
+    [{ text: fit('Changes show as [-removed-] and {+added+}. Decisions are saved at once.', state.width), style: 'dim' }],
   ];
 }

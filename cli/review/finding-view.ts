@@ -48,7 +48,9 @@ export function layoutFinding(result: ScanResult, c: ResultCluster, left: number
 /** Rows of the screen the diff gets, after the finding's header, members and column titles. */
 export function diffRows(state: ReviewState, c: ResultCluster): number {
   const members = Math.min(MEMBER_ROWS, c.members.length) + (c.members.length > MEMBER_ROWS ? 1 : 0);
-  return Math.max(1, state.height - CHROME_ROWS - 2 - members);
+  // The finding's title, then one line naming both columns, or two (one per side) when stacked.
+  const titles = state.width >= SIDE_BY_SIDE_MIN ? 2 : 3;
+  return Math.max(1, state.height - CHROME_ROWS - titles - members);
 }
 
 export function findingLines(state: ReviewState, layout: FindingLayout): Line[] {
@@ -71,8 +73,8 @@ export function findingLines(state: ReviewState, layout: FindingLayout): Line[] 
       { text: padTo(`R ${where(state.right)}`, layout.column), style: 'add' },
     ]);
   } else {
-    const note = `-  L ${where(state.left)}   +  R ${where(state.right)}`;
-    lines.push([{ text: fit(note, state.width), style: 'bold' }]);
+    lines.push([{ text: fit(`- L ${where(state.left)}`, state.width), style: 'del' }]);
+    lines.push([{ text: fit(`+ R ${where(state.right)}`, state.width), style: 'add' }]);
   }
   const rows = diffRows(state, c);
   const top = Math.min(state.diffTop, Math.max(0, layout.lines.length - rows));

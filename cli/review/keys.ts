@@ -3,21 +3,21 @@ import type { Action, ReviewState } from './state.js';
 
 /** Every key, for the help overlay. Kept next to `keyAction` so the two cannot drift apart. */
 export const KEY_HELP: { keys: string; what: string }[] = [
-  { keys: '↑ ↓  j k', what: 'move (list, report passages) / scroll the diff' },
-  { keys: 'PgUp PgDn  Home End  g G', what: 'move a page / to the first or last' },
-  { keys: 'Enter', what: 'open the finding (list, report view)' },
-  { keys: 'Esc  Backspace', what: 'back to the list / close help' },
-  { keys: '← →', what: 'finding view: compare the previous / next member on the right' },
-  { keys: '[ ]', what: 'finding view: previous / next member on the left' },
-  { keys: 'r', what: 'report view: the report of this finding, passages highlighted' },
-  { keys: 'c  b  f', what: 'decide: copied / boilerplate / false match (saved at once)' },
-  { keys: 'n', what: 'note on the decision' },
+  { keys: '↑ ↓  j k', what: 'move; in a finding, scroll the diff' },
+  { keys: 'PgUp PgDn  Home End  g G', what: 'a page up or down / the first / the last' },
+  { keys: 'Enter', what: 'open the finding under the cursor' },
+  { keys: 'Esc  Backspace', what: 'back to the list / close this help' },
+  { keys: '← →', what: 'finding: previous / next member on the right' },
+  { keys: '[ ]', what: 'finding: previous / next member on the left' },
+  { keys: 'r', what: 'the report, its found passages highlighted' },
+  { keys: 'c  b  f', what: 'decide: copied / boilerplate / false match' },
+  { keys: 'n', what: 'add a note to the decision' },
   { keys: 'u', what: 'undo the last decision' },
-  { keys: 's  t', what: 'filter: cycle scope (within/across) / kind (exact/numbers/near/partial)' },
-  { keys: 'o', what: 'filter: only the report of the finding under the cursor (again: all)' },
+  { keys: 's  t', what: 'filter: cycle the scope / cycle the kind' },
+  { keys: 'o', what: 'filter: only this report (again: all reports)' },
   { keys: 'x  h', what: 'filter: hide boilerplate / hide decided' },
-  { keys: '/', what: 'search the findings\' text (Enter applies, Esc cancels)' },
-  { keys: 'z', what: 'clear every filter and the search' },
+  { keys: '/', what: "search the findings' text (Esc cancels)" },
+  { keys: 'z', what: 'clear the filters and the search' },
   { keys: '?', what: 'this help' },
   { keys: 'q  Ctrl-C', what: 'quit' },
 ];
@@ -81,6 +81,32 @@ export function keyAction(input: string, key: Key, state: ReviewState, now: stri
       return { type: 'quit' };
   }
   return null;
+}
+
+const NO_KEY: Key = {
+  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false,
+  home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false,
+  backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false,
+} as Key;
+
+/**
+ * Ink hands over a run of plain characters that arrive together (a paste, keys sent at once by
+ * tmux send-keys or a fast typist) as one input, control characters included. This splits such a
+ * run back into single key presses, with Enter, Backspace, Tab and Ctrl-letters recognised.
+ */
+export function splitPresses(input: string, key: Key): { input: string; key: Key }[] {
+  const chars = Array.from(input);
+  const special = key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown ||
+    key.home || key.end || key.return || key.escape || key.tab || key.backspace || key.delete || key.ctrl || key.meta;
+  if (chars.length <= 1 || special) return [{ input, key }];
+  return chars.map((c) => {
+    const code = c.codePointAt(0)!;
+    if (c === '\r' || c === '\n') return { input: '\r', key: { ...NO_KEY, return: true } };
+    if (c === '\x7f' || c === '\b') return { input: '', key: { ...NO_KEY, delete: true } };
+    if (c === '\t') return { input: '', key: { ...NO_KEY, tab: true } };
+    if (code < 0x20) return { input: String.fromCharCode(code + 96), key: { ...NO_KEY, ctrl: true } };
+    return { input: c, key: { ...NO_KEY, shift: c !== c.toLowerCase() } };
+  });
 }
 
 function promptKey(input: string, key: Key, text: string, now: string): Action | null {
