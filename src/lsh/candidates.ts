@@ -10,8 +10,8 @@ export interface UnitIndex {
 }
 
 /** Above this many units in one bucket, each unit is paired with the first few only. */
-const FULL_BUCKET = 48;
-const HUBS = 4;
+const FULL_BUCKET = 4;
+const HUBS = 3;
 
 /**
  * LSH banding: two units are candidates when all rows of one band agree. Calls `emit` with each

@@ -1,8 +1,8 @@
 import type { Analysis, Diagnostic, Kind, Normalized, ResultCluster, ResultMember, ScanResult, ScanSettings } from '../types.js';
 import { candidatePairs } from '../lsh/candidates.js';
-import { relate, type Relation } from '../verify/relate.js';
+import { MIN_LONGEST, relate, type Relation } from '../verify/relate.js';
 import { earlierCandidates } from '../lsh/leaders.js';
-import { flattenUnits, NormCache, topPartners, type ParagraphIndex } from './units.js';
+import { flattenUnits, intersects, NormCache, topPartners, type ParagraphIndex } from './units.js';
 import { PassageTable } from '../cluster/passages.js';
 import { starClusters, type Edge } from '../cluster/star.js';
 import { scoreDocuments } from '../score/score.js';
@@ -34,6 +34,10 @@ const LEADERS_TRIED = 2;
 /** Partners a leader paragraph is checked against for shared passages, most collisions first. */
 const PARTNERS = 24;
 
+function swap(r: Relation): Relation {
+  return { aStart: r.bStart, aEnd: r.bEnd, bStart: r.aStart, bEnd: r.aEnd, kind: r.kind, similarity: r.similarity };
+}
+
 const KIND_RANK: Record<Kind, number> = { exact: 0, numbers: 1, near: 2, partial: 3 };
 
 /**
@@ -60,6 +64,7 @@ export function compareAnalyses(analyses: Analysis[], settings: ScanSettings, di
   // Phase 1: near-identical paragraphs join the first paragraph of their kind (their leader),
   // verified against it alone. A template copied into ten thousand reports costs ten thousand
   // verifications, not fifty million.
+  const t0 = performance.now();
   const units = flattenUnits(analyses, index, settings.bands);
   const leaderOf = new Int32Array(paragraphCount).fill(-1);
   const offers = earlierCandidates(units.wholeCount, settings.bands, units.wholeKeys, units.wholePara);
@@ -84,6 +89,7 @@ export function compareAnalyses(analyses: Analysis[], settings: ScanSettings, di
     }
   }
 
+  const t1 = performance.now();
   // Phase 2: passages (clauses and partial copies) between leaders only, each paragraph checked
   // against the partners it collides with most often.
   const leaderUnits = units.select((gp) => leaderOf[gp] === gp);
@@ -92,15 +98,32 @@ export function compareAnalyses(analyses: Analysis[], settings: ScanSettings, di
     const key = a * paragraphCount + b;
     collisions.set(key, (collisions.get(key) ?? 0) + 1);
   });
+  const statHist = new Map<string, number>();
   const toVerify = topPartners(collisions, paragraphCount, PARTNERS);
   if (process.env.REFRAIN_STATS) console.error({ paragraphs: paragraphCount, leaders: leaderUnits.count, collisionPairs: collisions.size, verified: toVerify.length });
   for (const pair of toVerify) {
     const ga = Math.floor(pair / paragraphCount);
     const gb = pair - ga * paragraphCount;
+    // A copied passage holds an exact run of MIN_LONGEST tokens: pairs without a common run of
+    // that length (most LSH candidates on topic words alone) need no alignment.
+    if (!intersects(norms.grams(ga, MIN_LONGEST), norms.grams(gb, MIN_LONGEST))) {
+      if (process.env.REFRAIN_STATS) statHist.set('filtered', (statHist.get('filtered') ?? 0) + 1);
+      continue;
+    }
     const na = normOf(ga);
     const nb = normOf(gb);
-    for (const r of relate(na, nb, options)) record(ga, gb, na, nb, r);
+    // The partner goes first: alignment indexes its second argument, and keeps that index while
+    // the same paragraph is checked against its next partner.
+    const rels = relate(nb, na, options).map(swap);
+    if (process.env.REFRAIN_STATS) {
+      const c = collisions.get(pair) ?? 0;
+      const k = `${Math.min(c, 10)}:${rels.length > 0 ? 'hit' : 'miss'}`;
+      statHist.set(k, (statHist.get(k) ?? 0) + 1);
+    }
+    for (const r of rels) record(ga, gb, na, nb, r);
   }
+  const t2 = performance.now();
+  if (process.env.REFRAIN_STATS) console.error([...statHist].sort(), { phase1: Math.round(t1 - t0), phase2: Math.round(t2 - t1) });
 
   const docCountFloor = Math.max(3, Math.ceil(settings.boilerplateShare * analyses.length));
   const clusters: ResultCluster[] = [];

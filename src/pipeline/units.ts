@@ -1,6 +1,7 @@
 import type { Analysis, Normalized } from '../types.js';
 import type { UnitIndex } from '../lsh/candidates.js';
 import { prepareParagraph } from './analyze.js';
+import { shingle } from '../shingle/shingle.js';
 
 /** Where each paragraph of the batch sits: global paragraph number → document, paragraph. */
 export interface ParagraphIndex {
@@ -83,6 +84,7 @@ const CACHE_LIMIT = 100_000;
 /** Comparison forms of paragraphs, made on demand: only candidates are ever normalized twice. */
 export class NormCache {
   private cache = new Map<number, Normalized>();
+  private gramCache = new Map<number, Uint32Array>();
   constructor(
     private analyses: Analysis[],
     private index: ParagraphIndex,
@@ -96,6 +98,29 @@ export class NormCache {
     }
     return n;
   }
+  /** The paragraph's k-grams (digits masked), hashed, sorted and unique. */
+  grams(gp: number, k: number): Uint32Array {
+    let g = this.gramCache.get(gp);
+    if (!g) {
+      if (this.gramCache.size >= CACHE_LIMIT) this.gramCache.clear();
+      const masked = this.get(gp).masked;
+      g = masked.length >= k ? shingle(masked, k) : new Uint32Array(0);
+      this.gramCache.set(gp, g);
+    }
+    return g;
+  }
+}
+
+/** Whether two sorted sets share at least one element. */
+export function intersects(a: Uint32Array, b: Uint32Array): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) return true;
+    if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return false;
 }
 
 /**

@@ -39,25 +39,35 @@ function seedHash(t: Uint32Array, i: number, k: number): number {
 let heads = new Int32Array(1024);
 let nextSeed = new Int32Array(512);
 let seedsB = new Uint32Array(512);
+// The B side the table was last built for: checking one paragraph against its partners in turn
+// builds the table once.
+let tableFor: Uint32Array | null = null;
+let tableSeed = 0;
+let tableMask = 0;
 
 /** Maximal exact matches of at least `seed` tokens, longest first. */
 function exactRuns(a: Uint32Array, b: Uint32Array, seed: number): Tile[] {
   const m = b.length - seed + 1;
-  let size = 1024;
-  while (size < 2 * m) size *= 2;
-  if (heads.length < size) heads = new Int32Array(size);
-  if (nextSeed.length < m) {
-    nextSeed = new Int32Array(2 * m);
-    seedsB = new Uint32Array(2 * m);
+  if (tableFor !== b || tableSeed !== seed) {
+    let size = 1024;
+    while (size < 2 * m) size *= 2;
+    if (heads.length < size) heads = new Int32Array(size);
+    if (nextSeed.length < m) {
+      nextSeed = new Int32Array(2 * m);
+      seedsB = new Uint32Array(2 * m);
+    }
+    tableMask = size - 1;
+    heads.fill(-1, 0, size);
+    for (let j = m - 1; j >= 0; j--) {
+      const h = seedHash(b, j, seed);
+      seedsB[j] = h;
+      nextSeed[j] = heads[h & tableMask];
+      heads[h & tableMask] = j;
+    }
+    tableFor = b;
+    tableSeed = seed;
   }
-  const mask = size - 1;
-  heads.fill(-1, 0, size);
-  for (let j = m - 1; j >= 0; j--) {
-    const h = seedHash(b, j, seed);
-    seedsB[j] = h;
-    nextSeed[j] = heads[h & mask];
-    heads[h & mask] = j;
-  }
+  const mask = tableMask;
   const runs: Tile[] = [];
   for (let i = 0; i + seed <= a.length; i++) {
     const h = seedHash(a, i, seed);

@@ -23,7 +23,7 @@ export interface RelateOptions {
 /** Share of a paragraph a passage must cover to stand for the whole paragraph. */
 const WHOLE = 0.8;
 /** Longest exact run a passage needs, so that a chain of common short words is not a copy. */
-const MIN_LONGEST = 6;
+export const MIN_LONGEST = 6;
 
 function same(x: Uint32Array, xs: number, xe: number, y: Uint32Array, ys: number, ye: number): boolean {
   if (xe - xs !== ye - ys) return false;
