@@ -99,6 +99,10 @@ describe('navigation', () => {
     expect(currentFinding(moved)).toBe(3);
     const opened = reduce(moved, { type: 'open' });
     expect([opened.view, opened.finding, opened.left, opened.right]).toEqual(['finding', 3, 0, 1]);
+    // Back from a finding opened in the report view returns to the report, then to the list.
+    const back = reduce(opened, { type: 'back' });
+    expect([back.view, back.reportCursor]).toEqual(['report', 2]);
+    expect(reduce(back, { type: 'back' }).view).toBe('list');
   });
 
   it('finds every passage of a report, spans with their offsets', () => {

@@ -6,7 +6,7 @@ export const KEY_HELP: { keys: string; what: string }[] = [
   { keys: '↑ ↓  j k', what: 'move; in a finding, scroll the diff' },
   { keys: 'PgUp PgDn  Home End  g G', what: 'a page up or down / the first / the last' },
   { keys: 'Enter', what: 'open the finding under the cursor' },
-  { keys: 'Esc  Backspace', what: 'back to the list / close this help' },
+  { keys: 'Esc  Backspace', what: 'back (to the list, or the report) / close help' },
   { keys: '← →', what: 'finding: previous / next member on the right' },
   { keys: '[ ]', what: 'finding: previous / next member on the left' },
   { keys: 'r', what: 'the report, its found passages highlighted' },

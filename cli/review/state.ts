@@ -56,6 +56,8 @@ export interface ReviewState {
   view: View;
   /** The finding open in the finding view. */
   finding: number | null;
+  /** Where Esc goes from the finding view: the list, or the report it was opened from. */
+  backTo: 'list' | 'report';
   /** Indexes into the open finding's members: the two compared. */
   left: number;
   right: number;
@@ -129,6 +131,7 @@ export function initialState(input: ReviewInput, width = 80, height = 24): Revie
     height,
     view: 'list',
     finding: null,
+    backTo: 'list',
     left: 0,
     right: 1,
     diffTop: 0,
@@ -185,6 +188,7 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
     case 'back':
       if (state.help) return { ...state, help: false };
       if (state.view === 'list') return state;
+      if (state.view === 'finding' && state.backTo === 'report') return { ...state, view: 'report', backTo: 'list', message: '' };
       return { ...state, view: 'list', message: '' };
     case 'member':
       return stepMember(state, action.side, action.by);
@@ -291,7 +295,8 @@ function openFinding(state: ReviewState, id: number, from: number): ReviewState 
   const members = state.result.clusters[id].members.length;
   const left = from;
   const right = members > 1 ? (from === 0 ? 1 : 0) : 0;
-  return { ...state, view: 'finding', finding: id, left, right, diffTop: 0, message: '', help: false };
+  const backTo = state.view === 'report' ? 'report' : 'list';
+  return { ...state, view: 'finding', finding: id, backTo, left, right, diffTop: 0, message: '', help: false };
 }
 
 function stepMember(state: ReviewState, side: 'left' | 'right', by: 1 | -1): ReviewState {
