@@ -158,6 +158,11 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const widthCache = new Map<string, number>();
 
 function widthOf(text: string): number {
+  // Printable ASCII is one column: skip string-width for the commonest case.
+  if (text.length === 1) {
+    const c = text.charCodeAt(0);
+    if (c >= 0x20 && c < 0x7f) return 1;
+  }
   let w = widthCache.get(text);
   if (w === undefined) {
     w = stringWidth(text);

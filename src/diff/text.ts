@@ -91,7 +91,7 @@ function diffAt(level: 'char' | 'word' | 'token', a: string, b: string, maxCost:
 /** The tokens the diff at this level works on (for word level, close to jsdiff's own). */
 function tokensFor(level: 'char' | 'word' | 'token', s: string): string[] {
   if (level === 'char') return Array.from(s);
-  if (level === 'word') return s.match(/\s+|[^\s]+/g) ?? [];
+  if (level === 'word') return s.match(/\s+|[\p{L}\p{M}\p{N}_']+|[^\s\p{L}\p{M}\p{N}_']/gu) ?? [];
   return s.match(MIXED_TOKEN) ?? [];
 }
 
