@@ -173,6 +173,15 @@ describe('decisions', () => {
     expect(s.saved).toBe(false);
   });
 
+  it('after a failed write, shows the decisions the store really holds', () => {
+    const stored: Decision = { key: 'k-near', label: 'boilerplate', note: '', at: AT };
+    const s = run(start([stored]), { type: 'decide', label: 'copied', at: LATER }, { type: 'writeFailed', count: 1, message: 'database is locked', stored: [stored] });
+    expect([...s.decisions.values()]).toEqual([stored]);
+    expect(s.undo).toEqual([]);
+    expect(s.writes).toEqual([]);
+    expect(s.message).toBe('not saved: database is locked');
+  });
+
   it('decides on the open finding in the finding view', () => {
     const s = run(start(), { type: 'move', to: 'down' }, { type: 'open' }, { type: 'decide', label: 'false-match', at: AT });
     expect(s.decisions.get('k-near')?.label).toBe('false-match');

@@ -190,6 +190,28 @@ describe('decisions from the keyboard', () => {
   });
 });
 
+describe('a store that fails', () => {
+  it('says the decision is not saved and shows what is stored', async () => {
+    const failing: DecisionStore = {
+      decide: () => {
+        throw new Error('database is locked');
+      },
+      clearDecision: () => undefined,
+      decisions: () => [],
+    };
+    const element = (
+      <App input={{ result: fixtureResult(), decisions: [] }} store={failing} width={100} height={20} color={false} source="fixture.db" now={() => AT} />
+    );
+    const r = render(element);
+    r.stdin.write('c');
+    for (let i = 0; i < 400 && !(r.lastFrame() ?? '').includes('not saved'); i++) await new Promise((res) => setTimeout(res, 5));
+    const screen = r.lastFrame() ?? '';
+    expect(screen).toContain('not saved: database is locked');
+    expect(screen).toContain('0 decided');
+    expect(screen).not.toContain('copied');
+  });
+});
+
 describe('report view', () => {
   it("shows the report's templated ratio and the passage under the cursor, and opens its finding", async () => {
     const ui = show(100, 30);

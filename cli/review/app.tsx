@@ -43,7 +43,8 @@ export function App({ input, store, width, height, color, source, now = () => ne
           for (const w of state.writes) perform(store, w);
           state = reduce(state, { type: 'written', count });
         } catch (error) {
-          state = reduce(state, { type: 'writeFailed', count, message: error instanceof Error ? error.message : String(error) });
+          const message = error instanceof Error ? error.message : String(error);
+          state = reduce(state, { type: 'writeFailed', count, message, stored: storedDecisions(store) });
         }
       }
       ref.current = state;
@@ -90,6 +91,15 @@ export function App({ input, store, width, height, color, source, now = () => ne
   while (lines.length < bodyRows + 1) lines.push([]);
   lines.push(statusLine(state));
   return <Screen lines={lines} width={state.width} color={color} />;
+}
+
+/** The store's decisions, or undefined when it cannot say (or fails to). */
+function storedDecisions(store: DecisionStore) {
+  try {
+    return store.decisions?.();
+  } catch {
+    return undefined;
+  }
 }
 
 function perform(store: DecisionStore, w: Write): void {

@@ -10,6 +10,8 @@ export interface ReviewInput {
 export interface DecisionStore {
   decide(key: string, label: DecisionLabel, note: string, at?: string): unknown;
   clearDecision(key: string, at?: string): unknown;
+  /** The decisions as stored: after a failed write, the screen goes back to showing these. */
+  decisions?(): Decision[];
 }
 
 export type View = 'list' | 'finding' | 'report';
@@ -105,7 +107,8 @@ export type Action =
   | { type: 'undo'; at: string }
   /** The app carried out the first `count` writes. */
   | { type: 'written'; count: number }
-  | { type: 'writeFailed'; count: number; message: string }
+  /** `stored`: the store's decisions after the failure, when it can tell; they replace the shown ones. */
+  | { type: 'writeFailed'; count: number; message: string; stored?: Decision[] }
   | { type: 'help' }
   | { type: 'quit' };
 
@@ -113,11 +116,7 @@ export type Action =
 export const CHROME_ROWS = 3;
 
 export function initialState(input: ReviewInput, width = 80, height = 24): ReviewState {
-  const decisions = new Map<string, Decision>();
-  for (const d of input.decisions) {
-    const prev = decisions.get(d.key);
-    if (!prev || prev.at <= d.at) decisions.set(d.key, d);
-  }
+  const decisions = latest(input.decisions);
   const order = priorityOrder(input.result.clusters);
   const filters: Filters = { scope: null, kind: null, doc: null, hideBoilerplate: false, hideDecided: false, search: '' };
   const state: ReviewState = {
@@ -148,6 +147,16 @@ export function initialState(input: ReviewInput, width = 80, height = 24): Revie
     quit: false,
   };
   return state;
+}
+
+/** One decision per key: the latest given. */
+function latest(list: readonly Decision[]): Map<string, Decision> {
+  const decisions = new Map<string, Decision>();
+  for (const d of list) {
+    const prev = decisions.get(d.key);
+    if (!prev || prev.at <= d.at) decisions.set(d.key, d);
+  }
+  return decisions;
 }
 
 /**
@@ -219,8 +228,14 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
       const writes = state.writes.slice(action.count);
       return { ...state, writes, saved: writes.length === 0 };
     }
-    case 'writeFailed':
-      return { ...state, writes: state.writes.slice(action.count), saved: false, message: `not saved: ${action.message}` };
+    case 'writeFailed': {
+      const failed = { ...state, writes: state.writes.slice(action.count), saved: false, message: `not saved: ${action.message}` };
+      if (!action.stored) return failed;
+      // Show what the workspace really holds, so the screen never claims a decision that is not saved.
+      // The undo history no longer matches what is stored, so it goes too.
+      const next = { ...failed, decisions: latest(action.stored), undo: [] };
+      return state.filters.hideDecided ? applyFilters(next, state.filters) : next;
+    }
     case 'help':
       return { ...state, help: !state.help };
     case 'quit':
