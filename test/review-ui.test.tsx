@@ -190,6 +190,22 @@ describe('decisions from the keyboard', () => {
   });
 });
 
+describe('a tiny terminal', () => {
+  it('still draws every view within 30 × 8', async () => {
+    const ui = show(30, 8);
+    await ui.until((f) => f.includes('› exact'));
+    const views = [ui.frame()];
+    views.push(await ui.press('\r', (f) => f.includes('Finding 0')));
+    views.push(await ui.press('r', (f) => f.includes('templated')));
+    views.push(await ui.press('?', (f) => f.includes('Keys')));
+    for (const v of views) {
+      const lines = v.split('\n');
+      expect(lines.length).toBeLessThanOrEqual(7);
+      for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(30);
+    }
+  });
+});
+
 describe('a store that fails', () => {
   it('says the decision is not saved and shows what is stored', async () => {
     const failing: DecisionStore = {
