@@ -57,7 +57,7 @@ export function reportLines(state: ReviewState, layout: ReportLayout): Line[] {
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const spot = state.reportSpots[state.reportCursor];
   const where = spot
-    ? ` · passage ${state.reportCursor + 1}/${state.reportSpots.length} → finding ${spot.finding} (Enter opens)`
+    ? ` · passage ${state.reportCursor + 1}/${state.reportSpots.length} → finding ${state.result.clusters[spot.finding].id} (Enter opens)`
     : ' · no found passages';
   const title = doc
     ? `${doc.path} · templated ${pct(doc.templatedRatio)} · within ${pct(doc.withinRatio)} · boilerplate ${pct(doc.boilerplateRatio)}${where}`

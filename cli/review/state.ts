@@ -357,13 +357,14 @@ function showReport(state: ReviewState): ReviewState {
 /** Every found passage of one report, in reading order (paragraph, then start, then finding). */
 export function reportSpots(result: ScanResult, doc: number): Spot[] {
   const spots: Spot[] = [];
-  for (const c of result.clusters) {
+  // `finding` is the cluster's position in `result.clusters`, like every finding number in the state.
+  result.clusters.forEach((c, finding) => {
     c.members.forEach((m, member) => {
       if (m.doc !== doc) return;
       const text = result.documents[doc]?.paragraphs[m.paragraph]?.text ?? '';
-      spots.push({ paragraph: m.paragraph, start: m.start ?? 0, end: m.end ?? text.length, finding: c.id, member });
+      spots.push({ paragraph: m.paragraph, start: m.start ?? 0, end: m.end ?? text.length, finding, member });
     });
-  }
+  });
   return spots.sort((x, y) => x.paragraph - y.paragraph || x.start - y.start || x.finding - y.finding || x.member - y.member);
 }
 
@@ -463,7 +464,7 @@ function decide(state: ReviewState, label: DecisionLabel, note: string | null, a
     undo: [...state.undo, { key, before }],
     writes: [...state.writes, { type: 'decide', key, label, note: decision.note, at }],
     saved: false,
-    message: `finding ${id}: ${label}${decision.note ? ` (${decision.note})` : ''}`,
+    message: `finding ${state.result.clusters[id].id}: ${label}${decision.note ? ` (${decision.note})` : ''}`,
   };
   return state.filters.hideDecided ? applyFilters(next, state.filters) : next;
 }
