@@ -206,8 +206,8 @@ describe('stackRows', () => {
       { op: 'add', text: '乡' },
       { op: 'same', text: '政府' },
     ];
-    const lines = stackRows(parts, 20).map((l) => `${l.side === 'left' ? '-' : '+'} ${showCell(l.cells)}`);
-    expect(lines).toEqual(['- 一二三', '- 那吾[-镇-]政府', '+ 那吾{+乡+}政府']);
+    const lines = stackRows(parts, 20).map((l) => `${l.changed ? (l.side === 'left' ? '-' : '+') : ' '} ${showCell(l.cells)}`);
+    expect(lines).toEqual(['  一二三', '- 那吾[-镇-]政府', '+ 那吾{+乡+}政府']);
   });
 
   it('gives a pure addition only its new line', () => {

@@ -1,4 +1,4 @@
-import { alignRows, cellWidth, diffTextsDetailed, type Row, type Segment, type TextDiff } from '../../src/diff/index.js';
+import { alignRows, cellWidth, diffTextsDetailed, stackRows, type Row, type Segment, type TextDiff } from '../../src/diff/index.js';
 import type { ResultCluster, ScanResult } from '../../src/types.js';
 import { fit, padTo, type Line, type Span, type Style } from './lines.js';
 import { CHROME_ROWS, memberText, type ReviewState } from './state.js';
@@ -30,18 +30,10 @@ export function layoutFinding(result: ScanResult, c: ResultCluster, left: number
     return { diff, sideBySide, column, lines };
   }
   const column = Math.max(2, width - 2);
-  const lines: Line[] = [];
-  for (const row of alignRows(diff.parts, column)) {
-    const changed = row.left.some((s) => s.op === 'del') || row.right.some((s) => s.op === 'add');
-    const leftHas = row.left.some((s) => s.op !== 'pad');
-    const rightHas = row.right.some((s) => s.op !== 'pad');
-    if (!changed) {
-      lines.push([{ text: '  ' }, ...cell(leftHas ? row.left : row.right)]);
-      continue;
-    }
-    if (leftHas) lines.push([{ text: '- ', style: 'del' }, ...cell(row.left)]);
-    if (rightHas) lines.push([{ text: '+ ', style: 'add' }, ...cell(row.right)]);
-  }
+  const lines = stackRows(diff.parts, column).map((l): Line => {
+    const prefix: Span = !l.changed ? { text: '  ' } : l.side === 'left' ? { text: '- ', style: 'del' } : { text: '+ ', style: 'add' };
+    return [prefix, ...cell(l.cells)];
+  });
   return { diff, sideBySide, column, lines };
 }
 

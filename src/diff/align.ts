@@ -18,6 +18,8 @@ export interface Row {
 /** One display line of the stacked layout: a row's old cell ('-') or new cell ('+'). */
 export interface StackedLine {
   side: 'left' | 'right';
+  /** False for a row both sides share unchanged (given once, as 'left'). */
+  changed: boolean;
   cells: Segment[];
 }
 
@@ -130,11 +132,11 @@ export function stackRows(parts: DiffPart[], width: number, options: AlignOption
     const rightHas = row.right.some((s) => s.op !== 'pad');
     const changed = row.left.some((s) => s.op === 'del') || row.right.some((s) => s.op === 'add');
     if (!changed) {
-      lines.push({ side: leftHas || !rightHas ? 'left' : 'right', cells: leftHas || !rightHas ? row.left : row.right });
+      lines.push({ side: 'left', changed: false, cells: row.left });
       continue;
     }
-    if (leftHas) lines.push({ side: 'left', cells: row.left });
-    if (rightHas) lines.push({ side: 'right', cells: row.right });
+    if (leftHas) lines.push({ side: 'left', changed: true, cells: row.left });
+    if (rightHas) lines.push({ side: 'right', changed: true, cells: row.right });
   }
   return lines;
 }
