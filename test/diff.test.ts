@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
+import fc from 'fast-check';
 import { alignRows, cellWidth, diffTexts, diffTextsDetailed, LayoutError, stackRows } from '../src/diff/index.js';
 import type { DiffPart, Row, Segment } from '../src/diff/index.js';
 
@@ -213,5 +214,40 @@ describe('stackRows', () => {
   it('gives a pure addition only its new line', () => {
     const lines = stackRows([{ op: 'add', text: '新增' }], 20).map((l) => `${l.side} ${showCell(l.cells)}`);
     expect(lines).toEqual(['right {+新增+}']);
+  });
+});
+
+describe('alignRows on random texts (property)', () => {
+  // Characters of every width class: ASCII, CJK (2 columns), outside the BMP, and a line end.
+  const char = fc.constantFrom('a', 'b', ' ', '法', '治', '镇', '乡', '𠀀', '。', '1', '\n');
+  const text = fc.array(char, { maxLength: 40 }).map((cs) => cs.join(''));
+
+  it('keeps every cell within the width, both texts whole, and shared text in step', () => {
+    fc.assert(
+      fc.property(text, text, fc.integer({ min: 2, max: 30 }), fc.boolean(), (a, b, width, marks) => {
+        const parts = diffTexts(a, b);
+        const rows = alignRows(parts, width, { marks });
+        const plain = (side: 'left' | 'right') =>
+          rows.map((r) => r[side].filter((s) => s.op !== 'pad' && !s.mark).map((s) => s.text).join(''));
+        for (const row of rows) {
+          expect(cellWidth(row.left)).toBeLessThanOrEqual(width);
+          expect(cellWidth(row.right)).toBeLessThanOrEqual(width);
+        }
+        // Line ends are layout, not content: compare the texts without them.
+        expect(plain('left').join('')).toBe(a.replace(/\n/g, ''));
+        expect(plain('right').join('')).toBe(b.replace(/\n/g, ''));
+        const sameAt = (side: 'left' | 'right') =>
+          rows.flatMap((row, r) => {
+            let col = 0;
+            return row[side].flatMap((seg) => {
+              const at = seg.op === 'same' ? [`${r}:${col}:${seg.text}`] : [];
+              col += stringWidth(seg.text);
+              return at;
+            });
+          });
+        expect(sameAt('left')).toEqual(sameAt('right'));
+      }),
+      { numRuns: 300, seed: 42 },
+    );
   });
 });
