@@ -111,6 +111,17 @@ export function normalize(text: string, options: NormalizeOptions = {}): Normali
 
   for (let i = from; i < source.length; ) {
     const cp = source.codePointAt(i)!;
+    // Fast path for the common case, a CJK ideograph: a token of its own, nothing to fold.
+    if (cp >= 0x4e00 && cp <= 0x9fff) {
+      if (runCls !== Cls.Drop) flush();
+      tokens[n] = cp;
+      masked[n] = cp;
+      starts[n] = i;
+      ends[n] = i + 1;
+      n++;
+      i++;
+      continue;
+    }
     const width = cp > 0xffff ? 2 : 1;
     const raw = width === 2 ? source.slice(i, i + 2) : source[i];
     const norm = nfkc(cp, raw);

@@ -51,7 +51,7 @@ export function analyzeDocument(doc: Document, settings: ScanSettings): Analysis
     const n = norm.masked.length;
     if (n < MIN_WHOLE_TOKENS) continue;
     const parts = clauses(p.text, norm, MIN_UNIT_TOKENS);
-    const whole = new Uint32Array(settings.numHashes).fill(0xffffffff);
+    const whole = new Uint32Array(settings.numHashes).fill(0x7fffffff); // the largest value as signature() orders them
     for (const [start, end] of parts) {
       const sig = signature(shingle(norm.masked, SHINGLE_K, start, end), settings.numHashes, hasher);
       mergeInto(whole, sig);

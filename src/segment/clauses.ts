@@ -1,8 +1,15 @@
 import type { Normalized } from '../types.js';
 
-const BREAK = new Set([...'。！？；!?;，,：:\n']);
-const OPEN = new Set([...'“‘「『《〈（([【〔"']);
-const CLOSE = new Set([...'”’」』》〉）)]】〕']);
+// Character classes by UTF-16 code unit, looked up in a table: this runs on every character.
+const BREAK = 1;
+const OPEN = 2;
+const CLOSE = 3;
+const QUOTE = 4;
+const CLASS = new Uint8Array(65536);
+for (const ch of '。！？；!?;，,：:\n') CLASS[ch.charCodeAt(0)] = BREAK;
+for (const ch of '“‘「『《〈（([【〔') CLASS[ch.charCodeAt(0)] = OPEN;
+for (const ch of '”’」』》〉）)]】〕') CLASS[ch.charCodeAt(0)] = CLOSE;
+CLASS['"'.charCodeAt(0)] = QUOTE;
 
 /**
  * Clause boundaries of a paragraph, as token ranges: split at sentence and clause punctuation,
@@ -19,10 +26,12 @@ export function clauses(text: string, norm: Normalized, minTokens: number): Arra
   let t = 0;
   for (let i = 0; i < text.length && t < n; i++) {
     while (t < n && norm.starts[t] < i) t++;
-    const ch = text[i];
-    if (OPEN.has(ch) && !(ch === '"' && depth > 0)) depth++;
-    else if (CLOSE.has(ch) || (ch === '"' && depth > 0)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && BREAK.has(ch)) {
+    const cls = CLASS[text.charCodeAt(i)];
+    if (cls === 0) continue;
+    // A straight double quote opens when outside quotes and closes when inside.
+    if (cls === OPEN || (cls === QUOTE && depth === 0)) depth++;
+    else if (cls === CLOSE || cls === QUOTE) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && cls === BREAK) {
       // The next clause starts at the first token after this mark.
       while (t < n && norm.starts[t] <= i) t++;
       if (t < n && t > cuts[cuts.length - 1]) cuts.push(t);

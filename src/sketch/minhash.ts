@@ -7,8 +7,8 @@ import { prng } from '../util/hash.js';
  */
 export interface MinHasher {
   numHashes: number;
-  a: Uint32Array;
-  b: Uint32Array;
+  a: Int32Array;
+  b: Int32Array;
 }
 
 const cache = new Map<string, MinHasher>();
@@ -18,8 +18,8 @@ export function minHasher(numHashes: number, seed = 0x5eed): MinHasher {
   let hasher = cache.get(id);
   if (!hasher) {
     const next = prng(seed);
-    const a = new Uint32Array(numHashes);
-    const b = new Uint32Array(numHashes);
+    const a = new Int32Array(numHashes);
+    const b = new Int32Array(numHashes);
     for (let i = 0; i < numHashes; i++) {
       a[i] = next() | 1; // odd, so multiplication is a bijection on 32 bits
       b[i] = next();
@@ -30,25 +30,36 @@ export function minHasher(numHashes: number, seed = 0x5eed): MinHasher {
   return hasher;
 }
 
-/** Signature of a shingle set: for each hash function, the least hash value over the set. */
+/**
+ * Signature of a shingle set: for each hash function, the least hash value over the set. The loop
+ * stays in signed 32-bit integers (values offset by 2^31 so signed order is unsigned order): V8
+ * keeps those unboxed, where unsigned values above 2^31 would become doubles.
+ */
 export function signature(shingles: Uint32Array, numHashes: number, hasher = minHasher(numHashes)): Uint32Array {
-  const sig = new Uint32Array(numHashes).fill(0xffffffff);
-  const { a, b } = hasher;
-  for (let s = 0; s < shingles.length; s++) {
-    const x = shingles[s];
-    for (let i = 0; i < numHashes; i++) {
-      let h = Math.imul(x ^ b[i], a[i]);
-      h ^= h >>> 16;
-      h = h >>> 0;
-      if (h < sig[i]) sig[i] = h;
+  const sig = new Int32Array(numHashes);
+  const n = shingles.length;
+  const xs = new Int32Array(shingles.buffer, shingles.byteOffset, n);
+  // One hash function at a time, its minimum in a local: no memory write per shingle.
+  for (let i = 0; i < numHashes; i++) {
+    const ai = hasher.a[i];
+    const bi = hasher.b[i];
+    let min = 0x7fffffff;
+    for (let s = 0; s < n; s++) {
+      let h = Math.imul(xs[s] ^ bi, ai);
+      h = h ^ (h >>> 16) ^ 0x80000000;
+      if (h < min) min = h;
     }
+    sig[i] = min;
   }
-  return sig;
+  return new Uint32Array(sig.buffer);
 }
 
 /** Element-wise minimum into `into`: the signature of a union of sets. */
 export function mergeInto(into: Uint32Array, other: Uint32Array): void {
-  for (let i = 0; i < into.length; i++) if (other[i] < into[i]) into[i] = other[i];
+  // Signatures hold values offset by 2^31: compare them as signed, as signature() does.
+  const a = new Int32Array(into.buffer, into.byteOffset, into.length);
+  const b = new Int32Array(other.buffer, other.byteOffset, other.length);
+  for (let i = 0; i < a.length; i++) if (b[i] < a[i]) a[i] = b[i];
 }
 
 /** Share of equal positions: an unbiased estimate of the Jaccard similarity of the two sets. */
