@@ -78,11 +78,11 @@ async function runUi(element: () => ReturnType<typeof createElement>): Promise<v
   // not line-buffered and then flushed when Ink switches the terminal to raw mode itself.
   if (process.stdin.isTTY) process.stdin.setRawMode(true);
   process.on('exit', restore);
+  // Ctrl-C reaches the app as a key in raw mode (it quits like q); exitOnCtrlC would skip our cleanup.
+  const instance = render(element(), { exitOnCtrlC: false, patchConsole: false });
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
   process.on('SIGINT', onSignal);
-  // Ctrl-C reaches the app as a key in raw mode (it quits like q); exitOnCtrlC would skip our cleanup.
-  const instance = render(element(), { exitOnCtrlC: false, patchConsole: false });
   try {
     await instance.waitUntilExit();
   } finally {
