@@ -71,7 +71,8 @@ async function runUi(element: () => ReturnType<typeof createElement>): Promise<v
   const onSignal = (signal: NodeJS.Signals) => {
     instance.unmount();
     restore();
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    // The shell's convention: 128 + the signal's number.
+    process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143);
   };
   process.stdout.write(ENTER);
   // Raw mode before the first frame: keys typed as soon as the list shows are kept for the app,
