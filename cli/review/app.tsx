@@ -20,11 +20,9 @@ export interface AppProps {
   source: string;
   /** The clock, for decision times (tests pass a fixed one). */
   now?: () => string;
-  /** Called with each state after an action; for tests and the command's bookkeeping. */
-  onState?: (state: ReviewState) => void;
 }
 
-export function App({ input, store, width, height, color, source, now = () => new Date().toISOString(), onState }: AppProps) {
+export function App({ input, store, width, height, color, source, now = () => new Date().toISOString() }: AppProps) {
   const { exit } = useApp();
   // The state lives in a ref, updated synchronously per key: keys that arrive together in one
   // chunk (a paste, a fast typist, tmux send-keys) each see the state the previous one left.
@@ -48,11 +46,10 @@ export function App({ input, store, width, height, color, source, now = () => ne
         }
       }
       ref.current = state;
-      onState?.(state);
       setTick((t) => t + 1);
       if (state.quit) exit();
     },
-    [store, exit, onState],
+    [store, exit],
   );
 
   useEffect(() => {

@@ -31,13 +31,6 @@ export function graphemeWidth(g: string): number {
   return w;
 }
 
-/** Display width of a line. */
-export function lineWidth(line: Line): number {
-  let w = 0;
-  for (const s of line) w += stringWidth(s.text);
-  return w;
-}
-
 /** Cuts text to at most `width` columns, ending in '…' when cut; never splits a character. */
 export function fit(text: string, width: number): string {
   if (width <= 0) return '';
