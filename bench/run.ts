@@ -58,10 +58,12 @@ function parseTimeOutput(text: string): { rss: number; user: number; system: num
 function runScan(dir: string, json: string | null, timeoutS: number, profileDir: string | null): Promise<ScanRun> {
   const timeFile = join(tmpdir(), `refrain-bench-time-${process.pid}.txt`);
   const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const args = ['-v', '-o', timeFile, process.execPath, ...nodeArgs, mainJs, 'scan', dir, '-q', ...(json ? ['--json', json] : [])];
+  // --no-workspace: the scan alone is measured, and nothing is stored between runs (a workspace
+  // would carry earlier batches into this one). The child runs in the temp folder all the same.
+  const args = ['-v', '-o', timeFile, process.execPath, ...nodeArgs, mainJs, 'scan', dir, '-q', '--no-workspace', ...(json ? ['--json', json] : [])];
   return new Promise((resolve) => {
     const start = performance.now();
-    const child = spawn('/usr/bin/time', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('/usr/bin/time', args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: tmpdir() });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutS * 1000);
