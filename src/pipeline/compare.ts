@@ -32,7 +32,7 @@ function indexParagraphs(analyses: Analysis[]): ParagraphIndex {
 /** Leaders a paragraph is verified against before it becomes a leader itself. */
 const LEADERS_TRIED = 2;
 /** Partners a leader paragraph is checked against for shared passages, most collisions first. */
-const PARTNERS = 24;
+const PARTNERS = 8;
 
 function swap(r: Relation): Relation {
   return { aStart: r.bStart, aEnd: r.bEnd, bStart: r.aStart, bEnd: r.aEnd, kind: r.kind, similarity: r.similarity };
@@ -98,8 +98,10 @@ export function compareAnalyses(analyses: Analysis[], settings: ScanSettings, di
     const key = a * paragraphCount + b;
     collisions.set(key, (collisions.get(key) ?? 0) + 1);
   });
+  const tCount = performance.now();
   const statHist = new Map<string, number>();
   const toVerify = topPartners(collisions, paragraphCount, PARTNERS);
+  const tTop = performance.now();
   if (process.env.REFRAIN_STATS) console.error({ paragraphs: paragraphCount, leaders: leaderUnits.count, collisionPairs: collisions.size, verified: toVerify.length });
   for (const pair of toVerify) {
     const ga = Math.floor(pair / paragraphCount);
@@ -123,7 +125,7 @@ export function compareAnalyses(analyses: Analysis[], settings: ScanSettings, di
     for (const r of rels) record(ga, gb, na, nb, r);
   }
   const t2 = performance.now();
-  if (process.env.REFRAIN_STATS) console.error([...statHist].sort(), { phase1: Math.round(t1 - t0), phase2: Math.round(t2 - t1) });
+  if (process.env.REFRAIN_STATS) console.error([...statHist].sort(), { phase1: Math.round(t1 - t0), phase2: Math.round(t2 - t1), counting: Math.round(tCount - t1), top: Math.round(tTop - tCount), verify: Math.round(t2 - tTop) });
 
   const docCountFloor = Math.max(3, Math.ceil(settings.boilerplateShare * analyses.length));
   const clusters: ResultCluster[] = [];
