@@ -2,7 +2,7 @@ import type { Analysis, Diagnostic, Kind, Normalized, ResultCluster, ResultMembe
 import { candidatePairs } from '../lsh/candidates.js';
 import { MIN_LONGEST, relate, type Relation } from '../verify/relate.js';
 import { earlierCandidates } from '../lsh/leaders.js';
-import { flattenUnits, intersects, NormCache, topPartners, type ParagraphIndex } from './units.js';
+import { flattenUnits, intersects, NormCache, PairCollector, topPartners, type ParagraphIndex } from './units.js';
 import { PassageTable } from '../cluster/passages.js';
 import { starClusters, type Edge } from '../cluster/star.js';
 import { scoreDocuments } from '../score/score.js';
@@ -93,16 +93,14 @@ export function compareAnalyses(analyses: Analysis[], settings: ScanSettings, di
   // Phase 2: passages (clauses and partial copies) between leaders only, each paragraph checked
   // against the partners it collides with most often.
   const leaderUnits = units.select((gp) => leaderOf[gp] === gp);
-  const collisions = new Map<number, number>();
-  candidatePairs(leaderUnits, (a, b) => {
-    const key = a * paragraphCount + b;
-    collisions.set(key, (collisions.get(key) ?? 0) + 1);
-  });
+  const collector = new PairCollector(paragraphCount);
+  candidatePairs(leaderUnits, (a, b) => collector.add(a, b));
+  const collisions = collector.counted();
   const tCount = performance.now();
   const statHist = new Map<string, number>();
   const toVerify = topPartners(collisions, paragraphCount, PARTNERS);
   const tTop = performance.now();
-  if (process.env.REFRAIN_STATS) console.error({ paragraphs: paragraphCount, leaders: leaderUnits.count, collisionPairs: collisions.size, verified: toVerify.length });
+  if (process.env.REFRAIN_STATS) console.error({ paragraphs: paragraphCount, leaders: leaderUnits.count, collisionPairs: collisions.keys.length, verified: toVerify.length });
   for (const pair of toVerify) {
     const ga = Math.floor(pair / paragraphCount);
     const gb = pair - ga * paragraphCount;
@@ -117,11 +115,7 @@ export function compareAnalyses(analyses: Analysis[], settings: ScanSettings, di
     // The partner goes first: alignment indexes its second argument, and keeps that index while
     // the same paragraph is checked against its next partner.
     const rels = relate(nb, na, options).map(swap);
-    if (process.env.REFRAIN_STATS) {
-      const c = collisions.get(pair) ?? 0;
-      const k = `${Math.min(c, 10)}:${rels.length > 0 ? 'hit' : 'miss'}`;
-      statHist.set(k, (statHist.get(k) ?? 0) + 1);
-    }
+    if (process.env.REFRAIN_STATS) statHist.set(rels.length > 0 ? 'hit' : 'miss', (statHist.get(rels.length > 0 ? 'hit' : 'miss') ?? 0) + 1);
     for (const r of rels) record(ga, gb, na, nb, r);
   }
   const t2 = performance.now();

@@ -123,27 +123,71 @@ export function intersects(a: Uint32Array, b: Uint32Array): boolean {
   return false;
 }
 
+/** Pair keys (a * paragraphCount + b, a < b) collected as they come, with repeats. */
+export class PairCollector {
+  private keys = new Float64Array(1 << 16);
+  private n = 0;
+  constructor(private paragraphCount: number) {}
+  add(a: number, b: number): void {
+    if (this.n === this.keys.length) {
+      const grown = new Float64Array(this.keys.length * 2);
+      grown.set(this.keys);
+      this.keys = grown;
+    }
+    this.keys[this.n++] = a * this.paragraphCount + b;
+  }
+  /** Distinct pairs, sorted, with how many times each was added. */
+  counted(): { keys: Float64Array; counts: Uint32Array } {
+    const sorted = this.keys.subarray(0, this.n).sort();
+    const keys = new Float64Array(this.n);
+    const counts = new Uint32Array(this.n);
+    let u = -1;
+    for (let i = 0; i < sorted.length; i++) {
+      if (u >= 0 && keys[u] === sorted[i]) counts[u]++;
+      else {
+        keys[++u] = sorted[i];
+        counts[u] = 1;
+      }
+    }
+    return { keys: keys.subarray(0, u + 1), counts: counts.subarray(0, u + 1) };
+  }
+}
+
 /**
  * The pairs to verify: for each paragraph, its `k` partners with the most band collisions; a pair
  * is kept when it is among the top k of either side. Sorted, so the order is deterministic.
  */
-export function topPartners(collisions: Map<number, number>, paragraphCount: number, k: number): number[] {
-  const partners = new Map<number, Array<[number, number]>>();
-  const add = (p: number, q: number, n: number) => {
-    let list = partners.get(p);
-    if (!list) partners.set(p, (list = []));
-    list.push([q, n]);
-  };
-  for (const [key, n] of collisions) {
-    const a = Math.floor(key / paragraphCount);
-    const b = key - a * paragraphCount;
-    add(a, b, n);
-    add(b, a, n);
+export function topPartners(pairs: { keys: Float64Array; counts: Uint32Array }, paragraphCount: number, k: number): Float64Array {
+  const { keys, counts } = pairs;
+  const degree = new Uint32Array(paragraphCount + 1);
+  for (let i = 0; i < keys.length; i++) {
+    const a = Math.floor(keys[i] / paragraphCount);
+    degree[a + 1]++;
+    degree[keys[i] - a * paragraphCount + 1]++;
   }
-  const keep = new Set<number>();
-  for (const [p, list] of partners) {
-    list.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-    for (const [q] of list.slice(0, k)) keep.add(p < q ? p * paragraphCount + q : q * paragraphCount + p);
+  for (let p = 0; p < paragraphCount; p++) degree[p + 1] += degree[p];
+  const fill = degree.slice(0, paragraphCount);
+  const partner = new Uint32Array(keys.length * 2);
+  const weight = new Uint32Array(keys.length * 2);
+  for (let i = 0; i < keys.length; i++) {
+    const a = Math.floor(keys[i] / paragraphCount);
+    const b = keys[i] - a * paragraphCount;
+    partner[fill[a]] = b;
+    weight[fill[a]++] = counts[i];
+    partner[fill[b]] = a;
+    weight[fill[b]++] = counts[i];
   }
-  return [...keep].sort((x, y) => x - y);
+  const kept = new PairCollector(paragraphCount);
+  for (let p = 0; p < paragraphCount; p++) {
+    const from = degree[p];
+    const to = degree[p + 1];
+    let chosen = [...Array(to - from).keys()].map((x) => from + x);
+    if (chosen.length > k) chosen = chosen.sort((x, y) => weight[y] - weight[x] || partner[x] - partner[y]).slice(0, k);
+    for (const x of chosen) {
+      const q = partner[x];
+      if (p < q) kept.add(p, q);
+      else kept.add(q, p);
+    }
+  }
+  return kept.counted().keys;
 }
