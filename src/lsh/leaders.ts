@@ -2,20 +2,29 @@ import { sortPairs } from './radix.js';
 
 /** How many of a bucket's first paragraphs are offered as leaders to the rest of the bucket. */
 const OFFERED = 3;
+/** Distinct earlier paragraphs kept per paragraph (the most agreeing bands win). */
+export const OFFERS_KEPT = 8;
+
+/** For paragraph unit u: up to OFFERS_KEPT earlier paragraphs and in how many bands each agreed. */
+export interface Offers {
+  para: Uint32Array;
+  votes: Uint16Array;
+  count: Uint8Array;
+}
 
 /**
  * For each paragraph, earlier paragraphs it collides with in some LSH band: the first few of each
  * of its buckets (in paragraph order), with how many bands agreed. Linear in the number of
  * paragraphs, however many copies a template has: paragraph p is offered at most
- * bands × OFFERED earlier paragraphs, never every copy before it.
+ * bands × OFFERED earlier paragraphs, never every copy before it. Typed arrays throughout: this
+ * runs over every paragraph of the batch.
  */
-export function earlierCandidates(
-  count: number,
-  bands: number,
-  keys: Uint32Array,
-  paragraph: Uint32Array,
-): Array<Map<number, number>> {
-  const offers: Array<Map<number, number>> = Array.from({ length: count }, () => new Map());
+export function earlierCandidates(count: number, bands: number, keys: Uint32Array, paragraph: Uint32Array): Offers {
+  const offers: Offers = {
+    para: new Uint32Array(count * OFFERS_KEPT),
+    votes: new Uint16Array(count * OFFERS_KEPT),
+    count: new Uint8Array(count),
+  };
   const bandKeys = new Uint32Array(count);
   const units = new Uint32Array(count);
   for (let band = 0; band < bands; band++) {
@@ -30,15 +39,31 @@ export function earlierCandidates(
       while (j < count && sorted.keys[j] === sorted.keys[i]) j++;
       // Units are in paragraph order within a bucket (the sort is stable).
       for (let x = i + 1; x < j; x++) {
-        const px = paragraph[sorted.values[x]];
-        const offer = offers[sorted.values[x]];
+        const ux = sorted.values[x];
+        const px = paragraph[ux];
         for (let y = i; y < Math.min(x, i + OFFERED); y++) {
           const py = paragraph[sorted.values[y]];
-          if (py !== px) offer.set(py, (offer.get(py) ?? 0) + 1);
+          if (py !== px) offer(offers, ux, py);
         }
       }
       i = j;
     }
   }
   return offers;
+}
+
+function offer(offers: Offers, unit: number, para: number): void {
+  const base = unit * OFFERS_KEPT;
+  const n = offers.count[unit];
+  for (let k = 0; k < n; k++) {
+    if (offers.para[base + k] === para) {
+      offers.votes[base + k]++;
+      return;
+    }
+  }
+  if (n < OFFERS_KEPT) {
+    offers.para[base + n] = para;
+    offers.votes[base + n] = 1;
+    offers.count[unit] = n + 1;
+  }
 }

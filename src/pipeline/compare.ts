@@ -1,8 +1,8 @@
 import type { Analysis, Diagnostic, Kind, Normalized, ResultCluster, ResultMember, ScanResult, ScanSettings } from '../types.js';
 import { candidatePairs } from '../lsh/candidates.js';
 import { MIN_LONGEST, relate, type Relation } from '../verify/relate.js';
-import { earlierCandidates } from '../lsh/leaders.js';
-import { flattenUnits, intersects, NormCache, PairCollector, topPartners, type ParagraphIndex } from './units.js';
+import { earlierCandidates, OFFERS_KEPT } from '../lsh/leaders.js';
+import { flattenUnits, sharedCount, NormCache, PairCollector, topPartners, type ParagraphIndex } from './units.js';
 import { PassageTable } from '../cluster/passages.js';
 import { starClusters, type Edge } from '../cluster/star.js';
 import { scoreDocuments } from '../score/score.js';
@@ -70,12 +70,18 @@ export function compareAnalyses(analyses: Analysis[], settings: ScanSettings, di
   const offers = earlierCandidates(units.wholeCount, settings.bands, units.wholeKeys, units.wholePara);
   for (let w = 0; w < units.wholeCount; w++) {
     const gp = units.wholePara[w];
-    const votes = new Map<number, number>();
-    for (const [earlier, n] of offers[w]) {
-      const leader = leaderOf[earlier];
-      if (leader >= 0) votes.set(leader, (votes.get(leader) ?? 0) + n);
+    // Offers vote for their leaders; the two leaders with the most agreeing bands are tried.
+    const ranked: Array<[number, number]> = [];
+    for (let k = 0; k < offers.count[w]; k++) {
+      const leader = leaderOf[offers.para[w * OFFERS_KEPT + k]];
+      if (leader < 0) continue;
+      const v = offers.votes[w * OFFERS_KEPT + k];
+      const at = ranked.findIndex((r) => r[0] === leader);
+      if (at >= 0) ranked[at][1] += v;
+      else ranked.push([leader, v]);
     }
-    const ranked = [...votes].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, LEADERS_TRIED);
+    ranked.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    ranked.length = Math.min(ranked.length, LEADERS_TRIED);
     leaderOf[gp] = gp;
     for (const [leader] of ranked) {
       const nl = normOf(leader);
@@ -104,9 +110,11 @@ export function compareAnalyses(analyses: Analysis[], settings: ScanSettings, di
   for (const pair of toVerify) {
     const ga = Math.floor(pair / paragraphCount);
     const gb = pair - ga * paragraphCount;
-    // A copied passage holds an exact run of MIN_LONGEST tokens: pairs without a common run of
-    // that length (most LSH candidates on topic words alone) need no alignment.
-    if (!intersects(norms.grams(ga, MIN_LONGEST), norms.grams(gb, MIN_LONGEST))) {
+    // A copied passage holds an exact run of MIN_LONGEST tokens and twelve shared tokens, so in
+    // practice at least two common 6-token runs; most LSH candidates (topic words alone) have
+    // one or none and need no alignment. Measured: no copied passage in the corpus or the
+    // benchmark batches had fewer than two, while three in four rejected pairs did.
+    if (sharedCount(norms.grams(ga, MIN_LONGEST), norms.grams(gb, MIN_LONGEST)) < 2) {
       if (process.env.REFRAIN_STATS) statHist.set('filtered', (statHist.get('filtered') ?? 0) + 1);
       continue;
     }

@@ -111,16 +111,20 @@ export class NormCache {
   }
 }
 
-/** Whether two sorted sets share at least one element. */
-export function intersects(a: Uint32Array, b: Uint32Array): boolean {
+/** How many elements two sorted sets share. */
+export function sharedCount(a: Uint32Array, b: Uint32Array): number {
   let i = 0;
   let j = 0;
+  let n = 0;
   while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) return true;
-    if (a[i] < b[j]) i++;
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
     else j++;
   }
-  return false;
+  return n;
 }
 
 /** Pair keys (a * paragraphCount + b, a < b) collected as they come, with repeats. */
