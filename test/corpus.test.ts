@@ -83,3 +83,12 @@ describe('scan of corpus/', () => {
     for (const p of result.documentPairs) expect(p.a).toBeLessThan(p.b);
   });
 });
+
+describe('JSON writing', () => {
+  it('writes in pieces exactly the text JSON.stringify gives', async () => {
+    const { jsonChunks } = await import('../src/report/json-result.js');
+    expect([...jsonChunks(result)].join('')).toBe(toJson(result));
+    const empty = { ...result, clusters: [], documentPairs: [], diagnostics: [] };
+    expect([...jsonChunks(empty)].join('')).toBe(toJson(empty));
+  });
+});

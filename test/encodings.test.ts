@@ -54,7 +54,7 @@ describe('decodeText', () => {
 describe('scan of a folder with re-encoded copies and bad files', () => {
   it('finds both copies as exact copies of the seed, lists the bad files, exits 0', () => {
     const out = join(dir, 'out.json');
-    const run = spawnSync(process.execPath, ['dist/cli/main.js', 'scan', dir, '--json', out, '--quiet'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['dist/cli/main.js', 'scan', dir, '--no-workspace', '--json', out, '--quiet'], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const result = JSON.parse(readFileSync(out, 'utf8'));

@@ -1,12 +1,11 @@
 import { parseArgs } from 'node:util';
-import { writeFile } from 'node:fs/promises';
 import type { Command } from './command.js';
 import { UsageError, InputError } from '../errors.js';
 import { scanPaths } from '../../src/pipeline/scan.js';
 import { createProgress } from '../progress.js';
 import { SettingsError } from '../../src/pipeline/settings.js';
 import { InputPathError } from '../../src/ingest/index.js';
-import { toJson } from '../../src/report/json-result.js';
+import { jsonChunks, writeJsonFile } from '../../src/report/json-result.js';
 import { formatSummary } from '../text/summary.js';
 import type { ScanSettings } from '../../src/types.js';
 
@@ -113,11 +112,11 @@ export const scanCommand: Command = {
       progress.end();
     }
     if (values.json !== undefined) {
-      const json = toJson(result);
-      if (values.json === '-') process.stdout.write(json);
-      else {
+      if (values.json === '-') {
+        for (const chunk of jsonChunks(result)) process.stdout.write(chunk);
+      } else {
         try {
-          await writeFile(values.json, json);
+          writeJsonFile(result, values.json);
         } catch (error) {
           throw new InputError(`cannot write ${values.json}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
         }

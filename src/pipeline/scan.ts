@@ -27,7 +27,9 @@ export interface ScanOutput {
 export async function scanPaths(paths: string[], options: ScanOptions = {}): Promise<ScanOutput> {
   const settings = resolveSettings(options.settings);
   const files = await listInputFiles(paths);
+  const started = performance.now();
   const { analyses, diagnostics } = await analyzeFiles(files, settings, options.onProgress);
+  if (process.env.REFRAIN_STATS) console.error({ read: Math.round(performance.now() - started) });
   options.onProgress?.({ phase: 'compare', filesDone: files.length, filesTotal: files.length, paragraphs: 0 });
   const result = compareAnalyses(analyses, settings, diagnostics);
   options.onProgress?.({ phase: 'done', filesDone: files.length, filesTotal: files.length, paragraphs: 0 });

@@ -79,7 +79,7 @@ export function flattenUnits(analyses: Analysis[], index: ParagraphIndex, bands:
 }
 
 /** Most normalized paragraphs held at once; past that the cache starts over (they are cheap to redo). */
-const CACHE_LIMIT = 100_000;
+const CACHE_LIMIT = 20_000;
 
 /** Comparison forms of paragraphs, made on demand: only candidates are ever normalized twice. */
 export class NormCache {
