@@ -126,7 +126,7 @@ export const scanCommand: Command = {
       process.stdout.write(formatSummary(result, { width: process.stdout.columns ?? 100, top: Math.round(top) }));
       if (counts) {
         process.stdout.write(`\n${counts}`);
-        process.stdout.write(`Review the findings: refrain review${values.workspace ? ` ${values.workspace}` : ''}   ·   write a report: refrain report${values.workspace ? ` ${values.workspace}` : ''} --format html -o report.html\n`);
+        process.stdout.write(`Next: npx refrain review${values.workspace ? ` ${values.workspace}` : ''}  (findings, diffs, decisions)  ·  npx refrain report${values.workspace ? ` ${values.workspace}` : ''} --format html -o report.html\n`);
       }
     }
     if (result.documents.length === 0) {
