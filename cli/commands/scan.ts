@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Command } from './command.js';
 import { UsageError, InputError } from '../errors.js';
 import { scanPaths } from '../../src/pipeline/scan.js';
@@ -83,6 +85,9 @@ export const scanCommand: Command = {
     const failOver = number('fail-over', values['fail-over'], 0, 1);
     const top = number('top', values.top, 0, 1e6) ?? 15;
 
+    // A --json path that cannot be written is found out before the scan, not after it.
+    if (values.json !== undefined && values.json !== '-' && !existsSync(dirname(resolve(values.json))))
+      throw new InputError(`cannot write ${values.json}: its folder does not exist`);
     if (values['no-workspace'] && (values.workspace !== undefined || values.against !== undefined || values.prune))
       throw new UsageError('--no-workspace cannot go with --workspace, --against or --prune');
     const progress = createProgress(process.stderr);
