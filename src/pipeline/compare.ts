@@ -1,6 +1,7 @@
 import type { Analysis, Diagnostic, Kind, Normalized, ResultCluster, ResultMember, ScanResult, ScanSettings } from '../types.js';
 import { candidatePairs } from '../lsh/candidates.js';
 import { MIN_LONGEST, relate, type Relation } from '../verify/relate.js';
+import { snapSpan } from '../verify/snap.js';
 import { earlierCandidates, OFFERS_KEPT } from '../lsh/leaders.js';
 import { flattenUnits, sharedCount, NormCache, PairCollector, topPartners, type ParagraphIndex } from './units.js';
 import { PassageTable } from '../cluster/passages.js';
@@ -138,7 +139,8 @@ export function compareAnalyses(analyses: Analysis[], settings: ScanSettings, di
       const paragraph = index.para[p.para];
       if (p.whole) return { doc, paragraph };
       const n = normOf(p.para);
-      return { doc, paragraph, start: n.starts[p.start], end: n.ends[p.end - 1] };
+      const [start, end] = snapSpan(analyses[doc].paragraphs[paragraph].text, n.starts[p.start], n.ends[p.end - 1]);
+      return { doc, paragraph, start, end };
     };
     const center = toMember(g.center);
     const others = g.members
