@@ -128,7 +128,7 @@ function table(docs: number, batch: Batch, scan: ScanRun, floor: ReturnType<type
     ['scan CPU time (user+sys)', `${fmt(scan.userS + scan.systemS, 2)} s`],
     ['scan peak RSS', `${fmt(scan.peakRssKb / 1024, 0)} MB`],
     ['throughput', scan.ok ? `${fmt(mb(truth.bytes) / (scan.wallMs / 1000), 2)} MB/s` : 'n/a'],
-    ['floor (read + hash every 5-char window, 1 thread)', `${fmt(floor.ms / 1000, 3)} s`],
+    ['floor (read + hash every 5-char window, 1 thread, best of 3)', `${fmt(floor.ms / 1000, 3)} s`],
     ['scan / floor', scan.ok ? `${fmt(scan.wallMs / floor.ms, 1)}×` : 'n/a'],
   ];
   if (ev) {
@@ -197,8 +197,14 @@ async function main(): Promise<number> {
     const json = v['no-eval'] ? null : join(base, `result-${docs}-seed-${seed}.json`);
     process.stderr.write(`bench: scanning…\n`);
     const scan = await runScan(batch.dir, json, timeout, v.profile ?? null);
-    // The floor runs after the scan, so both find the files in the page cache.
-    const floor = floorPass(await listInputFiles([batch.dir]));
+    // The floor runs after the scan, so both find the files in the page cache; best of three, as
+    // it is the least time the pass needs here (the scan, run once, gets no such help).
+    const files = await listInputFiles([batch.dir]);
+    let floor = floorPass(files);
+    for (let r = 1; r < 3; r++) {
+      const again = floorPass(files);
+      if (again.ms < floor.ms) floor = again;
+    }
     let ev: Evaluation | null = null;
     if (json && scan.ok) {
       process.stderr.write(`bench: scoring against the truth…\n`);
