@@ -80,7 +80,9 @@ export function createProgress(stream: ProgressStream = process.stderr, now: () 
       if (event.phase === 'done' || (t - last < INTERVAL_MS && event.phase === lastPhase && !finished)) return;
       last = t;
       lastPhase = event.phase;
-      const width = Math.max(20, (stream.columns ?? 80) - 1);
+      // A terminal that reports no size (0 columns, as under `script`) is taken to be 80 wide.
+      const columns = stream.columns && stream.columns > 0 ? stream.columns : 80;
+      const width = Math.max(20, columns - 1);
       stream.write(`\r${fitWidth(formatProgress({ ...event, paragraphs }, t - started), width)}${CLEAR_LINE}`);
       drawn = true;
     },

@@ -67,4 +67,12 @@ describe('createProgress', () => {
     p.update(read(1, 1000, 10));
     expect(writes[0]).toBe('\rrefrain: read 1/1,000 files ·…\x1b[K'); // 30 columns: 29 of text and the mark
   });
+
+  it('takes a terminal that reports 0 columns to be 80 wide', () => {
+    const { writes, stream } = fakeStream(true, 0);
+    const p = createProgress(stream, () => 0);
+    p.update(read(1, 1000, 10));
+    // 79 columns (one short of the width, so the cursor never wraps): 78 of text and the mark.
+    expect(writes[0]).toBe('\rrefrain: read 1/1,000 files · 10 paragraphs sketched · 0.0 s · about 0.0 s lef…\x1b[K');
+  });
 });
