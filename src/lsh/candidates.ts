@@ -9,9 +9,13 @@ export interface UnitIndex {
   group: Uint32Array;
 }
 
-/** Above this many units in one bucket, each unit is paired with the first few only. */
-const FULL_BUCKET = 4;
-const HUBS = 3;
+export interface BucketLimits {
+  /** Above this many units in one bucket, each unit is paired with the first few (hubs) only. */
+  fullBucket: number;
+  hubs: number;
+}
+
+const DEFAULT_LIMITS: BucketLimits = { fullBucket: 4, hubs: 3 };
 
 /**
  * LSH banding: two units are candidates when all rows of one band agree. Calls `emit` with each
@@ -19,7 +23,7 @@ const HUBS = 3;
  * hold one text repeated across much of the batch would give quadratic pairs: there every unit is
  * paired with a few hubs only, which is enough to put it in the same finding as they are.
  */
-export function candidatePairs(index: UnitIndex, emit: (a: number, b: number) => void): void {
+export function candidatePairs(index: UnitIndex, emit: (a: number, b: number) => void, limits: BucketLimits = DEFAULT_LIMITS): void {
   const { count, bands, keys, group } = index;
   const bandKeys = new Uint32Array(count);
   const units = new Uint32Array(count);
@@ -33,15 +37,15 @@ export function candidatePairs(index: UnitIndex, emit: (a: number, b: number) =>
     while (i < count) {
       let j = i + 1;
       while (j < count && sorted.keys[j] === sorted.keys[i]) j++;
-      if (j - i > 1) bucket(sorted.values, i, j, group, emit);
+      if (j - i > 1) bucket(sorted.values, i, j, group, emit, limits);
       i = j;
     }
   }
 }
 
-function bucket(units: Uint32Array, from: number, to: number, group: Uint32Array, emit: (a: number, b: number) => void) {
+function bucket(units: Uint32Array, from: number, to: number, group: Uint32Array, emit: (a: number, b: number) => void, limits: BucketLimits) {
   const size = to - from;
-  const hubs = size > FULL_BUCKET ? HUBS : size;
+  const hubs = size > limits.fullBucket ? limits.hubs : size;
   for (let x = from; x < from + hubs; x++) {
     const gx = group[units[x]];
     for (let y = x + 1; y < to; y++) {

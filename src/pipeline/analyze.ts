@@ -2,11 +2,10 @@ import type { Analysis, Document, Normalized, Paragraph, ScanSettings } from '..
 import { countChars, normalize } from '../normalize/normalize.js';
 import { foldChinese } from '../normalize/fold-chinese.js';
 import { segment } from '../segment/segment.js';
-import { clauses } from '../segment/clauses.js';
 import { shingle } from '../shingle/shingle.js';
-import { minHasher, signature, mergeInto } from '../sketch/minhash.js';
+import { minHasher, signature } from '../sketch/minhash.js';
 import { hashRange } from '../util/hash.js';
-import { MIN_UNIT_TOKENS, MIN_WHOLE_TOKENS, SHINGLE_K } from './settings.js';
+import { MIN_WHOLE_TOKENS, SHINGLE_K } from './settings.js';
 
 /** The comparison form of a paragraph; the batch-wide stages call it again on candidates only. */
 export function prepareParagraph(text: string): Normalized {
@@ -21,8 +20,9 @@ function pageOf(pageStarts: number[] | undefined, offset: number): number | unde
 }
 
 /**
- * Per-document work: paragraphs, their clauses, a MinHash signature for each clause and each
- * paragraph (the union of its clauses' signatures), reduced to LSH band keys.
+ * Per-document work: paragraphs and a MinHash signature for each, reduced to LSH band keys.
+ * Passages shared by otherwise different paragraphs are found later through shared 6-token
+ * runs, not through sketches of their clauses (see compare).
  */
 export function analyzeDocument(doc: Document, settings: ScanSettings): Analysis {
   const segments = segment(doc.text, new Set(doc.paragraphLines ?? []));
@@ -50,14 +50,7 @@ export function analyzeDocument(doc: Document, settings: ScanSettings): Analysis
     const norm = prepareParagraph(p.text);
     const n = norm.masked.length;
     if (n < MIN_WHOLE_TOKENS) continue;
-    const parts = clauses(p.text, norm, MIN_UNIT_TOKENS);
-    const whole = new Uint32Array(settings.numHashes).fill(0x7fffffff); // the largest value as signature() orders them
-    for (const [start, end] of parts) {
-      const sig = signature(shingle(norm.masked, SHINGLE_K, start, end), settings.numHashes, hasher);
-      mergeInto(whole, sig);
-      if (parts.length > 1) addUnit(p.index, start, end, sig);
-    }
-    addUnit(p.index, 0, n, whole);
+    addUnit(p.index, 0, n, signature(shingle(norm.masked, SHINGLE_K), settings.numHashes, hasher));
   }
   return {
     document: { path: doc.path, encoding: doc.encoding, format: doc.format, hash: doc.hash, chars },

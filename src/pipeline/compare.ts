@@ -1,9 +1,10 @@
 import type { Analysis, Diagnostic, Kind, Normalized, ResultCluster, ResultMember, ScanResult, ScanSettings } from '../types.js';
-import { candidatePairs } from '../lsh/candidates.js';
+import { candidatePairs, type UnitIndex } from '../lsh/candidates.js';
+import { shingle } from '../shingle/shingle.js';
 import { MIN_LONGEST, relate, type Relation } from '../verify/relate.js';
 import { snapSpan } from '../verify/snap.js';
 import { earlierCandidates, OFFERS_KEPT } from '../lsh/leaders.js';
-import { flattenUnits, sharedCount, NormCache, PairCollector, topPartners, type ParagraphIndex } from './units.js';
+import { flattenUnits, NormCache, PairCollector, topPartners, type ParagraphIndex } from './units.js';
 import { PassageTable } from '../cluster/passages.js';
 import { starClusters, type Edge } from '../cluster/star.js';
 import { scoreDocuments } from '../score/score.js';
@@ -32,8 +33,52 @@ function indexParagraphs(analyses: Analysis[]): ParagraphIndex {
 
 /** Leaders a paragraph is verified against before it becomes a leader itself. */
 const LEADERS_TRIED = 2;
-/** Partners a leader paragraph is checked against for shared passages, most collisions first. */
-const PARTNERS = 8;
+/** Partners a leader paragraph is aligned with, most shared 6-token runs first. */
+const PARTNERS = 16;
+/** Paragraphs one 6-token run may stand in before it counts as a stock phrase. */
+const ANCHOR_BUCKET = 48;
+const ANCHOR_HUBS = 4;
+
+/** Every distinct 6-token run (digits masked) of every leader paragraph, hashed, with its paragraph. */
+function leaderAnchors(paragraphCount: number, leaderOf: Int32Array, norms: NormCache): UnitIndex {
+  let keys = new Uint32Array(1 << 16);
+  let group = new Uint32Array(1 << 16);
+  let n = 0;
+  for (let gp = 0; gp < paragraphCount; gp++) {
+    if (leaderOf[gp] !== gp) continue;
+    const masked = norms.get(gp).masked;
+    if (masked.length < MIN_LONGEST) continue;
+    const grams = shingle(masked, MIN_LONGEST);
+    if (n + grams.length > keys.length) {
+      const size = Math.max(keys.length * 2, n + grams.length);
+      const k = new Uint32Array(size);
+      k.set(keys.subarray(0, n));
+      keys = k;
+      const g = new Uint32Array(size);
+      g.set(group.subarray(0, n));
+      group = g;
+    }
+    keys.set(grams, n);
+    group.fill(gp, n, n + grams.length);
+    n += grams.length;
+  }
+  return { count: n, bands: 1, keys: keys.subarray(0, n), group: group.subarray(0, n) };
+}
+
+/** The pairs counted at least `min` times. */
+function atLeast(pairs: { keys: Float64Array; counts: Uint32Array }, min: number): { keys: Float64Array; counts: Uint32Array } {
+  let n = 0;
+  for (let i = 0; i < pairs.keys.length; i++) if (pairs.counts[i] >= min) n++;
+  const keys = new Float64Array(n);
+  const counts = new Uint32Array(n);
+  let j = 0;
+  for (let i = 0; i < pairs.keys.length; i++) {
+    if (pairs.counts[i] < min) continue;
+    keys[j] = pairs.keys[i];
+    counts[j++] = pairs.counts[i];
+  }
+  return { keys, counts };
+}
 
 function swap(r: Relation): Relation {
   return { aStart: r.bStart, aEnd: r.bEnd, bStart: r.aStart, bEnd: r.aEnd, kind: r.kind, similarity: r.similarity };
@@ -68,6 +113,9 @@ export function compareAnalyses(analyses: Analysis[], settings: ScanSettings, di
   const t0 = performance.now();
   const units = flattenUnits(analyses, index, settings.bands);
   const leaderOf = new Int32Array(paragraphCount).fill(-1);
+  // Followers equal to their leader once digits are masked: a passage found in the leader stands
+  // at the same tokens in each of them.
+  const copiesOf = new Map<number, Array<{ gp: number; kind: Kind }>>();
   const offers = earlierCandidates(units.wholeCount, settings.bands, units.wholeKeys, units.wholePara);
   for (let w = 0; w < units.wholeCount; w++) {
     const gp = units.wholePara[w];
@@ -91,34 +139,34 @@ export function compareAnalyses(analyses: Analysis[], settings: ScanSettings, di
       if (rel.length === 1 && rel[0].kind !== 'partial' && rel[0].aEnd - rel[0].aStart === nl.masked.length && rel[0].bEnd - rel[0].bStart === np.masked.length) {
         leaderOf[gp] = leader;
         record(leader, gp, nl, np, rel[0]);
+        if (rel[0].kind === 'exact' || rel[0].kind === 'numbers') {
+          let list = copiesOf.get(leader);
+          if (!list) copiesOf.set(leader, (list = []));
+          list.push({ gp, kind: rel[0].kind });
+        }
         break;
       }
     }
   }
 
   const t1 = performance.now();
-  // Phase 2: passages (clauses and partial copies) between leaders only, each paragraph checked
-  // against the partners it collides with most often.
-  const leaderUnits = units.select((gp) => leaderOf[gp] === gp);
+  // Phase 2: passages between leaders, found through the exact 6-token runs they share (a copied
+  // passage holds one: MIN_LONGEST). A run standing in more than ANCHOR_BUCKET paragraphs is a
+  // stock phrase; its paragraphs are paired with the first few only.
+  const anchors = leaderAnchors(paragraphCount, leaderOf, norms);
   const collector = new PairCollector(paragraphCount);
-  candidatePairs(leaderUnits, (a, b) => collector.add(a, b));
-  const collisions = collector.counted();
+  candidatePairs(anchors, (a, b) => collector.add(a, b), { fullBucket: ANCHOR_BUCKET, hubs: ANCHOR_HUBS });
+  // Two shared runs at least: no copied passage in the corpus or the benchmark batches had
+  // fewer, while most pairs that share one run share a stock phrase only.
+  const shared = atLeast(collector.counted(), 2);
   const tCount = performance.now();
   const statHist = new Map<string, number>();
-  const toVerify = topPartners(collisions, paragraphCount, PARTNERS);
+  const toVerify = topPartners(shared, paragraphCount, PARTNERS);
   const tTop = performance.now();
-  if (process.env.REFRAIN_STATS) console.error({ paragraphs: paragraphCount, leaders: leaderUnits.count, collisionPairs: collisions.keys.length, verified: toVerify.length });
+  if (process.env.REFRAIN_STATS) console.error({ paragraphs: paragraphCount, anchors: anchors.count, sharedPairs: shared.keys.length, verified: toVerify.length });
   for (const pair of toVerify) {
     const ga = Math.floor(pair / paragraphCount);
     const gb = pair - ga * paragraphCount;
-    // A copied passage holds an exact run of MIN_LONGEST tokens and twelve shared tokens, so in
-    // practice at least two common 6-token runs; most LSH candidates (topic words alone) have
-    // one or none and need no alignment. Measured: no copied passage in the corpus or the
-    // benchmark batches had fewer than two, while three in four rejected pairs did.
-    if (sharedCount(norms.grams(ga, MIN_LONGEST), norms.grams(gb, MIN_LONGEST)) < 2) {
-      if (process.env.REFRAIN_STATS) statHist.set('filtered', (statHist.get('filtered') ?? 0) + 1);
-      continue;
-    }
     const na = normOf(ga);
     const nb = normOf(gb);
     // The partner goes first: alignment indexes its second argument, and keeps that index while
@@ -143,13 +191,25 @@ export function compareAnalyses(analyses: Analysis[], settings: ScanSettings, di
       return { doc, paragraph, start, end };
     };
     const center = toMember(g.center);
-    const others = g.members
-      .map((m) => toMember(m.node))
+    // Passages are found between leaders; their word-for-word copies (phase 1) hold them too.
+    const copies: Array<{ member: ResultMember; kind: Kind }> = [];
+    for (const node of [g.center, ...g.members.map((m) => m.node)]) {
+      const p = table.passages[node];
+      if (p.whole) continue;
+      for (const c of copiesOf.get(p.para) ?? []) {
+        const n = normOf(c.gp);
+        const doc = index.doc[c.gp];
+        const paragraph = index.para[c.gp];
+        const [start, end] = snapSpan(analyses[doc].paragraphs[paragraph].text, n.starts[p.start], n.ends[p.end - 1]);
+        copies.push({ member: { doc, paragraph, start, end }, kind: c.kind });
+      }
+    }
+    const others = [...g.members.map((m) => toMember(m.node)), ...copies.map((c) => c.member)]
       .sort((x, y) => x.doc - y.doc || x.paragraph - y.paragraph || (x.start ?? 0) - (y.start ?? 0));
     const members = [center, ...others];
     const docs = new Set(members.map((m) => m.doc));
     let kind: Kind = 'exact';
-    for (const m of g.members) if (KIND_RANK[m.kind] > KIND_RANK[kind]) kind = m.kind;
+    for (const m of [...g.members, ...copies]) if (KIND_RANK[m.kind] > KIND_RANK[kind]) kind = m.kind;
     const cp = table.passages[g.center];
     const cn = normOf(cp.para);
     const text = analyses[center.doc].paragraphs[center.paragraph].text;
