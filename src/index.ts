@@ -18,7 +18,6 @@ export { ingestFile, ingestPath, listInputFiles, decodeText, registerExtractor, 
 export { extractors, ExtractError } from './ingest/formats/index.js';
 export { stripArtefacts } from './ingest/artefacts.js';
 export { segment } from './segment/segment.js';
-export { clauses } from './segment/clauses.js';
 export { normalize, numberingLength, countChars, DIGITS } from './normalize/normalize.js';
 export { foldChinese } from './normalize/fold-chinese.js';
 export { shingle, jaccard } from './shingle/shingle.js';

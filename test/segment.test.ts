@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { segment } from '../src/segment/segment.js';
-import { clauses } from '../src/segment/clauses.js';
-import { normalize } from '../src/normalize/normalize.js';
 
 const show = (text: string) => segment(text).map((p) => `${p.line}:${p.text}`);
 
@@ -38,22 +36,5 @@ describe('segment', () => {
     const paragraphs = segment(readFileSync('corpus/000_8507adb33dc1f7a6.txt', 'utf8'));
     const pdf = paragraphs.filter((p) => p.line > 25);
     expect(pdf.some((p) => p.text.includes('不断增强新时期依法行政水平。一是突出学习重点。把学习习近平法治思想作为新时期做好法治建设的纲'))).toBe(true);
-  });
-});
-
-describe('clauses', () => {
-  const show = (text: string, min = 1) => {
-    const n = normalize(text);
-    return clauses(text, n, min).map(([s, e]) => text.slice(n.starts[s], n.ends[e - 1]));
-  };
-  it('splits at clause punctuation', () => {
-    expect(show('加强学习，提高能力。完善制度；落实责任')).toEqual(['加强学习', '提高能力', '完善制度', '落实责任']);
-  });
-  it('does not split inside quotes', () => {
-    expect(show('坚持“小事不出村，大事不出镇，矛盾不上交”的原则，全面推行')).toEqual(['坚持“小事不出村，大事不出镇，矛盾不上交”的原则', '全面推行']);
-  });
-  it('joins a short clause to the next one, and a short last clause to the one before', () => {
-    expect(show('一是，加强学习宣传工作，提高执法人员能力', 5)).toEqual(['一是，加强学习宣传工作', '提高执法人员能力']);
-    expect(show('一是，加强学习宣传工作，提高能力', 5)).toEqual(['一是，加强学习宣传工作，提高能力']);
   });
 });

@@ -2,8 +2,8 @@ import type { ScanSettings } from '../types.js';
 
 /**
  * Defaults measured on the seeds and the synthetic benchmark (see README, Performance):
- * 20 bands of 3 rows put the LSH threshold near Jaccard 0.37 on token bigrams, so a clause with
- * one word in seven changed is still a candidate (P ≈ 0.93 at Jaccard 0.5); the alignment that
+ * 20 bands of 3 rows put the LSH threshold near Jaccard 0.37 on token 3-grams, so a paragraph
+ * copy with many small edits is still a candidate (P ≈ 0.93 at Jaccard 0.5); the alignment that
  * follows decides what is reported.
  */
 export const defaultSettings: ScanSettings = {
@@ -14,8 +14,6 @@ export const defaultSettings: ScanSettings = {
   bands: 20,
 };
 
-/** Tokens (CJK characters or words) a comparison unit needs; shorter clauses join a neighbour. */
-export const MIN_UNIT_TOKENS = 8;
 /** A whole paragraph repeated word for word counts from this many tokens (page chrome is short). */
 export const MIN_WHOLE_TOKENS = 8;
 /** Tokens per shingle. */

@@ -1,7 +1,5 @@
 import type { Analysis, Normalized } from '../types.js';
-import type { UnitIndex } from '../lsh/candidates.js';
 import { prepareParagraph } from './analyze.js';
-import { shingle } from '../shingle/shingle.js';
 
 /** Where each paragraph of the batch sits: global paragraph number → document, paragraph. */
 export interface ParagraphIndex {
@@ -20,8 +18,6 @@ export interface FlatUnits {
   wholeCount: number;
   wholeKeys: Uint32Array;
   wholePara: Uint32Array;
-  /** The units of the paragraphs `keep` accepts, as an LSH index. */
-  select(keep: (gp: number) => boolean): UnitIndex;
 }
 
 /** All comparison units of the batch in one set of typed arrays. */
@@ -38,7 +34,7 @@ export function flattenUnits(analyses: Analysis[], index: ParagraphIndex, bands:
     const n = a.unitPara.length;
     for (let i = 0; i < n; i++) {
       para[u + i] = index.offset[d] + a.unitPara[i];
-      // The analysis lists a paragraph's clauses first and the whole paragraph last.
+      // One unit per paragraph; should an analysis hold several, the whole paragraph is the last.
       if (i + 1 === n || a.unitPara[i + 1] !== a.unitPara[i]) {
         whole[u + i] = 1;
         wholeCount++;
@@ -62,19 +58,6 @@ export function flattenUnits(analyses: Analysis[], index: ParagraphIndex, bands:
     wholeCount,
     wholeKeys,
     wholePara,
-    select(keep) {
-      let n = 0;
-      for (let i = 0; i < count; i++) if (keep(para[i])) n++;
-      const k = new Uint32Array(n * bands);
-      const g = new Uint32Array(n);
-      let j = 0;
-      for (let i = 0; i < count; i++) {
-        if (!keep(para[i])) continue;
-        k.set(keys.subarray(i * bands, (i + 1) * bands), j * bands);
-        g[j++] = para[i];
-      }
-      return { count: n, bands, keys: k, group: g };
-    },
   };
 }
 
@@ -84,7 +67,6 @@ const CACHE_LIMIT = 20_000;
 /** Comparison forms of paragraphs, made on demand: only candidates are ever normalized twice. */
 export class NormCache {
   private cache = new Map<number, Normalized>();
-  private gramCache = new Map<number, Uint32Array>();
   constructor(
     private analyses: Analysis[],
     private index: ParagraphIndex,
@@ -98,34 +80,8 @@ export class NormCache {
     }
     return n;
   }
-  /** The paragraph's k-grams (digits masked), hashed, sorted and unique. */
-  grams(gp: number, k: number): Uint32Array {
-    let g = this.gramCache.get(gp);
-    if (!g) {
-      if (this.gramCache.size >= CACHE_LIMIT) this.gramCache.clear();
-      const masked = this.get(gp).masked;
-      g = masked.length >= k ? shingle(masked, k) : new Uint32Array(0);
-      this.gramCache.set(gp, g);
-    }
-    return g;
-  }
 }
 
-/** How many elements two sorted sets share. */
-export function sharedCount(a: Uint32Array, b: Uint32Array): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      n++;
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return n;
-}
 
 /** Pair keys (a * paragraphCount + b, a < b) collected as they come, with repeats. */
 export class PairCollector {

@@ -14,7 +14,15 @@
  */
 export { WorkspaceError } from './errors.js';
 export { openWorkspace, type OpenOptions } from './open.js';
-export { Workspace, DECISION_LABELS, isDecisionLabel, type StoredAnalysis, type SaveOptions } from './workspace.js';
+export {
+  Workspace,
+  DECISION_LABELS,
+  isDecisionLabel,
+  type StoredAnalysis,
+  type SaveOptions,
+  type DocumentSummary,
+  type ResultSummary,
+} from './workspace.js';
 export { SCHEMA_VERSION } from './schema.js';
 export {
   scanIntoWorkspace,

@@ -44,8 +44,18 @@ const PAIR_FIELDS = ['a', 'b', 'sharedRatio'];
 const DIAGNOSTIC_FIELDS = ['path', 'level', 'message'];
 const LIST_FIELDS = ['documents', 'clusters', 'documentPairs', 'diagnostics'];
 
+/** A stored document without its paragraphs (see `Workspace.loadSummary`). */
+export type DocumentSummary = Omit<ResultDocument, 'paragraphs'>;
+
+/** A stored scan without the documents' paragraphs (see `Workspace.loadSummary`). */
+export type ResultSummary = Omit<ScanResult, 'documents' | 'documentPairs'> & { documents: DocumentSummary[] };
+
 /** An open workspace. Every method runs synchronously on one SQLite connection. */
 export class Workspace {
+  // Prepared once: a reader may ask for paragraphs one at a time, on every key press.
+  private paragraphStatement: Database.Statement | undefined;
+  private documentParagraphsStatement: Database.Statement | undefined;
+
   constructor(
     readonly path: string,
     private readonly db: Database.Database,
@@ -163,13 +173,81 @@ export class Workspace {
 
   /** The last complete scan, in the shape `scan --json` writes; null before the first scan. */
   loadResult(): ScanResult | null {
+    return this.reading(() => {
+      const paragraphs = this.paragraphsByDoc(false);
+      const summary = this.load((row) => paragraphs.get(row.id) ?? []);
+      if (summary === null) return null;
+      // Built in the schema's field order, so JSON output matches the engine's.
+      const { diagnostics, ...rest } = summary;
+      return { ...rest, documentPairs: this.documentPairs(), diagnostics } as ScanResult;
+    });
+  }
+
+  /**
+   * Runs a read, turning SQLite's report of a damaged page into a WorkspaceError: a workspace
+   * opened with `checkTables` meets damage elsewhere only when it reads it.
+   */
+  private reading<T>(read: () => T): T {
+    try {
+      return read();
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+        throw new WorkspaceError(`workspace ${this.path} is corrupt (${(error as Error).message})`);
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * The last complete scan without the paragraphs (their text is most of a workspace) and the
+   * document pairs; null before the first scan. For readers that show a few paragraphs at a time
+   * (the review UI): they read them with `paragraph` and `paragraphsOf`. A 10,000-report
+   * workspace loads in a fraction of the time `loadResult` takes.
+   */
+  loadSummary(): ResultSummary | null {
+    return this.reading(() => this.load(null));
+  }
+
+  /** Paragraph `index` of document `doc` (a document id), or undefined when there is none. */
+  paragraph(doc: number, index: number): Paragraph | undefined {
+    this.paragraphStatement ??= this.db.prepare(`SELECT * FROM paragraphs WHERE doc = ? AND idx = ?`);
+    const row = this.paragraphStatement.get(doc, index) as ParagraphRow | undefined;
+    return row === undefined ? undefined : paragraphOf(row);
+  }
+
+  /** Every paragraph of document `doc`, in order; empty when there is no such document. */
+  paragraphsOf(doc: number): Paragraph[] {
+    this.documentParagraphsStatement ??= this.db.prepare(`SELECT * FROM paragraphs WHERE doc = ? ORDER BY idx`);
+    return (this.documentParagraphsStatement.all(doc) as ParagraphRow[]).map(paragraphOf);
+  }
+
+  /**
+   * Every paragraph some finding's member names, with its document id, in one pass: for a reader
+   * about to look at all of them (a search), a few times faster than reading them one by one.
+   */
+  *memberParagraphs(): IterableIterator<{ doc: number; paragraph: Paragraph }> {
+    const rows = this.db.prepare(
+      `SELECT * FROM paragraphs p WHERE EXISTS (SELECT 1 FROM members m WHERE m.doc = p.doc AND m.paragraph = p.idx)`,
+    );
+    for (const row of rows.iterate() as IterableIterator<ParagraphRow>) yield { doc: row.doc, paragraph: paragraphOf(row) };
+  }
+
+  /** The stored scan, each document's paragraphs from `paragraphs` or, when null, left out. */
+  private load(paragraphs: ((row: DocumentRow) => Paragraph[]) | null): ResultSummary | null {
     const header = this.meta('header');
     if (header === null) return null;
-    const paragraphs = this.paragraphsByDoc(false);
+    // Named columns: the analysis BLOBs are not needed here and are large.
     const documents = (
-      this.db.prepare(`SELECT * FROM documents ORDER BY id`).all() as DocumentRow[]
-    ).map((r): ResultDocument => {
-      const doc: ResultDocument = {
+      this.db
+        .prepare(
+          `SELECT id, path, hash, encoding, format, chars, templated_ratio, within_ratio, boilerplate_ratio, past, extra
+           FROM documents ORDER BY id`,
+        )
+        .all() as DocumentRow[]
+    ).map((r): DocumentSummary => {
+      // Built in the type's field order (paragraphs among them), so JSON output matches the engine's.
+      const doc: DocumentSummary & { paragraphs?: Paragraph[] } = {
         id: r.id,
         path: r.path,
         encoding: r.encoding,
@@ -179,18 +257,12 @@ export class Workspace {
         templatedRatio: r.templated_ratio,
         withinRatio: r.within_ratio,
         boilerplateRatio: r.boilerplate_ratio,
-        paragraphs: paragraphs.get(r.id) ?? [],
       };
+      if (paragraphs !== null) doc.paragraphs = paragraphs(r);
       if (r.past !== null) doc.past = r.past;
       return withExtra(doc, r.extra);
     });
-    const members = new Map<number, ResultMember[]>();
-    for (const r of this.db.prepare(`SELECT * FROM members ORDER BY cluster, pos`).all() as MemberRow[]) {
-      const m: ResultMember = { doc: r.doc, paragraph: r.paragraph };
-      if (r.span_start !== null) m.start = r.span_start;
-      if (r.span_end !== null) m.end = r.span_end;
-      pushTo(members, r.cluster, withExtra(m, r.extra));
-    }
+    const members = this.members();
     const clusters = (this.db.prepare(`SELECT * FROM clusters ORDER BY id`).all() as ClusterRow[]).map(
       (r): ResultCluster =>
         withExtra(
@@ -208,12 +280,48 @@ export class Workspace {
           r.extra,
         ),
     );
-    const documentPairs = (this.db.prepare(`SELECT * FROM document_pairs ORDER BY pos`).all() as PairRow[]).map(
-      (r): ResultDocumentPair => withExtra({ a: r.a, b: r.b, sharedRatio: r.shared_ratio }, r.extra),
-    );
     const diagnostics = this.diagnostics();
     const head = JSON.parse(header) as Omit<ScanResult, 'documents' | 'clusters' | 'documentPairs' | 'diagnostics'>;
-    return { ...head, documents, clusters, documentPairs, diagnostics };
+    return { ...head, documents, clusters, diagnostics };
+  }
+
+  /** The stored document pairs, in order. */
+  documentPairs(): ResultDocumentPair[] {
+    return (this.db.prepare(`SELECT * FROM document_pairs ORDER BY pos`).all() as PairRow[]).map(
+      (r): ResultDocumentPair => withExtra({ a: r.a, b: r.b, sharedRatio: r.shared_ratio }, r.extra),
+    );
+  }
+
+  /**
+   * Every cluster's members, in order, by cluster id. Read as one row per cluster with its members
+   * joined into a string by SQLite: a row per member costs about three times as long, and a large
+   * scan has a few hundred thousand members. A cluster with any member `extra` is read row by row.
+   */
+  private members(): Map<number, ResultMember[]> {
+    const out = new Map<number, ResultMember[]>();
+    const grouped = this.db.prepare(
+      `SELECT cluster, count(extra) AS extras,
+         group_concat(doc || ',' || paragraph || ',' || ifnull(span_start, '') || ',' || ifnull(span_end, ''), ';' ORDER BY pos) AS list
+       FROM members GROUP BY cluster ORDER BY cluster`,
+    );
+    const rows = this.db.prepare(`SELECT * FROM members WHERE cluster = ? ORDER BY pos`);
+    for (const g of grouped.all() as { cluster: number; extras: number; list: string }[]) {
+      if (g.extras > 0) {
+        out.set(g.cluster, (rows.all(g.cluster) as MemberRow[]).map(memberOf));
+        continue;
+      }
+      out.set(
+        g.cluster,
+        g.list.split(';').map((item) => {
+          const [doc, paragraph, start, end] = item.split(',');
+          const m: ResultMember = { doc: Number(doc), paragraph: Number(paragraph) };
+          if (start !== '') m.start = Number(start);
+          if (end !== '') m.end = Number(end);
+          return m;
+        }),
+      );
+    }
+    return out;
   }
 
   /** The diagnostics of the last complete scan. */
@@ -291,10 +399,7 @@ export class Workspace {
       : `SELECT * FROM paragraphs ORDER BY doc, idx`;
     const out = new Map<number, Paragraph[]>();
     for (const r of this.db.prepare(sql).all() as ParagraphRow[]) {
-      // Built whole, in the type's field order, so JSON output matches the engine's.
-      const p: Paragraph =
-        r.page === null ? { index: r.idx, line: r.line, text: r.text } : { index: r.idx, line: r.line, page: r.page, text: r.text };
-      pushTo(out, r.doc, withExtra(p, r.extra));
+      pushTo(out, r.doc, paragraphOf(r));
     }
     return out;
   }
@@ -356,6 +461,20 @@ interface DiagnosticRow {
   level: string;
   message: string;
   extra: string | null;
+}
+
+function memberOf(r: MemberRow): ResultMember {
+  const m: ResultMember = { doc: r.doc, paragraph: r.paragraph };
+  if (r.span_start !== null) m.start = r.span_start;
+  if (r.span_end !== null) m.end = r.span_end;
+  return withExtra(m, r.extra);
+}
+
+function paragraphOf(r: ParagraphRow): Paragraph {
+  // Built whole, in the type's field order, so JSON output matches the engine's.
+  const p: Paragraph =
+    r.page === null ? { index: r.idx, line: r.line, text: r.text } : { index: r.idx, line: r.line, page: r.page, text: r.text };
+  return withExtra(p, r.extra);
 }
 
 function omit(object: object, fields: string[]): Record<string, unknown> {
