@@ -2,7 +2,9 @@ import { createElement } from 'react';
 import { render } from 'ink';
 import { openWorkspace, WorkspaceError, type Workspace } from '../../src/workspace/index.js';
 import { InputError, UsageError } from '../errors.js';
+import { cachedParagraphs } from '../review/paragraphs.js';
 import { Root } from '../review/root.js';
+import type { ReviewInput } from '../review/state.js';
 import type { Command } from './command.js';
 
 const HELP = `Usage: refrain review [WORKSPACE]
@@ -12,6 +14,12 @@ Opens the terminal review UI on a workspace (default ./refrain.db) made by
 Decisions are saved to the workspace as they are made. Press ? in the UI for every key.
 Needs an interactive terminal; for a text report use 'refrain report'.
 `;
+
+/**
+ * The tables the review reads whole or writes, checked for damage when it opens. Paragraphs and
+ * analyses (most of the file) are not: checking them took most of a second on 10,000 reports.
+ */
+export const REVIEW_CHECKED_TABLES = ['meta', 'clusters', 'members', 'diagnostics', 'decisions', 'decision_log'];
 
 export const NO_TTY_MESSAGE = "refrain review needs an interactive terminal; use 'refrain report' for a text report";
 
@@ -40,24 +48,50 @@ export const reviewCommand: Command = {
 
     let workspace: Workspace;
     try {
-      workspace = openWorkspace(path);
+      workspace = openWorkspace(path, { checkTables: REVIEW_CHECKED_TABLES });
     } catch (error) {
       if (error instanceof WorkspaceError) throw new InputError(error.message);
       throw error;
     }
     try {
-      const result = workspace.loadResult();
-      if (result === null) {
+      const input = reviewInput(workspace);
+      if (input === null) {
         throw new InputError(`workspace ${path} holds no scan yet; run 'refrain scan PATH... --workspace ${path}' first`);
       }
-      const input = { result, decisions: workspace.decisions() };
       await runUi(() => createElement(Root, { input, store: workspace, source: path }));
       return 0;
+    } catch (error) {
+      if (error instanceof WorkspaceError) throw new InputError(error.message);
+      throw error;
     } finally {
       workspace.close();
     }
   },
 };
+
+/**
+ * What the review opens with: the scan without its text, which is read a paragraph or a report
+ * at a time as the screen shows it (loading all of it took seconds on 10,000 reports). Null
+ * before the first scan. Exported for bench/review-open.ts.
+ */
+export function reviewInput(workspace: Workspace): ReviewInput | null {
+  const result = workspace.loadSummary();
+  if (result === null) return null;
+  // Members name documents by position in the result; the workspace by id.
+  const ids = result.documents.map((d) => d.id);
+  const paragraphs = cachedParagraphs({
+    paragraph: (doc, index) => (doc in ids ? workspace.paragraph(ids[doc], index) : undefined),
+    paragraphs: (doc) => (doc in ids ? workspace.paragraphsOf(ids[doc]) : []),
+    *memberParagraphs() {
+      const position = new Map(ids.map((id, i) => [id, i]));
+      for (const { doc, paragraph } of workspace.memberParagraphs()) {
+        const at = position.get(doc);
+        if (at !== undefined) yield { doc: at, paragraph };
+      }
+    },
+  });
+  return { result, decisions: workspace.decisions(), paragraphs };
+}
 
 /** Runs the Ink app on the alternate screen and restores the terminal however it ends. */
 async function runUi(element: () => ReturnType<typeof createElement>): Promise<void> {

@@ -60,8 +60,8 @@ export function App({ input, store, width, height, color, source, now = () => ne
   const state = ref.current;
   const cluster = state.finding === null ? null : state.result.clusters[state.finding];
   const finding = useMemo(
-    () => (state.view === 'finding' && cluster ? layoutFinding(state.result, cluster, state.left, state.right, state.width) : null),
-    [state.view, cluster, state.result, state.left, state.right, state.width],
+    () => (state.view === 'finding' && cluster ? layoutFinding(state.text, cluster, state.left, state.right, state.width) : null),
+    [state.view, cluster, state.text, state.left, state.right, state.width],
   );
   const report = useMemo(
     () => (state.view === 'report' ? layoutReport(state) : null),

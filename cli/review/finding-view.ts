@@ -1,7 +1,7 @@
 import { alignRows, cellWidth, diffTextsDetailed, stackRows, type Row, type Segment, type TextDiff } from '../../src/diff/index.js';
-import type { ResultCluster, ScanResult } from '../../src/types.js';
+import type { ResultCluster } from '../../src/types.js';
 import { fit, padTo, type Line, type Span, type Style } from './lines.js';
-import { CHROME_ROWS, memberText, type ReviewState } from './state.js';
+import { CHROME_ROWS, memberText, type ParagraphSource, type ReviewState } from './state.js';
 
 /** At this terminal width and wider the two passages stand side by side; narrower, one above the other. */
 export const SIDE_BY_SIDE_MIN = 100;
@@ -19,9 +19,9 @@ export interface FindingLayout {
   lines: Line[];
 }
 
-export function layoutFinding(result: ScanResult, c: ResultCluster, left: number, right: number, width: number): FindingLayout {
-  const a = memberText(result, c, left);
-  const b = memberText(result, c, right);
+export function layoutFinding(text: ParagraphSource, c: ResultCluster, left: number, right: number, width: number): FindingLayout {
+  const a = memberText(text, c, left);
+  const b = memberText(text, c, right);
   const diff = diffTextsDetailed(a, b);
   const sideBySide = width >= SIDE_BY_SIDE_MIN;
   if (sideBySide) {
@@ -57,7 +57,7 @@ export function findingLines(state: ReviewState, layout: FindingLayout): Line[] 
     (decision ? ` · decided: ${decision.label}${decision.note ? ` (${decision.note})` : ''}` : '');
   const lines: Line[] = [[{ text: fit(title, state.width), style: 'bold' }]];
   lines.push(...memberLines(state, c));
-  const where = (i: number) => place(state.result, c, i);
+  const where = (i: number) => place(state, c, i);
   if (layout.sideBySide) {
     lines.push([
       { text: padTo(`L ${where(state.left)}`, layout.column), style: 'del' },
@@ -84,10 +84,10 @@ export function diffMax(state: ReviewState, layout: FindingLayout): number {
   return Math.max(0, layout.lines.length - diffRows(state, state.result.clusters[state.finding]));
 }
 
-function place(result: ScanResult, c: ResultCluster, i: number): string {
+function place(state: ReviewState, c: ResultCluster, i: number): string {
   const m = c.members[i];
-  const doc = result.documents[m.doc];
-  const line = doc?.paragraphs[m.paragraph]?.line ?? 0;
+  const doc = state.result.documents[m.doc];
+  const line = state.text.paragraph(m.doc, m.paragraph)?.line ?? 0;
   return `${doc?.path ?? `#${m.doc}`}:${line}`;
 }
 
@@ -99,7 +99,7 @@ function memberLines(state: ReviewState, c: ResultCluster): Line[] {
   for (let i = first; i < Math.min(n, first + MEMBER_ROWS); i++) {
     const tag = i === state.left ? 'L' : i === state.right ? 'R' : ' ';
     const style: Style = i === state.left ? 'del' : i === state.right ? 'add' : 'plain';
-    lines.push([{ text: fit(`  ${tag} ${i + 1}. ${place(state.result, c, i)}`, state.width), style }]);
+    lines.push([{ text: fit(`  ${tag} ${i + 1}. ${place(state, c, i)}`, state.width), style }]);
   }
   if (n > MEMBER_ROWS) lines.push([{ text: `  … ${n} members in all (← → and [ ] choose the pair)`, style: 'dim' }]);
   return lines;

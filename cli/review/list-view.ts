@@ -27,7 +27,7 @@ function listRow(state: ReviewState, c: ResultCluster, selected: boolean): Line 
   const reports = `${c.docCount}`.padStart(3);
   const similarity = `${Math.round(c.similarity * 100)}%`.padStart(4);
   const head = `${selected ? '›' : ' '} ${c.kind.padEnd(7)} ${c.scope.padEnd(6)} ${reports} ${similarity} ${padTo(label, 11)} `;
-  const excerpt = fit(oneLine(memberText(state.result, c, 0)), Math.max(0, state.width - head.length));
+  const excerpt = fit(oneLine(memberText(state.text, c, 0)), Math.max(0, state.width - head.length));
   if (selected) return [{ text: padTo(head + excerpt, state.width), style: 'cursor' }];
   const tone = decision?.label === 'false-match' || (decision ? decision.label === 'boilerplate' : c.boilerplate) ? 'dim' : 'plain';
   return [

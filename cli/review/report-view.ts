@@ -1,6 +1,5 @@
-import type { ScanResult } from '../../src/types.js';
 import { fit, wrapStyled, type Line, type Style } from './lines.js';
-import { CHROME_ROWS, type ReviewState, type Spot } from './state.js';
+import { CHROME_ROWS, type ReviewResult, type ReviewState, type Spot } from './state.js';
 
 const GUTTER = 6;
 
@@ -17,7 +16,6 @@ export interface ReportLayout {
  */
 export function layoutReport(state: ReviewState): ReportLayout {
   const { result, reportDoc, reportSpots, reportCursor } = state;
-  const doc = result.documents[reportDoc];
   const width = Math.max(4, state.width - GUTTER);
   const byParagraph = new Map<number, number[]>();
   reportSpots.forEach((s, i) => {
@@ -27,7 +25,7 @@ export function layoutReport(state: ReviewState): ReportLayout {
   });
   const lines: Line[] = [];
   const spotLine: number[] = new Array(reportSpots.length).fill(0);
-  for (const p of doc?.paragraphs ?? []) {
+  for (const p of state.text.paragraphs(reportDoc)) {
     const spots = byParagraph.get(p.index) ?? [];
     const styleAt = (offset: number): Style => styleFor(result, state, reportSpots, spots, reportCursor, offset);
     const wrapped = wrapStyled(p.text, width, styleAt);
@@ -70,7 +68,7 @@ export function reportLines(state: ReviewState, layout: ReportLayout): Line[] {
 }
 
 function styleFor(
-  result: ScanResult,
+  result: ReviewResult,
   state: ReviewState,
   all: Spot[],
   spots: number[],

@@ -1,9 +1,20 @@
-import type { Decision, DecisionLabel, Kind, ResultCluster, ScanResult, Scope } from '../../src/types.js';
+import type { Decision, DecisionLabel, Kind, ResultCluster, ResultDocument, ScanResult, Scope } from '../../src/types.js';
+import { resultParagraphs, type ParagraphSource } from './paragraphs.js';
+
+export type { ParagraphSource } from './paragraphs.js';
+
+/**
+ * A scan as the review holds it: documents need not carry their paragraphs, which are read
+ * through a `ParagraphSource`, and document pairs are not used (a full `ScanResult` is one too).
+ */
+export type ReviewResult = Omit<ScanResult, 'documents' | 'documentPairs'> & { documents: Omit<ResultDocument, 'paragraphs'>[] };
 
 /** What the review UI is opened with: a scan and the decisions already made on it. */
 export interface ReviewInput {
-  result: ScanResult;
+  result: ReviewResult;
   decisions: Decision[];
+  /** Where the reports' text is read; by default, the paragraphs in `result`'s documents. */
+  paragraphs?: ParagraphSource;
 }
 
 /** Where decisions go. The workspace satisfies it; tests use an in-memory fake. */
@@ -43,7 +54,9 @@ export interface Spot {
 }
 
 export interface ReviewState {
-  result: ScanResult;
+  result: ReviewResult;
+  /** The reports' text, read as it is shown. */
+  text: ParagraphSource;
   decisions: ReadonlyMap<string, Decision>;
   /** Every finding id, most worth reviewing first (see `priorityOrder`). */
   order: number[];
@@ -121,6 +134,7 @@ export function initialState(input: ReviewInput, width = 80, height = 24): Revie
   const filters: Filters = { scope: null, kind: null, doc: null, hideBoilerplate: false, hideDecided: false, search: '' };
   const state: ReviewState = {
     result: input.result,
+    text: input.paragraphs ?? resultParagraphs(input.result),
     decisions,
     order,
     visible: order,
@@ -173,9 +187,9 @@ export function priorityOrder(clusters: readonly ResultCluster[]): number[] {
 }
 
 /** The text a member stands for: its span of the paragraph, or the whole paragraph. */
-export function memberText(result: ScanResult, cluster: ResultCluster, member: number): string {
+export function memberText(source: ParagraphSource, cluster: ResultCluster, member: number): string {
   const m = cluster.members[member];
-  const text = result.documents[m.doc]?.paragraphs[m.paragraph]?.text ?? '';
+  const text = source.paragraph(m.doc, m.paragraph)?.text ?? '';
   return m.start === undefined && m.end === undefined ? text : text.slice(m.start ?? 0, m.end ?? text.length);
 }
 
@@ -349,20 +363,21 @@ function showReport(state: ReviewState): ReviewState {
     return state;
   }
   if (doc === undefined) return { ...state, message: 'no report to show' };
-  const spots = reportSpots(state.result, doc);
+  const spots = reportSpots(state.result, doc, state.text);
   const at = focus ? spots.findIndex((s) => s.finding === focus.finding && s.member === focus.member) : -1;
   return { ...state, view: 'report', reportDoc: doc, reportSpots: spots, reportCursor: Math.max(0, at), message: '' };
 }
 
 /** Every found passage of one report, in reading order (paragraph, then start, then finding). */
-export function reportSpots(result: ScanResult, doc: number): Spot[] {
+export function reportSpots(result: ReviewResult, doc: number, text: ParagraphSource = resultParagraphs(result)): Spot[] {
   const spots: Spot[] = [];
   // `finding` is the cluster's position in `result.clusters`, like every finding number in the state.
   result.clusters.forEach((c, finding) => {
     c.members.forEach((m, member) => {
       if (m.doc !== doc) return;
-      const text = result.documents[doc]?.paragraphs[m.paragraph]?.text ?? '';
-      spots.push({ paragraph: m.paragraph, start: m.start ?? 0, end: m.end ?? text.length, finding, member });
+      // Only a member without an end needs its paragraph's text, for the length.
+      const end = m.end ?? (text.paragraph(doc, m.paragraph)?.text ?? '').length;
+      spots.push({ paragraph: m.paragraph, start: m.start ?? 0, end, finding, member });
     });
   });
   return spots.sort((x, y) => x.paragraph - y.paragraph || x.start - y.start || x.finding - y.finding || x.member - y.member);
@@ -398,14 +413,15 @@ function toggleFilter(state: ReviewState, filter: 'scope' | 'kind' | 'doc' | 'hi
 /** Re-filters, keeping the cursor on the same finding when it is still shown. */
 function applyFilters(state: ReviewState, filters: Filters): ReviewState {
   const under = state.visible[state.cursor];
-  const visible = filterFindings(state.result, state.order, state.decisions, filters);
+  const visible = filterFindings(state.result, state.text, state.order, state.decisions, filters);
   const at = under === undefined ? -1 : visible.indexOf(under);
   const cursor = at >= 0 ? at : Math.min(state.cursor, Math.max(0, visible.length - 1));
   return scrollList({ ...state, filters, visible, cursor });
 }
 
 export function filterFindings(
-  result: ScanResult,
+  result: ReviewResult,
+  text: ParagraphSource,
   order: readonly number[],
   decisions: ReadonlyMap<string, Decision>,
   f: Filters,
@@ -413,6 +429,8 @@ export function filterFindings(
   const needle = f.search.toLowerCase();
   const none = f.scope === null && f.kind === null && f.doc === null && !f.hideBoilerplate && !f.hideDecided && !needle;
   if (none) return order as number[];
+  // A search reads every finding's text: have it all at hand first (one pass, not one read each).
+  if (needle) text.readAll?.();
   return order.filter((id) => {
     const c = result.clusters[id];
     if (f.scope !== null && c.scope !== f.scope) return false;
@@ -422,7 +440,7 @@ export function filterFindings(
     if (f.hideBoilerplate && (decision ? decision.label === 'boilerplate' : c.boilerplate)) return false;
     if (f.hideDecided && decision) return false;
     if (needle) {
-      const found = c.members.some((_, i) => memberText(result, c, i).toLowerCase().includes(needle));
+      const found = c.members.some((_, i) => memberText(text, c, i).toLowerCase().includes(needle));
       if (!found) return false;
     }
     return true;
