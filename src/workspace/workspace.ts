@@ -237,15 +237,17 @@ export class Workspace {
   private load(paragraphs: ((row: DocumentRow) => Paragraph[]) | null): ResultSummary | null {
     const header = this.meta('header');
     if (header === null) return null;
-    // Named columns: the analysis BLOBs are not needed here and are large.
-    const documents = (
-      this.db
-        .prepare(
-          `SELECT id, path, hash, encoding, format, chars, templated_ratio, within_ratio, boilerplate_ratio, past, extra
-           FROM documents ORDER BY id`,
-        )
-        .all() as DocumentRow[]
-    ).map((r): DocumentSummary => {
+    // Named columns: the analysis BLOBs are not needed here and are large. Rows as arrays: half
+    // the time of rows as objects for 10,000 documents.
+    const rows = this.db
+      .prepare(
+        `SELECT id, path, hash, encoding, format, chars, templated_ratio, within_ratio, boilerplate_ratio, past, extra
+         FROM documents ORDER BY id`,
+      )
+      .raw()
+      .all() as DocumentColumns[];
+    const documents = rows.map(([id, path, hash, encoding, format, chars, templated_ratio, within_ratio, boilerplate_ratio, past, extra]): DocumentSummary => {
+      const r = { id, path, hash, encoding, format, chars, templated_ratio, within_ratio, boilerplate_ratio, past, extra } as DocumentRow;
       // Built in the type's field order (paragraphs among them), so JSON output matches the engine's.
       const doc: DocumentSummary & { paragraphs?: Paragraph[] } = {
         id: r.id,
@@ -301,7 +303,7 @@ export class Workspace {
     const out = new Map<number, ResultMember[]>();
     const grouped = this.db.prepare(
       `SELECT cluster, count(extra) AS extras,
-         group_concat(doc || ',' || paragraph || ',' || ifnull(span_start, '') || ',' || ifnull(span_end, ''), ';' ORDER BY pos) AS list
+         group_concat(doc || ',' || paragraph || ',' || ifnull(span_start, '') || ',' || ifnull(span_end, ''), ',' ORDER BY pos) AS list
        FROM members GROUP BY cluster ORDER BY cluster`,
     );
     const rows = this.db.prepare(`SELECT * FROM members WHERE cluster = ? ORDER BY pos`);
@@ -310,16 +312,15 @@ export class Workspace {
         out.set(g.cluster, (rows.all(g.cluster) as MemberRow[]).map(memberOf));
         continue;
       }
-      out.set(
-        g.cluster,
-        g.list.split(';').map((item) => {
-          const [doc, paragraph, start, end] = item.split(',');
-          const m: ResultMember = { doc: Number(doc), paragraph: Number(paragraph) };
-          if (start !== '') m.start = Number(start);
-          if (end !== '') m.end = Number(end);
-          return m;
-        }),
-      );
+      const fields = g.list.split(',');
+      const list: ResultMember[] = [];
+      for (let i = 0; i + 3 < fields.length; i += 4) {
+        const m: ResultMember = { doc: Number(fields[i]), paragraph: Number(fields[i + 1]) };
+        if (fields[i + 2] !== '') m.start = Number(fields[i + 2]);
+        if (fields[i + 3] !== '') m.end = Number(fields[i + 3]);
+        list.push(m);
+      }
+      out.set(g.cluster, list);
     }
     return out;
   }
@@ -422,6 +423,7 @@ interface DocumentRow {
   band_keys: Buffer | null;
   extra: string | null;
 }
+type DocumentColumns = [number, string, string, string, string, number, number, number, number, string | null, string | null];
 interface ParagraphRow {
   doc: number;
   idx: number;
