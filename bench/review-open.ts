@@ -150,12 +150,13 @@ async function main(): Promise<number> {
   summary('key: report view', await press('r'));
   await press('g');
   summary('key: next passage in the report', await press('j', 10));
-  await press('\x1b');
-  await press('\x1b');
+  await press('\x1b'); // back to the list
   await press('/');
   for (const ch of search) await press(ch);
   // The first search reads every member's paragraph from the workspace, in one pass.
   summary(`key: submit a search for '${search}'`, await press('\r'));
+  // The cursor stayed at the end of the list; from the top, each press moves it.
+  await press('g');
   summary('key: down in the found list', await press('j', 10));
   await press('/');
   await press('\x7f');
