@@ -17,6 +17,7 @@ const AT = '2026-01-01T00:00:00.000Z';
 /** A reader over fixed paragraphs that counts its reads. */
 function countingReader(byDoc: Paragraph[][]) {
   const reads: string[] = [];
+  const all = byDoc.flatMap((list, doc) => list.map((paragraph) => ({ doc, paragraph })));
   const reader: ParagraphReader = {
     paragraph(doc, index) {
       reads.push(`p${doc}:${index}`);
@@ -26,9 +27,10 @@ function countingReader(byDoc: Paragraph[][]) {
       reads.push(`r${doc}`);
       return byDoc[doc] ?? [];
     },
-    *memberParagraphs() {
-      reads.push('all');
-      for (const [doc, list] of byDoc.entries()) for (const paragraph of list) yield { doc, paragraph };
+    nextMemberParagraphs(rows) {
+      reads.push(`next${rows}`);
+      const slice = all.splice(0, rows);
+      return slice.length === 0 ? null : slice;
     },
   };
   return { reader, reads };
@@ -62,14 +64,32 @@ describe('cachedParagraphs', () => {
     expect(reads).toEqual(['r0', 'r1', 'r2', 'r1']);
   });
 
-  it('readAll reads everything in one pass, once; later reads come from memory', () => {
+  it('readAll reads everything in slices, once; later reads come from memory', () => {
     const { reader, reads } = countingReader(docs);
     const cache = cachedParagraphs(reader);
     cache.readAll!();
     cache.readAll!();
     expect(cache.paragraph(1, 0)).toEqual(docs[1][0]);
     expect(cache.paragraph(2, 1)).toEqual(docs[2][1]);
-    expect(reads).toEqual(['all']);
+    expect(reads).toEqual(['next5000', 'next5000']);
+  });
+
+  it('readAhead reads a slice per call until it says all is read', () => {
+    const { reader, reads } = countingReader(docs);
+    const cache = cachedParagraphs(reader);
+    const total = docs.flat().length; // 9
+    expect([cache.readAhead!(4), cache.readAhead!(4), cache.readAhead!(4), cache.readAhead!(4), cache.readAhead!(4)]).toEqual([
+      false,
+      false,
+      false,
+      true,
+      true,
+    ]);
+    expect(total).toBe(9);
+    expect(reads).toEqual(['next4', 'next4', 'next4', 'next4']);
+    cache.readAll!();
+    for (const [doc, list] of docs.entries()) for (const p of list) expect(cache.paragraph(doc, p.index)).toEqual(p);
+    expect(reads).toEqual(['next4', 'next4', 'next4', 'next4']);
   });
 });
 

@@ -56,7 +56,7 @@ describe('Workspace.loadSummary and paragraph reads', () => {
     ws.close();
   });
 
-  it('reads one paragraph, one report, or every paragraph a finding names', () => {
+  it('reads one paragraph, one report, or every paragraph a page at a time', () => {
     const { ws, result } = saved();
     expect(ws.paragraph(1, 1)).toEqual(result.documents[1].paragraphs[1]);
     expect(ws.paragraph(4, 3)).toEqual(result.documents[4].paragraphs[3]);
@@ -64,11 +64,19 @@ describe('Workspace.loadSummary and paragraph reads', () => {
     expect(ws.paragraph(40, 0)).toBeUndefined();
     expect(ws.paragraphsOf(2)).toEqual(result.documents[2].paragraphs);
     expect(ws.paragraphsOf(40)).toEqual([]);
-    const named = new Set(result.clusters.flatMap((c) => c.members.map((m) => `${m.doc}:${m.paragraph}`)));
-    const read = [...ws.memberParagraphs()];
-    expect(new Set(read.map((r) => `${r.doc}:${r.paragraph.index}`))).toEqual(named);
-    expect(read.length).toBe(named.size);
-    for (const r of read) expect(r.paragraph).toEqual(result.documents[r.doc].paragraphs[r.paragraph.index]);
+    // Pages of 7 across documents of 5 paragraphs: each page starts where the last one ended.
+    const read: { doc: number; paragraph: unknown }[] = [];
+    let after: { doc: number; index: number } | null = null;
+    for (;;) {
+      const page = ws.paragraphPage(after, 7);
+      if (page.length === 0) break;
+      expect(page.length).toBeLessThanOrEqual(7);
+      read.push(...page);
+      const last = page[page.length - 1];
+      after = { doc: last.doc, index: last.paragraph.index };
+    }
+    expect(read).toEqual(result.documents.flatMap((d) => d.paragraphs.map((paragraph) => ({ doc: d.id, paragraph }))));
+    expect(ws.paragraphPage({ doc: 11, index: 4 }, 7)).toEqual([]);
     ws.close();
   });
 

@@ -69,6 +69,21 @@ export const reviewCommand: Command = {
   },
 };
 
+/** For each document id, the indexes of its paragraphs that findings name, with the document's position. */
+function memberParagraphs(clusters: ReviewInput['result']['clusters'], ids: number[]): Map<number, Map<number, number>> {
+  const out = new Map<number, Map<number, number>>();
+  for (const c of clusters) {
+    for (const m of c.members) {
+      const id = ids[m.doc];
+      if (id === undefined) continue;
+      let ofDoc = out.get(id);
+      if (ofDoc === undefined) out.set(id, (ofDoc = new Map()));
+      ofDoc.set(m.paragraph, m.doc);
+    }
+  }
+  return out;
+}
+
 /**
  * What the review opens with: the scan without its text, which is read a paragraph or a report
  * at a time as the screen shows it (loading all of it took seconds on 10,000 reports). Null
@@ -79,15 +94,22 @@ export function reviewInput(workspace: Workspace): ReviewInput | null {
   if (result === null) return null;
   // Members name documents by position in the result; the workspace by id.
   const ids = result.documents.map((d) => d.id);
+  let named: Map<number, Map<number, number>> | null = null;
+  let after: { doc: number; index: number } | null = null;
   const paragraphs = cachedParagraphs({
     paragraph: (doc, index) => (doc in ids ? workspace.paragraph(ids[doc], index) : undefined),
     paragraphs: (doc) => (doc in ids ? workspace.paragraphsOf(ids[doc]) : []),
-    *memberParagraphs() {
-      const position = new Map(ids.map((id, i) => [id, i]));
-      for (const { doc, paragraph } of workspace.memberParagraphs()) {
-        const at = position.get(doc);
-        if (at !== undefined) yield { doc: at, paragraph };
-      }
+    nextMemberParagraphs(rows) {
+      // Built on the first call, not at open: it costs tens of milliseconds on 10,000 reports.
+      named ??= memberParagraphs(result.clusters, ids);
+      const page = workspace.paragraphPage(after, rows);
+      if (page.length === 0) return null;
+      const last = page[page.length - 1];
+      after = { doc: last.doc, index: last.paragraph.index };
+      return page.flatMap(({ doc, paragraph }) => {
+        const at = named!.get(doc)?.get(paragraph.index);
+        return at === undefined ? [] : [{ doc: at, paragraph }];
+      });
     },
   });
   return { result, decisions: workspace.decisions(), paragraphs };

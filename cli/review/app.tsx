@@ -9,6 +9,9 @@ import { layoutReport, reportLines } from './report-view.js';
 import { Screen } from './screen.js';
 import { CHROME_ROWS, initialState, reduce, type Action, type DecisionStore, type ReviewInput, type ReviewState, type Write } from './state.js';
 
+/** Stored paragraphs read per slice after the first frame (about 5-10 ms each). */
+const READ_AHEAD_ROWS = 1000;
+
 export interface AppProps {
   input: ReviewInput;
   store: DecisionStore;
@@ -56,6 +59,19 @@ export function App({ input, store, width, height, color, source, now = () => ne
     const s = ref.current!;
     if (s.width !== width || s.height !== height) send({ type: 'resize', width, height });
   }, [width, height, send]);
+
+  // After the first frame, read the findings' text a slice at a time between key presses, so a
+  // search finds it in memory. A slice is a few milliseconds: a key waits for one at most.
+  useEffect(() => {
+    const text = ref.current!.text;
+    if (!text.readAhead) return;
+    let timer: NodeJS.Timeout | undefined;
+    const slice = () => {
+      timer = text.readAhead!(READ_AHEAD_ROWS) ? undefined : setTimeout(slice, 0);
+    };
+    timer = setTimeout(slice, 0);
+    return () => clearTimeout(timer);
+  }, []);
 
   const state = ref.current;
   const cluster = state.finding === null ? null : state.result.clusters[state.finding];

@@ -16,12 +16,21 @@ export interface ParagraphSource {
    * all (a search). Changes no answer.
    */
   readAll?(): void;
+  /** Optional: does a slice of `readAll`'s work, about `rows` paragraphs; true once all is done. */
+  readAhead?(rows: number): boolean;
 }
 
-/** Reads paragraphs from storage; `memberParagraphs` gives every paragraph a finding names in one pass. */
+/** Reads paragraphs from storage. */
 export interface ParagraphReader extends ParagraphSource {
-  memberParagraphs?(): Iterable<{ doc: number; paragraph: Paragraph }>;
+  /**
+   * The paragraphs findings name, a slice at a time: the ones among the next `rows` stored
+   * paragraphs after those of the last call; null when there are no more.
+   */
+  nextMemberParagraphs?(rows: number): { doc: number; paragraph: Paragraph }[] | null;
 }
+
+/** Paragraphs read per slice by `readAll`. */
+const SLICE = 5000;
 
 /** The paragraphs carried by a full scan result's documents (none for a document without them). */
 export function resultParagraphs(result: { documents: readonly object[] }): ParagraphSource {
@@ -41,16 +50,22 @@ export function resultParagraphs(result: { documents: readonly object[] }): Para
 export function cachedParagraphs(reader: ParagraphReader, reports = 16): ParagraphSource {
   const one = new Map<number, Map<number, Paragraph | undefined>>();
   const whole = new Map<number, readonly Paragraph[]>();
-  let readAll = false;
+  let done = !reader.nextMemberParagraphs;
+  const readAhead = (rows: number): boolean => {
+    if (done) return true;
+    const slice = reader.nextMemberParagraphs!(rows);
+    if (slice === null) return (done = true);
+    for (const { doc, paragraph } of slice) {
+      let ofDoc = one.get(doc);
+      if (ofDoc === undefined) one.set(doc, (ofDoc = new Map()));
+      ofDoc.set(paragraph.index, paragraph);
+    }
+    return false;
+  };
   return {
+    readAhead,
     readAll() {
-      if (readAll || !reader.memberParagraphs) return;
-      readAll = true;
-      for (const { doc, paragraph } of reader.memberParagraphs()) {
-        let ofDoc = one.get(doc);
-        if (ofDoc === undefined) one.set(doc, (ofDoc = new Map()));
-        ofDoc.set(paragraph.index, paragraph);
-      }
+      while (!readAhead(SLICE));
     },
     paragraph(doc, index) {
       let ofDoc = one.get(doc);

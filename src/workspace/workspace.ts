@@ -55,6 +55,7 @@ export class Workspace {
   // Prepared once: a reader may ask for paragraphs one at a time, on every key press.
   private paragraphStatement: Database.Statement | undefined;
   private documentParagraphsStatement: Database.Statement | undefined;
+  private paragraphPageStatement: Database.Statement | undefined;
 
   constructor(
     readonly path: string,
@@ -223,14 +224,16 @@ export class Workspace {
   }
 
   /**
-   * Every paragraph some finding's member names, with its document id, in one pass: for a reader
-   * about to look at all of them (a search), a few times faster than reading them one by one.
+   * Up to `limit` paragraphs with their document ids, in storage order (document id, then index),
+   * starting after paragraph `after.index` of document `after.doc` (from the first when null). For
+   * reading many paragraphs a slice at a time, many times faster than one by one.
    */
-  *memberParagraphs(): IterableIterator<{ doc: number; paragraph: Paragraph }> {
-    const rows = this.db.prepare(
-      `SELECT * FROM paragraphs p WHERE EXISTS (SELECT 1 FROM members m WHERE m.doc = p.doc AND m.paragraph = p.idx)`,
+  paragraphPage(after: { doc: number; index: number } | null, limit: number): { doc: number; paragraph: Paragraph }[] {
+    this.paragraphPageStatement ??= this.db.prepare(
+      `SELECT * FROM paragraphs WHERE (doc, idx) > (?, ?) ORDER BY doc, idx LIMIT ?`,
     );
-    for (const row of rows.iterate() as IterableIterator<ParagraphRow>) yield { doc: row.doc, paragraph: paragraphOf(row) };
+    const rows = this.paragraphPageStatement.all(after?.doc ?? -1, after?.index ?? -1, limit) as ParagraphRow[];
+    return rows.map((row) => ({ doc: row.doc, paragraph: paragraphOf(row) }));
   }
 
   /** The stored scan, each document's paragraphs from `paragraphs` or, when null, left out. */
