@@ -11,6 +11,7 @@ import { CHROME_ROWS, initialState, reduce, type Action, type DecisionStore, typ
 
 /** Stored paragraphs read per slice after the first frame (about 5-10 ms each). */
 const READ_AHEAD_ROWS = 1000;
+const READ_AHEAD_DELAY_MS = 300;
 
 export interface AppProps {
   input: ReviewInput;
@@ -69,7 +70,8 @@ export function App({ input, store, width, height, color, source, now = () => ne
     const slice = () => {
       timer = text.readAhead!(READ_AHEAD_ROWS) ? undefined : setTimeout(slice, 0);
     };
-    timer = setTimeout(slice, 0);
+    // Not at once: the first key presses after the list appears come before the first slice.
+    timer = setTimeout(slice, READ_AHEAD_DELAY_MS);
     return () => clearTimeout(timer);
   }, []);
 
