@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -186,9 +186,18 @@ async function main(): Promise<number> {
     return 2;
   }
   const base = v.dir ?? join(tmpdir(), 'refrain-bench');
+  // Which engine was measured: the commit, and whether src/ or cli/ differed from it.
+  let engine = 'unknown (not a git checkout)';
+  try {
+    const git = (...args: string[]) => execFileSync('git', ['-C', root, ...args], { encoding: 'utf8' }).trim();
+    const dirty = git('status', '--porcelain', '--', 'src', 'cli') !== '';
+    engine = `commit ${git('rev-parse', '--short', 'HEAD')}${dirty ? ' with uncommitted changes in src/ or cli/' : ''}`;
+  } catch {
+    // no git: say so and go on
+  }
   process.stdout.write(
     `machine: ${cpus()[0]?.model ?? 'unknown cpu'}, ${availableParallelism()} cores, ${fmt(totalmem() / 2 ** 30, 1)} GiB; node ${process.version}\n` +
-      `settings: ${JSON.stringify(defaultSettings)}\n\n`,
+      `engine: ${engine}\nsettings: ${JSON.stringify(defaultSettings)}\n\n`,
   );
   for (const docs of sizes) {
     const t0 = performance.now();
