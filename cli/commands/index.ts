@@ -1,9 +1,9 @@
 import type { Command } from './command.js';
-import { scanCommand } from './scan.js';
 
 /** Every command, by name. A command module exports one `Command`; add it here. */
 export const commands: Record<string, Command> = {
-  scan: scanCommand,
+  // Each command loads its own code when run: `review` need not load the scan engine, nor `scan` ink.
+  scan: { name: 'scan', summary: 'scan files and folders for repeated and templated text', run: async (argv) => (await import('./scan.js')).scanCommand.run(argv) },
   report: { name: 'report', summary: 'write a report (md, html, csv, json) of the scan and decisions in a workspace', run: async (argv) => (await import('./report.js')).reportCommand.run(argv) },
   decide: { name: 'decide', summary: 'record a decision on a finding: copied, boilerplate, false-match, or clear', run: async (argv) => (await import('./decide.js')).decideCommand.run(argv) },
   review: { name: 'review', summary: 'review findings in a terminal UI: aligned diffs, decisions saved as you go', run: async (argv) => (await import('./review.js')).reviewCommand.run(argv) },
