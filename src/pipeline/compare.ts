@@ -1,7 +1,7 @@
-import type { Analysis, Diagnostic, Kind, Normalized, ResultCluster, ResultMember, ScanResult, ScanSettings } from '../types.js';
+import type { Analysis, Diagnostic, Kind, ResultCluster, ResultMember, ScanResult, ScanSettings } from '../types.js';
 import { candidatePairs, type UnitIndex } from '../lsh/candidates.js';
 import { shingle } from '../shingle/shingle.js';
-import { MIN_LONGEST, relate, type Relation } from '../verify/relate.js';
+import { MIN_LONGEST, relate, type Relation, type Tokens } from '../verify/relate.js';
 import { snapSpan } from '../verify/snap.js';
 import { earlierCandidates, OFFERS_KEPT } from '../lsh/leaders.js';
 import { flattenUnits, NormCache, PairCollector, topPartners, type ParagraphIndex } from './units.js';
@@ -34,9 +34,9 @@ function indexParagraphs(analyses: Analysis[]): ParagraphIndex {
 /** Leaders a paragraph is verified against before it becomes a leader itself. */
 const LEADERS_TRIED = 2;
 /** Partners a leader paragraph is aligned with, most shared 6-token runs first. */
-const PARTNERS = 16;
+const PARTNERS = 8;
 /** Paragraphs one 6-token run may stand in before it counts as a stock phrase. */
-const ANCHOR_BUCKET = 48;
+const ANCHOR_BUCKET = 24;
 const ANCHOR_HUBS = 4;
 
 /** Every distinct 6-token run (digits masked) of every leader paragraph, hashed, with its paragraph. */
@@ -99,7 +99,7 @@ export function compareAnalyses(analyses: Analysis[], settings: ScanSettings, di
   const table = new PassageTable();
   const edges: Edge[] = [];
   const options = { threshold: settings.threshold, minTokens: settings.minTokens, minWholeTokens: MIN_WHOLE_TOKENS };
-  const record = (ga: number, gb: number, na: Normalized, nb: Normalized, r: Relation) => {
+  const record = (ga: number, gb: number, na: Tokens, nb: Tokens, r: Relation) => {
     const aWhole = r.aStart === 0 && r.aEnd === na.masked.length;
     const bWhole = r.bStart === 0 && r.bEnd === nb.masked.length;
     const pa = table.id(ga, r.aStart, r.aEnd, aWhole);
@@ -172,7 +172,18 @@ export function compareAnalyses(analyses: Analysis[], settings: ScanSettings, di
     // The partner goes first: alignment indexes its second argument, and keeps that index while
     // the same paragraph is checked against its next partner.
     const rels = relate(nb, na, options).map(swap);
-    if (process.env.REFRAIN_STATS) statHist.set(rels.length > 0 ? 'hit' : 'miss', (statHist.get(rels.length > 0 ? 'hit' : 'miss') ?? 0) + 1);
+    if (process.env.REFRAIN_STATS) {
+      // Binary search for the pair's shared-run count, for the histogram only.
+      let lo = 0;
+      let hi = shared.keys.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (shared.keys[mid] < pair) lo = mid + 1;
+        else hi = mid;
+      }
+      const k = `${String(Math.min(shared.counts[lo], 12)).padStart(2, '0')}:${rels.length > 0 ? 'hit' : 'miss'}`;
+      statHist.set(k, (statHist.get(k) ?? 0) + 1);
+    }
     for (const r of rels) record(ga, gb, na, nb, r);
   }
   const t2 = performance.now();
@@ -186,7 +197,7 @@ export function compareAnalyses(analyses: Analysis[], settings: ScanSettings, di
       const doc = index.doc[p.para];
       const paragraph = index.para[p.para];
       if (p.whole) return { doc, paragraph };
-      const n = normOf(p.para);
+      const n = norms.full(p.para);
       const [start, end] = snapSpan(analyses[doc].paragraphs[paragraph].text, n.starts[p.start], n.ends[p.end - 1]);
       return { doc, paragraph, start, end };
     };
@@ -197,7 +208,7 @@ export function compareAnalyses(analyses: Analysis[], settings: ScanSettings, di
       const p = table.passages[node];
       if (p.whole) continue;
       for (const c of copiesOf.get(p.para) ?? []) {
-        const n = normOf(c.gp);
+        const n = norms.full(c.gp);
         const doc = index.doc[c.gp];
         const paragraph = index.para[c.gp];
         const [start, end] = snapSpan(analyses[doc].paragraphs[paragraph].text, n.starts[p.start], n.ends[p.end - 1]);

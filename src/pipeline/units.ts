@@ -1,4 +1,5 @@
 import type { Analysis, Normalized } from '../types.js';
+import type { Tokens } from '../verify/relate.js';
 import { prepareParagraph } from './analyze.js';
 
 /** Where each paragraph of the batch sits: global paragraph number → document, paragraph. */
@@ -61,27 +62,44 @@ export function flattenUnits(analyses: Analysis[], index: ParagraphIndex, bands:
   };
 }
 
-/** Most normalized paragraphs held at once; past that the cache starts over (they are cheap to redo). */
-const CACHE_LIMIT = 20_000;
+/**
+ * Paragraphs whose tokens are held at once (8 bytes a token): every leader of a 10,000-report
+ * batch fits, so phase 2 never normalizes a paragraph twice. Past it the cache starts over.
+ */
+const TOKENS_LIMIT = 400_000;
+/** Full normalized forms (with offsets, 16 bytes a token) are needed for findings only. */
+const FULL_LIMIT = 5_000;
 
 /** Comparison forms of paragraphs, made on demand: only candidates are ever normalized twice. */
 export class NormCache {
-  private cache = new Map<number, Normalized>();
+  private tokensCache = new Map<number, Tokens>();
+  private fullCache = new Map<number, Normalized>();
   constructor(
     private analyses: Analysis[],
     private index: ParagraphIndex,
   ) {}
-  get(gp: number): Normalized {
-    let n = this.cache.get(gp);
+  /** Tokens for comparison. */
+  get(gp: number): Tokens {
+    let t = this.tokensCache.get(gp);
+    if (!t) {
+      if (this.tokensCache.size >= TOKENS_LIMIT) this.tokensCache.clear();
+      const n = this.full(gp);
+      t = { tokens: n.tokens, masked: n.masked };
+      this.tokensCache.set(gp, t);
+    }
+    return t;
+  }
+  /** The full normalized form, with each token's offsets in the paragraph text. */
+  full(gp: number): Normalized {
+    let n = this.fullCache.get(gp);
     if (!n) {
-      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+      if (this.fullCache.size >= FULL_LIMIT) this.fullCache.clear();
       n = prepareParagraph(this.analyses[this.index.doc[gp]].paragraphs[this.index.para[gp]].text);
-      this.cache.set(gp, n);
+      this.fullCache.set(gp, n);
     }
     return n;
   }
 }
-
 
 /** Pair keys (a * paragraphCount + b, a < b) collected as they come, with repeats. */
 export class PairCollector {

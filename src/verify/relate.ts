@@ -1,4 +1,7 @@
 import type { Kind, Normalized } from '../types.js';
+
+/** What comparison needs of a normalized text: its tokens, plain and with digits masked. */
+export type Tokens = Pick<Normalized, 'tokens' | 'masked'>;
 import { align, regionSimilarity, type Region } from './align.js';
 
 /** One copied passage between two paragraphs, in token offsets of each. */
@@ -31,7 +34,7 @@ function same(x: Uint32Array, xs: number, xe: number, y: Uint32Array, ys: number
   return true;
 }
 
-function kindOf(a: Normalized, b: Normalized, as: number, ae: number, bs: number, be: number): Kind {
+function kindOf(a: Tokens, b: Tokens, as: number, ae: number, bs: number, be: number): Kind {
   if (same(a.tokens, as, ae, b.tokens, bs, be)) return 'exact';
   if (same(a.masked, as, ae, b.masked, bs, be)) return 'numbers';
   return 'near';
@@ -41,7 +44,7 @@ function kindOf(a: Normalized, b: Normalized, as: number, ae: number, bs: number
  * What two paragraphs share: nothing, the whole of both (exact, numbers or near), the whole of
  * the shorter inside the longer (partial), or one or more passages.
  */
-export function relate(a: Normalized, b: Normalized, options: RelateOptions): Relation[] {
+export function relate(a: Tokens, b: Tokens, options: RelateOptions): Relation[] {
   const na = a.masked.length;
   const nb = b.masked.length;
   if (na === 0 || nb === 0) return [];
