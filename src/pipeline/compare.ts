@@ -34,7 +34,7 @@ function indexParagraphs(analyses: Analysis[]): ParagraphIndex {
 /** Leaders a paragraph is verified against before it becomes a leader itself. */
 const LEADERS_TRIED = 2;
 /** Partners a leader paragraph is aligned with, most shared 6-token runs first. */
-const PARTNERS = 8;
+const PARTNERS = 16;
 /** Paragraphs one 6-token run may stand in before it counts as a stock phrase. */
 const ANCHOR_BUCKET = 24;
 const ANCHOR_HUBS = 4;
