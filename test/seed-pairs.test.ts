@@ -1,9 +1,12 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { scanPaths } from '../src/pipeline/scan.js';
 import type { ScanResult } from '../src/types.js';
+import { existsSync, readFileSync } from 'node:fs';
 import { findingsWithBoth, readPairs } from './support/seed-pairs.js';
 
-const rows = readPairs(new URL('../../shared/fixtures/seed-pairs.tsv', import.meta.url).pathname);
+const local = new URL('./fixtures/seed-pairs.tsv', import.meta.url).pathname;
+const shared = new URL('../../shared/fixtures/seed-pairs.tsv', import.meta.url).pathname;
+const rows = readPairs(local);
 
 let result: ScanResult;
 beforeAll(async () => {
@@ -11,6 +14,9 @@ beforeAll(async () => {
 });
 
 describe('corpus: known copies are reported together, known non-copies are not', () => {
+  it.skipIf(!existsSync(shared))('uses a copy identical to the shared fixture', () => {
+    expect(readFileSync(local, 'utf8')).toBe(readFileSync(shared, 'utf8'));
+  });
   it('has the 13 rows of the fixture', () => {
     expect(rows.filter((r) => r.label === 'dup')).toHaveLength(10);
     expect(rows.filter((r) => r.label === 'not-dup')).toHaveLength(3);
