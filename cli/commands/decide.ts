@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Command } from './command.js';
+import { parseCommandLine } from './args.js';
 import { InputError, UsageError } from '../errors.js';
 import { DECISION_LABELS, isDecisionLabel, openWorkspace, resolveFinding, WorkspaceError } from '../../src/workspace/index.js';
 
@@ -25,25 +26,12 @@ export const decideCommand: Command = {
   name: 'decide',
   summary: 'record a decision on a finding: copied, boilerplate, false-match, or clear',
   async run(argv) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: argv,
-        allowPositionals: true,
-        options: {
+    const parsed = parseCommandLine('decide', argv, {
           workspace: { type: 'string' },
           note: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      });
-    } catch (error) {
-      throw new UsageError(`${(error as Error).message}\nRun 'refrain decide --help' for the options.`);
-    }
+    }, HELP);
+    if (parsed === null) return 0;
     const { values, positionals } = parsed;
-    if (values.help) {
-      process.stdout.write(HELP);
-      return 0;
-    }
     if (positionals.length !== 2) {
       throw new UsageError(`decide takes a finding and a label, e.g. 'refrain decide 3 boilerplate'; got ${positionals.length} argument${positionals.length === 1 ? '' : 's'}`);
     }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { writeFile } from 'node:fs/promises';
 import type { Command } from './command.js';
+import { parseCommandLine } from './args.js';
 import { InputError, UsageError } from '../errors.js';
 import { openWorkspace, WorkspaceError } from '../../src/workspace/index.js';
 import { reporterFor, reporters, ReportFormatError, ReportInputError } from '../../src/report/index.js';
@@ -43,26 +44,13 @@ export const reportCommand: Command = {
   name: 'report',
   summary: 'write a report (md, html, csv, json) of the scan and decisions in a workspace',
   async run(argv) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: argv,
-        allowPositionals: true,
-        options: {
+    const parsed = parseCommandLine('report', argv, {
           format: { type: 'string' },
           per: { type: 'string' },
           output: { type: 'string', short: 'o' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      });
-    } catch (error) {
-      throw new UsageError(`${(error as Error).message}\nRun 'refrain report --help' for the options.`);
-    }
+    }, HELP);
+    if (parsed === null) return 0;
     const { values, positionals } = parsed;
-    if (values.help) {
-      process.stdout.write(HELP);
-      return 0;
-    }
     if (positionals.length > 1) throw new UsageError(`report takes one workspace, got ${positionals.length}: ${positionals.join(' ')}`);
     let reporter;
     try {

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from './command.js';
+import { parseCommandLine } from './args.js';
 import { UsageError, InputError } from '../errors.js';
 import { scanPaths } from '../../src/pipeline/scan.js';
 import { createProgress } from '../progress.js';
@@ -75,12 +76,7 @@ export const scanCommand: Command = {
   name: 'scan',
   summary: 'scan files and folders for repeated and templated text',
   async run(argv) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: argv,
-        allowPositionals: true,
-        options: {
+    const parsed = parseCommandLine('scan', argv, {
           json: { type: 'string' },
           workspace: { type: 'string' },
           'no-workspace': { type: 'boolean' },
@@ -92,17 +88,9 @@ export const scanCommand: Command = {
           'fail-over': { type: 'string' },
           top: { type: 'string' },
           quiet: { type: 'boolean', short: 'q' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      });
-    } catch (error) {
-      throw new UsageError(`${(error as Error).message}\nRun 'refrain scan --help' for the options.`);
-    }
+    }, HELP);
+    if (parsed === null) return 0;
     const { values, positionals } = parsed;
-    if (values.help) {
-      process.stdout.write(HELP);
-      return 0;
-    }
     if (positionals.length === 0) throw new UsageError("scan needs at least one file or folder, e.g. 'refrain scan corpus/'");
     const settings: Partial<ScanSettings> = {};
     const threshold = number('threshold', values.threshold, 0.01, 1);
