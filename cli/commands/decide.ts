@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import type { Command } from './command.js';
 import { parseCommandLine } from './args.js';
 import { InputError, UsageError } from '../errors.js';

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { writeFile } from 'node:fs/promises';
 import type { Command } from './command.js';
 import { parseCommandLine } from './args.js';
