@@ -1,4 +1,4 @@
-import { sortPairs } from './radix.js';
+import { forEachBucket } from './buckets.js';
 
 /** Units to compare, flattened over the batch: unit u's band keys are keys[u*bands .. +bands). */
 export interface UnitIndex {
@@ -25,22 +25,7 @@ const DEFAULT_LIMITS: BucketLimits = { fullBucket: 4, hubs: 3 };
  */
 export function candidatePairs(index: UnitIndex, emit: (a: number, b: number) => void, limits: BucketLimits = DEFAULT_LIMITS): void {
   const { count, bands, keys, group } = index;
-  const bandKeys = new Uint32Array(count);
-  const units = new Uint32Array(count);
-  for (let band = 0; band < bands; band++) {
-    for (let u = 0; u < count; u++) {
-      bandKeys[u] = keys[u * bands + band];
-      units[u] = u;
-    }
-    const sorted = sortPairs(bandKeys, units);
-    let i = 0;
-    while (i < count) {
-      let j = i + 1;
-      while (j < count && sorted.keys[j] === sorted.keys[i]) j++;
-      if (j - i > 1) bucket(sorted.values, i, j, group, emit, limits);
-      i = j;
-    }
-  }
+  forEachBucket(count, bands, keys, (units, from, to) => bucket(units, from, to, group, emit, limits));
 }
 
 function bucket(units: Uint32Array, from: number, to: number, group: Uint32Array, emit: (a: number, b: number) => void, limits: BucketLimits) {

@@ -1,4 +1,4 @@
-import { sortPairs } from './radix.js';
+import { forEachBucket } from './buckets.js';
 
 /** How many of a bucket's first paragraphs are offered as leaders to the rest of the bucket. */
 const OFFERED = 3;
@@ -25,30 +25,16 @@ export function earlierCandidates(count: number, bands: number, keys: Uint32Arra
     votes: new Uint16Array(count * OFFERS_KEPT),
     count: new Uint8Array(count),
   };
-  const bandKeys = new Uint32Array(count);
-  const units = new Uint32Array(count);
-  for (let band = 0; band < bands; band++) {
-    for (let u = 0; u < count; u++) {
-      bandKeys[u] = keys[u * bands + band];
-      units[u] = u;
-    }
-    const sorted = sortPairs(bandKeys, units);
-    let i = 0;
-    while (i < count) {
-      let j = i + 1;
-      while (j < count && sorted.keys[j] === sorted.keys[i]) j++;
-      // Units are in paragraph order within a bucket (the sort is stable).
-      for (let x = i + 1; x < j; x++) {
-        const ux = sorted.values[x];
-        const px = paragraph[ux];
-        for (let y = i; y < Math.min(x, i + OFFERED); y++) {
-          const py = paragraph[sorted.values[y]];
-          if (py !== px) offer(offers, ux, py);
-        }
+  forEachBucket(count, bands, keys, (units, from, to) => {
+    for (let x = from + 1; x < to; x++) {
+      const ux = units[x];
+      const px = paragraph[ux];
+      for (let y = from; y < Math.min(x, from + OFFERED); y++) {
+        const py = paragraph[units[y]];
+        if (py !== px) offer(offers, ux, py);
       }
-      i = j;
     }
-  }
+  });
   return offers;
 }
 
