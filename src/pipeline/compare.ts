@@ -91,6 +91,8 @@ const KIND_RANK: Record<Kind, number> = { exact: 0, numbers: 1, near: 2, partial
  * copied passages, star clustering of the passages, scores. Document ids are array positions.
  */
 export function compareAnalyses(analyses: Analysis[], settings: ScanSettings, diagnostics: Diagnostic[] = []): ScanResult {
+  // REFRAIN_STATS=1 prints each stage's time and counts on stderr (for the benchmark).
+  const stats = Boolean(process.env.REFRAIN_STATS);
   const index = indexParagraphs(analyses);
   const paragraphCount = index.doc.length;
 
@@ -163,7 +165,7 @@ export function compareAnalyses(analyses: Analysis[], settings: ScanSettings, di
   const statHist = new Map<string, number>();
   const toVerify = topPartners(shared, paragraphCount, PARTNERS);
   const tTop = performance.now();
-  if (process.env.REFRAIN_STATS) console.error({ paragraphs: paragraphCount, anchors: anchors.count, sharedPairs: shared.keys.length, verified: toVerify.length });
+  if (stats) console.error({ paragraphs: paragraphCount, anchors: anchors.count, sharedPairs: shared.keys.length, verified: toVerify.length });
   for (const pair of toVerify) {
     const ga = Math.floor(pair / paragraphCount);
     const gb = pair - ga * paragraphCount;
@@ -172,22 +174,11 @@ export function compareAnalyses(analyses: Analysis[], settings: ScanSettings, di
     // The partner goes first: alignment indexes its second argument, and keeps that index while
     // the same paragraph is checked against its next partner.
     const rels = relate(nb, na, options).map(swap);
-    if (process.env.REFRAIN_STATS) {
-      // Binary search for the pair's shared-run count, for the histogram only.
-      let lo = 0;
-      let hi = shared.keys.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (shared.keys[mid] < pair) lo = mid + 1;
-        else hi = mid;
-      }
-      const k = `${String(Math.min(shared.counts[lo], 12)).padStart(2, '0')}:${rels.length > 0 ? 'hit' : 'miss'}`;
-      statHist.set(k, (statHist.get(k) ?? 0) + 1);
-    }
+    if (stats) statHist.set(rels.length > 0 ? 'hit' : 'miss', (statHist.get(rels.length > 0 ? 'hit' : 'miss') ?? 0) + 1);
     for (const r of rels) record(ga, gb, na, nb, r);
   }
   const t2 = performance.now();
-  if (process.env.REFRAIN_STATS) console.error([...statHist].sort(), { phase1: Math.round(t1 - t0), phase2: Math.round(t2 - t1), counting: Math.round(tCount - t1), top: Math.round(tTop - tCount), verify: Math.round(t2 - tTop) });
+  if (stats) console.error([...statHist].sort(), { phase1: Math.round(t1 - t0), phase2: Math.round(t2 - t1), counting: Math.round(tCount - t1), top: Math.round(tTop - tCount), verify: Math.round(t2 - tTop) });
 
   const docCountFloor = Math.max(3, Math.ceil(settings.boilerplateShare * analyses.length));
   const clusters: ResultCluster[] = [];
