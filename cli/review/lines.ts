@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import { widthOf } from '../../src/diff/align.js';
 
 /**
  * How a stretch of screen text is shown. Each style has a colour form and a form without colour
@@ -15,21 +16,8 @@ export interface Span {
 export type Line = Span[];
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-const widths = new Map<string, number>();
-
-/** Display width of one grapheme; cached, since a screen redraw measures thousands of them. */
-export function graphemeWidth(g: string): number {
-  if (g.length === 1) {
-    const c = g.charCodeAt(0);
-    if (c >= 0x20 && c < 0x7f) return 1;
-  }
-  let w = widths.get(g);
-  if (w === undefined) {
-    w = stringWidth(g);
-    if (widths.size < 50_000) widths.set(g, w);
-  }
-  return w;
-}
+/** Display width of one grapheme: the diff module's cached measure, so both agree. */
+export const graphemeWidth = widthOf;
 
 /** Cuts text to at most `width` columns, ending in '…' when cut; never splits a character. */
 export function fit(text: string, width: number): string {

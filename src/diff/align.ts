@@ -159,7 +159,8 @@ function sync(a: Side, b: Side): void {
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const widthCache = new Map<string, number>();
 
-function widthOf(text: string): number {
+/** Display width of one character (grapheme); cached, since a redraw measures thousands. */
+export function widthOf(text: string): number {
   // Printable ASCII is one column: skip string-width for the commonest case.
   if (text.length === 1) {
     const c = text.charCodeAt(0);
@@ -168,7 +169,7 @@ function widthOf(text: string): number {
   let w = widthCache.get(text);
   if (w === undefined) {
     w = stringWidth(text);
-    if (widthCache.size < 10_000) widthCache.set(text, w);
+    if (widthCache.size < 50_000) widthCache.set(text, w);
   }
   return w;
 }

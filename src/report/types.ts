@@ -3,6 +3,7 @@ import type {
   DecisionLabel,
   Diagnostic,
   Kind,
+  ResultCluster,
   ResultDocumentPair,
   ScanResult,
   ScanSettings,
@@ -83,15 +84,8 @@ export interface ReportDecision {
   at: string;
 }
 
-export interface ReportFinding {
-  id: number;
-  key: string;
-  scope: Scope;
-  kind: Kind;
-  boilerplate: boolean;
-  docCount: number;
-  similarity: number;
-  chars: number;
+/** A finding as the scan gave it (see ResultCluster), with its members placed and its decision. */
+export interface ReportFinding extends Omit<ResultCluster, 'members'> {
   members: ReportMember[];
   decision?: ReportDecision;
 }
