@@ -2,12 +2,10 @@ import type {
   Decision,
   DecisionLabel,
   Diagnostic,
-  Kind,
   ResultCluster,
   ResultDocumentPair,
   ScanResult,
   ScanSettings,
-  Scope,
 } from '../types.js';
 
 /** What every reporter is given: a scan and the reviewer's decisions on its findings. */
