@@ -216,4 +216,22 @@ export interface Analysis {
   unitEnd: Uint32Array;
   /** `bands` keys per unit, unit after unit: unit u's keys are bandKeys[u*bands .. u*bands+bands). */
   bandKeys: Uint32Array;
+  /**
+   * The comparison tokens of every paragraph, as the worker that read the document made them, so
+   * the batch-wide stages need not normalize the text again. Absent on analyses loaded from a
+   * workspace, whose paragraphs are normalized again when compared.
+   */
+  streams?: TokenStreams;
+}
+
+/** Comparison tokens of a document's paragraphs, paragraph after paragraph. */
+export interface TokenStreams {
+  /** Normalized.masked of each paragraph, concatenated. */
+  masked: Uint32Array;
+  /** Paragraph p's tokens are masked[tokenStart[p] .. tokenStart[p + 1]). */
+  tokenStart: Uint32Array;
+  /** Normalized.tokens at each masked digit run, in order: what masking hid. */
+  digits: Uint32Array;
+  /** Paragraph p's digit runs are digits[digitStart[p] .. digitStart[p + 1]). */
+  digitStart: Uint32Array;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../src/normalize/normalize.js';
-import { relate } from '../src/verify/relate.js';
+import { comparable, relate } from '../src/verify/relate.js';
 import { align } from '../src/verify/align.js';
 
 const opts = { threshold: 0.5, minTokens: 12, minWholeTokens: 8 };
@@ -10,7 +10,7 @@ const norm = (s: string) => normalize(s, { skipNumbering: true });
 function show(a: string, b: string): string[] {
   const na = norm(a);
   const nb = norm(b);
-  return relate(na, nb, opts).map((r) => {
+  return relate(comparable(na), comparable(nb), opts).map((r) => {
     const sa = a.slice(na.starts[r.aStart], na.ends[r.aEnd - 1]);
     const sb = b.slice(nb.starts[r.bStart], nb.ends[r.bEnd - 1]);
     return `${r.kind} [${sa}] ~ [${sb}]`;
@@ -41,8 +41,8 @@ describe('relate', () => {
   });
 
   it('is symmetric in what it finds', () => {
-    const a = norm('秉持“小事不出村，大事不出乡，矛盾不上交”的准则，全面推广新时代“枫桥经验”，为从源头预防和化解各类社会矛盾纠纷指明方向。');
-    const b = norm('坚持“小事不出村,大事不出镇,矛盾不上交”的原则,全面推行新时代“枫桥经验”矛盾化解机制,以群众工作为抓手。');
+    const a = comparable(norm('秉持“小事不出村，大事不出乡，矛盾不上交”的准则，全面推广新时代“枫桥经验”，为从源头预防和化解各类社会矛盾纠纷指明方向。'));
+    const b = comparable(norm('坚持“小事不出村,大事不出镇,矛盾不上交”的原则,全面推行新时代“枫桥经验”矛盾化解机制,以群众工作为抓手。'));
     const ab = relate(a, b, opts);
     const ba = relate(b, a, opts);
     expect(ab).toHaveLength(1);
@@ -64,5 +64,18 @@ describe('align', () => {
       [0, 4, 0, 4],
       [34, 38, 34, 38],
     ]);
+  });
+});
+
+describe('relate on passages with numbers', () => {
+  const clause = '落实重点案件领导包挂、镇村干部分级负责的工作责任制，全年化解信访积案12件';
+  const a = `截至2023年底，我镇共受理群众来访145人次。${clause}。`;
+  it('calls a passage exact when only numbers outside it differ', () => {
+    const b = `以重点疑难问题化解为突破口，2024年共接访98人次，召开3次会议，健全班子成员定期接访机制。${clause}。`;
+    expect(show(a, b).map((s) => s.split(' ')[0])).toEqual(['exact']);
+  });
+  it('calls it numbers when a number inside it differs', () => {
+    const b = `以重点疑难问题化解为突破口，2023年共接访145人次，健全班子成员定期接访机制。${clause.replace('12', '7')}。`;
+    expect(show(a, b).map((s) => s.split(' ')[0])).toEqual(['numbers']);
   });
 });

@@ -6,6 +6,7 @@ import { shingle } from '../shingle/shingle.js';
 import { minHasher, signature } from '../sketch/minhash.js';
 import { hashRange } from '../util/hash.js';
 import { MIN_WHOLE_TOKENS, SHINGLE_K } from './settings.js';
+import { StreamsBuilder } from './streams.js';
 
 /** The comparison form of a paragraph; the batch-wide stages call it again on candidates only. */
 export function prepareParagraph(text: string): Normalized {
@@ -37,6 +38,7 @@ export function analyzeDocument(doc: Document, settings: ScanSettings): Analysis
   const unitEnd: number[] = [];
   const keys: number[] = [];
   let chars = 0;
+  const streams = new StreamsBuilder();
 
   const addUnit = (para: number, start: number, end: number, sig: Uint32Array) => {
     unitPara.push(para);
@@ -48,6 +50,7 @@ export function analyzeDocument(doc: Document, settings: ScanSettings): Analysis
   for (const p of paragraphs) {
     chars += countChars(p.text);
     const norm = prepareParagraph(p.text);
+    streams.add(norm);
     const n = norm.masked.length;
     if (n < MIN_WHOLE_TOKENS) continue;
     addUnit(p.index, 0, n, signature(shingle(norm.masked, SHINGLE_K), settings.numHashes, hasher));
@@ -59,5 +62,6 @@ export function analyzeDocument(doc: Document, settings: ScanSettings): Analysis
     unitStart: Uint32Array.from(unitStart),
     unitEnd: Uint32Array.from(unitEnd),
     bandKeys: Uint32Array.from(keys),
+    streams: streams.finish(),
   };
 }

@@ -1,6 +1,7 @@
-import type { Analysis, Normalized } from '../types.js';
+import type { Analysis, Normalized, TokenStreams } from '../types.js';
 import type { Tokens } from '../verify/relate.js';
 import { prepareParagraph } from './analyze.js';
+import { streamsOf, tokensAt } from './streams.js';
 
 /** Where each paragraph of the batch sits: global paragraph number → document, paragraph. */
 export interface ParagraphIndex {
@@ -62,32 +63,31 @@ export function flattenUnits(analyses: Analysis[], index: ParagraphIndex, bands:
   };
 }
 
-/**
- * Paragraphs whose tokens are held at once (8 bytes a token): every leader of a 10,000-report
- * batch fits, so phase 2 never normalizes a paragraph twice. Past it the cache starts over.
- */
-const TOKENS_LIMIT = 400_000;
 /** Full normalized forms (with offsets, 16 bytes a token) are needed for findings only. */
 const FULL_LIMIT = 5_000;
 
-/** Comparison forms of paragraphs, made on demand: only candidates are ever normalized twice. */
+/**
+ * Comparison tokens of every paragraph: views into the streams the reading threads made. An
+ * analysis without streams (loaded from a workspace) has its paragraphs normalized again, once.
+ */
 export class NormCache {
-  private tokensCache = new Map<number, Tokens>();
   private fullCache = new Map<number, Normalized>();
+  readonly streams: TokenStreams[];
   constructor(
     private analyses: Analysis[],
     private index: ParagraphIndex,
-  ) {}
+  ) {
+    this.streams = analyses.map((a) => a.streams ?? streamsOf(a.paragraphs, prepareParagraph));
+  }
   /** Tokens for comparison. */
   get(gp: number): Tokens {
-    let t = this.tokensCache.get(gp);
-    if (!t) {
-      if (this.tokensCache.size >= TOKENS_LIMIT) this.tokensCache.clear();
-      const n = this.full(gp);
-      t = { tokens: n.tokens, masked: n.masked };
-      this.tokensCache.set(gp, t);
-    }
-    return t;
+    return tokensAt(this.streams[this.index.doc[gp]], this.index.para[gp]);
+  }
+  /** Number of comparison tokens. */
+  length(gp: number): number {
+    const s = this.streams[this.index.doc[gp]];
+    const p = this.index.para[gp];
+    return s.tokenStart[p + 1] - s.tokenStart[p];
   }
   /** The full normalized form, with each token's offsets in the paragraph text. */
   full(gp: number): Normalized {

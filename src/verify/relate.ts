@@ -1,8 +1,25 @@
 import type { Kind, Normalized } from '../types.js';
-
-/** What comparison needs of a normalized text: its tokens, plain and with digits masked. */
-export type Tokens = Pick<Normalized, 'tokens' | 'masked'>;
+import { DIGITS } from '../normalize/normalize.js';
 import { align, regionSimilarity, type Region } from './align.js';
+
+/**
+ * What comparison needs of a normalized text: its tokens with digits masked, and what each masked
+ * digit run was (in order), which tells an exact copy from one with other numbers.
+ */
+export interface Tokens {
+  masked: Uint32Array;
+  digits: Uint32Array;
+}
+
+/** The comparison form of a normalized text. */
+export function comparable(n: Normalized): Tokens {
+  let count = 0;
+  for (let i = 0; i < n.masked.length; i++) if (n.masked[i] === DIGITS) count++;
+  const digits = new Uint32Array(count);
+  let d = 0;
+  for (let i = 0; i < n.masked.length; i++) if (n.masked[i] === DIGITS) digits[d++] = n.tokens[i];
+  return { masked: n.masked, digits };
+}
 
 /** One copied passage between two paragraphs, in token offsets of each. */
 export interface Relation {
@@ -34,10 +51,20 @@ function same(x: Uint32Array, xs: number, xe: number, y: Uint32Array, ys: number
   return true;
 }
 
+function digitsBefore(masked: Uint32Array, end: number): number {
+  let n = 0;
+  for (let i = 0; i < end; i++) if (masked[i] === DIGITS) n++;
+  return n;
+}
+
 function kindOf(a: Tokens, b: Tokens, as: number, ae: number, bs: number, be: number): Kind {
-  if (same(a.tokens, as, ae, b.tokens, bs, be)) return 'exact';
-  if (same(a.masked, as, ae, b.masked, bs, be)) return 'numbers';
-  return 'near';
+  if (!same(a.masked, as, ae, b.masked, bs, be)) return 'near';
+  let da = digitsBefore(a.masked, as);
+  let db = digitsBefore(b.masked, bs);
+  for (let i = as; i < ae; i++) {
+    if (a.masked[i] === DIGITS && a.digits[da++] !== b.digits[db++]) return 'numbers';
+  }
+  return 'exact';
 }
 
 /**
