@@ -5,6 +5,7 @@ import { MIN_LONGEST, relate, type Relation, type Tokens } from '../verify/relat
 import { snapSpan } from '../verify/snap.js';
 import { earlierCandidates, OFFERS_KEPT } from '../lsh/leaders.js';
 import { flattenUnits, NormCache, PairCollector, topPartners, type ParagraphIndex } from './units.js';
+import { verifyPairs } from './verify-pool.js';
 import { PassageTable } from '../cluster/passages.js';
 import { starClusters, type Edge } from '../cluster/star.js';
 import { scoreDocuments } from '../score/score.js';
@@ -80,17 +81,13 @@ function atLeast(pairs: { keys: Float64Array; counts: Uint32Array }, min: number
   return { keys, counts };
 }
 
-function swap(r: Relation): Relation {
-  return { aStart: r.bStart, aEnd: r.bEnd, bStart: r.aStart, bEnd: r.aEnd, kind: r.kind, similarity: r.similarity };
-}
-
 const KIND_RANK: Record<Kind, number> = { exact: 0, numbers: 1, near: 2, partial: 3 };
 
 /**
  * Batch-wide work: LSH candidates between paragraphs, alignment of each candidate pair into
  * copied passages, star clustering of the passages, scores. Document ids are array positions.
  */
-export function compareAnalyses(analyses: Analysis[], settings: ScanSettings, diagnostics: Diagnostic[] = []): ScanResult {
+export async function compareAnalyses(analyses: Analysis[], settings: ScanSettings, diagnostics: Diagnostic[] = []): Promise<ScanResult> {
   // REFRAIN_STATS=1 prints each stage's time and counts on stderr (for the benchmark).
   const stats = Boolean(process.env.REFRAIN_STATS);
   const index = indexParagraphs(analyses);
@@ -166,17 +163,13 @@ export function compareAnalyses(analyses: Analysis[], settings: ScanSettings, di
   const toVerify = topPartners(shared, paragraphCount, PARTNERS);
   const tTop = performance.now();
   if (stats) console.error({ paragraphs: paragraphCount, anchors: anchors.count, sharedPairs: shared.keys.length, verified: toVerify.length });
-  for (const pair of toVerify) {
-    const ga = Math.floor(pair / paragraphCount);
-    const gb = pair - ga * paragraphCount;
-    const na = normOf(ga);
-    const nb = normOf(gb);
-    // The partner goes first: alignment indexes its second argument, and keeps that index while
-    // the same paragraph is checked against its next partner.
-    const rels = relate(nb, na, options).map(swap);
-    if (stats) statHist.set(rels.length > 0 ? 'hit' : 'miss', (statHist.get(rels.length > 0 ? 'hit' : 'miss') ?? 0) + 1);
-    for (const r of rels) record(ga, gb, na, nb, r);
+  const found = await verifyPairs(toVerify, norms.arena, options);
+  for (const { at, rel } of found) {
+    const ga = Math.floor(toVerify[at] / paragraphCount);
+    const gb = toVerify[at] - ga * paragraphCount;
+    record(ga, gb, normOf(ga), normOf(gb), rel);
   }
+  if (stats) statHist.set('hit', new Set(found.map((f) => f.at)).size).set('miss', toVerify.length - (statHist.get('hit') ?? 0));
   const t2 = performance.now();
   if (stats) console.error([...statHist].sort(), { phase1: Math.round(t1 - t0), phase2: Math.round(t2 - t1), counting: Math.round(tCount - t1), top: Math.round(tTop - tCount), verify: Math.round(t2 - tTop) });
 

@@ -31,7 +31,7 @@ export async function scanPaths(paths: string[], options: ScanOptions = {}): Pro
   const { analyses, diagnostics } = await analyzeFiles(files, settings, options.onProgress);
   if (process.env.REFRAIN_STATS) console.error({ read: Math.round(performance.now() - started) });
   options.onProgress?.({ phase: 'compare', filesDone: files.length, filesTotal: files.length, paragraphs: 0 });
-  const result = compareAnalyses(analyses, settings, diagnostics);
+  const result = await compareAnalyses(analyses, settings, diagnostics);
   options.onProgress?.({ phase: 'done', filesDone: files.length, filesTotal: files.length, paragraphs: 0 });
   return { result, analyses };
 }

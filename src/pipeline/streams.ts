@@ -65,3 +65,41 @@ export function tokensAt(s: TokenStreams, p: number): Tokens {
     digits: s.digits.subarray(s.digitStart[p], s.digitStart[p + 1]),
   };
 }
+
+/**
+ * The streams of a batch joined into one, in shared memory, paragraph numbers running on from one
+ * document to the next: one object to hand to the threads that align paragraphs, where ten
+ * thousand per-document ones took a second to post.
+ */
+export function joinStreams(streams: TokenStreams[]): TokenStreams {
+  let tokens = 0;
+  let digits = 0;
+  let paragraphs = 0;
+  for (const s of streams) {
+    tokens += s.masked.length;
+    digits += s.digits.length;
+    paragraphs += s.tokenStart.length - 1;
+  }
+  const out: TokenStreams = {
+    masked: new Uint32Array(new SharedArrayBuffer(Math.max(1, tokens) * 4), 0, tokens),
+    tokenStart: new Uint32Array(new SharedArrayBuffer((paragraphs + 1) * 4)),
+    digits: new Uint32Array(new SharedArrayBuffer(Math.max(1, digits) * 4), 0, digits),
+    digitStart: new Uint32Array(new SharedArrayBuffer((paragraphs + 1) * 4)),
+  };
+  let t = 0;
+  let d = 0;
+  let p = 0;
+  for (const s of streams) {
+    out.masked.set(s.masked, t);
+    out.digits.set(s.digits, d);
+    const n = s.tokenStart.length - 1;
+    for (let i = 1; i <= n; i++) {
+      out.tokenStart[p + i] = t + s.tokenStart[i];
+      out.digitStart[p + i] = d + s.digitStart[i];
+    }
+    t += s.masked.length;
+    d += s.digits.length;
+    p += n;
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import type { Analysis, Normalized, TokenStreams } from '../types.js';
 import type { Tokens } from '../verify/relate.js';
 import { prepareParagraph } from './analyze.js';
-import { streamsOf, tokensAt } from './streams.js';
+import { joinStreams, streamsOf, tokensAt } from './streams.js';
 
 /** Where each paragraph of the batch sits: global paragraph number → document, paragraph. */
 export interface ParagraphIndex {
@@ -67,27 +67,24 @@ export function flattenUnits(analyses: Analysis[], index: ParagraphIndex, bands:
 const FULL_LIMIT = 5_000;
 
 /**
- * Comparison tokens of every paragraph: views into the streams the reading threads made. An
- * analysis without streams (loaded from a workspace) has its paragraphs normalized again, once.
+ * Comparison tokens of every paragraph (global paragraph numbers), in one shared arena made from
+ * the streams the reading threads made. An analysis without streams (loaded from a workspace) has
+ * its paragraphs normalized again, once. Each analysis's own streams are dropped once joined: they
+ * would double the largest thing compare holds.
  */
 export class NormCache {
   private fullCache = new Map<number, Normalized>();
-  readonly streams: TokenStreams[];
+  readonly arena: TokenStreams;
   constructor(
     private analyses: Analysis[],
     private index: ParagraphIndex,
   ) {
-    this.streams = analyses.map((a) => a.streams ?? streamsOf(a.paragraphs, prepareParagraph));
+    this.arena = joinStreams(analyses.map((a) => a.streams ?? streamsOf(a.paragraphs, prepareParagraph)));
+    for (const a of analyses) delete a.streams;
   }
   /** Tokens for comparison. */
   get(gp: number): Tokens {
-    return tokensAt(this.streams[this.index.doc[gp]], this.index.para[gp]);
-  }
-  /** Number of comparison tokens. */
-  length(gp: number): number {
-    const s = this.streams[this.index.doc[gp]];
-    const p = this.index.para[gp];
-    return s.tokenStart[p + 1] - s.tokenStart[p];
+    return tokensAt(this.arena, gp);
   }
   /** The full normalized form, with each token's offsets in the paragraph text. */
   full(gp: number): Normalized {

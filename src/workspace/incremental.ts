@@ -157,7 +157,7 @@ async function scanWith(
 
   options.onProgress?.({ phase: 'compare', filesDone: plan.read.length, filesTotal: plan.read.length, paragraphs });
   const analyses = [...ownAnalyses, ...pastAnalyses];
-  let result = compareAnalyses(analyses, settings, diagnostics);
+  let result = await compareAnalyses(analyses, settings, diagnostics);
   let carried: Decision[] = [];
   if (past) {
     result = keepBatchFindings(result, ownAnalyses.length, past.path);
