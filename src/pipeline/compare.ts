@@ -1,11 +1,11 @@
 import type { Analysis, Diagnostic, Kind, ResultCluster, ResultMember, ScanResult, ScanSettings } from '../types.js';
-import { candidatePairs, type UnitIndex } from '../lsh/candidates.js';
-import { shingle } from '../shingle/shingle.js';
-import { MIN_LONGEST, relate, type Relation, type Tokens } from '../verify/relate.js';
+import { relate, type RelateOptions, type Relation, type Tokens } from '../verify/relate.js';
 import { snapSpan } from '../verify/snap.js';
 import { earlierCandidates, OFFERS_KEPT } from '../lsh/leaders.js';
-import { flattenUnits, NormCache, PairCollector, topPartners, type ParagraphIndex } from './units.js';
-import { verifyPairs } from './verify-pool.js';
+import { flattenUnits, NormCache, topPartners, type ParagraphIndex } from './units.js';
+import { countSharedRuns, openComparePool, verifyPairs } from './compare-pool.js';
+import type { WorkerPool } from './pool.js';
+import { atLeast } from './anchors.js';
 import { PassageTable } from '../cluster/passages.js';
 import { starClusters, type Edge } from '../cluster/star.js';
 import { scoreDocuments } from '../score/score.js';
@@ -36,51 +36,6 @@ function indexParagraphs(analyses: Analysis[]): ParagraphIndex {
 const LEADERS_TRIED = 2;
 /** Partners a leader paragraph is aligned with, most shared 6-token runs first. */
 const PARTNERS = 16;
-/** Paragraphs one 6-token run may stand in before it counts as a stock phrase. */
-const ANCHOR_BUCKET = 24;
-const ANCHOR_HUBS = 4;
-
-/** Every distinct 6-token run (digits masked) of every leader paragraph, hashed, with its paragraph. */
-function leaderAnchors(paragraphCount: number, leaderOf: Int32Array, norms: NormCache): UnitIndex {
-  let keys = new Uint32Array(1 << 16);
-  let group = new Uint32Array(1 << 16);
-  let n = 0;
-  for (let gp = 0; gp < paragraphCount; gp++) {
-    if (leaderOf[gp] !== gp) continue;
-    const masked = norms.get(gp).masked;
-    if (masked.length < MIN_LONGEST) continue;
-    const grams = shingle(masked, MIN_LONGEST);
-    if (n + grams.length > keys.length) {
-      const size = Math.max(keys.length * 2, n + grams.length);
-      const k = new Uint32Array(size);
-      k.set(keys.subarray(0, n));
-      keys = k;
-      const g = new Uint32Array(size);
-      g.set(group.subarray(0, n));
-      group = g;
-    }
-    keys.set(grams, n);
-    group.fill(gp, n, n + grams.length);
-    n += grams.length;
-  }
-  return { count: n, bands: 1, keys: keys.subarray(0, n), group: group.subarray(0, n) };
-}
-
-/** The pairs counted at least `min` times. */
-function atLeast(pairs: { keys: Float64Array; counts: Uint32Array }, min: number): { keys: Float64Array; counts: Uint32Array } {
-  let n = 0;
-  for (let i = 0; i < pairs.keys.length; i++) if (pairs.counts[i] >= min) n++;
-  const keys = new Float64Array(n);
-  const counts = new Uint32Array(n);
-  let j = 0;
-  for (let i = 0; i < pairs.keys.length; i++) {
-    if (pairs.counts[i] < min) continue;
-    keys[j] = pairs.keys[i];
-    counts[j++] = pairs.counts[i];
-  }
-  return { keys, counts };
-}
-
 const KIND_RANK: Record<Kind, number> = { exact: 0, numbers: 1, near: 2, partial: 3 };
 
 /**
@@ -88,16 +43,33 @@ const KIND_RANK: Record<Kind, number> = { exact: 0, numbers: 1, near: 2, partial
  * copied passages, star clustering of the passages, scores. Document ids are array positions.
  */
 export async function compareAnalyses(analyses: Analysis[], settings: ScanSettings, diagnostics: Diagnostic[] = []): Promise<ScanResult> {
+  const index = indexParagraphs(analyses);
+  const norms = new NormCache(analyses, index);
+  const options: RelateOptions = { threshold: settings.threshold, minTokens: settings.minTokens, minWholeTokens: MIN_WHOLE_TOKENS };
+  // Started now, the workers load while phase 1 runs on this thread.
+  const pool = openComparePool(norms.arena, options);
+  try {
+    return await compareWith(analyses, settings, diagnostics, index, norms, options, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function compareWith(
+  analyses: Analysis[],
+  settings: ScanSettings,
+  diagnostics: Diagnostic[],
+  index: ParagraphIndex,
+  norms: NormCache,
+  options: RelateOptions,
+  pool: WorkerPool | undefined,
+): Promise<ScanResult> {
   // REFRAIN_STATS=1 prints each stage's time and counts on stderr (for the benchmark).
   const stats = Boolean(process.env.REFRAIN_STATS);
-  const index = indexParagraphs(analyses);
   const paragraphCount = index.doc.length;
-
-  const norms = new NormCache(analyses, index);
   const normOf = (gp: number) => norms.get(gp);
   const table = new PassageTable();
   const edges: Edge[] = [];
-  const options = { threshold: settings.threshold, minTokens: settings.minTokens, minWholeTokens: MIN_WHOLE_TOKENS };
   const record = (ga: number, gb: number, na: Tokens, nb: Tokens, r: Relation) => {
     const aWhole = r.aStart === 0 && r.aEnd === na.masked.length;
     const bWhole = r.bStart === 0 && r.bEnd === nb.masked.length;
@@ -152,18 +124,17 @@ export async function compareAnalyses(analyses: Analysis[], settings: ScanSettin
   // Phase 2: passages between leaders, found through the exact 6-token runs they share (a copied
   // passage holds one: MIN_LONGEST). A run standing in more than ANCHOR_BUCKET paragraphs is a
   // stock phrase; its paragraphs are paired with the first few only.
-  const anchors = leaderAnchors(paragraphCount, leaderOf, norms);
-  const collector = new PairCollector(paragraphCount);
-  candidatePairs(anchors, (a, b) => collector.add(a, b), { fullBucket: ANCHOR_BUCKET, hubs: ANCHOR_HUBS });
+  const leaders: number[] = [];
+  for (let gp = 0; gp < paragraphCount; gp++) if (leaderOf[gp] === gp) leaders.push(gp);
   // Two shared runs at least: no copied passage in the corpus or the benchmark batches had
   // fewer, while most pairs that share one run share a stock phrase only.
-  const shared = atLeast(collector.counted(), 2);
+  const shared = atLeast(await countSharedRuns(Uint32Array.from(leaders), norms.arena, pool), 2);
   const tCount = performance.now();
   const statHist = new Map<string, number>();
   const toVerify = topPartners(shared, paragraphCount, PARTNERS);
   const tTop = performance.now();
-  if (stats) console.error({ paragraphs: paragraphCount, anchors: anchors.count, sharedPairs: shared.keys.length, verified: toVerify.length });
-  const found = await verifyPairs(toVerify, norms.arena, options);
+  if (stats) console.error({ paragraphs: paragraphCount, leaders: leaders.length, sharedPairs: shared.keys.length, verified: toVerify.length });
+  const found = await verifyPairs(toVerify, norms.arena, options, pool);
   for (const { at, rel } of found) {
     const ga = Math.floor(toVerify[at] / paragraphCount);
     const gb = toVerify[at] - ga * paragraphCount;

@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { TokenStreams } from '../types.js';
+import type { RelateOptions } from '../verify/relate.js';
+import { addCounts, sharedRuns, type PairCounts } from './anchors.js';
+import type { CompareJob, CompareWorkerData } from './compare-worker.js';
+import { WorkerPool } from './pool.js';
+import { tokensAt } from './streams.js';
+import { verifyRange, type PairFinding } from './verify-pairs.js';
+
+const workerUrl = new URL('./compare-worker.js', import.meta.url);
+
+/** Below this many paragraphs, starting workers costs more than it saves. */
+const MIN_PARAGRAPHS_FOR_WORKERS = 20_000;
+/** Pairs per message: small enough to balance the workers, large enough to amortise messaging. */
+const JOB = 8_192;
+
+/**
+ * Worker threads for the batch-wide stages whose items are independent (pairing shared runs,
+ * aligning pairs). They read the token arena in shared memory. Opened only for large batches and
+ * when the compiled worker script exists (not when running from TypeScript sources, in tests).
+ */
+export function openComparePool(arena: TokenStreams, options: RelateOptions, workers = availableParallelism(), minParagraphs = MIN_PARAGRAPHS_FOR_WORKERS): WorkerPool | undefined {
+  const paragraphs = arena.tokenStart.length - 1;
+  if (workers < 1 || paragraphs < minParagraphs || !existsSync(fileURLToPath(workerUrl))) return undefined;
+  const data: CompareWorkerData = { arena, options };
+  return new WorkerPool(workerUrl, data, workers);
+}
+
+/**
+ * Aligns every pair (keys a * paragraphCount + b, sorted) and returns what they share, in pair
+ * order whichever worker finished first.
+ */
+export async function verifyPairs(pairs: Float64Array, arena: TokenStreams, options: RelateOptions, pool?: WorkerPool): Promise<PairFinding[]> {
+  const count = arena.tokenStart.length - 1;
+  if (!pool) return verifyRange(pairs, 0, pairs.length, count, (gp) => tokensAt(arena, gp), options);
+  const jobs: Array<Promise<PairFinding[]>> = [];
+  for (let first = 0; first < pairs.length; first += JOB) {
+    const slice = pairs.slice(first, Math.min(first + JOB, pairs.length));
+    const job: CompareJob = { kind: 'verify', pairs: slice, first };
+    jobs.push(pool.run<PairFinding[]>(job, [slice.buffer]));
+  }
+  return (await Promise.all(jobs)).flat();
+}
+
+/** sharedRuns over all paragraphs given, split by run hash over the pool's workers. */
+export async function countSharedRuns(paragraphs: Uint32Array, arena: TokenStreams, pool?: WorkerPool, parts = availableParallelism()): Promise<PairCounts> {
+  if (!pool || parts < 2) return sharedRuns(paragraphs, arena);
+  const jobs: Array<Promise<PairCounts>> = [];
+  for (let part = 0; part < parts; part++) {
+    const job: CompareJob = { kind: 'runs', paragraphs, part, parts };
+    jobs.push(pool.run<PairCounts>(job));
+  }
+  return addCounts(await Promise.all(jobs));
+}

@@ -1,0 +1,34 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { TokenStreams } from '../types.js';
+import type { RelateOptions } from '../verify/relate.js';
+import { sharedRuns } from './anchors.js';
+import { tokensAt } from './streams.js';
+import { verifyRange } from './verify-pairs.js';
+
+/** Given once to each comparison worker: every paragraph's tokens, in shared memory. */
+export interface CompareWorkerData {
+  arena: TokenStreams;
+  options: RelateOptions;
+}
+
+export type CompareJob =
+  | { kind: 'verify'; pairs: Float64Array; first: number }
+  | { kind: 'runs'; paragraphs: Uint32Array; part: number; parts: number };
+
+const { arena, options } = workerData as CompareWorkerData;
+const count = arena.tokenStart.length - 1;
+
+parentPort?.on('message', ({ id, message }: { id: number; message: CompareJob }) => {
+  try {
+    if (message.kind === 'verify') {
+      const found = verifyRange(message.pairs, 0, message.pairs.length, count, (gp) => tokensAt(arena, gp), options);
+      for (const f of found) f.at += message.first;
+      parentPort!.postMessage({ id, result: found });
+    } else {
+      const result = sharedRuns(message.paragraphs, arena, message.part, message.parts);
+      parentPort!.postMessage({ id, result }, [result.keys.buffer as ArrayBuffer, result.counts.buffer as ArrayBuffer]);
+    }
+  } catch (error) {
+    parentPort!.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+});

@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateBatch } from '../bench/generate.js';
+import { listInputFiles } from '../src/ingest/index.js';
+import { analyzeFiles } from '../src/pipeline/analyze-files.js';
+import { defaultSettings } from '../src/pipeline/settings.js';
+import { joinStreams } from '../src/pipeline/streams.js';
+// The worker pool needs the compiled worker script: `npm test` builds dist/ first (pretest).
+import { countSharedRuns, openComparePool, verifyPairs } from '../dist/src/pipeline/compare-pool.js';
+import { addCounts, sharedRuns } from '../src/pipeline/anchors.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'refrain-verify-pool-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+generateBatch({ docs: 12, seed: 3, seedDir: join(import.meta.dirname, '../corpus'), outDir: join(dir, 'batch') });
+
+const analysed = (async () => {
+  const { analyses } = await analyzeFiles(await listInputFiles([join(dir, 'batch')]), defaultSettings, undefined, { workers: 0 });
+  return joinStreams(analyses.map((a) => a.streams!));
+})();
+
+describe('shared 6-token runs', () => {
+  it('count the same split by run hash, on this thread or on workers, as in one go', async () => {
+    const arena = await analysed;
+    const count = arena.tokenStart.length - 1;
+    const all = Uint32Array.from({ length: count }, (_, i) => i);
+    const whole = sharedRuns(all, arena);
+    expect(whole.keys.length).toBeGreaterThan(100);
+    // Pairs sharing many runs are there: the batch holds copies.
+    expect(Math.max(...whole.counts)).toBeGreaterThan(20);
+    const parts = addCounts([0, 1, 2].map((part) => sharedRuns(all, arena, part, 3)));
+    expect([...parts.keys]).toEqual([...whole.keys]);
+    expect([...parts.counts]).toEqual([...whole.counts]);
+    const pool = openComparePool(arena, { threshold: 0.5, minTokens: 12, minWholeTokens: 8 }, 2, 0)!;
+    const pooled = await countSharedRuns(all, arena, pool, 2).finally(() => pool.close());
+    expect([...pooled.counts]).toEqual([...whole.counts]);
+    expect([...pooled.keys]).toEqual([...whole.keys]);
+  });
+});
+
+describe('verifyPairs', () => {
+  it('finds the same passages, in pair order, on worker threads as on this thread', async () => {
+    const arena = await analysed;
+    const count = arena.tokenStart.length - 1;
+    // Every pair among the first 240 paragraphs: copies and unrelated paragraphs alike.
+    const n = Math.min(count, 240);
+    const keys: number[] = [];
+    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) keys.push(a * count + b);
+    const pairs = Float64Array.from(keys);
+    const options = { threshold: 0.5, minTokens: 12, minWholeTokens: 8 };
+    const here = await verifyPairs(pairs, arena, options);
+    const pool = openComparePool(arena, options, 2, 0)!;
+    expect(pool).toBeDefined();
+    const pooled = await verifyPairs(pairs, arena, options, pool).finally(() => pool.close());
+    expect(here.length).toBeGreaterThan(20);
+    expect(pooled).toEqual(here);
+    expect(here.every((f, i) => i === 0 || f.at >= here[i - 1].at)).toBe(true);
+  });
+});
