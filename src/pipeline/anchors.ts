@@ -39,7 +39,8 @@ export function anchorsOf(paragraphs: Uint32Array, arena: TokenStreams, part = 0
       group = g;
     }
     for (let j = 0; j < grams.length; j++) {
-      if (parts > 1 && grams[j] % parts !== part) continue;
+      // The high half, a small integer: modulo on a full 32-bit hash would leave integer math.
+      if (parts > 1 && (grams[j] >>> 16) % parts !== part) continue;
       keys[n] = grams[j];
       group[n++] = gp;
     }

@@ -45,7 +45,7 @@ let tableFor: Uint32Array | null = null;
 let tableSeed = 0;
 let tableMask = 0;
 
-/** Maximal exact matches of at least `seed` tokens, longest first. */
+/** Maximal exact matches of at least `seed` tokens, unordered. */
 function exactRuns(a: Uint32Array, b: Uint32Array, seed: number): Tile[] {
   const m = b.length - seed + 1;
   if (tableFor !== b || tableSeed !== seed) {
@@ -80,7 +80,6 @@ function exactRuns(a: Uint32Array, b: Uint32Array, seed: number): Tile[] {
       if (len >= seed) runs.push({ a: i, b: j, len });
     }
   }
-  runs.sort((x, y) => y.len - x.len || x.a - y.a || x.b - y.b);
   return runs;
 }
 
@@ -153,10 +152,32 @@ function chain(tiles: Tile[], maxGap: number): Region[] {
   return regions;
 }
 
-/** All regions shared by a and b, in order of their position in a. */
-export function align(a: Uint32Array, b: Uint32Array, options: AlignOptions = defaultAlignOptions): Region[] {
+/** Regions a caller will keep only if they are this large: smaller ones need not be built. */
+export interface RegionFloor {
+  matched: number;
+  longest: number;
+}
+
+/**
+ * All regions shared by a and b, in order of their position in a. With a floor, returns nothing
+ * when the exact runs alone show that no region can reach it: tiles are pieces of runs, so no
+ * region holds more than all runs together, nor a longer piece than the longest run. Most pairs
+ * checked share a stock phrase only and stop there.
+ */
+export function align(a: Uint32Array, b: Uint32Array, options: AlignOptions = defaultAlignOptions, floor?: RegionFloor): Region[] {
   if (a.length < options.seed || b.length < options.seed) return [];
-  const tiles = tile(exactRuns(a, b, options.seed), a.length, b.length, options.seed);
+  const runs = exactRuns(a, b, options.seed);
+  if (floor) {
+    let total = 0;
+    let longest = 0;
+    for (const r of runs) {
+      total += r.len;
+      if (r.len > longest) longest = r.len;
+    }
+    if (total < floor.matched || longest < floor.longest) return [];
+  }
+  runs.sort((x, y) => y.len - x.len || x.a - y.a || x.b - y.b);
+  const tiles = tile(runs, a.length, b.length, options.seed);
   return chain(tiles, options.maxGap).sort((x, y) => x.aStart - y.aStart);
 }
 

@@ -78,7 +78,8 @@ export function relate(a: Tokens, b: Tokens, options: RelateOptions): Relation[]
   if (na === nb && na >= options.minWholeTokens && same(a.masked, 0, na, b.masked, 0, nb)) {
     return [{ aStart: 0, aEnd: na, bStart: 0, bEnd: nb, kind: kindOf(a, b, 0, na, 0, nb), similarity: 1 }];
   }
-  const regions = align(a.masked, b.masked).filter(
+  const floor = { matched: options.minTokens, longest: MIN_LONGEST };
+  const regions = align(a.masked, b.masked, undefined, floor).filter(
     (r) => r.matched >= options.minTokens && r.longest >= MIN_LONGEST && regionSimilarity(r) >= options.threshold,
   );
   if (regions.length === 0) return [];
