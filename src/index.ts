@@ -21,7 +21,7 @@ export { segment } from './segment/segment.js';
 export { normalize, numberingLength, countChars, DIGITS } from './normalize/normalize.js';
 export { foldChinese } from './normalize/fold-chinese.js';
 export { shingle, jaccard } from './shingle/shingle.js';
-export { signature, estimateJaccard, mergeInto, minHasher } from './sketch/minhash.js';
+export { signature, sketchTokens, estimateJaccard, minHasher } from './sketch/minhash.js';
 export { candidatePairs } from './lsh/candidates.js';
 export { earlierCandidates } from './lsh/leaders.js';
 export { align, regionSimilarity, type Region } from './verify/align.js';

@@ -2,8 +2,7 @@ import type { Analysis, Document, Normalized, Paragraph, ScanSettings } from '..
 import { countChars, normalize } from '../normalize/normalize.js';
 import { foldChinese } from '../normalize/fold-chinese.js';
 import { segment } from '../segment/segment.js';
-import { shingle } from '../shingle/shingle.js';
-import { minHasher, signature } from '../sketch/minhash.js';
+import { minHasher, sketchTokens } from '../sketch/minhash.js';
 import { hashRange } from '../util/hash.js';
 import { MIN_WHOLE_TOKENS, SHINGLE_K } from './settings.js';
 import { StreamsBuilder } from './streams.js';
@@ -53,7 +52,7 @@ export function analyzeDocument(doc: Document, settings: ScanSettings): Analysis
     streams.add(norm);
     const n = norm.masked.length;
     if (n < MIN_WHOLE_TOKENS) continue;
-    addUnit(p.index, 0, n, signature(shingle(norm.masked, SHINGLE_K), settings.numHashes, hasher));
+    addUnit(p.index, 0, n, sketchTokens(norm.masked, SHINGLE_K, settings.numHashes, hasher));
   }
   return {
     document: { path: doc.path, encoding: doc.encoding, format: doc.format, hash: doc.hash, chars },

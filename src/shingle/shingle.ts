@@ -1,5 +1,3 @@
-import { mix32 } from '../util/hash.js';
-
 /**
  * Hashed k-grams of a token stream, sorted and unique (a set, as a typed array). A stream shorter
  * than k yields one shingle for the whole stream, so short units still have a sketch.
@@ -9,14 +7,28 @@ export function shingle(tokens: Uint32Array, k: number, start = 0, end = tokens.
   if (len <= 0) return new Uint32Array(0);
   const count = len < k ? 1 : len - k + 1;
   const out = new Uint32Array(count);
-  for (let i = 0; i < count; i++) {
-    let h = 0x2545f491;
-    const stop = Math.min(start + i + k, end);
-    for (let j = start + i; j < stop; j++) h = mix32(h ^ tokens[j]) ^ Math.imul(h, 31);
-    out[i] = mix32(h);
-  }
+  for (let i = 0; i < count; i++) out[i] = windowHash(tokens, start + i, Math.min(start + i + k, end));
   out.sort();
   return unique(out);
+}
+
+/**
+ * Hash of tokens[from, to): one shingle. Shared with the fused sketch (sketch/minhash.ts) so both
+ * see the same shingles. Returned signed (same bits as the unsigned value): V8 keeps it unboxed.
+ */
+export function windowHash(tokens: Uint32Array, from: number, to: number): number {
+  let h = 0x2545f491;
+  for (let j = from; j < to; j++) h = mix(h ^ tokens[j]) ^ Math.imul(h, 31);
+  return mix(h);
+}
+
+/** util/hash.ts's mix32 without the final >>> 0: the same bits, as a signed 32-bit integer. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 /** Removes repeats from a sorted array, in place; returns the unique prefix. */
