@@ -85,12 +85,15 @@ export function decodeText(bytes: Uint8Array): Decoded {
   for (const [name, sig] of MAGIC) {
     if (startsWith(bytes, sig)) return { ok: false, message: `binary file (${name}), skipped` };
   }
-  const utf16 = guessUtf16(bytes);
   if (hasNul(bytes)) {
+    const utf16 = guessUtf16(bytes);
     return utf16 ? checked(utf16.text, utf16.label) : { ok: false, message: 'binary file, skipped' };
   }
+  // Valid UTF-8 is taken as UTF-8 without trying UTF-16: decoding every file three ways was a
+  // tenth of the reading time.
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== null) return checked(utf8, 'utf-8');
+  const utf16 = guessUtf16(bytes);
   if (utf16 && plausibility(utf16.text) > 0.98) return checked(utf16.text, utf16.label);
   const gb = tryDecode('gb18030', bytes);
   if (gb !== null && plausibility(gb) > 0.9) return checked(gb, 'gb18030');
