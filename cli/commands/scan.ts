@@ -139,7 +139,9 @@ export const scanCommand: Command = {
         for (const chunk of jsonChunks(result)) process.stdout.write(chunk);
       } else {
         try {
+          const started = performance.now();
           writeJsonFile(result, values.json);
+          if (process.env.REFRAIN_STATS) console.error({ writeJson: Math.round(performance.now() - started) });
         } catch (error) {
           throw new InputError(`cannot write ${values.json}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
         }

@@ -88,6 +88,7 @@ async function compareWith(
   // at the same tokens in each of them.
   const copiesOf = new Map<number, Array<{ gp: number; kind: Kind }>>();
   const offers = earlierCandidates(units.wholeCount, settings.bands, units.wholeKeys, units.wholePara);
+  const tOffers = performance.now();
   for (let w = 0; w < units.wholeCount; w++) {
     const gp = units.wholePara[w];
     // Offers vote for their leaders; the two leaders with the most agreeing bands are tried.
@@ -142,7 +143,7 @@ async function compareWith(
   }
   if (stats) statHist.set('hit', new Set(found.map((f) => f.at)).size).set('miss', toVerify.length - (statHist.get('hit') ?? 0));
   const t2 = performance.now();
-  if (stats) console.error([...statHist].sort(), { phase1: Math.round(t1 - t0), phase2: Math.round(t2 - t1), counting: Math.round(tCount - t1), top: Math.round(tTop - tCount), verify: Math.round(t2 - tTop) });
+  if (stats) console.error([...statHist].sort(), { phase1: Math.round(t1 - t0), offers: Math.round(tOffers - t0), phase2: Math.round(t2 - t1), counting: Math.round(tCount - t1), top: Math.round(tTop - tCount), verify: Math.round(t2 - tTop) });
 
   const docCountFloor = Math.max(3, Math.ceil(settings.boilerplateShare * analyses.length));
   const clusters: ResultCluster[] = [];
@@ -202,10 +203,12 @@ async function compareWith(
   );
   clusters.forEach((c, i) => (c.id = i));
 
+  const t3 = performance.now();
   const { scores, pairs: documentPairs } = scoreDocuments(
     analyses.map((a) => ({ paragraphs: a.paragraphs, chars: a.document.chars })),
     clusters,
   );
+  if (stats) console.error({ clusters: Math.round(t3 - t2), scores: Math.round(performance.now() - t3) });
   return {
     schema: 1,
     tool: 'refrain',
