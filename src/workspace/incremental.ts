@@ -1,14 +1,14 @@
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Analysis, Decision, Diagnostic, ScanResult, ScanSettings } from '../types.js';
-import { ingestFile, ingestPath, listInputFiles, sha256 } from '../ingest/index.js';
-import { analyzeDocument } from '../pipeline/analyze.js';
+import { listInputFiles } from '../ingest/index.js';
 import { compareAnalyses } from '../pipeline/compare.js';
 import { resolveSettings } from '../pipeline/settings.js';
 import { VERSION } from '../version.js';
 import type { ScanProgress } from '../pipeline/scan.js';
 import { WorkspaceError } from './errors.js';
 import { openWorkspace } from './open.js';
+import { readPlanned } from './read-plan.js';
 import type { StoredAnalysis, Workspace } from './workspace.js';
 
 export interface WorkspaceScanOptions {
@@ -115,7 +115,7 @@ async function scanWith(
   options: WorkspaceScanOptions,
 ): Promise<WorkspaceScanOutput> {
   const reusable = analysesCompatible(ws.storedHeader(), VERSION, settings);
-  const stored = respell(ws.storedAnalyses(), files);
+  const stored = respell(timed('load', () => ws.storedAnalyses()), files);
   const plan = planScan(files, [...stored.keys()], { prune: options.prune, reusable });
   const counts: WorkspaceScanCounts = {
     files: files.length, analysed: 0, skipped: 0, failed: 0, kept: 0, dropped: plan.drop.length, past: pastAnalyses.length,
@@ -125,33 +125,25 @@ async function scanWith(
   for (const path of plan.keep) own.set(path, stored.get(path)!.analysis);
   counts.kept = plan.keep.length;
 
-  const diagnostics: Diagnostic[] = [];
-  const readSet = new Set(plan.read);
-  // Diagnostics of earlier scans stay with files that are not read again, unless pruning.
-  if (!options.prune) {
-    for (const d of ws.diagnostics()) if (!readSet.has(d.path)) diagnostics.push(d);
-  }
-
+  const started = performance.now();
+  const read = await readPlanned(plan.read, (path) => (reusable ? stored.get(path) : undefined), settings, options.onProgress);
+  if (process.env.REFRAIN_STATS) console.error({ read: Math.round(performance.now() - started) });
   const givenSet = new Set(files);
   let paragraphs = 0;
-  for (let i = 0; i < plan.read.length; i++) {
-    const path = plan.read[i];
-    const prior = reusable ? stored.get(path) : undefined;
-    const outcome = await readOne(path, i, prior, settings);
-    if (outcome.ok) {
-      own.set(path, outcome.analysis);
-      paragraphs += outcome.analysis.paragraphs.length;
-      if (givenSet.has(path)) {
-        if (outcome.reused) counts.skipped++;
-        else counts.analysed++;
-      } else counts.kept++;
+  for (const path of plan.read) {
+    const analysis = read.analyses.get(path);
+    if (analysis !== undefined) {
+      own.set(path, analysis);
+      paragraphs += analysis.paragraphs.length;
+      if (!givenSet.has(path)) counts.kept++;
+      else if (read.reused.has(path)) counts.skipped++;
+      else counts.analysed++;
     } else {
-      diagnostics.push(outcome.diagnostic);
       if (givenSet.has(path)) counts.failed++;
       if (stored.has(path)) counts.dropped++;
     }
-    options.onProgress?.({ phase: 'read', filesDone: i + 1, filesTotal: plan.read.length, paragraphs });
   }
+  const diagnostics = [...keptDiagnostics(ws.diagnostics(), plan.read, read.reused, options.prune ?? false), ...read.diagnostics];
 
   const ownAnalyses = sortPaths([...own.keys()]).map((p) => own.get(p)!);
 
@@ -164,7 +156,9 @@ async function scanWith(
     const keys = new Set(result.clusters.map((c) => c.key));
     carried = past.decisions().filter((d) => keys.has(d.key));
   }
-  ws.saveScan(result, analyses, { carried, info: { at: new Date().toISOString(), ...counts } });
+  // Kept and unchanged documents' analyses are as stored: saveScan need not write them again.
+  const unchanged = new Set([...plan.keep, ...read.reused].map((p) => own.get(p)!));
+  timed('save', () => ws.saveScan(result, analyses, { carried, unchanged, info: { at: new Date().toISOString(), ...counts } }));
   options.onProgress?.({ phase: 'done', filesDone: plan.read.length, filesTotal: plan.read.length, paragraphs });
   return { result, counts };
 }
@@ -179,20 +173,22 @@ function pastBatch(past: Workspace, settings: ScanSettings): Analysis[] {
   return sortPaths([...stored.keys()]).map((p) => stored.get(p)!.analysis);
 }
 
-type ReadOutcome = { ok: true; analysis: Analysis; reused: boolean } | { ok: false; diagnostic: Diagnostic };
-
-async function readOne(path: string, id: number, prior: { hash: string; analysis: Analysis } | undefined, settings: ScanSettings): Promise<ReadOutcome> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch {
-    // Let ingest word the diagnostic, so it reads the same as in a scan without a workspace.
-    const r = await ingestPath(path, id);
-    return r.ok ? { ok: true, analysis: analyzeDocument(r.document, settings), reused: false } : { ok: false, diagnostic: r.diagnostic };
+/**
+ * Pure: the diagnostics of earlier scans that still hold. A file read again gets new ones, except
+ * an unchanged file: its stored analysis is reused, so its stored warnings (same bytes, same
+ * warnings) stand, under the spelling given now. A file not read keeps its own, unless pruning.
+ */
+export function keptDiagnostics(stored: Diagnostic[], read: string[], reused: ReadonlySet<string>, prune: boolean): Diagnostic[] {
+  const reusedByFile = new Map([...reused].map((p) => [resolve(p), p]));
+  const readFiles = new Set(read.map((p) => resolve(p)));
+  const out: Diagnostic[] = [];
+  for (const d of stored) {
+    const file = resolve(d.path);
+    const now = reusedByFile.get(file);
+    if (now !== undefined) out.push(now === d.path ? d : { ...d, path: now });
+    else if (!readFiles.has(file) && !prune) out.push(d);
   }
-  if (prior && prior.hash === sha256(bytes)) return { ok: true, analysis: prior.analysis, reused: true };
-  const r = await ingestFile({ path, bytes }, id);
-  return r.ok ? { ok: true, analysis: analyzeDocument(r.document, settings), reused: false } : { ok: false, diagnostic: r.diagnostic };
+  return out;
 }
 
 /**
@@ -235,6 +231,15 @@ async function checkDistinct(workspace: string, against: string): Promise<void> 
   if ((await real(workspace)) === (await real(against))) {
     throw new WorkspaceError(`--against ${against} is the workspace itself; give the past year's workspace`);
   }
+}
+
+/** Runs `work`, printing how long it took on stderr when REFRAIN_STATS is set (as the scan's other phases). */
+function timed<T>(label: string, work: () => T): T {
+  if (!process.env.REFRAIN_STATS) return work();
+  const started = performance.now();
+  const out = work();
+  console.error({ [label]: Math.round(performance.now() - started) });
+  return out;
 }
 
 function sortPaths(paths: string[]): string[] {

@@ -32,6 +32,11 @@ export interface SaveOptions {
   carried?: Decision[];
   /** Free-form facts about the scan (counts, time), kept as the workspace's `lastScan`. */
   info?: Record<string, unknown>;
+  /**
+   * Analyses exactly as `storedAnalyses` returned them (reused, not made again). Their documents'
+   * stored rows and paragraphs are left as they are where the id, path and hash still match.
+   */
+  unchanged?: ReadonlySet<Analysis>;
 }
 
 // Fields each table has a column for; anything else on a row is kept as JSON in its `extra`
@@ -106,6 +111,9 @@ export class Workspace {
    * Replaces the stored scan with `result` in one transaction: killed at any point, the workspace
    * holds either the previous scan or this one, whole. `analyses[i]` belongs to
    * `result.documents[i]`; it is stored (for incremental rescans) unless the document is `past`.
+   * A document whose analysis is among `options.unchanged` and that keeps its id, path and hash
+   * keeps its stored row and paragraphs as they are: a rescan of an unchanged batch rewrites the
+   * findings, not the hundreds of megabytes of text and analyses.
    * Decisions are not touched, except that `carried` ones are added where none exists.
    */
   saveScan(result: ScanResult, analyses: Analysis[], options: SaveOptions = {}): void {
@@ -125,6 +133,12 @@ export class Workspace {
          boilerplate_ratio, past, unit_para, unit_start, unit_end, band_keys, extra)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    const updateDocument = db.prepare(
+      `UPDATE documents SET encoding = ?, format = ?, chars = ?, templated_ratio = ?, within_ratio = ?,
+         boilerplate_ratio = ?, extra = ? WHERE id = ?`,
+    );
+    const deleteParagraphs = db.prepare(`DELETE FROM paragraphs WHERE doc = ?`);
+    const deleteDocument = db.prepare(`DELETE FROM documents WHERE id = ?`);
     const insertParagraph = db.prepare(`INSERT INTO paragraphs (doc, idx, line, page, text, extra) VALUES (?, ?, ?, ?, ?, ?)`);
     const insertCluster = db.prepare(
       `INSERT INTO clusters (id, key, scope, kind, boilerplate, doc_count, similarity, chars, extra)
@@ -139,9 +153,31 @@ export class Workspace {
     const logDecision = db.prepare(`INSERT INTO decision_log (key, label, note, at) VALUES (?, ?, ?, ?)`);
 
     db.transaction(() => {
-      db.exec(`DELETE FROM members; DELETE FROM clusters; DELETE FROM paragraphs; DELETE FROM documents;
-               DELETE FROM document_pairs; DELETE FROM diagnostics;`);
+      // Read inside the write lock: what is stored now is what this transaction replaces.
+      const kept = this.keptDocuments(result, analyses, options.unchanged);
+      db.exec(`DELETE FROM members; DELETE FROM clusters; DELETE FROM document_pairs; DELETE FROM diagnostics;`);
+      if (kept.size === 0) {
+        db.exec(`DELETE FROM paragraphs; DELETE FROM documents;`);
+      } else {
+        for (const id of kept.replaced) {
+          deleteParagraphs.run(id);
+          deleteDocument.run(id);
+        }
+      }
       result.documents.forEach((doc, i) => {
+        const extra = extraOf(doc, DOCUMENT_FIELDS);
+        const row = kept.get(doc.id);
+        if (row !== undefined) {
+          // Scores change with the rest of the batch; write them only when they did.
+          const [, , , encoding, format, chars, templated, within, boilerplate, , stale] = row;
+          const same =
+            encoding === doc.encoding && format === doc.format && chars === doc.chars && templated === doc.templatedRatio &&
+            within === doc.withinRatio && boilerplate === doc.boilerplateRatio && stale === extra;
+          if (!same) {
+            updateDocument.run(doc.encoding, doc.format, doc.chars, doc.templatedRatio, doc.withinRatio, doc.boilerplateRatio, extra, doc.id);
+          }
+          return;
+        }
         const analysis = doc.past === undefined ? analyses[i] : null;
         insertDocument.run(
           doc.id, doc.path, doc.hash, doc.encoding, doc.format, doc.chars, doc.templatedRatio, doc.withinRatio,
@@ -150,7 +186,7 @@ export class Workspace {
           analysis ? toBlob(analysis.unitStart) : null,
           analysis ? toBlob(analysis.unitEnd) : null,
           analysis ? toBlob(analysis.bandKeys) : null,
-          extraOf(doc, DOCUMENT_FIELDS),
+          extra,
         );
         for (const p of doc.paragraphs) {
           insertParagraph.run(doc.id, p.index, p.line, p.page ?? null, p.text, extraOf(p, PARAGRAPH_FIELDS));
@@ -170,6 +206,41 @@ export class Workspace {
         if (carry.run(d.key, d.label, d.note, d.at).changes > 0) logDecision.run(d.key, d.label, d.note, d.at);
       }
     }).immediate();
+  }
+
+  /**
+   * The stored document rows saveScan can leave in place, by id (a document of `result` whose
+   * analysis is in `unchanged` and whose row under the same id has its path and hash, not past),
+   * and the ids of the other stored rows, which it replaces or removes.
+   */
+  private keptDocuments(
+    result: ScanResult,
+    analyses: Analysis[],
+    unchanged: ReadonlySet<Analysis> | undefined,
+  ): Map<number, DocumentColumns> & { replaced: number[] } {
+    const kept = Object.assign(new Map<number, DocumentColumns>(), { replaced: [] as number[] });
+    const rows = this.db
+      .prepare(
+        `SELECT id, path, hash, encoding, format, chars, templated_ratio, within_ratio, boilerplate_ratio, past, extra
+         FROM documents ORDER BY id`,
+      )
+      .raw()
+      .all() as DocumentColumns[];
+    if (unchanged === undefined || unchanged.size === 0) {
+      kept.replaced = rows.map((r) => r[0]);
+      return kept;
+    }
+    const byId = new Map<number, number>();
+    result.documents.forEach((doc, i) => byId.set(doc.id, i));
+    for (const row of rows) {
+      const [id, path, hash, , , , , , , past] = row;
+      const i = byId.get(id);
+      const doc = i === undefined ? undefined : result.documents[i];
+      const same = doc !== undefined && doc.past === undefined && past === null && doc.path === path && doc.hash === hash;
+      if (same && unchanged.has(analyses[i!])) kept.set(id, row);
+      else kept.replaced.push(id);
+    }
+    return kept;
   }
 
   /** The last complete scan, in the shape `scan --json` writes; null before the first scan. */
