@@ -6,44 +6,83 @@ export function toJson(result: ScanResult): string {
   return JSON.stringify(result, null, 2) + '\n';
 }
 
+/** Characters aimed at per piece: large enough that the pieces cost nothing, far below V8's limit. */
+const PIECE_CHARS = 4 << 20;
+
+/** What JSON.stringify leaves out of an object. */
+function omitted(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+
+/**
+ * The items of a top-level array, as they stand in the whole text: a run of items is stringified
+ * nested two arrays deep, which gives them the whole text's indent at once, and the two enclosing
+ * brackets are cut off. Runs are sized from the last one's length.
+ */
+function* arrayItems(items: unknown[]): Generator<string> {
+  const head = '[\n  [\n'.length;
+  const tail = '\n  ]\n]'.length;
+  let count = 64;
+  for (let i = 0; i < items.length; ) {
+    const run = items.slice(i, i + count);
+    i += run.length;
+    const text = JSON.stringify([run], null, 2);
+    yield text.slice(head, text.length - tail);
+    yield i < items.length ? ',\n' : '\n';
+    count = Math.max(1, Math.min(4 * count, Math.floor((count * PIECE_CHARS) / Math.max(1, text.length))));
+  }
+}
+
 /**
  * Yields the same text as toJson, piece by piece: a batch of 100,000 reports makes a JSON text
  * longer than the longest string V8 can hold, so large results are written, never joined.
  */
 export function* jsonChunks(result: ScanResult): Generator<string> {
-  const keys = Object.keys(result) as Array<keyof ScanResult>;
+  const record = result as unknown as Record<string, unknown>;
+  const keys = Object.keys(record).filter((key) => !omitted(record[key]));
   yield '{\n';
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k];
-    const value = result[key];
+    const value = record[key];
     const comma = k + 1 < keys.length ? ',' : '';
     if (Array.isArray(value) && value.length > 0) {
       yield `  ${JSON.stringify(key)}: [\n`;
-      for (let i = 0; i < value.length; i++) {
-        const item = JSON.stringify(value[i], null, 2).replace(/\n/g, '\n    ');
-        yield `    ${item}${i + 1 < value.length ? ',' : ''}\n`;
-      }
+      yield* arrayItems(value);
       yield `  ]${comma}\n`;
     } else {
-      yield `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}${comma}\n`;
+      // Inside an object of its own the value gets the whole text's indent; cut off its braces.
+      const text = JSON.stringify({ [key]: value }, null, 2);
+      yield `${text.slice('{\n'.length, text.length - '\n}'.length)}${comma}\n`;
     }
   }
   yield '}\n';
 }
 
-/** Writes the result's JSON to a file, in pieces. */
+function writeAll(fd: number, buffer: Buffer, length: number): void {
+  for (let done = 0; done < length; ) done += writeSync(fd, buffer, done, length - done);
+}
+
+/**
+ * Writes the result's JSON to a file, in pieces. Each piece is encoded straight into one reused
+ * buffer: joining pieces into a longer string first would copy every character once more.
+ */
 export function writeJsonFile(result: ScanResult, path: string): void {
   const fd = openSync(path, 'w');
   try {
-    let buffer = '';
+    const buffer = Buffer.allocUnsafe(3 * PIECE_CHARS + (1 << 16));
+    let used = 0;
     for (const chunk of jsonChunks(result)) {
-      buffer += chunk;
-      if (buffer.length > 1 << 20) {
-        writeSync(fd, buffer);
-        buffer = '';
+      // A UTF-16 code unit takes at most 3 bytes of UTF-8.
+      if (used + 3 * chunk.length > buffer.length) {
+        writeAll(fd, buffer, used);
+        used = 0;
       }
+      if (3 * chunk.length > buffer.length) {
+        const bytes = Buffer.from(chunk);
+        writeAll(fd, bytes, bytes.length);
+      } else used += buffer.write(chunk, used);
     }
-    writeSync(fd, buffer);
+    writeAll(fd, buffer, used);
   } finally {
     closeSync(fd);
   }

@@ -1,34 +1,5 @@
-import type { ResultCluster, ResultDocumentPair, Paragraph } from '../types.js';
+import type { ResultCluster, ResultDocumentPair, ResultMember, Paragraph } from '../types.js';
 import { countChars } from '../normalize/normalize.js';
-
-type Interval = [number, number];
-
-/** Non-overlapping coverage of paragraphs, counted in characters. */
-class Coverage {
-  private byPara = new Map<number, Interval[]>();
-  add(paragraph: number, start: number, end: number): void {
-    let list = this.byPara.get(paragraph);
-    if (!list) this.byPara.set(paragraph, (list = []));
-    list.push([start, end]);
-  }
-  chars(paragraphs: Paragraph[]): number {
-    let total = 0;
-    for (const [para, list] of this.byPara) {
-      const text = paragraphs[para].text;
-      list.sort((x, y) => x[0] - y[0]);
-      let [s, e] = list[0];
-      for (const [a, b] of list.slice(1)) {
-        if (a <= e) e = Math.max(e, b);
-        else {
-          total += countChars(text, s, e);
-          [s, e] = [a, b];
-        }
-      }
-      total += countChars(text, s, e);
-    }
-    return total;
-  }
-}
 
 export interface DocumentScores {
   templatedRatio: number;
@@ -40,12 +11,166 @@ export function round(x: number): number {
   return Math.round(x * 10000) / 10000;
 }
 
-function span(m: { paragraph: number; start?: number; end?: number }, paragraphs: Paragraph[]): Interval {
-  return m.start === undefined ? [0, paragraphs[m.paragraph].text.length] : [m.start, m.end!];
-}
-
 /** Clusters with more documents than this are left out of pairwise figures (they are chrome). */
 const MAX_PAIR_DOCS = 50;
+
+/**
+ * A document as scoring needs it. `paragraphChars`, when given, is countChars of each paragraph's
+ * text (the reading stage works it out anyway); without it whole paragraphs are counted here.
+ */
+export interface ScoredDocument {
+  paragraphs: Paragraph[];
+  chars: number;
+  paragraphChars?: ArrayLike<number>;
+}
+
+// What a span counts towards in its document's scores.
+const ACROSS = 1;
+const WITHIN = 2;
+const BOILER = 4;
+
+/**
+ * Every member of every cluster as one span of one paragraph, in flat arrays, with its character
+ * count worked out once: a paragraph sits in many clusters and a member in many document pairs,
+ * and counting characters again for each was most of the scoring time.
+ */
+class Spans {
+  readonly doc: Int32Array;
+  readonly para: Int32Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly chars: Int32Array;
+  readonly flags: Uint8Array;
+  /** Whole-paragraph counts, by paragraphBase[doc] + paragraph; -1 until needed. */
+  private readonly paraChars: Int32Array;
+  private readonly paragraphBase: Int32Array;
+
+  constructor(
+    private readonly docs: ScoredDocument[],
+    size: number,
+  ) {
+    this.doc = new Int32Array(size);
+    this.para = new Int32Array(size);
+    this.start = new Int32Array(size);
+    this.end = new Int32Array(size);
+    this.chars = new Int32Array(size);
+    this.flags = new Uint8Array(size);
+    this.paragraphBase = new Int32Array(docs.length + 1);
+    for (let d = 0; d < docs.length; d++) this.paragraphBase[d + 1] = this.paragraphBase[d] + docs[d].paragraphs.length;
+    this.paraChars = new Int32Array(this.paragraphBase[docs.length]).fill(-1);
+  }
+
+  set(i: number, m: ResultMember): void {
+    const text = this.docs[m.doc].paragraphs[m.paragraph].text;
+    const whole = m.start === undefined;
+    const s = whole ? 0 : m.start!;
+    const e = whole ? text.length : m.end!;
+    this.doc[i] = m.doc;
+    this.para[i] = m.paragraph;
+    this.start[i] = s;
+    this.end[i] = e;
+    this.chars[i] = this.count(m.doc, m.paragraph, s, e);
+  }
+
+  /** Characters of text[s, e) in one paragraph; whole paragraphs are counted once and kept. */
+  count(doc: number, para: number, s: number, e: number): number {
+    const text = this.docs[doc].paragraphs[para].text;
+    if (s !== 0 || e !== text.length) return countChars(text, s, e);
+    const given = this.docs[doc].paragraphChars;
+    if (given !== undefined) return given[para];
+    const at = this.paragraphBase[doc] + para;
+    let n = this.paraChars[at];
+    if (n < 0) this.paraChars[at] = n = countChars(text);
+    return n;
+  }
+
+  /**
+   * Characters covered by the union of the first `n` spans in `list`, all of one document. Sorts
+   * them in place, by paragraph then start; a span that overlaps no other keeps its own count.
+   */
+  union(list: Int32Array, n: number): number {
+    if (n === 0) return 0;
+    if (n === 1) return this.chars[list[0]];
+    this.sort(list, n);
+    const { para, start, end } = this;
+    let total = 0;
+    let run = list[0];
+    let p = para[run];
+    let s = start[run];
+    let e = end[run];
+    let merged = false;
+    for (let k = 1; k < n; k++) {
+      const i = list[k];
+      if (para[i] === p && start[i] <= e) {
+        if (end[i] > e) e = end[i];
+        merged = true;
+        continue;
+      }
+      total += merged ? this.count(this.doc[run], p, s, e) : this.chars[run];
+      run = i;
+      p = para[i];
+      s = start[i];
+      e = end[i];
+      merged = false;
+    }
+    return total + (merged ? this.count(this.doc[run], p, s, e) : this.chars[run]);
+  }
+
+  private sort(list: Int32Array, n: number): void {
+    const { para, start } = this;
+    if (n > 24) {
+      list.subarray(0, n).sort((x, y) => para[x] - para[y] || start[x] - start[y]);
+      return;
+    }
+    // The lists here are mostly a handful of spans: insertion sort beats a comparator call each.
+    for (let k = 1; k < n; k++) {
+      const i = list[k];
+      const pi = para[i];
+      const si = start[i];
+      let j = k - 1;
+      while (j >= 0 && (para[list[j]] > pi || (para[list[j]] === pi && start[list[j]] > si))) {
+        list[j + 1] = list[j];
+        j--;
+      }
+      list[j + 1] = i;
+    }
+  }
+}
+
+/**
+ * Indices of a cluster's members grouped by document, in member order within a document (the
+ * first of equal spans counts as the first occurrence). Members after the representative normally
+ * come sorted by document already; then the representative only has to be slotted in.
+ */
+function byDocument(members: ResultMember[], order: number[]): void {
+  const n = members.length;
+  order.length = n;
+  if (n === 0) return;
+  let sorted = true;
+  for (let k = 2; k < n && sorted; k++) if (members[k].doc < members[k - 1].doc) sorted = false;
+  if (!sorted) {
+    for (let k = 0; k < n; k++) order[k] = k;
+    order.sort((x, y) => members[x].doc - members[y].doc || x - y);
+    return;
+  }
+  const center = n > 0 ? members[0].doc : 0;
+  let at = 1;
+  while (at < n && members[at].doc < center) at++;
+  for (let k = 1; k < at; k++) order[k - 1] = k;
+  order[at - 1] = 0;
+  for (let k = at; k < n; k++) order[k] = k;
+}
+
+/** Items 0..count-1 bucketed by key (0..keys-1), stable: items keyStart[k] .. keyStart[k + 1]. */
+function bucket(keyOf: Int32Array, count: number, keys: number): { keyStart: Int32Array; items: Int32Array } {
+  const keyStart = new Int32Array(keys + 1);
+  for (let i = 0; i < count; i++) keyStart[keyOf[i] + 1]++;
+  for (let k = 0; k < keys; k++) keyStart[k + 1] += keyStart[k];
+  const fill = keyStart.slice(0, keys);
+  const items = new Int32Array(count);
+  for (let i = 0; i < count; i++) items[fill[keyOf[i]]++] = i;
+  return { keyStart, items };
+}
 
 /**
  * Per document: share of its characters found in other documents (templated), repeated inside it
@@ -53,53 +178,154 @@ const MAX_PAIR_DOCS = 50;
  * the larger of the two shares of each one's characters found in the other, boilerplate aside.
  */
 export function scoreDocuments(
-  docs: Array<{ paragraphs: Paragraph[]; chars: number }>,
+  docs: ScoredDocument[],
   clusters: ResultCluster[],
 ): { scores: DocumentScores[]; pairs: ResultDocumentPair[] } {
-  const across = docs.map(() => new Coverage());
-  const within = docs.map(() => new Coverage());
-  const boiler = docs.map(() => new Coverage());
-  const pairCover = new Map<string, [Coverage, Coverage]>();
+  let size = 0;
+  for (const c of clusters) size += c.members.length;
+  const spans = new Spans(docs, size);
+  // A group is one document's spans in one cluster: spans groupStart[g] .. groupStart[g + 1].
+  // A cluster's groups are consecutive and in ascending document order.
+  const groupStart = new Int32Array(size + 1);
+  const groupDoc = new Int32Array(size);
+  const groupChars = new Int32Array(size);
+  const groupCluster = new Int32Array(size);
+  const clusterGroups = new Int32Array(clusters.length + 1);
+  const paired = new Uint8Array(clusters.length);
+  let scratch: Int32Array = new Int32Array(64);
+  const room = (n: number) => {
+    if (scratch.length < n) scratch = grow(scratch, n);
+  };
 
-  for (const c of clusters) {
-    const byDoc = new Map<number, ResultCluster['members']>();
-    for (const m of c.members) {
-      let list = byDoc.get(m.doc);
-      if (!list) byDoc.set(m.doc, (list = []));
-      list.push(m);
-    }
-    for (const [doc, members] of byDoc) {
-      const paragraphs = docs[doc].paragraphs;
-      const sorted = [...members].sort((x, y) => x.paragraph - y.paragraph || (x.start ?? 0) - (y.start ?? 0));
-      sorted.forEach((m, i) => {
-        const [s, e] = span(m, paragraphs);
-        if (byDoc.size > 1) across[doc].add(m.paragraph, s, e);
-        if (i > 0) within[doc].add(m.paragraph, s, e);
-        if (c.boilerplate) boiler[doc].add(m.paragraph, s, e);
-      });
-    }
-    if (c.boilerplate || byDoc.size < 2 || byDoc.size > MAX_PAIR_DOCS) continue;
-    const ids = [...byDoc.keys()].sort((x, y) => x - y);
-    for (let i = 0; i < ids.length; i++)
-      for (let j = i + 1; j < ids.length; j++) {
-        const key = `${ids[i]},${ids[j]}`;
-        let pc = pairCover.get(key);
-        if (!pc) pairCover.set(key, (pc = [new Coverage(), new Coverage()]));
-        for (const m of byDoc.get(ids[i])!) pc[0].add(m.paragraph, ...span(m, docs[ids[i]].paragraphs));
-        for (const m of byDoc.get(ids[j])!) pc[1].add(m.paragraph, ...span(m, docs[ids[j]].paragraphs));
+  let next = 0;
+  let groups = 0;
+  const order: number[] = [];
+  for (let ci = 0; ci < clusters.length; ci++) {
+    const c = clusters[ci];
+    const members = c.members;
+    byDocument(members, order);
+    const firstGroup = groups;
+    for (let k = 0; k < order.length; ) {
+      const doc = members[order[k]].doc;
+      const from = next;
+      let first = -1;
+      let firstPara = 0;
+      let firstStart = 0;
+      for (; k < order.length && members[order[k]].doc === doc; k++) {
+        const m = members[order[k]];
+        spans.set(next, m);
+        const s = m.start ?? 0;
+        if (first < 0 || m.paragraph < firstPara || (m.paragraph === firstPara && s < firstStart)) {
+          first = next;
+          firstPara = m.paragraph;
+          firstStart = s;
+        }
+        next++;
       }
+      room(next - from);
+      for (let i = from; i < next; i++) {
+        scratch[i - from] = i;
+        if (i !== first) spans.flags[i] |= WITHIN;
+        if (c.boilerplate) spans.flags[i] |= BOILER;
+      }
+      groupDoc[groups] = doc;
+      groupCluster[groups] = ci;
+      groupChars[groups] = spans.union(scratch, next - from);
+      groups++;
+      groupStart[groups] = next;
+    }
+    clusterGroups[ci + 1] = groups;
+    const docCount = groups - firstGroup;
+    if (docCount > 1) for (let i = groupStart[firstGroup]; i < next; i++) spans.flags[i] |= ACROSS;
+    paired[ci] = !c.boilerplate && docCount >= 2 && docCount <= MAX_PAIR_DOCS ? 1 : 0;
   }
-  const ratio = (c: Coverage, d: number) => (docs[d].chars === 0 ? 0 : round(c.chars(docs[d].paragraphs) / docs[d].chars));
-  const scores = docs.map((_, d) => ({
-    templatedRatio: ratio(across[d], d),
-    withinRatio: ratio(within[d], d),
-    boilerplateRatio: ratio(boiler[d], d),
-  }));
+
+  const docChars = Float64Array.from(docs, (d) => d.chars);
+  const ratio = (covered: number, d: number) => (docChars[d] === 0 ? 0 : round(covered / docChars[d]));
+
+  const bySpan = bucket(spans.doc, next, docs.length);
+  const scores: DocumentScores[] = new Array(docs.length);
+  const cover = (d: number, flag: number) => {
+    let n = 0;
+    for (let k = bySpan.keyStart[d]; k < bySpan.keyStart[d + 1]; k++) {
+      const i = bySpan.items[k];
+      if (spans.flags[i] & flag) scratch[n++] = i;
+    }
+    return ratio(spans.union(scratch, n), d);
+  };
+  for (let d = 0; d < docs.length; d++) {
+    room(bySpan.keyStart[d + 1] - bySpan.keyStart[d]);
+    scores[d] = { templatedRatio: cover(d, ACROSS), withinRatio: cover(d, WITHIN), boilerplateRatio: cover(d, BOILER) };
+  }
+
+  // Pairs, document a by document a: each later document b sharing a paired cluster with a
+  // collects the (group of a, group of b) links of their shared clusters.
+  const byGroup = bucket(groupDoc, groups, docs.length);
+  const seen = new Int32Array(docs.length).fill(-1);
+  const head = new Int32Array(docs.length);
+  const touched = new Int32Array(docs.length);
+  let linkA: Int32Array = new Int32Array(256);
+  let linkB: Int32Array = new Int32Array(256);
+  let linkNext: Int32Array = new Int32Array(256);
+  let scratchB: Int32Array = new Int32Array(64);
   const pairs: ResultDocumentPair[] = [];
-  for (const [key, [ca, cb]] of pairCover) {
-    const [a, b] = key.split(',').map(Number);
-    pairs.push({ a, b, sharedRatio: Math.max(ratio(ca, a), ratio(cb, b)) });
+  for (let a = 0; a < docs.length; a++) {
+    let links = 0;
+    let bs = 0;
+    for (let k = byGroup.keyStart[a]; k < byGroup.keyStart[a + 1]; k++) {
+      const g = byGroup.items[k];
+      const ci = groupCluster[g];
+      if (!paired[ci]) continue;
+      for (let h = g + 1; h < clusterGroups[ci + 1]; h++) {
+        const b = groupDoc[h];
+        if (seen[b] !== a) {
+          seen[b] = a;
+          head[b] = -1;
+          touched[bs++] = b;
+        }
+        if (links === linkA.length) {
+          linkA = grow(linkA);
+          linkB = grow(linkB);
+          linkNext = grow(linkNext);
+        }
+        linkA[links] = g;
+        linkB[links] = h;
+        linkNext[links] = head[b];
+        head[b] = links++;
+      }
+    }
+    touched.subarray(0, bs).sort();
+    for (let t = 0; t < bs; t++) {
+      const b = touched[t];
+      let link = head[b];
+      let ca: number;
+      let cb: number;
+      if (linkNext[link] < 0) {
+        // One shared cluster: each side's cover is that cluster's group, already counted.
+        ca = groupChars[linkA[link]];
+        cb = groupChars[linkB[link]];
+      } else {
+        let na = 0;
+        let nb = 0;
+        for (; link >= 0; link = linkNext[link]) {
+          const g = linkA[link];
+          const h = linkB[link];
+          room(na + groupStart[g + 1] - groupStart[g]);
+          for (let i = groupStart[g]; i < groupStart[g + 1]; i++) scratch[na++] = i;
+          if (scratchB.length < nb + groupStart[h + 1] - groupStart[h]) scratchB = grow(scratchB, nb + groupStart[h + 1] - groupStart[h]);
+          for (let i = groupStart[h]; i < groupStart[h + 1]; i++) scratchB[nb++] = i;
+        }
+        ca = spans.union(scratch, na);
+        cb = spans.union(scratchB, nb);
+      }
+      pairs.push({ a, b, sharedRatio: Math.max(ratio(ca, a), ratio(cb, b)) });
+    }
   }
-  pairs.sort((x, y) => x.a - y.a || x.b - y.b);
   return { scores, pairs };
+}
+
+function grow(array: Int32Array, least = 0): Int32Array {
+  const bigger = new Int32Array(Math.max(least, 2 * array.length));
+  bigger.set(array);
+  return bigger;
 }
