@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { jaccard, shingle, unique } from '../src/shingle/shingle.js';
-import { estimateJaccard, signature, sketchTokens } from '../src/sketch/minhash.js';
+import { estimateJaccard, minHasher, signature, sketchTokens } from '../src/sketch/minhash.js';
 import { prng } from '../src/util/hash.js';
 import { sortPairs } from '../src/lsh/radix.js';
 import { candidatePairs } from '../src/lsh/candidates.js';
@@ -108,6 +108,9 @@ describe('MinHash', () => {
     // Most bins are copies here, yet the error stays near that of 64 independent hashes (1.05×
     // when written); densifying with set-dependent probes gives 1.6× and a bias of -0.03.
     expect(absError / runs).toBeLessThan(1.2 * (ideal / runs));
+  });
+  it('refuses a hasher made for another signature length', () => {
+    expect(() => signature(set([1, 2, 3]), 60, minHasher(64))).toThrow(RangeError);
   });
   it('sketches a token stream exactly as signature(shingle(tokens, k)) does', () => {
     fc.assert(

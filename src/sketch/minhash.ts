@@ -69,6 +69,7 @@ function probe(i: number, t: number, numHashes: number, seed: number): number {
 /** Fills empty bins from the first non-empty bin along each one's probe sequence. */
 function densify(mins: Int32Array, hasher: MinHasher): void {
   const k = hasher.numHashes;
+  if (mins.length !== k) throw new RangeError(`a hasher for ${k} hashes cannot make a signature of ${mins.length}`);
   let filled = 0;
   for (let i = 0; i < k; i++) if (mins[i] !== EMPTY) filled++;
   if (filled === k || filled === 0) return; // nothing to fill, or nothing to fill from
