@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { jsonChunks, toJson, writeJsonFile } from '../src/report/json-result.js';
+import { jsonChunks, toJson, writeJsonFile, writeJsonFileAsync } from '../src/report/json-result.js';
 import type { ResultDocument, ScanResult } from '../src/types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'refrain-json-'));
@@ -62,37 +62,47 @@ function result(documents: ResultDocument[]): ScanResult {
 /** What the writers must reproduce, byte for byte. */
 const expected = (r: ScanResult) => JSON.stringify(r, null, 2) + '\n';
 
-function written(r: ScanResult): Buffer {
-  const path = join(dir, 'out.json');
-  writeJsonFile(r, path);
-  return readFileSync(path);
+/** The file each writer makes, checked to be the same, then returned. */
+async function written(r: ScanResult): Promise<Buffer> {
+  writeJsonFile(r, join(dir, 'sync.json'));
+  await writeJsonFileAsync(r, join(dir, 'async.json'));
+  const bytes = readFileSync(join(dir, 'sync.json'));
+  expect(readFileSync(join(dir, 'async.json')).equals(bytes)).toBe(true);
+  return bytes;
 }
 
 describe('JSON writers', () => {
-  it('match JSON.stringify on escapes, surrogates, separators and optional keys', () => {
+  it('match JSON.stringify on escapes, surrogates, separators and optional keys', async () => {
     const r = result([doc(0, TRICKY), doc(1, [...TRICKY].reverse(), { past: 'old \\ "ws".db' })]);
     expect(toJson(r)).toBe(expected(r));
     expect([...jsonChunks(r)].join('')).toBe(expected(r));
-    expect(written(r).equals(Buffer.from(expected(r)))).toBe(true);
+    expect((await written(r)).equals(Buffer.from(expected(r)))).toBe(true);
   });
 
-  it('match it when the arrays span many pieces', () => {
+  it('match it when the arrays span many pieces', async () => {
     // Pieces start at 64 items, so 1,000 documents take several.
     const r = result(Array.from({ length: 1000 }, (_, i) => doc(i, TRICKY.slice(i % 3))));
     expect([...jsonChunks(r)].length).toBeGreaterThan(10);
     expect([...jsonChunks(r)].join('')).toBe(expected(r));
-    expect(written(r).equals(Buffer.from(expected(r)))).toBe(true);
+    expect((await written(r)).equals(Buffer.from(expected(r)))).toBe(true);
   });
 
-  it('match it for a document larger than the write buffer', () => {
+  it('match it for a document larger than the write buffer', async () => {
     const big = '报告正文'.repeat(1_500_000) + '\ud800"';
     const r = result([doc(0, [big]), doc(1, ['short'])]);
-    expect(written(r).equals(Buffer.from(expected(r)))).toBe(true);
+    expect((await written(r)).equals(Buffer.from(expected(r)))).toBe(true);
   });
 
-  it('match it for empty arrays and for top-level keys JSON leaves out', () => {
+  it('match it when the output fills the write buffers many times over', async () => {
+    // 20 M characters of CJK text: pieces of about 4 M characters, 12 MB each in UTF-8.
+    const text = '报告正文'.repeat(25_000);
+    const r = result(Array.from({ length: 200 }, (_, i) => doc(i, [text, TRICKY[i % TRICKY.length]])));
+    expect((await written(r)).equals(Buffer.from(expected(r)))).toBe(true);
+  });
+
+  it('match it for empty arrays and for top-level keys JSON leaves out', async () => {
     const r = { ...result([]), clusters: [], note: undefined } as unknown as ScanResult;
     expect([...jsonChunks(r)].join('')).toBe(expected(r));
-    expect(written(r).equals(Buffer.from(expected(r)))).toBe(true);
+    expect((await written(r)).equals(Buffer.from(expected(r)))).toBe(true);
   });
 });
