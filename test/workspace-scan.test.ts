@@ -81,6 +81,24 @@ describe('scanning into a workspace', () => {
     expect(again.result).toEqual((await scanPaths([respelt, ...files.slice(1), join(batch, 'zz-empty.txt')])).result);
   });
 
+  it('an ingest warning is reported as without a workspace, and stays when the file is skipped as unchanged', async () => {
+    const page = join(batch, 'page.html');
+    writeFileSync(page, `<html><head><meta charset="x-bogus"></head><body><p>${readFileSync(files[0], 'utf8')}</p></body></html>`);
+    const ws = join(dir, 'w.db');
+    const plain = (await scanPaths([batch])).result;
+    const warning = plain.diagnostics.filter((d) => d.level === 'warning');
+    expect(warning.map((d) => d.path)).toEqual([page]);
+    const first = await scanIntoWorkspace([batch], { workspace: ws });
+    expect(first.result).toEqual(plain);
+    const again = await scanIntoWorkspace([batch], { workspace: ws });
+    expect(again.counts).toEqual(counts({ files: 7, skipped: 6, failed: 1 }));
+    expect(again.result).toEqual(plain);
+    // Given under another spelling, it is still the same unchanged file, with its warning.
+    const respelt = `${batch}/./page.html`;
+    const only = await scanIntoWorkspace([respelt], { workspace: ws, prune: true });
+    expect(only.result.diagnostics).toEqual(warning.map((d) => ({ ...d, path: respelt })));
+  });
+
   it('other band settings make stored analyses unusable: everything is read again', async () => {
     const ws = join(dir, 'w.db');
     await scanIntoWorkspace(files.slice(0, 3), { workspace: ws });

@@ -106,6 +106,24 @@ export const MIGRATIONS: readonly string[] = [
     at    TEXT NOT NULL
   );
   `,
+  // 2: paragraphs in a rowid table. In a WITHOUT ROWID table a row keeps only about 1,000 bytes
+  // on its page and spills the rest to an overflow page of its own, mostly empty: a paragraph of
+  // a few hundred CJK characters took two pages, doubling the file and the writing of every scan.
+  `
+  CREATE TABLE paragraphs_v2 (
+    doc   INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    idx   INTEGER NOT NULL,
+    line  INTEGER NOT NULL,
+    page  INTEGER,
+    text  TEXT NOT NULL,
+    extra TEXT,
+    PRIMARY KEY (doc, idx)
+  );
+  INSERT INTO paragraphs_v2 (doc, idx, line, page, text, extra)
+    SELECT doc, idx, line, page, text, extra FROM paragraphs ORDER BY doc, idx;
+  DROP TABLE paragraphs;
+  ALTER TABLE paragraphs_v2 RENAME TO paragraphs;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -470,11 +470,21 @@ export class Workspace {
 
   private paragraphsByDoc(currentOnly: boolean): Map<number, Paragraph[]> {
     const sql = currentOnly
-      ? `SELECT p.* FROM paragraphs p JOIN documents d ON d.id = p.doc WHERE d.past IS NULL ORDER BY p.doc, p.idx`
-      : `SELECT * FROM paragraphs ORDER BY doc, idx`;
+      ? `SELECT p.doc, p.idx, p.line, p.page, p.text, p.extra FROM paragraphs p JOIN documents d ON d.id = p.doc
+         WHERE d.past IS NULL ORDER BY p.doc, p.idx`
+      : `SELECT doc, idx, line, page, text, extra FROM paragraphs ORDER BY doc, idx`;
+    // Rows as arrays: a few hundred thousand paragraphs load in about half the time of objects.
+    const rows = this.db.prepare(sql).raw().all() as ParagraphColumns[];
     const out = new Map<number, Paragraph[]>();
-    for (const r of this.db.prepare(sql).all() as ParagraphRow[]) {
-      pushTo(out, r.doc, paragraphOf(r));
+    let doc = -1;
+    let list: Paragraph[] = [];
+    for (const [d, idx, line, page, text, extra] of rows) {
+      if (d !== doc) {
+        doc = d;
+        list = [];
+        out.set(d, list);
+      }
+      list.push(paragraphFrom(idx, line, page, text, extra));
     }
     return out;
   }
@@ -506,6 +516,7 @@ interface ParagraphRow {
   text: string;
   extra: string | null;
 }
+type ParagraphColumns = [number, number, number, number | null, string, string | null];
 interface ClusterRow {
   id: number;
   key: string;
@@ -547,10 +558,13 @@ function memberOf(r: MemberRow): ResultMember {
 }
 
 function paragraphOf(r: ParagraphRow): Paragraph {
+  return paragraphFrom(r.idx, r.line, r.page, r.text, r.extra);
+}
+
+function paragraphFrom(index: number, line: number, page: number | null, text: string, extra: string | null): Paragraph {
   // Built whole, in the type's field order, so JSON output matches the engine's.
-  const p: Paragraph =
-    r.page === null ? { index: r.idx, line: r.line, text: r.text } : { index: r.idx, line: r.line, page: r.page, text: r.text };
-  return withExtra(p, r.extra);
+  const p: Paragraph = page === null ? { index, line, text } : { index, line, page, text };
+  return withExtra(p, extra);
 }
 
 function omit(object: object, fields: string[]): Record<string, unknown> {
@@ -565,10 +579,4 @@ function extraOf(object: object, known: string[]): string | null {
 
 function withExtra<T extends object>(object: T, extra: string | null): T {
   return extra === null ? object : Object.assign(object, JSON.parse(extra) as object);
-}
-
-function pushTo<T>(map: Map<number, T[]>, key: number, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
