@@ -61,21 +61,27 @@ class Spans {
   }
 
   set(i: number, m: ResultMember): void {
-    const text = this.docs[m.doc].paragraphs[m.paragraph].text;
+    const doc = m.doc;
+    const para = m.paragraph;
+    const text = this.docs[doc].paragraphs[para].text;
     const whole = m.start === undefined;
     const s = whole ? 0 : m.start!;
     const e = whole ? text.length : m.end!;
-    this.doc[i] = m.doc;
-    this.para[i] = m.paragraph;
+    this.doc[i] = doc;
+    this.para[i] = para;
     this.start[i] = s;
     this.end[i] = e;
-    this.chars[i] = this.count(m.doc, m.paragraph, s, e);
+    this.chars[i] = s === 0 && e === text.length ? this.whole(doc, para, text) : countChars(text, s, e);
   }
 
-  /** Characters of text[s, e) in one paragraph; whole paragraphs are counted once and kept. */
+  /** Characters of text[s, e) in one paragraph. */
   count(doc: number, para: number, s: number, e: number): number {
     const text = this.docs[doc].paragraphs[para].text;
-    if (s !== 0 || e !== text.length) return countChars(text, s, e);
+    return s === 0 && e === text.length ? this.whole(doc, para, text) : countChars(text, s, e);
+  }
+
+  /** A whole paragraph's characters: given, or counted once and kept. */
+  private whole(doc: number, para: number, text: string): number {
     const given = this.docs[doc].paragraphChars;
     if (given !== undefined) return given[para];
     const at = this.paragraphBase[doc] + para;
