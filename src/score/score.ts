@@ -24,6 +24,9 @@ export interface ScoredDocument {
   paragraphChars?: ArrayLike<number>;
 }
 
+/** The end of a whole-paragraph span: past any offset, so it covers every span of its paragraph. */
+const WHOLE = 0x7fffffff;
+
 // What a span counts towards in its document's scores.
 const ACROSS = 1;
 const WITHIN = 2;
@@ -63,30 +66,36 @@ class Spans {
   set(i: number, m: ResultMember): void {
     const doc = m.doc;
     const para = m.paragraph;
-    const text = this.docs[doc].paragraphs[para].text;
-    const whole = m.start === undefined;
-    const s = whole ? 0 : m.start!;
-    const e = whole ? text.length : m.end!;
     this.doc[i] = doc;
     this.para[i] = para;
-    this.start[i] = s;
-    this.end[i] = e;
-    this.chars[i] = s === 0 && e === text.length ? this.whole(doc, para, text) : countChars(text, s, e);
+    if (m.start === undefined) {
+      this.start[i] = 0;
+      this.end[i] = WHOLE;
+      this.chars[i] = this.whole(doc, para);
+    } else {
+      this.start[i] = m.start;
+      this.end[i] = m.end!;
+      this.chars[i] = this.count(doc, para, m.start, m.end!);
+    }
   }
 
-  /** Characters of text[s, e) in one paragraph. */
+  /** Characters of [s, e) in one paragraph. */
   count(doc: number, para: number, s: number, e: number): number {
+    if (e === WHOLE) return this.whole(doc, para);
     const text = this.docs[doc].paragraphs[para].text;
-    return s === 0 && e === text.length ? this.whole(doc, para, text) : countChars(text, s, e);
+    return s === 0 && e === text.length ? this.whole(doc, para) : countChars(text, s, e);
   }
 
-  /** A whole paragraph's characters: given, or counted once and kept. */
-  private whole(doc: number, para: number, text: string): number {
+  /**
+   * A whole paragraph's characters: given, or counted once and kept. With counts given, whole
+   * paragraphs (most members) never load their text, which was much of the time left.
+   */
+  private whole(doc: number, para: number): number {
     const given = this.docs[doc].paragraphChars;
     if (given !== undefined) return given[para];
     const at = this.paragraphBase[doc] + para;
     let n = this.paraChars[at];
-    if (n < 0) this.paraChars[at] = n = countChars(text);
+    if (n < 0) this.paraChars[at] = n = countChars(this.docs[doc].paragraphs[para].text);
     return n;
   }
 
