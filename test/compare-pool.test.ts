@@ -10,6 +10,9 @@ import { joinStreams } from '../src/pipeline/streams.js';
 // The worker pool needs the compiled worker script: `npm test` builds dist/ first (pretest).
 import { countSharedRuns, openComparePool, verifyPairs } from '../dist/src/pipeline/compare-pool.js';
 import { addCounts, sharedRuns } from '../src/pipeline/anchors.js';
+import { assignLeaders } from '../dist/src/pipeline/phase1.js';
+import { flattenUnits, indexParagraphs } from '../src/pipeline/units.js';
+import { earlierCandidates } from '../src/lsh/leaders.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'refrain-verify-pool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -56,5 +59,26 @@ describe('verifyPairs', () => {
     expect(here.length).toBeGreaterThan(20);
     expect(pooled).toEqual(here);
     expect(here.every((f, i) => i === 0 || f.at >= here[i - 1].at)).toBe(true);
+  });
+});
+
+describe('assignLeaders', () => {
+  it('chooses the same leaders with checks made ahead on workers as in one ordered pass', async () => {
+    const { analyses } = await analyzeFiles(await listInputFiles([join(dir, 'batch')]), defaultSettings, undefined, { workers: 0 });
+    const arena = joinStreams(analyses.map((a) => a.streams!));
+    const index = indexParagraphs(analyses);
+    const units = flattenUnits(analyses, index, defaultSettings.bands);
+    const offers = earlierCandidates(units.wholeCount, defaultSettings.bands, units.wholeKeys, units.wholePara);
+    const options = { threshold: 0.5, minTokens: 12, minWholeTokens: 8 };
+    const here = await assignLeaders(units.wholePara, offers, arena, options);
+    const pool = openComparePool(arena, options, 2, 0)!;
+    const ahead = await assignLeaders(units.wholePara, offers, arena, options, pool).finally(() => pool.close());
+    expect(here.joins.length).toBeGreaterThan(50);
+    expect(here.speculated).toBe(0);
+    expect(ahead.speculated).toBeGreaterThan(50);
+    expect(ahead.used).toBeGreaterThan(ahead.unforeseen);
+    expect([...ahead.leaderOf]).toEqual([...here.leaderOf]);
+    expect(ahead.joins).toEqual(here.joins);
+    expect([...ahead.copiesOf]).toEqual([...here.copiesOf]);
   });
 });

@@ -7,7 +7,7 @@ import { addCounts, sharedRuns, type PairCounts } from './anchors.js';
 import type { CompareJob, CompareWorkerData } from './compare-worker.js';
 import { WorkerPool } from './pool.js';
 import { tokensAt } from './streams.js';
-import { verifyRange, type PairFinding } from './verify-pairs.js';
+import { verifyRange, wholeMatches, type PairFinding } from './verify-pairs.js';
 
 const workerUrl = new URL('./compare-worker.js', import.meta.url);
 
@@ -53,4 +53,28 @@ export async function countSharedRuns(paragraphs: Uint32Array, arena: TokenStrea
     jobs.push(pool.run<PairCounts>(job));
   }
   return addCounts(await Promise.all(jobs));
+}
+
+/** wholeMatches over the pool, in slices; the results in pair order. */
+export async function wholeMatchesPooled(
+  leaders: Uint32Array,
+  followers: Uint32Array,
+  arena: TokenStreams,
+  options: RelateOptions,
+  pool?: WorkerPool,
+): Promise<{ kinds: Int8Array; similarity: Float64Array }> {
+  if (!pool) return wholeMatches(leaders, followers, (gp) => tokensAt(arena, gp), options);
+  const jobs: Array<Promise<{ kinds: Int8Array; similarity: Float64Array }>> = [];
+  for (let first = 0; first < leaders.length; first += JOB) {
+    const end = Math.min(first + JOB, leaders.length);
+    const job: CompareJob = { kind: 'whole', leaders: leaders.slice(first, end), followers: followers.slice(first, end) };
+    jobs.push(pool.run(job));
+  }
+  const kinds = new Int8Array(leaders.length);
+  const similarity = new Float64Array(leaders.length);
+  (await Promise.all(jobs)).forEach((r, j) => {
+    kinds.set(r.kinds, j * JOB);
+    similarity.set(r.similarity, j * JOB);
+  });
+  return { kinds, similarity };
 }

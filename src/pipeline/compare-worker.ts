@@ -3,7 +3,7 @@ import type { TokenStreams } from '../types.js';
 import type { RelateOptions } from '../verify/relate.js';
 import { sharedRuns } from './anchors.js';
 import { tokensAt } from './streams.js';
-import { verifyRange } from './verify-pairs.js';
+import { verifyRange, wholeMatches } from './verify-pairs.js';
 
 /** Given once to each comparison worker: every paragraph's tokens, in shared memory. */
 export interface CompareWorkerData {
@@ -13,7 +13,8 @@ export interface CompareWorkerData {
 
 export type CompareJob =
   | { kind: 'verify'; pairs: Float64Array; first: number }
-  | { kind: 'runs'; paragraphs: Uint32Array; part: number; parts: number };
+  | { kind: 'runs'; paragraphs: Uint32Array; part: number; parts: number }
+  | { kind: 'whole'; leaders: Uint32Array; followers: Uint32Array };
 
 const { arena, options } = workerData as CompareWorkerData;
 const count = arena.tokenStart.length - 1;
@@ -24,6 +25,9 @@ parentPort?.on('message', ({ id, message }: { id: number; message: CompareJob })
       const found = verifyRange(message.pairs, 0, message.pairs.length, count, (gp) => tokensAt(arena, gp), options);
       for (const f of found) f.at += message.first;
       parentPort!.postMessage({ id, result: found });
+    } else if (message.kind === 'whole') {
+      const result = wholeMatches(message.leaders, message.followers, (gp) => tokensAt(arena, gp), options);
+      parentPort!.postMessage({ id, result }, [result.kinds.buffer as ArrayBuffer, result.similarity.buffer as ArrayBuffer]);
     } else {
       const result = sharedRuns(message.paragraphs, arena, message.part, message.parts);
       parentPort!.postMessage({ id, result }, [result.keys.buffer as ArrayBuffer, result.counts.buffer as ArrayBuffer]);

@@ -1,8 +1,9 @@
 import type { Analysis, Diagnostic, Kind, ResultCluster, ResultMember, ScanResult, ScanSettings } from '../types.js';
-import { relate, type RelateOptions, type Relation, type Tokens } from '../verify/relate.js';
+import type { RelateOptions, Relation, Tokens } from '../verify/relate.js';
 import { snapSpan } from '../verify/snap.js';
-import { earlierCandidates, OFFERS_KEPT } from '../lsh/leaders.js';
-import { flattenUnits, NormCache, topPartners, type ParagraphIndex } from './units.js';
+import { earlierCandidates } from '../lsh/leaders.js';
+import { assignLeaders } from './phase1.js';
+import { flattenUnits, indexParagraphs, NormCache, topPartners, type ParagraphIndex } from './units.js';
 import { countSharedRuns, openComparePool, verifyPairs } from './compare-pool.js';
 import type { WorkerPool } from './pool.js';
 import { atLeast } from './anchors.js';
@@ -14,26 +15,6 @@ import { hashRange } from '../util/hash.js';
 import { MIN_WHOLE_TOKENS } from './settings.js';
 import { VERSION } from '../version.js';
 
-function indexParagraphs(analyses: Analysis[]): ParagraphIndex {
-  const offset: number[] = [];
-  let total = 0;
-  for (const a of analyses) {
-    offset.push(total);
-    total += a.paragraphs.length;
-  }
-  const doc = new Uint32Array(total);
-  const para = new Uint32Array(total);
-  analyses.forEach((a, d) => {
-    for (let p = 0; p < a.paragraphs.length; p++) {
-      doc[offset[d] + p] = d;
-      para[offset[d] + p] = p;
-    }
-  });
-  return { offset, doc, para };
-}
-
-/** Leaders a paragraph is verified against before it becomes a leader itself. */
-const LEADERS_TRIED = 2;
 /** Partners a leader paragraph is aligned with, most shared 6-token runs first. */
 const PARTNERS = 16;
 const KIND_RANK: Record<Kind, number> = { exact: 0, numbers: 1, near: 2, partial: 3 };
@@ -78,48 +59,13 @@ async function compareWith(
     edges.push({ u: pa, v: pb, kind: r.kind, similarity: r.similarity });
   };
 
-  // Phase 1: near-identical paragraphs join the first paragraph of their kind (their leader),
-  // verified against it alone. A template copied into ten thousand reports costs ten thousand
-  // verifications, not fifty million.
   const t0 = performance.now();
   const units = flattenUnits(analyses, index, settings.bands);
-  const leaderOf = new Int32Array(paragraphCount).fill(-1);
-  // Followers equal to their leader once digits are masked: a passage found in the leader stands
-  // at the same tokens in each of them.
-  const copiesOf = new Map<number, Array<{ gp: number; kind: Kind }>>();
   const offers = earlierCandidates(units.wholeCount, settings.bands, units.wholeKeys, units.wholePara);
   const tOffers = performance.now();
-  for (let w = 0; w < units.wholeCount; w++) {
-    const gp = units.wholePara[w];
-    // Offers vote for their leaders; the two leaders with the most agreeing bands are tried.
-    const ranked: Array<[number, number]> = [];
-    for (let k = 0; k < offers.count[w]; k++) {
-      const leader = leaderOf[offers.para[w * OFFERS_KEPT + k]];
-      if (leader < 0) continue;
-      const v = offers.votes[w * OFFERS_KEPT + k];
-      const at = ranked.findIndex((r) => r[0] === leader);
-      if (at >= 0) ranked[at][1] += v;
-      else ranked.push([leader, v]);
-    }
-    ranked.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-    ranked.length = Math.min(ranked.length, LEADERS_TRIED);
-    leaderOf[gp] = gp;
-    for (const [leader] of ranked) {
-      const nl = normOf(leader);
-      const np = normOf(gp);
-      const rel = relate(nl, np, options);
-      if (rel.length === 1 && rel[0].kind !== 'partial' && rel[0].aEnd - rel[0].aStart === nl.masked.length && rel[0].bEnd - rel[0].bStart === np.masked.length) {
-        leaderOf[gp] = leader;
-        record(leader, gp, nl, np, rel[0]);
-        if (rel[0].kind === 'exact' || rel[0].kind === 'numbers') {
-          let list = copiesOf.get(leader);
-          if (!list) copiesOf.set(leader, (list = []));
-          list.push({ gp, kind: rel[0].kind });
-        }
-        break;
-      }
-    }
-  }
+  const { leaderOf, copiesOf, joins, speculated, used, unforeseen } = await assignLeaders(units.wholePara, offers, norms.arena, options, pool);
+  for (const j of joins) record(j.leader, j.follower, normOf(j.leader), normOf(j.follower), j.rel);
+  if (stats) console.error({ speculated, used, unforeseen });
 
   const t1 = performance.now();
   // Phase 2: passages between leaders, found through the exact 6-token runs they share (a copied

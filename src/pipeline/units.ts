@@ -10,6 +10,25 @@ export interface ParagraphIndex {
   para: Uint32Array;
 }
 
+/** Global paragraph numbers: the batch's paragraphs, document after document. */
+export function indexParagraphs(analyses: Analysis[]): ParagraphIndex {
+  const offset: number[] = [];
+  let total = 0;
+  for (const a of analyses) {
+    offset.push(total);
+    total += a.paragraphs.length;
+  }
+  const doc = new Uint32Array(total);
+  const para = new Uint32Array(total);
+  analyses.forEach((a, d) => {
+    for (let p = 0; p < a.paragraphs.length; p++) {
+      doc[offset[d] + p] = d;
+      para[offset[d] + p] = p;
+    }
+  });
+  return { offset, doc, para };
+}
+
 export interface FlatUnits {
   count: number;
   bands: number;

@@ -38,3 +38,41 @@ export function verifyRange(
   }
   return found;
 }
+
+/**
+ * The relation when b is a copy of the whole of a (exact, numbers or near, not partial) — what
+ * makes b a follower of leader a in phase 1 — or undefined.
+ */
+export function wholeMatch(a: Tokens, b: Tokens, options: RelateOptions): Relation | undefined {
+  const rel = relate(a, b, options);
+  if (rel.length !== 1) return undefined;
+  const r = rel[0];
+  if (r.kind === 'partial' || r.aEnd - r.aStart !== a.masked.length || r.bEnd - r.bStart !== b.masked.length) return undefined;
+  return r;
+}
+
+const KIND_CODE = { exact: 0, numbers: 1, near: 2, partial: 3 } as const;
+const KINDS = ['exact', 'numbers', 'near', 'partial'] as const;
+
+/** wholeMatch over pairs (leaders[i], followers[i]): kind code per pair (-1: no match) and similarity. */
+export function wholeMatches(
+  leaders: Uint32Array,
+  followers: Uint32Array,
+  tokensOf: (gp: number) => Tokens,
+  options: RelateOptions,
+): { kinds: Int8Array; similarity: Float64Array } {
+  const kinds = new Int8Array(leaders.length).fill(-1);
+  const similarity = new Float64Array(leaders.length);
+  for (let i = 0; i < leaders.length; i++) {
+    const r = wholeMatch(tokensOf(leaders[i]), tokensOf(followers[i]), options);
+    if (!r) continue;
+    kinds[i] = KIND_CODE[r.kind];
+    similarity[i] = r.similarity;
+  }
+  return { kinds, similarity };
+}
+
+/** The relation wholeMatches found for a pair, rebuilt from its codes. */
+export function wholeRelation(kind: number, similarity: number, aLength: number, bLength: number): Relation {
+  return { aStart: 0, aEnd: aLength, bStart: 0, bEnd: bLength, kind: KINDS[kind], similarity };
+}

@@ -1,0 +1,132 @@
+import type { Kind, TokenStreams } from '../types.js';
+import type { RelateOptions, Relation } from '../verify/relate.js';
+import { OFFERS_KEPT, type Offers } from '../lsh/leaders.js';
+import { wholeMatchesPooled } from './compare-pool.js';
+import type { WorkerPool } from './pool.js';
+import { tokensAt } from './streams.js';
+import { wholeMatch, wholeRelation } from './verify-pairs.js';
+
+/** Leaders a paragraph is verified against before it becomes a leader itself. */
+const LEADERS_TRIED = 2;
+/** Offers checked ahead of time on the worker pool, per paragraph. */
+const SPECULATED = 1;
+
+export interface Leaders {
+  /** The leader of each paragraph (itself for a leader); -1 for paragraphs too short to compare. */
+  leaderOf: Int32Array;
+  /** Followers equal to their leader once digits are masked, by leader. */
+  copiesOf: Map<number, Array<{ gp: number; kind: Kind }>>;
+  /** Each follower joined to its leader, in paragraph order. */
+  joins: Array<{ leader: number; follower: number; rel: Relation }>;
+  /** Checks made ahead on the pool, and how many of those the leader choice used. */
+  speculated: number;
+  used: number;
+  /** Checks the ordered pass made itself. */
+  unforeseen: number;
+}
+
+/**
+ * Phase 1: near-identical paragraphs join the first paragraph of their kind (their leader),
+ * verified against it alone. A template copied into ten thousand reports costs ten thousand
+ * verifications, not fifty million.
+ *
+ * A paragraph's leader depends on the leaders chosen before it, so the choice is made in order on
+ * this thread; but the checks it needs are mostly known ahead — a paragraph's best offers are
+ * usually leaders themselves — so those are made first on the pool, and the ordered pass looks
+ * them up, checking on this thread only what was not foreseen. The result is the same either way.
+ */
+export async function assignLeaders(
+  wholePara: Uint32Array,
+  offers: Offers,
+  arena: TokenStreams,
+  options: RelateOptions,
+  pool?: WorkerPool,
+): Promise<Leaders> {
+  const count = wholePara.length;
+  const tokens = (gp: number) => tokensAt(arena, gp);
+  const ahead = pool ? await checkAhead(wholePara, offers, arena, options, pool) : undefined;
+  const leaderOf = new Int32Array(arena.tokenStart.length - 1).fill(-1);
+  const copiesOf = new Map<number, Array<{ gp: number; kind: Kind }>>();
+  const joins: Leaders['joins'] = [];
+  let used = 0;
+  let unforeseen = 0;
+  for (let w = 0; w < count; w++) {
+    const gp = wholePara[w];
+    // Offers vote for their leaders; the two leaders with the most agreeing bands are tried.
+    const ranked: Array<[number, number]> = [];
+    for (let k = 0; k < offers.count[w]; k++) {
+      const leader = leaderOf[offers.para[w * OFFERS_KEPT + k]];
+      if (leader < 0) continue;
+      const v = offers.votes[w * OFFERS_KEPT + k];
+      const at = ranked.findIndex((r) => r[0] === leader);
+      if (at >= 0) ranked[at][1] += v;
+      else ranked.push([leader, v]);
+    }
+    ranked.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    ranked.length = Math.min(ranked.length, LEADERS_TRIED);
+    leaderOf[gp] = gp;
+    for (const [leader] of ranked) {
+      let rel: Relation | undefined;
+      const i = ahead ? ahead.find(w, leader) : -1;
+      if (i >= 0) {
+        used++;
+        const kind = ahead!.kinds[i];
+        if (kind >= 0) rel = wholeRelation(kind, ahead!.similarity[i], lengthOf(arena, leader), lengthOf(arena, gp));
+      } else {
+        unforeseen++;
+        rel = wholeMatch(tokens(leader), tokens(gp), options);
+      }
+      if (!rel) continue;
+      leaderOf[gp] = leader;
+      joins.push({ leader, follower: gp, rel });
+      if (rel.kind === 'exact' || rel.kind === 'numbers') {
+        let list = copiesOf.get(leader);
+        if (!list) copiesOf.set(leader, (list = []));
+        list.push({ gp, kind: rel.kind });
+      }
+      break;
+    }
+  }
+  return { leaderOf, copiesOf, joins, speculated: ahead?.kinds.length ?? 0, used, unforeseen };
+}
+
+function lengthOf(arena: TokenStreams, gp: number): number {
+  return arena.tokenStart[gp + 1] - arena.tokenStart[gp];
+}
+
+/** Each paragraph checked against its SPECULATED offers with the most votes, on the pool. */
+async function checkAhead(wholePara: Uint32Array, offers: Offers, arena: TokenStreams, options: RelateOptions, pool: WorkerPool) {
+  const count = wholePara.length;
+  const start = new Uint32Array(count + 1);
+  const leaders = new Uint32Array(count * SPECULATED);
+  const followers = new Uint32Array(count * SPECULATED);
+  let n = 0;
+  const order: number[] = [];
+  for (let w = 0; w < count; w++) {
+    start[w] = n;
+    const base = w * OFFERS_KEPT;
+    order.length = 0;
+    for (let k = 0; k < offers.count[w]; k++) order.push(k);
+    // The earliest offer is most often the leader itself (a bucket's first paragraphs are offered,
+    // and the first of a family leads it); then the offers with the most votes.
+    order.sort((x, y) => offers.para[base + x] - offers.para[base + y]);
+    const earliest = order.shift();
+    order.sort((x, y) => offers.votes[base + y] - offers.votes[base + x] || offers.para[base + x] - offers.para[base + y]);
+    if (earliest !== undefined) order.unshift(earliest);
+    for (let j = 0; j < Math.min(SPECULATED, order.length); j++) {
+      leaders[n] = offers.para[base + order[j]];
+      followers[n++] = wholePara[w];
+    }
+  }
+  start[count] = n;
+  const { kinds, similarity } = await wholeMatchesPooled(leaders.subarray(0, n), followers.subarray(0, n), arena, options, pool);
+  return {
+    kinds,
+    similarity,
+    /** Where the check of paragraph w against `leader` is, or -1. */
+    find(w: number, leader: number): number {
+      for (let i = start[w]; i < start[w + 1]; i++) if (leaders[i] === leader) return i;
+      return -1;
+    },
+  };
+}
