@@ -168,7 +168,7 @@ function byDocument(members: ResultMember[], order: number[]): void {
     order.sort((x, y) => members[x].doc - members[y].doc || x - y);
     return;
   }
-  const center = n > 0 ? members[0].doc : 0;
+  const center = members[0].doc;
   let at = 1;
   while (at < n && members[at].doc < center) at++;
   for (let k = 1; k < at; k++) order[k - 1] = k;
@@ -187,39 +187,58 @@ function bucket(keyOf: Int32Array, count: number, keys: number): { keyStart: Int
   return { keyStart, items };
 }
 
+/** A growable list of integers, reused from one use to the next. */
+class IntList {
+  data = new Int32Array(64);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(2 * this.data.length);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
 /**
- * Per document: share of its characters found in other documents (templated), repeated inside it
- * (within: every occurrence after the first), and found in boilerplate. Per pair of documents:
- * the larger of the two shares of each one's characters found in the other, boilerplate aside.
+ * Groups: one document's spans in one cluster, spans start[g] .. start[g + 1]. A cluster's groups
+ * are consecutive (clusterStart[c] .. clusterStart[c + 1]) and in ascending document order.
  */
-export function scoreDocuments(
-  docs: ScoredDocument[],
-  clusters: ResultCluster[],
-): { scores: DocumentScores[]; pairs: ResultDocumentPair[] } {
+interface Groups {
+  count: number;
+  start: Int32Array;
+  doc: Int32Array;
+  cluster: Int32Array;
+  /** Characters covered by the group's spans. */
+  chars: Int32Array;
+  clusterStart: Int32Array;
+  /** 1 for the clusters that count towards document pairs. */
+  paired: Uint8Array;
+}
+
+/** Every member as a span, flagged with what it counts towards, and grouped. */
+function collect(docs: ScoredDocument[], clusters: ResultCluster[]): { spans: Spans; groups: Groups } {
   let size = 0;
   for (const c of clusters) size += c.members.length;
   const spans = new Spans(docs, size);
-  // A group is one document's spans in one cluster: spans groupStart[g] .. groupStart[g + 1].
-  // A cluster's groups are consecutive and in ascending document order.
-  const groupStart = new Int32Array(size + 1);
-  const groupDoc = new Int32Array(size);
-  const groupChars = new Int32Array(size);
-  const groupCluster = new Int32Array(size);
-  const clusterGroups = new Int32Array(clusters.length + 1);
-  const paired = new Uint8Array(clusters.length);
-  let scratch: Int32Array = new Int32Array(64);
-  const room = (n: number) => {
-    if (scratch.length < n) scratch = grow(scratch, n);
+  const groups: Groups = {
+    count: 0,
+    start: new Int32Array(size + 1),
+    doc: new Int32Array(size),
+    cluster: new Int32Array(size),
+    chars: new Int32Array(size),
+    clusterStart: new Int32Array(clusters.length + 1),
+    paired: new Uint8Array(clusters.length),
   };
-
-  let next = 0;
-  let groups = 0;
+  const list = new IntList();
   const order: number[] = [];
+  let next = 0;
   for (let ci = 0; ci < clusters.length; ci++) {
     const c = clusters[ci];
     const members = c.members;
     byDocument(members, order);
-    const firstGroup = groups;
+    const firstGroup = groups.count;
     for (let k = 0; k < order.length; ) {
       const doc = members[order[k]].doc;
       const from = next;
@@ -237,76 +256,60 @@ export function scoreDocuments(
         }
         next++;
       }
-      room(next - from);
+      list.length = 0;
       for (let i = from; i < next; i++) {
-        scratch[i - from] = i;
+        list.push(i);
         if (i !== first) spans.flags[i] |= WITHIN;
         if (c.boilerplate) spans.flags[i] |= BOILER;
       }
-      groupDoc[groups] = doc;
-      groupCluster[groups] = ci;
-      groupChars[groups] = spans.union(scratch, next - from);
-      groups++;
-      groupStart[groups] = next;
+      const g = groups.count++;
+      groups.doc[g] = doc;
+      groups.cluster[g] = ci;
+      groups.chars[g] = spans.union(list.data, list.length);
+      groups.start[g + 1] = next;
     }
-    clusterGroups[ci + 1] = groups;
-    const docCount = groups - firstGroup;
-    if (docCount > 1) for (let i = groupStart[firstGroup]; i < next; i++) spans.flags[i] |= ACROSS;
-    paired[ci] = !c.boilerplate && docCount >= 2 && docCount <= MAX_PAIR_DOCS ? 1 : 0;
+    groups.clusterStart[ci + 1] = groups.count;
+    const docCount = groups.count - firstGroup;
+    if (docCount > 1) for (let i = groups.start[firstGroup]; i < next; i++) spans.flags[i] |= ACROSS;
+    groups.paired[ci] = !c.boilerplate && docCount >= 2 && docCount <= MAX_PAIR_DOCS ? 1 : 0;
   }
+  return { spans, groups };
+}
 
-  const docChars = Float64Array.from(docs, (d) => d.chars);
-  const ratio = (covered: number, d: number) => (docChars[d] === 0 ? 0 : round(covered / docChars[d]));
-
-  const bySpan = bucket(spans.doc, next, docs.length);
-  const scores: DocumentScores[] = new Array(docs.length);
-  const cover = (d: number, flag: number) => {
-    let n = 0;
-    for (let k = bySpan.keyStart[d]; k < bySpan.keyStart[d + 1]; k++) {
-      const i = bySpan.items[k];
-      if (spans.flags[i] & flag) scratch[n++] = i;
-    }
-    return ratio(spans.union(scratch, n), d);
-  };
-  for (let d = 0; d < docs.length; d++) {
-    room(bySpan.keyStart[d + 1] - bySpan.keyStart[d]);
-    scores[d] = { templatedRatio: cover(d, ACROSS), withinRatio: cover(d, WITHIN), boilerplateRatio: cover(d, BOILER) };
-  }
-
-  // Pairs, document a by document a: each later document b sharing a paired cluster with a
-  // collects the (group of a, group of b) links of their shared clusters.
-  const byGroup = bucket(groupDoc, groups, docs.length);
-  const seen = new Int32Array(docs.length).fill(-1);
-  const head = new Int32Array(docs.length);
-  const touched = new Int32Array(docs.length);
-  let linkA: Int32Array = new Int32Array(256);
-  let linkB: Int32Array = new Int32Array(256);
-  let linkNext: Int32Array = new Int32Array(256);
-  let scratchB: Int32Array = new Int32Array(64);
+/**
+ * Pairs, document a by document a: each later document b sharing a paired cluster with a collects
+ * the (group of a, group of b) links of their shared clusters, and each side's cover is the union
+ * of its groups.
+ */
+function documentPairs(docCount: number, spans: Spans, groups: Groups, ratio: (covered: number, d: number) => number): ResultDocumentPair[] {
+  const byDoc = bucket(groups.doc, groups.count, docCount);
+  const seen = new Int32Array(docCount).fill(-1);
+  const head = new Int32Array(docCount);
+  const touched = new Int32Array(docCount);
+  const linkA = new IntList();
+  const linkB = new IntList();
+  const linkNext = new IntList();
+  const listA = new IntList();
+  const listB = new IntList();
   const pairs: ResultDocumentPair[] = [];
-  for (let a = 0; a < docs.length; a++) {
-    let links = 0;
+  for (let a = 0; a < docCount; a++) {
+    linkA.length = linkB.length = linkNext.length = 0;
     let bs = 0;
-    for (let k = byGroup.keyStart[a]; k < byGroup.keyStart[a + 1]; k++) {
-      const g = byGroup.items[k];
-      const ci = groupCluster[g];
-      if (!paired[ci]) continue;
-      for (let h = g + 1; h < clusterGroups[ci + 1]; h++) {
-        const b = groupDoc[h];
+    for (let k = byDoc.keyStart[a]; k < byDoc.keyStart[a + 1]; k++) {
+      const g = byDoc.items[k];
+      const ci = groups.cluster[g];
+      if (!groups.paired[ci]) continue;
+      for (let h = g + 1; h < groups.clusterStart[ci + 1]; h++) {
+        const b = groups.doc[h];
         if (seen[b] !== a) {
           seen[b] = a;
           head[b] = -1;
           touched[bs++] = b;
         }
-        if (links === linkA.length) {
-          linkA = grow(linkA);
-          linkB = grow(linkB);
-          linkNext = grow(linkNext);
-        }
-        linkA[links] = g;
-        linkB[links] = h;
-        linkNext[links] = head[b];
-        head[b] = links++;
+        linkA.push(g);
+        linkB.push(h);
+        linkNext.push(head[b]);
+        head[b] = linkNext.length - 1;
       }
     }
     touched.subarray(0, bs).sort();
@@ -315,32 +318,50 @@ export function scoreDocuments(
       let link = head[b];
       let ca: number;
       let cb: number;
-      if (linkNext[link] < 0) {
+      if (linkNext.data[link] < 0) {
         // One shared cluster: each side's cover is that cluster's group, already counted.
-        ca = groupChars[linkA[link]];
-        cb = groupChars[linkB[link]];
+        ca = groups.chars[linkA.data[link]];
+        cb = groups.chars[linkB.data[link]];
       } else {
-        let na = 0;
-        let nb = 0;
-        for (; link >= 0; link = linkNext[link]) {
-          const g = linkA[link];
-          const h = linkB[link];
-          room(na + groupStart[g + 1] - groupStart[g]);
-          for (let i = groupStart[g]; i < groupStart[g + 1]; i++) scratch[na++] = i;
-          if (scratchB.length < nb + groupStart[h + 1] - groupStart[h]) scratchB = grow(scratchB, nb + groupStart[h + 1] - groupStart[h]);
-          for (let i = groupStart[h]; i < groupStart[h + 1]; i++) scratchB[nb++] = i;
+        listA.length = listB.length = 0;
+        for (; link >= 0; link = linkNext.data[link]) {
+          const g = linkA.data[link];
+          const h = linkB.data[link];
+          for (let i = groups.start[g]; i < groups.start[g + 1]; i++) listA.push(i);
+          for (let i = groups.start[h]; i < groups.start[h + 1]; i++) listB.push(i);
         }
-        ca = spans.union(scratch, na);
-        cb = spans.union(scratchB, nb);
+        ca = spans.union(listA.data, listA.length);
+        cb = spans.union(listB.data, listB.length);
       }
       pairs.push({ a, b, sharedRatio: Math.max(ratio(ca, a), ratio(cb, b)) });
     }
   }
-  return { scores, pairs };
+  return pairs;
 }
 
-function grow(array: Int32Array, least = 0): Int32Array {
-  const bigger = new Int32Array(Math.max(least, 2 * array.length));
-  bigger.set(array);
-  return bigger;
+/**
+ * Per document: share of its characters found in other documents (templated), repeated inside it
+ * (within: every occurrence after the first), and found in boilerplate. Per pair of documents:
+ * the larger of the two shares of each one's characters found in the other, boilerplate aside.
+ */
+export function scoreDocuments(
+  docs: ScoredDocument[],
+  clusters: ResultCluster[],
+): { scores: DocumentScores[]; pairs: ResultDocumentPair[] } {
+  const { spans, groups } = collect(docs, clusters);
+  const docChars = Float64Array.from(docs, (d) => d.chars);
+  const ratio = (covered: number, d: number) => (docChars[d] === 0 ? 0 : round(covered / docChars[d]));
+
+  const byDoc = bucket(spans.doc, spans.doc.length, docs.length);
+  const list = new IntList();
+  const cover = (d: number, flag: number) => {
+    list.length = 0;
+    for (let k = byDoc.keyStart[d]; k < byDoc.keyStart[d + 1]; k++) if (spans.flags[byDoc.items[k]] & flag) list.push(byDoc.items[k]);
+    return ratio(spans.union(list.data, list.length), d);
+  };
+  const scores: DocumentScores[] = new Array(docs.length);
+  for (let d = 0; d < docs.length; d++)
+    scores[d] = { templatedRatio: cover(d, ACROSS), withinRatio: cover(d, WITHIN), boilerplateRatio: cover(d, BOILER) };
+
+  return { scores, pairs: documentPairs(docs.length, spans, groups, ratio) };
 }
