@@ -28,17 +28,19 @@ interface Tile {
   len: number;
 }
 
+// Signed 32-bit throughout: V8 keeps such values unboxed, where unsigned ones above 2^31 become
+// doubles and every comparison slows down.
 function seedHash(t: Uint32Array, i: number, k: number): number {
-  let h = 0x811c9dc5;
+  let h = 0x811c9dc5 | 0;
   for (let j = i; j < i + k; j++) h = Math.imul(h ^ t[j], 0x01000193);
-  return (h ^ (h >>> 15)) >>> 0;
+  return h ^ (h >>> 15);
 }
 
 // A hash table of B's seeds in typed arrays, kept between calls: alignment runs once per
 // candidate pair, and allocating a Map each time was most of its cost.
 let heads = new Int32Array(1024);
 let nextSeed = new Int32Array(512);
-let seedsB = new Uint32Array(512);
+let seedsB = new Int32Array(512);
 // The B side the table was last built for: checking one paragraph against its partners in turn
 // builds the table once.
 let tableFor: Uint32Array | null = null;
@@ -54,7 +56,7 @@ function exactRuns(a: Uint32Array, b: Uint32Array, seed: number): Tile[] {
     if (heads.length < size) heads = new Int32Array(size);
     if (nextSeed.length < m) {
       nextSeed = new Int32Array(2 * m);
-      seedsB = new Uint32Array(2 * m);
+      seedsB = new Int32Array(2 * m);
     }
     tableMask = size - 1;
     heads.fill(-1, 0, size);
