@@ -9,6 +9,7 @@ import type { ScanProgress } from '../pipeline/scan.js';
 import { WorkspaceError } from './errors.js';
 import { openWorkspace } from './open.js';
 import { readPlanned } from './read-plan.js';
+import { addStreams } from './streams.js';
 import type { StoredAnalysis, Workspace } from './workspace.js';
 
 export interface WorkspaceScanOptions {
@@ -126,7 +127,14 @@ async function scanWith(
   counts.kept = plan.keep.length;
 
   const started = performance.now();
-  const read = await readPlanned(plan.read, (path) => (reusable ? stored.get(path) : undefined), settings, options.onProgress);
+  const prior = (path: string) => (reusable ? stored.get(path) : undefined);
+  // Stored analyses lack token streams; they are made on worker threads while the files are
+  // hashed, for each stored analysis that may be used (wasted only on a file found changed).
+  const mayUse = [...plan.keep.map((p) => stored.get(p)!.analysis), ...plan.read.flatMap((p) => prior(p)?.analysis ?? [])];
+  const [read] = await Promise.all([
+    readPlanned(plan.read, prior, settings, options.onProgress),
+    addStreams([...mayUse, ...pastAnalyses]),
+  ]);
   if (process.env.REFRAIN_STATS) console.error({ read: Math.round(performance.now() - started) });
   const givenSet = new Set(files);
   let paragraphs = 0;

@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateBatch } from '../bench/generate.js';
+import { listInputFiles } from '../src/ingest/index.js';
+import { analyzeFiles } from '../src/pipeline/analyze-files.js';
+import { defaultSettings } from '../src/pipeline/settings.js';
+import type { Analysis } from '../src/types.js';
+// Worker pools need the compiled worker scripts: `npm test` builds dist/ first (pretest).
+import { addStreams } from '../dist/src/workspace/streams.js';
+import { scanIntoWorkspace } from '../dist/src/workspace/index.js';
+import { scanPaths } from '../dist/src/pipeline/scan.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'refrain-wstreams-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const batch = join(dir, 'batch');
+generateBatch({ docs: 60, seed: 3, seedDir: join(import.meta.dirname, '../corpus'), outDir: batch });
+
+describe('addStreams', () => {
+  it('gives stored analyses the streams the reading threads made, each to its own analysis', async () => {
+    const paths = await listInputFiles([batch]);
+    const { analyses } = await analyzeFiles(paths, defaultSettings, undefined, { workers: 0 });
+    const loaded: Analysis[] = analyses.map(({ streams: _, ...rest }) => rest);
+    // One already has its streams: it is left as it is.
+    loaded[5].streams = analyses[5].streams;
+    const kept = loaded[5].streams;
+    await addStreams(loaded, { workers: 2, chunk: 7 });
+    expect(loaded[5].streams).toBe(kept);
+    loaded.forEach((a, i) => {
+      const want = analyses[i].streams!;
+      const got = a.streams!;
+      for (const k of ['masked', 'tokenStart', 'digits', 'digitStart'] as const) expect(Array.from(got[k])).toEqual(Array.from(want[k]));
+    });
+  });
+});
+
+describe('a workspace scan on the worker pools', () => {
+  it('gives the result of a scan without workspace, fresh, unchanged and with one file changed', async () => {
+    const ws = join(dir, 'w.db');
+    const want = (await scanPaths([batch])).result;
+    const fresh = await scanIntoWorkspace([batch], { workspace: ws });
+    expect(fresh.counts.analysed).toBe(60);
+    expect(fresh.result).toEqual(want);
+    const again = await scanIntoWorkspace([batch], { workspace: ws });
+    expect(again.counts.skipped).toBe(60);
+    expect(again.result).toEqual(want);
+
+    const files = await listInputFiles([batch]);
+    writeFileSync(files[10], '一个全新的报告，与其他报告没有共同的段落。\n第二段也是新的内容，用来检查改动的文件被重新分析。\n');
+    const changed = await scanIntoWorkspace([batch], { workspace: ws });
+    expect(changed.counts).toMatchObject({ analysed: 1, skipped: 59 });
+    expect(changed.result).toEqual((await scanPaths([batch])).result);
+  });
+});
