@@ -5,6 +5,7 @@ import { wholeMatchesPooled } from './compare-pool.js';
 import type { WorkerPool } from './pool.js';
 import { tokensAt } from './streams.js';
 import { wholeMatch, wholeRelation } from './verify-pairs.js';
+import { hashRange } from '../util/hash.js';
 
 /** Leaders a paragraph is verified against before it becomes a leader itself. */
 const LEADERS_TRIED = 2;
@@ -44,7 +45,8 @@ export async function assignLeaders(
 ): Promise<Leaders> {
   const count = wholePara.length;
   const tokens = (gp: number) => tokensAt(arena, gp);
-  const ahead = pool ? await checkAhead(wholePara, offers, arena, options, pool) : undefined;
+  const same = firstSame(wholePara, arena);
+  const ahead = pool ? await checkAhead(wholePara, offers, same, arena, options, pool) : undefined;
   const leaderOf = new Int32Array(arena.tokenStart.length - 1).fill(-1);
   const copiesOf = new Map<number, Array<{ gp: number; kind: Kind }>>();
   const joins: Leaders['joins'] = [];
@@ -63,6 +65,15 @@ export async function assignLeaders(
       else ranked.push([leader, v]);
     }
     ranked.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    // The leader of an earlier paragraph with the very same tokens goes first, whatever LSH
+    // offered: short paragraphs (titles, chrome) share most of their 3-grams with others of their
+    // kind, and those can fill a paragraph's offers before its own copy is offered.
+    if (same[w] >= 0) {
+      const leader = leaderOf[same[w]];
+      const at = ranked.findIndex((r) => r[0] === leader);
+      if (at >= 0) ranked.splice(at, 1);
+      ranked.unshift([leader, 0]);
+    }
     ranked.length = Math.min(ranked.length, LEADERS_TRIED);
     leaderOf[gp] = gp;
     for (const [leader] of ranked) {
@@ -94,8 +105,34 @@ function lengthOf(arena: TokenStreams, gp: number): number {
   return arena.tokenStart[gp + 1] - arena.tokenStart[gp];
 }
 
-/** Each paragraph checked against its SPECULATED offers with the most votes, on the pool. */
-async function checkAhead(wholePara: Uint32Array, offers: Offers, arena: TokenStreams, options: RelateOptions, pool: WorkerPool) {
+/** For each paragraph, the first earlier one with the very same comparison tokens, or -1. */
+function firstSame(wholePara: Uint32Array, arena: TokenStreams): Int32Array {
+  const out = new Int32Array(wholePara.length).fill(-1);
+  const seen = new Map<number, number[]>();
+  const { masked, tokenStart } = arena;
+  const equal = (x: number, y: number) => {
+    const n = tokenStart[x + 1] - tokenStart[x];
+    if (tokenStart[y + 1] - tokenStart[y] !== n) return false;
+    for (let i = 0; i < n; i++) if (masked[tokenStart[x] + i] !== masked[tokenStart[y] + i]) return false;
+    return true;
+  };
+  for (let w = 0; w < wholePara.length; w++) {
+    const gp = wholePara[w];
+    const h = hashRange(masked, tokenStart[gp], tokenStart[gp + 1]);
+    const list = seen.get(h);
+    if (!list) {
+      seen.set(h, [gp]);
+      continue;
+    }
+    const earlier = list.find((x) => equal(x, gp));
+    if (earlier === undefined) list.push(gp);
+    else out[w] = earlier;
+  }
+  return out;
+}
+
+/** Each paragraph checked ahead, on the pool, against the paragraph most likely to be its leader. */
+async function checkAhead(wholePara: Uint32Array, offers: Offers, same: Int32Array, arena: TokenStreams, options: RelateOptions, pool: WorkerPool) {
   const count = wholePara.length;
   const start = new Uint32Array(count + 1);
   const leaders = new Uint32Array(count * SPECULATED);
@@ -113,8 +150,10 @@ async function checkAhead(wholePara: Uint32Array, offers: Offers, arena: TokenSt
     const earliest = order.shift();
     order.sort((x, y) => offers.votes[base + y] - offers.votes[base + x] || offers.para[base + x] - offers.para[base + y]);
     if (earliest !== undefined) order.unshift(earliest);
-    for (let j = 0; j < Math.min(SPECULATED, order.length); j++) {
-      leaders[n] = offers.para[base + order[j]];
+    const likely = same[w] >= 0 ? [same[w]] : [];
+    for (let j = 0; j < order.length && likely.length < SPECULATED; j++) likely.push(offers.para[base + order[j]]);
+    for (const leader of likely) {
+      leaders[n] = leader;
       followers[n++] = wholePara[w];
     }
   }
