@@ -11,6 +11,7 @@ export { scanPaths, defaultSettings, resolveSettings, type ScanOptions, type Sca
 export { SettingsError } from './pipeline/settings.js';
 export { analyzeFiles } from './pipeline/analyze-files.js';
 export { analyzeDocument, prepareParagraph } from './pipeline/analyze.js';
+export { joinStreams, streamsOf, tokensAt } from './pipeline/streams.js';
 export { compareAnalyses } from './pipeline/compare.js';
 
 // Stages.
@@ -25,12 +26,12 @@ export { signature, sketchTokens, estimateJaccard, minHasher } from './sketch/mi
 export { candidatePairs } from './lsh/candidates.js';
 export { earlierCandidates } from './lsh/leaders.js';
 export { align, regionSimilarity, type Region } from './verify/align.js';
-export { relate, type Relation } from './verify/relate.js';
+export { comparable, relate, type Relation, type Tokens } from './verify/relate.js';
 export { starClusters, type Edge, type Group } from './cluster/star.js';
 export { PassageTable } from './cluster/passages.js';
 export { scoreDocuments } from './score/score.js';
 
 // Output.
-export { toJson, jsonChunks, writeJsonFile } from './report/json-result.js';
+export { toJson, jsonChunks, writeJsonFile, writeJsonFileAsync } from './report/json-result.js';
 export * from './report/index.js';
 export * from './diff/index.js';

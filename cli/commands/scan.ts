@@ -10,7 +10,7 @@ import { InputPathError, listInputFiles } from '../../src/ingest/index.js';
 import { spawn } from 'node:child_process';
 import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
-import { jsonChunks, writeJsonFile } from '../../src/report/json-result.js';
+import { jsonChunks, writeJsonFileAsync } from '../../src/report/json-result.js';
 import { formatSummary } from '../text/summary.js';
 import type { ScanSettings } from '../../src/types.js';
 
@@ -140,7 +140,7 @@ export const scanCommand: Command = {
       } else {
         try {
           const started = performance.now();
-          writeJsonFile(result, values.json);
+          await writeJsonFileAsync(result, values.json);
           if (process.env.REFRAIN_STATS) console.error({ writeJson: Math.round(performance.now() - started) });
         } catch (error) {
           throw new InputError(`cannot write ${values.json}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
