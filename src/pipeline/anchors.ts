@@ -1,6 +1,5 @@
 import type { TokenStreams } from '../types.js';
 import { candidatePairs, type UnitIndex } from '../lsh/candidates.js';
-import { shingle } from '../shingle/shingle.js';
 import { MIN_LONGEST } from '../verify/relate.js';
 import { PairCollector } from './units.js';
 
@@ -22,15 +21,18 @@ export interface PairCounts {
 export function anchorsOf(paragraphs: Uint32Array, arena: TokenStreams, part = 0, parts = 1): UnitIndex {
   let keys = new Uint32Array(1 << 16);
   let group = new Uint32Array(1 << 16);
+  let scratch = new Int32Array(1024);
   let n = 0;
+  const { masked, tokenStart } = arena;
   for (let i = 0; i < paragraphs.length; i++) {
     const gp = paragraphs[i];
-    const from = arena.tokenStart[gp];
-    const to = arena.tokenStart[gp + 1];
+    const from = tokenStart[gp];
+    const to = tokenStart[gp + 1];
     if (to - from < MIN_LONGEST) continue;
-    const grams = shingle(arena.masked, MIN_LONGEST, from, to);
-    if (n + grams.length > keys.length) {
-      const size = Math.max(keys.length * 2, n + grams.length);
+    if (scratch.length < to - from) scratch = new Int32Array(2 * (to - from));
+    const kept = runHashes(masked, from, to, part, parts, scratch);
+    if (n + kept > keys.length) {
+      const size = Math.max(keys.length * 2, n + kept);
       const k = new Uint32Array(size);
       k.set(keys.subarray(0, n));
       keys = k;
@@ -38,14 +40,55 @@ export function anchorsOf(paragraphs: Uint32Array, arena: TokenStreams, part = 0
       g.set(group.subarray(0, n));
       group = g;
     }
-    for (let j = 0; j < grams.length; j++) {
-      // The high half, a small integer: modulo on a full 32-bit hash would leave integer math.
-      if (parts > 1 && (grams[j] >>> 16) % parts !== part) continue;
-      keys[n] = grams[j];
+    // Distinct runs only: a phrase said twice in one paragraph is one shared run, not two.
+    const sorted = scratch.subarray(0, kept).sort();
+    for (let j = 0; j < kept; j++) {
+      if (j > 0 && sorted[j] === sorted[j - 1]) continue;
+      keys[n] = sorted[j];
       group[n++] = gp;
     }
   }
   return { count: n, bands: 1, keys: keys.subarray(0, n), group: group.subarray(0, n) };
+}
+
+const BASE = 0x01000193;
+/** BASE to the power MIN_LONGEST, modulo 2^32: what the token leaving the window weighed. */
+const OUTGOING = (() => {
+  let p = 1;
+  for (let i = 0; i < MIN_LONGEST; i++) p = Math.imul(p, BASE);
+  return p;
+})();
+
+/**
+ * Hashes of every MIN_LONGEST-token window of masked[from, to) whose hash falls in `part`, into
+ * `out`; returns how many. A rolling polynomial over mixed tokens: one step per token, where
+ * hashing each window afresh cost six.
+ */
+function runHashes(masked: Uint32Array, from: number, to: number, part: number, parts: number, out: Int32Array): number {
+  let h = 0;
+  let kept = 0;
+  for (let i = from; i < to; i++) {
+    h = (Math.imul(h, BASE) + mixToken(masked[i])) | 0;
+    if (i - from >= MIN_LONGEST) h = (h - Math.imul(mixToken(masked[i - MIN_LONGEST]), OUTGOING)) | 0;
+    if (i - from < MIN_LONGEST - 1) continue;
+    const key = finish(h);
+    // The high half, a small integer: modulo on a full 32-bit hash would leave integer math.
+    if (parts > 1 && (key >>> 16) % parts !== part) continue;
+    out[kept++] = key;
+  }
+  return kept;
+}
+
+function mixToken(t: number): number {
+  const x = Math.imul(t ^ (t >>> 15), 0x2c1b3c6d);
+  return x ^ (x >>> 12);
+}
+
+function finish(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h ^ (h >>> 16);
 }
 
 /**

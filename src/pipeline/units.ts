@@ -117,33 +117,71 @@ export class NormCache {
   }
 }
 
-/** Pair keys (a * paragraphCount + b, a < b) collected as they come, with repeats. */
+/** Pairs (a, b) of paragraphs, a < b, collected as they come, with repeats. */
 export class PairCollector {
-  private keys = new Float64Array(1 << 16);
+  private a = new Uint32Array(1 << 16);
+  private b = new Uint32Array(1 << 16);
   private n = 0;
   constructor(private paragraphCount: number) {}
   add(a: number, b: number): void {
-    if (this.n === this.keys.length) {
-      const grown = new Float64Array(this.keys.length * 2);
-      grown.set(this.keys);
-      this.keys = grown;
+    if (this.n === this.a.length) {
+      const a2 = new Uint32Array(this.a.length * 2);
+      a2.set(this.a);
+      this.a = a2;
+      const b2 = new Uint32Array(this.b.length * 2);
+      b2.set(this.b);
+      this.b = b2;
     }
-    this.keys[this.n++] = a * this.paragraphCount + b;
+    this.a[this.n] = a;
+    this.b[this.n++] = b;
   }
-  /** Distinct pairs, sorted, with how many times each was added. */
+  /**
+   * Distinct pairs as keys a * paragraphCount + b, sorted, with how many times each was added.
+   * Grouped by a in one counting pass, then each (short) group sorted by b: a comparison sort of
+   * millions of keys was most of the pairing time.
+   */
   counted(): { keys: Float64Array; counts: Uint32Array } {
-    const sorted = this.keys.subarray(0, this.n).sort();
-    const keys = new Float64Array(this.n);
-    const counts = new Uint32Array(this.n);
+    const { n, paragraphCount } = this;
+    const start = new Uint32Array(paragraphCount + 1);
+    for (let i = 0; i < n; i++) start[this.a[i] + 1]++;
+    for (let p = 0; p < paragraphCount; p++) start[p + 1] += start[p];
+    const fill = start.slice(0, paragraphCount);
+    const bs = new Uint32Array(n);
+    for (let i = 0; i < n; i++) bs[fill[this.a[i]]++] = this.b[i];
+    const keys = new Float64Array(n);
+    const counts = new Uint32Array(n);
     let u = -1;
-    for (let i = 0; i < sorted.length; i++) {
-      if (u >= 0 && keys[u] === sorted[i]) counts[u]++;
-      else {
-        keys[++u] = sorted[i];
-        counts[u] = 1;
+    for (let p = 0; p < paragraphCount; p++) {
+      const from = start[p];
+      const to = start[p + 1];
+      if (to - from > 1) sortRange(bs, from, to);
+      for (let i = from; i < to; i++) {
+        const key = p * paragraphCount + bs[i];
+        if (u >= 0 && keys[u] === key) counts[u]++;
+        else {
+          keys[++u] = key;
+          counts[u] = 1;
+        }
       }
     }
     return { keys: keys.subarray(0, u + 1), counts: counts.subarray(0, u + 1) };
+  }
+}
+
+/** Sorts xs[from, to) ascending: insertion sort for the short runs most groups are. */
+function sortRange(xs: Uint32Array, from: number, to: number): void {
+  if (to - from > 32) {
+    xs.subarray(from, to).sort();
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const x = xs[i];
+    let j = i - 1;
+    while (j >= from && xs[j] > x) {
+      xs[j + 1] = xs[j];
+      j--;
+    }
+    xs[j + 1] = x;
   }
 }
 
@@ -172,16 +210,18 @@ export function topPartners(pairs: { keys: Float64Array; counts: Uint32Array }, 
     weight[fill[b]++] = counts[i];
   }
   const kept = new PairCollector(paragraphCount);
+  const keep = (p: number, q: number) => (p < q ? kept.add(p, q) : kept.add(q, p));
   for (let p = 0; p < paragraphCount; p++) {
     const from = degree[p];
     const to = degree[p + 1];
-    let chosen = [...Array(to - from).keys()].map((x) => from + x);
-    if (chosen.length > k) chosen = chosen.sort((x, y) => weight[y] - weight[x] || partner[x] - partner[y]).slice(0, k);
-    for (const x of chosen) {
-      const q = partner[x];
-      if (p < q) kept.add(p, q);
-      else kept.add(q, p);
+    if (to - from <= k) {
+      for (let x = from; x < to; x++) keep(p, partner[x]);
+      continue;
     }
+    const chosen: number[] = [];
+    for (let x = from; x < to; x++) chosen.push(x);
+    chosen.sort((x, y) => weight[y] - weight[x] || partner[x] - partner[y]);
+    for (let i = 0; i < k; i++) keep(p, partner[chosen[i]]);
   }
   return kept.counted().keys;
 }
