@@ -90,11 +90,15 @@ function inWorkers(
     const stopAll = () => {
       for (const w of pool) void w.terminate();
     };
+    // Requests a worker holds: two, so it starts on the next files while this thread is still
+    // taking in its last reply.
+    const outstanding = new Map<Worker, number>();
     const feed = (worker: Worker) => {
       if (next >= paths.length) {
-        void worker.terminate();
+        if (!outstanding.get(worker)) void worker.terminate();
         return;
       }
+      outstanding.set(worker, (outstanding.get(worker) ?? 0) + 1);
       const indexes: number[] = [];
       for (let i = next; i < Math.min(next + chunk, paths.length); i++) indexes.push(i);
       next += indexes.length;
@@ -113,6 +117,7 @@ function inWorkers(
           reject(new Error(`analysis worker failed: ${reply.error}`));
           return;
         }
+        outstanding.set(worker, outstanding.get(worker)! - 1);
         for (const r of reply.results) slots[r.index] = r.analysis ? { analysis: r.analysis, ...(r.warnings ? { warnings: r.warnings } : {}) } : { diagnostic: r.diagnostic };
         done += reply.results.length;
         paragraphs += reply.paragraphs;
@@ -132,6 +137,7 @@ function inWorkers(
           else reject(new Error(`analysis workers stopped with ${paths.length - done} files left`));
         }
       });
+      feed(worker);
       feed(worker);
     }
   });
