@@ -53,3 +53,16 @@ describe('normalize', () => {
     expect(countChars('法治 建设\n𠀀')).toBe(5);
   });
 });
+
+describe('normalize without offsets', () => {
+  it('gives the same tokens, and no offsets', () => {
+    const text = '一、2023年，全镇共开展法治宣传活动15场次（Legal Aid Week）；發放資料3,000余份。';
+    const full = normalize(text, { skipNumbering: true });
+    const lean = normalize(text, { skipNumbering: true, noOffsets: true });
+    expect([...lean.tokens]).toEqual([...full.tokens]);
+    expect([...lean.masked]).toEqual([...full.masked]);
+    expect(lean.starts.length).toBe(0);
+    expect(lean.ends.length).toBe(0);
+    expect(full.starts.length).toBe(full.tokens.length);
+  });
+});

@@ -73,6 +73,8 @@ export interface NormalizeOptions {
   fold?: (text: string) => string;
   /** Skip numbering at the start (true for paragraphs). */
   skipNumbering?: boolean;
+  /** Leave `starts` and `ends` empty: comparison alone does not need them (default false). */
+  noOffsets?: boolean;
 }
 
 /**
@@ -85,8 +87,9 @@ export function normalize(text: string, options: NormalizeOptions = {}): Normali
   const cap = source.length;
   const tokens = new Uint32Array(cap);
   const masked = new Uint32Array(cap);
-  const starts = new Uint32Array(cap);
-  const ends = new Uint32Array(cap);
+  const offsets = !options.noOffsets;
+  const starts = new Uint32Array(offsets ? cap : 0);
+  const ends = new Uint32Array(offsets ? cap : 0);
   let n = 0;
   let runCls = Cls.Drop;
   let run = '';
@@ -102,8 +105,10 @@ export function normalize(text: string, options: NormalizeOptions = {}): Normali
       tokens[n] = (hashString(run) | WORD_BIT) >>> 0;
       masked[n] = DIGITS;
     } else return;
-    starts[n] = runStart;
-    ends[n] = runEnd;
+    if (offsets) {
+      starts[n] = runStart;
+      ends[n] = runEnd;
+    }
     n++;
     runCls = Cls.Drop;
     run = '';
@@ -116,8 +121,10 @@ export function normalize(text: string, options: NormalizeOptions = {}): Normali
       if (runCls !== Cls.Drop) flush();
       tokens[n] = cp;
       masked[n] = cp;
-      starts[n] = i;
-      ends[n] = i + 1;
+      if (offsets) {
+        starts[n] = i;
+        ends[n] = i + 1;
+      }
       n++;
       i++;
       continue;
@@ -132,8 +139,10 @@ export function normalize(text: string, options: NormalizeOptions = {}): Normali
         const id = ch.codePointAt(0)!;
         tokens[n] = id;
         masked[n] = id;
-        starts[n] = i;
-        ends[n] = i + width;
+        if (offsets) {
+          starts[n] = i;
+          ends[n] = i + width;
+        }
         n++;
       } else if (cls === Cls.Letter || cls === Cls.Digit) {
         // Decimal points and thousands separators stay inside a number: 3.8, 1,000.
@@ -153,6 +162,9 @@ export function normalize(text: string, options: NormalizeOptions = {}): Normali
     i += width;
   }
   flush();
+  // Without offsets the result is read once and dropped (the reading threads copy it into their
+  // streams): views, not copies.
+  if (!offsets) return { tokens: tokens.subarray(0, n), masked: masked.subarray(0, n), starts, ends };
   return {
     tokens: tokens.slice(0, n),
     masked: masked.slice(0, n),

@@ -12,6 +12,11 @@ export function prepareParagraph(text: string): Normalized {
   return normalize(text, { skipNumbering: true, fold: foldChinese });
 }
 
+/** prepareParagraph without offsets, as views: for the reading threads, which only compare. */
+function comparisonTokens(text: string): Normalized {
+  return normalize(text, { skipNumbering: true, fold: foldChinese, noOffsets: true });
+}
+
 function pageOf(pageStarts: number[] | undefined, offset: number): number | undefined {
   if (!pageStarts || pageStarts.length === 0) return undefined;
   let page = 1;
@@ -48,7 +53,7 @@ export function analyzeDocument(doc: Document, settings: ScanSettings): Analysis
 
   for (const p of paragraphs) {
     chars += countChars(p.text);
-    const norm = prepareParagraph(p.text);
+    const norm = comparisonTokens(p.text);
     streams.add(norm);
     const n = norm.masked.length;
     if (n < MIN_WHOLE_TOKENS) continue;

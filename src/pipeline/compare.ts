@@ -63,9 +63,9 @@ async function compareWith(
   const units = flattenUnits(analyses, index, settings.bands);
   const offers = earlierCandidates(units.wholeCount, settings.bands, units.wholeKeys, units.wholePara);
   const tOffers = performance.now();
-  const { leaderOf, copiesOf, joins, speculated, used, unforeseen } = await assignLeaders(units.wholePara, offers, norms.arena, options, pool);
+  const { leaderOf, copiesOf, joins, speculated, used, unforeseen, ms } = await assignLeaders(units.wholePara, offers, norms.arena, options, pool);
   for (const j of joins) record(j.leader, j.follower, normOf(j.leader), normOf(j.follower), j.rel);
-  if (stats) console.error({ speculated, used, unforeseen });
+  if (stats) console.error({ speculated, used, unforeseen, ...ms });
 
   const t1 = performance.now();
   // Phase 2: passages between leaders, found through the exact 6-token runs they share (a copied

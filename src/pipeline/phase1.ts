@@ -24,6 +24,8 @@ export interface Leaders {
   used: number;
   /** Checks the ordered pass made itself. */
   unforeseen: number;
+  /** Milliseconds spent checking ahead and in the ordered pass. */
+  ms: { ahead: number; ordered: number };
 }
 
 /**
@@ -46,7 +48,9 @@ export async function assignLeaders(
   const count = wholePara.length;
   const tokens = (gp: number) => tokensAt(arena, gp);
   const same = firstSame(wholePara, arena);
+  const started = performance.now();
   const ahead = pool ? await checkAhead(wholePara, offers, same, arena, options, pool) : undefined;
+  const checked = performance.now();
   const leaderOf = new Int32Array(arena.tokenStart.length - 1).fill(-1);
   const copiesOf = new Map<number, Array<{ gp: number; kind: Kind }>>();
   const joins: Leaders['joins'] = [];
@@ -98,7 +102,8 @@ export async function assignLeaders(
       break;
     }
   }
-  return { leaderOf, copiesOf, joins, speculated: ahead?.kinds.length ?? 0, used, unforeseen };
+  const ms = { ahead: Math.round(checked - started), ordered: Math.round(performance.now() - checked) };
+  return { leaderOf, copiesOf, joins, speculated: ahead?.kinds.length ?? 0, used, unforeseen, ms };
 }
 
 function lengthOf(arena: TokenStreams, gp: number): number {
