@@ -2,6 +2,7 @@ import type { TokenStreams } from '../types.js';
 import { candidatePairs, type UnitIndex } from '../lsh/candidates.js';
 import { MIN_LONGEST } from '../verify/relate.js';
 import { PairCollector } from './units.js';
+import { fmix32 } from '../util/hash.js';
 
 /** Paragraphs one 6-token run may stand in before it counts as a stock phrase. */
 export const ANCHOR_BUCKET = 24;
@@ -71,7 +72,7 @@ function runHashes(masked: Uint32Array, from: number, to: number, part: number, 
     h = (Math.imul(h, BASE) + mixToken(masked[i])) | 0;
     if (i - from >= MIN_LONGEST) h = (h - Math.imul(mixToken(masked[i - MIN_LONGEST]), OUTGOING)) | 0;
     if (i - from < MIN_LONGEST - 1) continue;
-    const key = finish(h);
+    const key = fmix32(h);
     // The high half, a small integer: modulo on a full 32-bit hash would leave integer math.
     if (parts > 1 && (key >>> 16) % parts !== part) continue;
     out[kept++] = key;
@@ -84,12 +85,6 @@ function mixToken(t: number): number {
   return x ^ (x >>> 12);
 }
 
-function finish(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  return h ^ (h >>> 16);
-}
 
 /**
  * Pairs of paragraphs sharing 6-token runs, with how many distinct runs each pair shares (the

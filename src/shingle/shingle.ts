@@ -1,3 +1,5 @@
+import { fmix32 } from '../util/hash.js';
+
 /**
  * Hashed k-grams of a token stream, sorted and unique (a set, as a typed array). A stream shorter
  * than k yields one shingle for the whole stream, so short units still have a sketch.
@@ -18,17 +20,8 @@ export function shingle(tokens: Uint32Array, k: number, start = 0, end = tokens.
  */
 export function windowHash(tokens: Uint32Array, from: number, to: number): number {
   let h = 0x2545f491;
-  for (let j = from; j < to; j++) h = mix(h ^ tokens[j]) ^ Math.imul(h, 31);
-  return mix(h);
-}
-
-/** util/hash.ts's mix32 without the final >>> 0: the same bits, as a signed 32-bit integer. */
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
+  for (let j = from; j < to; j++) h = fmix32(h ^ tokens[j]) ^ Math.imul(h, 31);
+  return fmix32(h);
 }
 
 /** Removes repeats from a sorted array, in place; returns the unique prefix. */

@@ -1,4 +1,5 @@
 import { windowHash } from '../shingle/shingle.js';
+import { fmix32 } from '../util/hash.js';
 
 /**
  * One-permutation MinHash (OPH) with optimal densification (Shrivastava 2017). Each shingle is
@@ -47,15 +48,6 @@ export function minHasher(numHashes: number, seed = 0x5eed): MinHasher {
   return hasher;
 }
 
-/** MurmurHash3's finaliser, left signed so V8 keeps it a small integer. */
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
-
 /** Bin of a hash: monotone in the unsigned hash, so each bin is one contiguous range. */
 function bin(h: number, numHashes: number): number {
   return ((h >>> 12) * numHashes) >>> 20;
@@ -63,7 +55,7 @@ function bin(h: number, numHashes: number): number {
 
 /** The bin an empty bin i tries at attempt t: the same for every set, which keeps P(equal) = J. */
 function probe(i: number, t: number, numHashes: number, seed: number): number {
-  return bin(fmix(Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(t + 1, 0x85ebca77) ^ seed ^ 0x27d4eb2f), numHashes);
+  return bin(fmix32(Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(t + 1, 0x85ebca77) ^ seed ^ 0x27d4eb2f), numHashes);
 }
 
 /** Fills empty bins from the first non-empty bin along each one's probe sequence. */
@@ -90,7 +82,7 @@ export function signature(shingles: Uint32Array, numHashes: number, hasher = min
   const mins = new Int32Array(numHashes).fill(EMPTY);
   const seed = hasher.seed;
   for (let s = 0; s < shingles.length; s++) {
-    const h = fmix(shingles[s] ^ seed);
+    const h = fmix32(shingles[s] ^ seed);
     const b = bin(h, numHashes);
     const v = h ^ 0x80000000;
     if (v < mins[b]) mins[b] = v;
@@ -110,7 +102,7 @@ export function sketchTokens(tokens: Uint32Array, k: number, numHashes: number, 
     const seed = hasher.seed;
     const count = n < k ? 1 : n - k + 1;
     for (let i = 0; i < count; i++) {
-      const h = fmix(windowHash(tokens, i, i + k < n ? i + k : n) ^ seed);
+      const h = fmix32(windowHash(tokens, i, i + k < n ? i + k : n) ^ seed);
       const b = bin(h, numHashes);
       const v = h ^ 0x80000000;
       if (v < mins[b]) mins[b] = v;

@@ -1,11 +1,15 @@
 /** 32-bit finaliser from MurmurHash3: spreads every input bit over the output. */
 export function mix32(h: number): number {
+  return fmix32(h) >>> 0;
+}
+
+/** mix32 left signed (the same bits): V8 keeps it a small integer in hot loops. */
+export function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return h ^ (h >>> 16);
 }
 
 /** FNV-1a over UTF-16 code units, finalised with mix32. Stable across runs and platforms. */
