@@ -69,6 +69,21 @@ describe('saveScan with unchanged analyses', () => {
   });
 });
 
+describe('storedAnalyses a slice at a time', () => {
+  it('hands over every analysis once, in slices, and returns the same as a whole load', () => {
+    const ws = openWorkspace(join(dir, 'w.db'), { create: true });
+    const { result, analyses } = scan(5, 1100, 2);
+    ws.saveScan(result, analyses);
+    const slices: Analysis[][] = [];
+    const sliced = ws.storedAnalyses((slice) => slices.push(slice));
+    expect(slices.map((x) => x.length)).toEqual([500, 500, 100]);
+    expect(slices.flat().map((a) => a.document.path)).toEqual(analyses.map((a) => a.document.path));
+    expect(slices.flat()).toEqual(analyses);
+    expect(sliced).toEqual(ws.storedAnalyses());
+    ws.close();
+  });
+});
+
 describe('schema migration 2 (paragraphs in a rowid table)', () => {
   it('upgrades a version 1 workspace with its scan intact', () => {
     const path = join(dir, 'w.db');

@@ -9,7 +9,7 @@ import type { ScanProgress } from '../pipeline/scan.js';
 import { WorkspaceError } from './errors.js';
 import { openWorkspace } from './open.js';
 import { readPlanned } from './read-plan.js';
-import { addStreams } from './streams.js';
+import { StreamsPool } from './streams.js';
 import type { StoredAnalysis, Workspace } from './workspace.js';
 
 export interface WorkspaceScanOptions {
@@ -97,11 +97,13 @@ export async function scanIntoWorkspace(paths: string[], options: WorkspaceScanO
   // The past workspace first: refused, it must leave no new empty workspace behind.
   const past = options.against === undefined ? undefined : openWorkspace(options.against, { readonly: true });
   let ws: Workspace | undefined;
+  const streams = new StreamsPool();
   try {
     const pastAnalyses = past ? pastBatch(past, settings) : [];
     ws = openWorkspace(options.workspace, { create: true });
-    return await scanWith(ws, past, pastAnalyses, files, settings, options);
+    return await scanWith(ws, past, pastAnalyses, files, settings, options, streams);
   } finally {
+    streams.close();
     ws?.close();
     past?.close();
   }
@@ -114,9 +116,14 @@ async function scanWith(
   files: string[],
   settings: ScanSettings,
   options: WorkspaceScanOptions,
+  streams: StreamsPool,
 ): Promise<WorkspaceScanOutput> {
   const reusable = analysesCompatible(ws.storedHeader(), VERSION, settings);
-  const stored = respell(timed('load', () => ws.storedAnalyses()), files);
+  // Stored analyses lack token streams: worker threads make them as the analyses load (only when
+  // they can be reused; wasted only on files then found changed, or dropped by prune).
+  streams.add(pastAnalyses);
+  const loaded = timed('load', () => ws.storedAnalyses(reusable ? (slice) => streams.add(slice) : undefined));
+  const stored = respell(loaded, files);
   const plan = planScan(files, [...stored.keys()], { prune: options.prune, reusable });
   const counts: WorkspaceScanCounts = {
     files: files.length, analysed: 0, skipped: 0, failed: 0, kept: 0, dropped: plan.drop.length, past: pastAnalyses.length,
@@ -128,13 +135,7 @@ async function scanWith(
 
   const started = performance.now();
   const prior = (path: string) => (reusable ? stored.get(path) : undefined);
-  // Stored analyses lack token streams; they are made on worker threads while the files are
-  // hashed, for each stored analysis that may be used (wasted only on a file found changed).
-  const mayUse = [...plan.keep.map((p) => stored.get(p)!.analysis), ...plan.read.flatMap((p) => prior(p)?.analysis ?? [])];
-  const [read] = await Promise.all([
-    readPlanned(plan.read, prior, settings, options.onProgress),
-    addStreams([...mayUse, ...pastAnalyses]),
-  ]);
+  const [read] = await Promise.all([readPlanned(plan.read, prior, settings, options.onProgress), streams.done()]);
   if (process.env.REFRAIN_STATS) console.error({ read: Math.round(performance.now() - started) });
   const givenSet = new Set(files);
   let paragraphs = 0;

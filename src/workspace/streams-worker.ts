@@ -15,7 +15,12 @@ export interface StreamsReply {
   error?: string;
 }
 
-parentPort?.on('message', (request: StreamsRequest) => {
+/** A null request: nothing more will come; the worker ends once it has answered the others. */
+parentPort?.on('message', (request: StreamsRequest | null) => {
+  if (request === null) {
+    parentPort!.close();
+    return;
+  }
   const reply: StreamsReply = { streams: [] };
   try {
     for (const texts of request.docs) reply.streams.push(streamsOf(texts.map((text) => ({ text })), prepareParagraph));

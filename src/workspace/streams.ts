@@ -23,63 +23,91 @@ const workerUrl = new URL('./streams-worker.js', import.meta.url);
  * made on worker threads. Without them compare normalizes every such paragraph again on the main
  * thread: most of a rescan's own work (3–4 s for 10,000 reports). The streams are what the
  * reading threads would have made from the same paragraphs, and are never stored. Does nothing
- * for a few documents, or when run from TypeScript sources (no compiled worker): compare then
- * makes them itself, with the same result.
+ * for fewer than a few dozen documents, or when run from TypeScript sources (no compiled worker):
+ * compare then makes them itself, with the same result.
  */
 export async function addStreams(analyses: Analysis[], options: AddStreamsOptions = {}): Promise<void> {
-  const todo = analyses.filter((a) => a.streams === undefined);
-  const chunk = options.chunk ?? DEFAULT_CHUNK;
-  const workers = Math.min(options.workers ?? availableParallelism(), Math.ceil(todo.length / chunk));
-  if (workers <= 0 || todo.length < MIN_DOCS_FOR_WORKERS || !existsSync(fileURLToPath(workerUrl))) return;
-  await inWorkers(todo, workers, chunk);
+  const pool = new StreamsPool(options);
+  pool.add(analyses);
+  await pool.done();
 }
 
-function inWorkers(todo: Analysis[], count: number, chunk: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let next = 0;
-    let done = 0;
-    let running = 0;
-    let failed = false;
-    const pool: Worker[] = [];
-    const fail = (error: Error) => {
-      if (failed) return;
-      failed = true;
-      for (const w of pool) void w.terminate();
-      reject(error);
-    };
-    const feed = (worker: Worker, sent: Analysis[]) => {
-      if (next >= todo.length) {
-        void worker.terminate();
-        return;
-      }
-      const batch = todo.slice(next, next + chunk);
-      next += batch.length;
-      sent.push(...batch);
-      const request: StreamsRequest = { docs: batch.map((a) => a.paragraphs.map((p) => p.text)) };
-      worker.postMessage(request);
-    };
-    for (let w = 0; w < count; w++) {
+/**
+ * addStreams for analyses that arrive a slice at a time (as the workspace loads them): each slice
+ * is posted at once, so the workers normalize while this thread goes on loading.
+ */
+export class StreamsPool {
+  private readonly workers: Worker[] = [];
+  /** Per worker, the analyses sent and not answered yet, oldest first (a worker answers in order). */
+  private readonly sent: Analysis[][] = [];
+  private waiting: Analysis[] = [];
+  private error: Error | undefined;
+  private readonly settled: Promise<void>[] = [];
+  private readonly chunk: number;
+  private readonly count: number;
+  private readonly usable = existsSync(fileURLToPath(workerUrl));
+
+  constructor(options: AddStreamsOptions = {}) {
+    this.chunk = options.chunk ?? DEFAULT_CHUNK;
+    this.count = options.workers ?? availableParallelism();
+  }
+
+  add(analyses: Analysis[]): void {
+    if (!this.usable || this.count <= 0) return;
+    for (const a of analyses) if (a.streams === undefined) this.waiting.push(a);
+    if (this.workers.length === 0 && this.waiting.length < MIN_DOCS_FOR_WORKERS) return;
+    if (this.workers.length === 0) this.start();
+    for (let i = 0; i < this.waiting.length; i += this.chunk) this.post(this.waiting.slice(i, i + this.chunk));
+    this.waiting = [];
+  }
+
+  /** Resolves once every posted analysis has its streams; analyses never posted are left without. */
+  async done(): Promise<void> {
+    this.waiting = [];
+    for (const w of this.workers) w.postMessage(null);
+    await Promise.all(this.settled);
+    if (this.error) throw this.error;
+  }
+
+  /** Stops the workers, whatever they are doing (after done(), or when giving up). */
+  close(): void {
+    for (const w of this.workers) void w.terminate();
+  }
+
+  private start(): void {
+    for (let w = 0; w < this.count; w++) {
       const worker = new Worker(workerUrl);
-      // The analyses this worker is working on, oldest message first (a worker answers in order).
       const sent: Analysis[] = [];
-      pool.push(worker);
-      running++;
+      this.workers.push(worker);
+      this.sent.push(sent);
       worker.on('message', (reply: StreamsReply) => {
-        if (failed) return;
-        if (reply.error) return fail(new Error(`streams worker failed: ${reply.error}`));
+        if (reply.error) return this.fail(new Error(`streams worker failed: ${reply.error}`));
         for (const streams of reply.streams) sent.shift()!.streams = streams;
-        done += reply.streams.length;
-        feed(worker, sent);
       });
-      worker.on('error', fail);
-      worker.on('exit', () => {
-        running--;
-        if (running === 0 && !failed) {
-          if (done === todo.length) resolve();
-          else reject(new Error(`streams workers stopped with ${todo.length - done} documents left`));
-        }
-      });
-      feed(worker, sent);
+      this.settled.push(
+        new Promise((resolve) => {
+          worker.on('error', (error) => this.fail(error));
+          worker.on('exit', () => {
+            if (sent.length > 0) this.fail(new Error(`streams worker stopped with ${sent.length} documents left`));
+            resolve();
+          });
+        }),
+      );
     }
-  });
+  }
+
+  /** To the worker with the fewest documents outstanding. */
+  private post(batch: Analysis[]): void {
+    let best = 0;
+    for (let w = 1; w < this.workers.length; w++) if (this.sent[w].length < this.sent[best].length) best = w;
+    this.sent[best].push(...batch);
+    const request: StreamsRequest = { docs: batch.map((a) => a.paragraphs.map((p) => p.text)) };
+    this.workers[best].postMessage(request);
+  }
+
+  private fail(error: Error): void {
+    if (this.error) return;
+    this.error = error;
+    for (const w of this.workers) void w.terminate();
+  }
 }

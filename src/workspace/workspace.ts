@@ -49,6 +49,9 @@ const PAIR_FIELDS = ['a', 'b', 'sharedRatio'];
 const DIAGNOSTIC_FIELDS = ['path', 'level', 'message'];
 const LIST_FIELDS = ['documents', 'clusters', 'documentPairs', 'diagnostics'];
 
+/** Documents per slice when stored analyses are loaded a slice at a time. */
+const LOAD_SLICE = 500;
+
 /** The page cache while saving a scan, in KiB. */
 const SAVE_CACHE_KIB = 64 * 1024;
 
@@ -73,29 +76,36 @@ export class Workspace {
 
   /**
    * The stored analyses of the current batch's documents (not those read from a past workspace),
-   * by path. Empty when no scan has been saved.
+   * by path. Empty when no scan has been saved. With `onSlice`, they are read a slice of documents
+   * at a time, in one read transaction, and each slice is handed over as soon as it is read, so
+   * that other threads can work on it while the rest loads.
    */
-  storedAnalyses(): Map<string, StoredAnalysis> {
-    const rows = this.db
-      .prepare(
-        `SELECT id, path, hash, encoding, format, chars, unit_para, unit_start, unit_end, band_keys
-         FROM documents WHERE past IS NULL ORDER BY id`,
-      )
-      .all() as DocumentRow[];
-    const paragraphs = this.paragraphsByDoc(true);
-    const out = new Map<string, StoredAnalysis>();
-    for (const row of rows) {
-      const analysis: Analysis = {
-        document: { path: row.path, encoding: row.encoding, format: row.format, hash: row.hash, chars: row.chars },
-        paragraphs: paragraphs.get(row.id) ?? [],
-        unitPara: fromBlob(row.unit_para, 'unitPara'),
-        unitStart: fromBlob(row.unit_start, 'unitStart'),
-        unitEnd: fromBlob(row.unit_end, 'unitEnd'),
-        bandKeys: fromBlob(row.band_keys, 'bandKeys'),
-      };
-      out.set(row.path, { hash: row.hash, analysis });
-    }
-    return out;
+  storedAnalyses(onSlice?: (slice: Analysis[]) => void): Map<string, StoredAnalysis> {
+    return this.db.transaction(() => {
+      const rows = this.db
+        .prepare(
+          `SELECT id, path, hash, encoding, format, chars, unit_para, unit_start, unit_end, band_keys
+           FROM documents WHERE past IS NULL ORDER BY id`,
+        )
+        .all() as DocumentRow[];
+      const out = new Map<string, StoredAnalysis>();
+      const step = onSlice === undefined ? rows.length : LOAD_SLICE;
+      for (let start = 0; start < rows.length; start += step) {
+        const slice = rows.slice(start, start + step);
+        const paragraphs = this.paragraphsByDoc(true, [slice[0].id, slice[slice.length - 1].id]);
+        const analyses = slice.map((row): Analysis => ({
+          document: { path: row.path, encoding: row.encoding, format: row.format, hash: row.hash, chars: row.chars },
+          paragraphs: paragraphs.get(row.id) ?? [],
+          unitPara: fromBlob(row.unit_para, 'unitPara'),
+          unitStart: fromBlob(row.unit_start, 'unitStart'),
+          unitEnd: fromBlob(row.unit_end, 'unitEnd'),
+          bandKeys: fromBlob(row.band_keys, 'bandKeys'),
+        }));
+        analyses.forEach((analysis, i) => out.set(slice[i].path, { hash: slice[i].hash, analysis }));
+        onSlice?.(analyses);
+      }
+      return out;
+    })();
   }
 
   /** The settings and version of the last saved scan (what its analyses were made with), or null. */
@@ -474,13 +484,15 @@ export class Workspace {
     this.db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(key, value);
   }
 
-  private paragraphsByDoc(currentOnly: boolean): Map<number, Paragraph[]> {
+  /** Paragraphs by document id; only of documents `range[0]..range[1]` (ids, inclusive) when given. */
+  private paragraphsByDoc(currentOnly: boolean, range?: [number, number]): Map<number, Paragraph[]> {
+    const [from, to] = range ?? [-1, Number.MAX_SAFE_INTEGER];
     const sql = currentOnly
       ? `SELECT p.doc, p.idx, p.line, p.page, p.text, p.extra FROM paragraphs p JOIN documents d ON d.id = p.doc
-         WHERE d.past IS NULL ORDER BY p.doc, p.idx`
-      : `SELECT doc, idx, line, page, text, extra FROM paragraphs ORDER BY doc, idx`;
+         WHERE d.past IS NULL AND p.doc BETWEEN ? AND ? ORDER BY p.doc, p.idx`
+      : `SELECT doc, idx, line, page, text, extra FROM paragraphs WHERE doc BETWEEN ? AND ? ORDER BY doc, idx`;
     // Rows as arrays: a few hundred thousand paragraphs load in about half the time of objects.
-    const rows = this.db.prepare(sql).raw().all() as ParagraphColumns[];
+    const rows = this.db.prepare(sql).raw().all(from, to) as ParagraphColumns[];
     const out = new Map<number, Paragraph[]>();
     let doc = -1;
     let list: Paragraph[] = [];
