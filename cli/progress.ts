@@ -6,6 +6,8 @@ export interface ProgressEvent {
   filesDone: number;
   filesTotal: number;
   paragraphs: number;
+  /** While comparing: what the comparison is doing now. */
+  stage?: string;
 }
 
 /** The part of a stream the display needs (process.stderr, or a fake in tests). */
@@ -24,6 +26,8 @@ export interface Progress {
 const CLEAR_LINE = '\x1b[K';
 /** Redraw at most this often: drawing every file of 100,000 would cost more than reading it. */
 const INTERVAL_MS = 100;
+/** How often the line is redrawn with nothing new to say but the time. */
+const TICK_MS = 1000;
 
 function seconds(ms: number): string {
   const s = ms / 1000;
@@ -55,7 +59,7 @@ export function formatProgress(event: ProgressEvent, elapsedMs: number): string 
     const left = (elapsedMs * (event.filesTotal - event.filesDone)) / event.filesDone;
     parts.push(`about ${seconds(left)} left to read`);
   } else if (event.phase === 'compare') {
-    parts.push('comparing…');
+    parts.push(event.stage ? `${event.stage}…` : 'comparing…');
   }
   return `refrain: ${parts.join(' · ')}`;
 }
@@ -70,23 +74,46 @@ export function createProgress(stream: ProgressStream = process.stderr, now: () 
   const started = now();
   let last = -Infinity;
   let lastPhase = '';
+  let lastStage: string | undefined;
+  let shown: ProgressEvent | undefined;
   let paragraphs = 0;
   let drawn = false;
+  // While comparing, stages can run for minutes without an event: the clock keeps moving.
+  let ticker: ReturnType<typeof setInterval> | undefined;
+  const stopTicker = () => {
+    if (ticker !== undefined) clearInterval(ticker);
+    ticker = undefined;
+  };
+  const draw = (event: ProgressEvent) => {
+    const t = now();
+    last = t;
+    lastPhase = event.phase;
+    lastStage = event.stage;
+    shown = event;
+    // A terminal that reports no size (0 columns, as under `script`) is taken to be 80 wide.
+    const columns = stream.columns && stream.columns > 0 ? stream.columns : 80;
+    const width = Math.max(20, columns - 1);
+    stream.write(`\r${fitWidth(formatProgress({ ...event, paragraphs }, t - started), width)}${CLEAR_LINE}`);
+    drawn = true;
+  };
   return {
     update(event) {
       paragraphs = Math.max(paragraphs, event.paragraphs);
-      const t = now();
+      if (event.phase === 'done') {
+        stopTicker();
+        return;
+      }
       const finished = event.phase === 'read' && event.filesDone === event.filesTotal;
-      if (event.phase === 'done' || (t - last < INTERVAL_MS && event.phase === lastPhase && !finished)) return;
-      last = t;
-      lastPhase = event.phase;
-      // A terminal that reports no size (0 columns, as under `script`) is taken to be 80 wide.
-      const columns = stream.columns && stream.columns > 0 ? stream.columns : 80;
-      const width = Math.max(20, columns - 1);
-      stream.write(`\r${fitWidth(formatProgress({ ...event, paragraphs }, t - started), width)}${CLEAR_LINE}`);
-      drawn = true;
+      const changed = event.phase !== lastPhase || event.stage !== lastStage;
+      if (event.phase === 'compare' && ticker === undefined) {
+        ticker = setInterval(() => shown && draw(shown), TICK_MS);
+        ticker.unref?.();
+      }
+      if (now() - last < INTERVAL_MS && !changed && !finished) return;
+      draw(event);
     },
     end() {
+      stopTicker();
       if (drawn) stream.write(`\r${CLEAR_LINE}`);
       drawn = false;
     },

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createProgress, fitWidth, formatProgress, type ProgressEvent } from '../cli/progress.js';
 
 const read = (filesDone: number, filesTotal: number, paragraphs: number): ProgressEvent => ({ phase: 'read', filesDone, filesTotal, paragraphs });
@@ -74,5 +74,36 @@ describe('createProgress', () => {
     p.update(read(1, 1000, 10));
     // 79 columns (one short of the width, so the cursor never wraps): 78 of text and the mark.
     expect(writes[0]).toBe('\rrefrain: read 1/1,000 files · 10 paragraphs sketched · 0.0 s · about 0.0 s lef…\x1b[K');
+  });
+
+  it('shows what the comparison is doing, and keeps its clock moving between events', () => {
+    vi.useFakeTimers();
+    try {
+      const { writes, stream } = fakeStream(true);
+      let clock = 0;
+      const p = createProgress(stream, () => clock);
+      const compare = (stage?: string) => ({ phase: 'compare' as const, filesDone: 4, filesTotal: 4, paragraphs: 40, stage });
+      clock = 1000;
+      p.update(compare());
+      clock = 1010;
+      p.update(compare('aligning 0/20 paragraph pairs')); // a new stage: drawn although soon
+      clock = 62_000;
+      vi.advanceTimersByTime(1000); // no event for a minute: the tick redraws the time
+      clock = 62_050;
+      p.update(compare('aligning 8/20 paragraph pairs'));
+      p.update({ phase: 'done', filesDone: 4, filesTotal: 4, paragraphs: 0 });
+      clock = 70_000;
+      vi.advanceTimersByTime(5000); // done: no more ticks
+      p.end();
+      expect(writes).toEqual([
+        '\rrefrain: read 4/4 files · 40 paragraphs sketched · 1.0 s · comparing…\x1b[K',
+        '\rrefrain: read 4/4 files · 40 paragraphs sketched · 1.0 s · aligning 0/20 paragraph pairs…\x1b[K',
+        '\rrefrain: read 4/4 files · 40 paragraphs sketched · 1 min 02 s · aligning 0/20 paragraph pairs…\x1b[K',
+        '\rrefrain: read 4/4 files · 40 paragraphs sketched · 1 min 02 s · aligning 8/20 paragraph pairs…\x1b[K',
+        '\r\x1b[K',
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

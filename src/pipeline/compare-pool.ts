@@ -32,14 +32,28 @@ export function openComparePool(arena: TokenStreams, options: RelateOptions, wor
  * Aligns every pair (keys a * paragraphCount + b, sorted) and returns what they share, in pair
  * order whichever worker finished first.
  */
-export async function verifyPairs(pairs: Float64Array, arena: TokenStreams, options: RelateOptions, pool?: WorkerPool): Promise<PairFinding[]> {
+export async function verifyPairs(
+  pairs: Float64Array,
+  arena: TokenStreams,
+  options: RelateOptions,
+  pool?: WorkerPool,
+  /** Called with the number of pairs aligned so far, as slices finish. */
+  onDone?: (pairs: number) => void,
+): Promise<PairFinding[]> {
   const count = arena.tokenStart.length - 1;
   if (!pool) return verifyRange(pairs, 0, pairs.length, count, (gp) => tokensAt(arena, gp), options);
   const jobs: Array<Promise<PairFinding[]>> = [];
+  let done = 0;
   for (let first = 0; first < pairs.length; first += JOB) {
     const slice = pairs.slice(first, Math.min(first + JOB, pairs.length));
+    const size = slice.length;
     const job: CompareJob = { kind: 'verify', pairs: slice, first };
-    jobs.push(pool.run<PairFinding[]>(job, [slice.buffer]));
+    jobs.push(
+      pool.run<PairFinding[]>(job, [slice.buffer]).then((found) => {
+        onDone?.((done += size));
+        return found;
+      }),
+    );
   }
   return (await Promise.all(jobs)).flat();
 }

@@ -18,19 +18,26 @@ import { VERSION } from '../version.js';
 /** Partners a leader paragraph is aligned with, most shared 6-token runs first. */
 const PARTNERS = 16;
 const KIND_RANK: Record<Kind, number> = { exact: 0, numbers: 1, near: 2, partial: 3 };
+const count = (n: number) => n.toLocaleString('en');
 
 /**
  * Batch-wide work: LSH candidates between paragraphs, alignment of each candidate pair into
  * copied passages, star clustering of the passages, scores. Document ids are array positions.
  */
-export async function compareAnalyses(analyses: Analysis[], settings: ScanSettings, diagnostics: Diagnostic[] = []): Promise<ScanResult> {
+export async function compareAnalyses(
+  analyses: Analysis[],
+  settings: ScanSettings,
+  diagnostics: Diagnostic[] = [],
+  /** Told what the comparison is doing as it goes (for a progress line). */
+  onStage: (stage: string) => void = () => {},
+): Promise<ScanResult> {
   const index = indexParagraphs(analyses);
   const norms = new NormCache(analyses, index);
   const options: RelateOptions = { threshold: settings.threshold, minTokens: settings.minTokens, minWholeTokens: MIN_WHOLE_TOKENS };
   // Started now, the workers load while phase 1 runs on this thread.
   const pool = openComparePool(norms.arena, options);
   try {
-    return await compareWith(analyses, settings, diagnostics, index, norms, options, pool);
+    return await compareWith(analyses, settings, diagnostics, index, norms, options, pool, onStage);
   } finally {
     await pool?.close();
   }
@@ -44,6 +51,7 @@ async function compareWith(
   norms: NormCache,
   options: RelateOptions,
   pool: WorkerPool | undefined,
+  onStage: (stage: string) => void,
 ): Promise<ScanResult> {
   // REFRAIN_STATS=1 prints each stage's time and counts on stderr (for the benchmark).
   const stats = Boolean(process.env.REFRAIN_STATS);
@@ -60,6 +68,7 @@ async function compareWith(
   };
 
   const t0 = performance.now();
+  onStage(`grouping near-identical paragraphs (${count(paragraphCount)})`);
   const units = flattenUnits(analyses, index, settings.bands);
   const offers = earlierCandidates(units.wholeCount, settings.bands, units.wholeKeys, units.wholePara);
   const tOffers = performance.now();
@@ -75,13 +84,16 @@ async function compareWith(
   for (let gp = 0; gp < paragraphCount; gp++) if (leaderOf[gp] === gp) leaders.push(gp);
   // Two shared runs at least: no copied passage in the corpus or the benchmark batches had
   // fewer, while most pairs that share one run share a stock phrase only.
+  onStage(`pairing the shared 6-token runs of ${count(leaders.length)} paragraphs`);
   const shared = atLeast(await countSharedRuns(Uint32Array.from(leaders), norms.arena, pool), 2);
   const tCount = performance.now();
   const statHist = new Map<string, number>();
   const toVerify = topPartners(shared, paragraphCount, PARTNERS);
   const tTop = performance.now();
   if (stats) console.error({ paragraphs: paragraphCount, leaders: leaders.length, sharedPairs: shared.keys.length, verified: toVerify.length });
-  const found = await verifyPairs(toVerify, norms.arena, options, pool);
+  const aligning = (done: number) => onStage(`aligning ${count(done)}/${count(toVerify.length)} paragraph pairs`);
+  aligning(0);
+  const found = await verifyPairs(toVerify, norms.arena, options, pool, aligning);
   for (const { at, rel } of found) {
     const ga = Math.floor(toVerify[at] / paragraphCount);
     const gb = toVerify[at] - ga * paragraphCount;
@@ -89,6 +101,7 @@ async function compareWith(
   }
   if (stats) statHist.set('hit', new Set(found.map((f) => f.at)).size).set('miss', toVerify.length - (statHist.get('hit') ?? 0));
   const t2 = performance.now();
+  onStage(`grouping ${count(edges.length)} copies into findings`);
   if (stats) console.error([...statHist].sort(), { phase1: Math.round(t1 - t0), offers: Math.round(tOffers - t0), phase2: Math.round(t2 - t1), counting: Math.round(tCount - t1), top: Math.round(tTop - tCount), verify: Math.round(t2 - tTop) });
 
   const docCountFloor = Math.max(3, Math.ceil(settings.boilerplateShare * analyses.length));

@@ -11,6 +11,8 @@ export interface ScanProgress {
   filesDone: number;
   filesTotal: number;
   paragraphs: number;
+  /** While comparing: what the comparison is doing now, e.g. "aligning 1,200,000/4,000,000 pairs". */
+  stage?: string;
 }
 
 export interface ScanOptions {
@@ -30,8 +32,9 @@ export async function scanPaths(paths: string[], options: ScanOptions = {}): Pro
   const started = performance.now();
   const { analyses, diagnostics } = await analyzeFiles(files, settings, options.onProgress);
   if (process.env.REFRAIN_STATS) console.error({ read: Math.round(performance.now() - started) });
-  options.onProgress?.({ phase: 'compare', filesDone: files.length, filesTotal: files.length, paragraphs: 0 });
-  const result = await compareAnalyses(analyses, settings, diagnostics);
+  const comparing = (stage?: string) => options.onProgress?.({ phase: 'compare', filesDone: files.length, filesTotal: files.length, paragraphs: 0, stage });
+  comparing();
+  const result = await compareAnalyses(analyses, settings, diagnostics, comparing);
   options.onProgress?.({ phase: 'done', filesDone: files.length, filesTotal: files.length, paragraphs: 0 });
   return { result, analyses };
 }

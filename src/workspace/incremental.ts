@@ -156,9 +156,10 @@ async function scanWith(
 
   const ownAnalyses = sortPaths([...own.keys()]).map((p) => own.get(p)!);
 
-  options.onProgress?.({ phase: 'compare', filesDone: plan.read.length, filesTotal: plan.read.length, paragraphs });
+  const comparing = (stage?: string) => options.onProgress?.({ phase: 'compare', filesDone: plan.read.length, filesTotal: plan.read.length, paragraphs, stage });
+  comparing();
   const analyses = [...ownAnalyses, ...pastAnalyses];
-  let result = await compareAnalyses(analyses, settings, diagnostics);
+  let result = await compareAnalyses(analyses, settings, diagnostics, comparing);
   let carried: Decision[] = [];
   if (past) {
     result = keepBatchFindings(result, ownAnalyses.length, past.path);
