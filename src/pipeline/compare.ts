@@ -145,7 +145,7 @@ async function compareWith(
       kind,
       boilerplate: docs.size >= docCountFloor,
       docCount: docs.size,
-      similarity: Math.round(Math.min(...g.members.map((m) => m.similarity)) * 10000) / 10000,
+      similarity: Math.round(lowest(g.members) * 10000) / 10000,
       chars: center.start === undefined ? countChars(text) : countChars(text, center.start, center.end),
       key: contentKey(cn.masked, cp.start, cp.end),
       members,
@@ -187,6 +187,13 @@ async function compareWith(
     documentPairs,
     diagnostics: [...diagnostics].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0)),
   };
+}
+
+/** The lowest similarity of a group's members (a loop: page chrome has a member in every report, too many to spread into Math.min's arguments). */
+function lowest(members: Array<{ similarity: number }>): number {
+  let min = Infinity;
+  for (const m of members) if (m.similarity < min) min = m.similarity;
+  return min;
 }
 
 /** A finding's content key: the representative passage's comparison text (digits masked), hashed. */

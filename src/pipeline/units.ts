@@ -211,6 +211,8 @@ export function topPartners(pairs: { keys: Float64Array; counts: Uint32Array }, 
   }
   const kept = new PairCollector(paragraphCount);
   const keep = (p: number, q: number) => (p < q ? kept.add(p, q) : kept.add(q, p));
+  const better = (x: number, y: number) => weight[x] > weight[y] || (weight[x] === weight[y] && partner[x] < partner[y]);
+  const best: number[] = [];
   for (let p = 0; p < paragraphCount; p++) {
     const from = degree[p];
     const to = degree[p + 1];
@@ -218,10 +220,20 @@ export function topPartners(pairs: { keys: Float64Array; counts: Uint32Array }, 
       for (let x = from; x < to; x++) keep(p, partner[x]);
       continue;
     }
-    const chosen: number[] = [];
-    for (let x = from; x < to; x++) chosen.push(x);
-    chosen.sort((x, y) => weight[y] - weight[x] || partner[x] - partner[y]);
-    for (let i = 0; i < k; i++) keep(p, partner[chosen[i]]);
+    // The k best by (weight, then lower partner) in one pass: a stock phrase's first paragraphs
+    // have a partner in every paragraph that holds it, too many to sort for each.
+    best.length = 0;
+    for (let x = from; x < to; x++) {
+      if (best.length < k) best.push(x);
+      else if (better(x, best[k - 1])) best[k - 1] = x;
+      else continue;
+      for (let at = best.length - 1; at > 0 && better(best[at], best[at - 1]); at--) {
+        const t = best[at];
+        best[at] = best[at - 1];
+        best[at - 1] = t;
+      }
+    }
+    for (const x of best) keep(p, partner[x]);
   }
   return kept.counted().keys;
 }
