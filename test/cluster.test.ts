@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { starClusters } from '../src/cluster/star.js';
+import fc from 'fast-check';
+import { starClusters, type Edge } from '../src/cluster/star.js';
+import type { Kind } from '../src/types.js';
 import { PassageTable } from '../src/cluster/passages.js';
 
 const e = (u: number, v: number, similarity = 0.9) => ({ u, v, kind: 'near' as const, similarity });
@@ -28,3 +30,71 @@ describe('passage table', () => {
     expect(t.id(8, 10, 40, false)).not.toBe(a);
   });
 });
+
+
+describe('starClusters against a reference (property)', () => {
+  it('groups exactly as the plain Map-per-node version does, repeats, ties and self-loops included', () => {
+    const kinds: Kind[] = ['exact', 'numbers', 'near', 'partial'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(25), fc.nat(25), fc.integer({ min: 0, max: 4 }), fc.nat(3)), { maxLength: 120 }),
+        (raw) => {
+          const edges: Edge[] = raw.map(([u, v, s, k]) => ({ u, v, kind: kinds[k], similarity: s / 4 }));
+          expect(starClusters(26, edges)).toEqual(referenceStar(26, edges));
+        },
+      ),
+      { numRuns: 400, seed: 5 },
+    );
+  });
+});
+
+/** The first version: one Map of neighbours per node. Kept here as the reference. */
+function referenceStar(nodeCount: number, edges: Edge[]): ReturnType<typeof starClusters> {
+  const adjacency: Array<Map<number, Edge>> = Array.from({ length: nodeCount }, () => new Map());
+  for (const e of edges) {
+    if (e.u === e.v) continue;
+    const old = adjacency[e.u].get(e.v);
+    if (!old || e.similarity > old.similarity) {
+      adjacency[e.u].set(e.v, e);
+      adjacency[e.v].set(e.u, e);
+    }
+  }
+  const weight = adjacency.map((m) => {
+    let s = 0;
+    for (const e of m.values()) s += e.similarity;
+    return s;
+  });
+  const order = [...Array(nodeCount).keys()]
+    .filter((n) => adjacency[n].size > 0)
+    .sort((x, y) => adjacency[y].size - adjacency[x].size || weight[y] - weight[x] || x - y);
+  const assigned = new Uint8Array(nodeCount);
+  const groups: ReturnType<typeof starClusters> = [];
+  for (const center of order) {
+    if (assigned[center]) continue;
+    const members = [...adjacency[center].entries()]
+      .filter(([n]) => !assigned[n])
+      .sort((x, y) => x[0] - y[0])
+      .map(([node, e]) => ({ node, kind: e.kind, similarity: e.similarity }));
+    if (members.length === 0) continue;
+    assigned[center] = 1;
+    for (const m of members) assigned[m.node] = 1;
+    groups.push({ center, members });
+  }
+  // Leftovers join their most similar neighbour; leftovers of one neighbour share a group.
+  const byPartner = new Map<number, ReturnType<typeof starClusters>[number]>();
+  for (const node of order) {
+    if (assigned[node]) continue;
+    let best: Edge | null = null;
+    for (const e of adjacency[node].values()) if (!best || e.similarity > best.similarity) best = e;
+    if (!best) continue;
+    const other = best.u === node ? best.v : best.u;
+    let group = byPartner.get(other);
+    if (!group) {
+      group = { center: other, members: [] };
+      byPartner.set(other, group);
+      groups.push(group);
+    }
+    group.members.push({ node, kind: best.kind, similarity: best.similarity });
+  }
+  return groups;
+}
