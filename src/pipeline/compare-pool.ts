@@ -58,8 +58,19 @@ export async function verifyPairs(
   return (await Promise.all(jobs)).flat();
 }
 
-/** sharedRuns over all paragraphs given, split by run hash over the pool's workers. */
-export async function countSharedRuns(paragraphs: Uint32Array, arena: TokenStreams, pool?: WorkerPool, parts = availableParallelism()): Promise<PairCounts> {
+/** Runs one part of the pairing holds at most (about 16 bytes each, twice over while sorting). */
+const RUNS_PER_PART = 20_000_000;
+
+/**
+ * sharedRuns over all paragraphs given, split by run hash over the pool's workers: one part per
+ * core, or more for a large batch, so that no worker holds more than RUNS_PER_PART runs at once.
+ */
+export async function countSharedRuns(paragraphs: Uint32Array, arena: TokenStreams, pool?: WorkerPool, parts?: number): Promise<PairCounts> {
+  if (parts === undefined) {
+    let tokens = 0;
+    for (let i = 0; i < paragraphs.length; i++) tokens += arena.tokenStart[paragraphs[i] + 1] - arena.tokenStart[paragraphs[i]];
+    parts = Math.max(availableParallelism(), Math.ceil(tokens / RUNS_PER_PART));
+  }
   if (!pool || parts < 2) return sharedRuns(paragraphs, arena);
   const jobs: Array<Promise<PairCounts>> = [];
   for (let part = 0; part < parts; part++) {
