@@ -32,7 +32,7 @@ describe('shared 6-token runs', () => {
     expect(whole.keys.length).toBeGreaterThan(100);
     // Pairs sharing many runs are there: the batch holds copies.
     expect(Math.max(...whole.counts)).toBeGreaterThan(20);
-    const parts = addCounts([0, 1, 2].map((part) => sharedRuns(all, arena, part, 3)));
+    const parts = addCounts([0, 1, 2, 3, 4].map((part) => sharedRuns(all, arena, part, 5)));
     expect([...parts.keys]).toEqual([...whole.keys]);
     expect([...parts.counts]).toEqual([...whole.counts]);
     const pool = openComparePool(arena, { threshold: 0.5, minTokens: 12, minWholeTokens: 8 }, 2, 0)!;

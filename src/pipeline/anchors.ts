@@ -97,27 +97,39 @@ export function sharedRuns(paragraphs: Uint32Array, arena: TokenStreams, part = 
   return collector.counted();
 }
 
-/** Sorted pair counts added together: the counts of all parts. */
+/** Sorted pair counts added together: the counts of all parts, merged two lists at a time. */
 export function addCounts(lists: PairCounts[]): PairCounts {
-  let total = 0;
-  for (const l of lists) total += l.keys.length;
-  const keys = new Float64Array(total);
-  const counts = new Uint32Array(total);
-  const at = lists.map(() => 0);
+  if (lists.length === 0) return { keys: new Float64Array(0), counts: new Uint32Array(0) };
+  let level = lists;
+  while (level.length > 1) {
+    const next: PairCounts[] = [];
+    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? mergeTwo(level[i], level[i + 1]) : level[i]);
+    level = next;
+  }
+  return level[0];
+}
+
+function mergeTwo(x: PairCounts, y: PairCounts): PairCounts {
+  const keys = new Float64Array(x.keys.length + y.keys.length);
+  const counts = new Uint32Array(keys.length);
+  let i = 0;
+  let j = 0;
   let n = 0;
-  for (;;) {
-    let best = -1;
-    for (let i = 0; i < lists.length; i++) {
-      if (at[i] < lists[i].keys.length && (best < 0 || lists[i].keys[at[i]] < lists[best].keys[at[best]])) best = i;
+  while (i < x.keys.length || j < y.keys.length) {
+    let key: number;
+    let count: number;
+    if (j >= y.keys.length || (i < x.keys.length && x.keys[i] < y.keys[j])) {
+      key = x.keys[i];
+      count = x.counts[i++];
+    } else if (i >= x.keys.length || y.keys[j] < x.keys[i]) {
+      key = y.keys[j];
+      count = y.counts[j++];
+    } else {
+      key = x.keys[i];
+      count = x.counts[i++] + y.counts[j++];
     }
-    if (best < 0) break;
-    const key = lists[best].keys[at[best]];
-    const count = lists[best].counts[at[best]++];
-    if (n > 0 && keys[n - 1] === key) counts[n - 1] += count;
-    else {
-      keys[n] = key;
-      counts[n++] = count;
-    }
+    keys[n] = key;
+    counts[n++] = count;
   }
   return { keys: keys.subarray(0, n), counts: counts.subarray(0, n) };
 }
