@@ -43,8 +43,23 @@ function nfkc(cp: number, ch: string): string {
   return out;
 }
 
+/** Classes of BMP code points met so far (0: not yet), offset by one: punctuation is common, and
+ * each non-ASCII one cost two Unicode-property regex tests. */
+const classCache = new Uint8Array(0x10000);
+
 function classify(ch: string): Cls {
   const cp = ch.codePointAt(0)!;
+  if (cp < 0x10000) {
+    const known = classCache[cp];
+    if (known !== 0) return known - 1;
+    const cls = classifyCodePoint(cp, ch);
+    classCache[cp] = cls + 1;
+    return cls;
+  }
+  return classifyCodePoint(cp, ch);
+}
+
+function classifyCodePoint(cp: number, ch: string): Cls {
   if (cp < 0x80) {
     if ((cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a)) return Cls.Letter;
     if (cp >= 0x30 && cp <= 0x39) return Cls.Digit;
