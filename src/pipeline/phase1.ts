@@ -34,9 +34,10 @@ export interface Leaders {
  * verifications, not fifty million.
  *
  * A paragraph's leader depends on the leaders chosen before it, so the choice is made in order on
- * this thread; but the checks it needs are mostly known ahead — a paragraph's best offers are
- * usually leaders themselves — so those are made first on the pool, and the ordered pass looks
+ * this thread; but the check it needs is mostly known ahead — the earliest paragraph LSH offers
+ * is usually the leader — so those checks are made first on the pool, and the ordered pass looks
  * them up, checking on this thread only what was not foreseen. The result is the same either way.
+ * (Overlapping the ordered pass with the checks gained nothing: the pool already fills both cores.)
  */
 export async function assignLeaders(
   wholePara: Uint32Array,
