@@ -86,9 +86,15 @@ function exactRuns(a: Uint32Array, b: Uint32Array, seed: number): Tile[] {
 }
 
 /** Greedy tiling: take runs longest first; a run overlapping a taken one is trimmed to what is free. */
+// Marks of taken tokens, reused from call to call (cleared over the lengths in use).
+let usedA = new Uint8Array(1024);
+let usedB = new Uint8Array(1024);
+
 function tile(runs: Tile[], aLen: number, bLen: number, seed: number): Tile[] {
-  const usedA = new Uint8Array(aLen);
-  const usedB = new Uint8Array(bLen);
+  if (usedA.length < aLen) usedA = new Uint8Array(2 * aLen);
+  if (usedB.length < bLen) usedB = new Uint8Array(2 * bLen);
+  usedA.fill(0, 0, aLen);
+  usedB.fill(0, 0, bLen);
   const tiles: Tile[] = [];
   for (const r of runs) {
     let k = 0;
@@ -112,13 +118,14 @@ function tile(runs: Tile[], aLen: number, bLen: number, seed: number): Tile[] {
 function chain(tiles: Tile[], maxGap: number): Region[] {
   const regions: Region[] = [];
   const taken = new Uint8Array(tiles.length);
+  const score = new Float64Array(tiles.length);
+  const prev = new Int32Array(tiles.length);
   for (;;) {
-    const score = new Float64Array(tiles.length);
-    const prev = new Int32Array(tiles.length).fill(-1);
     let best = -1;
     for (let t = 0; t < tiles.length; t++) {
       if (taken[t]) continue;
       score[t] = tiles[t].len;
+      prev[t] = -1;
       for (let p = t - 1; p >= 0; p--) {
         if (taken[p]) continue;
         const gapA = tiles[t].a - (tiles[p].a + tiles[p].len);
