@@ -225,11 +225,6 @@ export class Workspace {
   }
 
   /**
-   * The stored document rows saveScan can leave in place, by id (a document of `result` whose
-   * analysis is in `unchanged` and whose row under the same id has its path and hash, not past),
-   * and the ids of the other stored rows, which it replaces or removes.
-   */
-  /**
    * Every stored document's columns, in id order, as arrays (half the time of rows as objects for
    * 10,000 documents); the analysis BLOBs are left out, being large.
    */
@@ -243,6 +238,11 @@ export class Workspace {
       .all() as DocumentColumns[];
   }
 
+  /**
+   * The stored document rows saveScan can leave in place, by id (a document of `result` whose
+   * analysis is in `unchanged` and whose row under the same id has its path and hash, not past),
+   * and the ids of the other stored rows, which it replaces or removes.
+   */
   private keptDocuments(
     result: ScanResult,
     analyses: Analysis[],
