@@ -12,8 +12,8 @@ export function prepareParagraph(text: string): Normalized {
   return normalize(text, { skipNumbering: true, fold: foldChinese });
 }
 
-/** prepareParagraph without offsets, as views: for the reading threads, which only compare. */
-function comparisonTokens(text: string): Normalized {
+/** prepareParagraph without offsets, as views: for the streams, which only compare. */
+export function comparisonTokens(text: string): Normalized {
   return normalize(text, { skipNumbering: true, fold: foldChinese, noOffsets: true });
 }
 

@@ -1,6 +1,6 @@
 import type { Analysis, Normalized, TokenStreams } from '../types.js';
 import type { Tokens } from '../verify/relate.js';
-import { prepareParagraph } from './analyze.js';
+import { comparisonTokens, prepareParagraph } from './analyze.js';
 import { joinStreams, streamsOf, tokensAt } from './streams.js';
 
 /** Where each paragraph of the batch sits: global paragraph number → document, paragraph. */
@@ -98,7 +98,7 @@ export class NormCache {
     private analyses: Analysis[],
     private index: ParagraphIndex,
   ) {
-    this.arena = joinStreams(analyses.map((a) => a.streams ?? streamsOf(a.paragraphs, prepareParagraph)));
+    this.arena = joinStreams(analyses.map((a) => a.streams ?? streamsOf(a.paragraphs, comparisonTokens)));
     for (const a of analyses) delete a.streams;
   }
   /** Tokens for comparison. */

@@ -1,31 +1,21 @@
 import { parentPort } from 'node:worker_threads';
 import type { TokenStreams } from '../types.js';
-import { prepareParagraph } from '../pipeline/analyze.js';
+import { comparisonTokens } from '../pipeline/analyze.js';
+import type { PoolReply } from '../pipeline/pool.js';
 import { streamsOf } from '../pipeline/streams.js';
 
-/** Worker side of addStreams: the comparison tokens of a few documents' paragraphs per message. */
-export interface StreamsRequest {
-  /** Each document's paragraph texts, in order. */
-  docs: string[][];
-}
+/** Worker side of StreamsPool (a WorkerPool script): each document's paragraph texts, in order. */
+export type StreamsRequest = string[][];
+/** In shared memory (see StreamsBuilder.finish): posting them back copies nothing. */
+export type StreamsReply = TokenStreams[];
 
-export interface StreamsReply {
-  /** In shared memory (see StreamsBuilder.finish): posting them back copies nothing. */
-  streams: TokenStreams[];
-  error?: string;
-}
-
-/** A null request: nothing more will come; the worker ends once it has answered the others. */
-parentPort?.on('message', (request: StreamsRequest | null) => {
-  if (request === null) {
-    parentPort!.close();
-    return;
-  }
-  const reply: StreamsReply = { streams: [] };
+parentPort?.on('message', ({ id, message }: { id: number; message: StreamsRequest }) => {
+  let reply: PoolReply;
   try {
-    for (const texts of request.docs) reply.streams.push(streamsOf(texts.map((text) => ({ text })), prepareParagraph));
+    const result: StreamsReply = message.map((texts) => streamsOf(texts.map((text) => ({ text })), comparisonTokens));
+    reply = { id, result };
   } catch (error) {
-    reply.error = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    reply = { id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
   parentPort!.postMessage(reply);
 });

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Analysis } from '../types.js';
+import { WorkerPool } from '../pipeline/pool.js';
 import type { StreamsReply, StreamsRequest } from './streams-worker.js';
 
 export interface AddStreamsOptions {
@@ -34,15 +34,12 @@ export async function addStreams(analyses: Analysis[], options: AddStreamsOption
 
 /**
  * addStreams for analyses that arrive a slice at a time (as the workspace loads them): each slice
- * is posted at once, so the workers normalize while this thread goes on loading.
+ * is handed to the pool at once, so the workers normalize while this thread goes on loading.
  */
 export class StreamsPool {
-  private readonly workers: Worker[] = [];
-  /** Per worker, the analyses sent and not answered yet, oldest first (a worker answers in order). */
-  private readonly sent: Analysis[][] = [];
+  private pool: WorkerPool | undefined;
   private waiting: Analysis[] = [];
-  private error: Error | undefined;
-  private readonly settled: Promise<void>[] = [];
+  private readonly jobs: Array<Promise<void>> = [];
   private readonly chunk: number;
   private readonly count: number;
   private readonly usable = existsSync(fileURLToPath(workerUrl));
@@ -55,59 +52,34 @@ export class StreamsPool {
   add(analyses: Analysis[]): void {
     if (!this.usable || this.count <= 0) return;
     for (const a of analyses) if (a.streams === undefined) this.waiting.push(a);
-    if (this.workers.length === 0 && this.waiting.length < MIN_DOCS_FOR_WORKERS) return;
-    if (this.workers.length === 0) this.start();
-    for (let i = 0; i < this.waiting.length; i += this.chunk) this.post(this.waiting.slice(i, i + this.chunk));
+    if (!this.pool && this.waiting.length < MIN_DOCS_FOR_WORKERS) return;
+    this.pool ??= new WorkerPool(workerUrl, undefined, this.count);
+    for (let i = 0; i < this.waiting.length; i += this.chunk) {
+      const batch = this.waiting.slice(i, i + this.chunk);
+      const request: StreamsRequest = batch.map((a) => a.paragraphs.map((p) => p.text));
+      const job = this.pool.run<StreamsReply>(request).then((streams) => batch.forEach((a, k) => (a.streams = streams[k])));
+      job.catch(() => {}); // reported by done(), which waits for every job
+      this.jobs.push(job);
+    }
     this.waiting = [];
   }
 
-  /** Resolves once every posted analysis has its streams; analyses never posted are left without. */
+  /**
+   * Resolves once every analysis handed to the pool has its streams (fewer than a few dozen are
+   * left without), and lets the workers go.
+   */
   async done(): Promise<void> {
     this.waiting = [];
-    for (const w of this.workers) w.postMessage(null);
-    await Promise.all(this.settled);
-    if (this.error) throw this.error;
+    try {
+      await Promise.all(this.jobs);
+    } finally {
+      this.close();
+    }
   }
 
   /** Stops the workers, whatever they are doing (after done(), or when giving up). */
   close(): void {
-    for (const w of this.workers) void w.terminate();
-  }
-
-  private start(): void {
-    for (let w = 0; w < this.count; w++) {
-      const worker = new Worker(workerUrl);
-      const sent: Analysis[] = [];
-      this.workers.push(worker);
-      this.sent.push(sent);
-      worker.on('message', (reply: StreamsReply) => {
-        if (reply.error) return this.fail(new Error(`streams worker failed: ${reply.error}`));
-        for (const streams of reply.streams) sent.shift()!.streams = streams;
-      });
-      this.settled.push(
-        new Promise((resolve) => {
-          worker.on('error', (error) => this.fail(error));
-          worker.on('exit', () => {
-            if (sent.length > 0) this.fail(new Error(`streams worker stopped with ${sent.length} documents left`));
-            resolve();
-          });
-        }),
-      );
-    }
-  }
-
-  /** To the worker with the fewest documents outstanding. */
-  private post(batch: Analysis[]): void {
-    let best = 0;
-    for (let w = 1; w < this.workers.length; w++) if (this.sent[w].length < this.sent[best].length) best = w;
-    this.sent[best].push(...batch);
-    const request: StreamsRequest = { docs: batch.map((a) => a.paragraphs.map((p) => p.text)) };
-    this.workers[best].postMessage(request);
-  }
-
-  private fail(error: Error): void {
-    if (this.error) return;
-    this.error = error;
-    for (const w of this.workers) void w.terminate();
+    void this.pool?.close();
+    this.pool = undefined;
   }
 }
