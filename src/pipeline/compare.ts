@@ -1,5 +1,5 @@
 import type { Analysis, Diagnostic, Kind, ResultCluster, ResultMember, ScanResult, ScanSettings } from '../types.js';
-import type { RelateOptions, Relation, Tokens } from '../verify/relate.js';
+import type { RelateOptions, Relation } from '../verify/relate.js';
 import { snapSpan } from '../verify/snap.js';
 import { earlierCandidates } from '../lsh/leaders.js';
 import { assignLeaders } from './phase1.js';
@@ -59,9 +59,11 @@ async function compareWith(
   const normOf = (gp: number) => norms.get(gp);
   const table = new PassageTable();
   const edges: Edge[] = [];
-  const record = (ga: number, gb: number, na: Tokens, nb: Tokens, r: Relation) => {
-    const aWhole = r.aStart === 0 && r.aEnd === na.masked.length;
-    const bWhole = r.bStart === 0 && r.bEnd === nb.masked.length;
+  const { tokenStart } = norms.arena;
+  const lengthOf = (gp: number) => tokenStart[gp + 1] - tokenStart[gp];
+  const record = (ga: number, gb: number, r: Relation) => {
+    const aWhole = r.aStart === 0 && r.aEnd === lengthOf(ga);
+    const bWhole = r.bStart === 0 && r.bEnd === lengthOf(gb);
     const pa = table.id(ga, r.aStart, r.aEnd, aWhole);
     const pb = table.id(gb, r.bStart, r.bEnd, bWhole);
     edges.push({ u: pa, v: pb, kind: r.kind, similarity: r.similarity });
@@ -73,7 +75,7 @@ async function compareWith(
   const offers = earlierCandidates(units.wholeCount, settings.bands, units.wholeKeys, units.wholePara);
   const tOffers = performance.now();
   const { leaderOf, copiesOf, joins, speculated, used, unforeseen, ms } = await assignLeaders(units.wholePara, offers, norms.arena, options, pool);
-  for (const j of joins) record(j.leader, j.follower, normOf(j.leader), normOf(j.follower), j.rel);
+  for (const j of joins) record(j.leader, j.follower, j.rel);
   if (stats) console.error({ speculated, used, unforeseen, ...ms });
 
   const t1 = performance.now();
@@ -97,7 +99,7 @@ async function compareWith(
   for (const { at, rel } of found) {
     const ga = Math.floor(toVerify[at] / paragraphCount);
     const gb = toVerify[at] - ga * paragraphCount;
-    record(ga, gb, normOf(ga), normOf(gb), rel);
+    record(ga, gb, rel);
   }
   if (stats) statHist.set('hit', new Set(found.map((f) => f.at)).size).set('miss', toVerify.length - (statHist.get('hit') ?? 0));
   const t2 = performance.now();
