@@ -3,7 +3,7 @@ import type { RelateOptions, Relation } from '../verify/relate.js';
 import { snapSpan } from '../verify/snap.js';
 import { earlierCandidates } from '../lsh/leaders.js';
 import { assignLeaders } from './phase1.js';
-import { flattenUnits, indexParagraphs, NormCache, topPartners, type ParagraphIndex } from './units.js';
+import { flattenUnits, indexParagraphs, BatchTokens, topPartners, type ParagraphIndex } from './units.js';
 import { countSharedRuns, openComparePool, verifyPairs } from './compare-pool.js';
 import type { WorkerPool } from './pool.js';
 import { atLeast } from './anchors.js';
@@ -32,7 +32,7 @@ export async function compareAnalyses(
   onStage: (stage: string) => void = () => {},
 ): Promise<ScanResult> {
   const index = indexParagraphs(analyses);
-  const norms = new NormCache(analyses, index);
+  const norms = new BatchTokens(analyses, index);
   const options: RelateOptions = { threshold: settings.threshold, minTokens: settings.minTokens, minWholeTokens: MIN_WHOLE_TOKENS };
   // Started now, the workers load while phase 1 runs on this thread.
   const pool = openComparePool(norms.arena, options);
@@ -48,7 +48,7 @@ async function compareWith(
   settings: ScanSettings,
   diagnostics: Diagnostic[],
   index: ParagraphIndex,
-  norms: NormCache,
+  norms: BatchTokens,
   options: RelateOptions,
   pool: WorkerPool | undefined,
   onStage: (stage: string) => void,

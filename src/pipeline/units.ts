@@ -91,7 +91,7 @@ const FULL_LIMIT = 5_000;
  * its paragraphs normalized again, once. Each analysis's own streams are dropped once joined: they
  * would double the largest thing compare holds.
  */
-export class NormCache {
+export class BatchTokens {
   private fullCache = new Map<number, Normalized>();
   readonly arena: TokenStreams;
   constructor(
