@@ -105,11 +105,11 @@ export interface ResultDocument {
   hash: string;
   /** Characters of text (code points, whitespace excluded). */
   chars: number;
-  /** Share of this document's characters covered by text also found in other documents. */
+  /** Share of this document's characters covered by copies found in other documents (boilerplate aside). */
   templatedRatio: number;
-  /** Share of this document's characters repeated elsewhere inside it. */
+  /** Share of this document's characters repeated elsewhere inside it (boilerplate aside). */
   withinRatio: number;
-  /** Share covered by boilerplate findings only (page chrome, slogans found across most of the batch). */
+  /** Share covered by boilerplate findings: stock text, headings, table rows, page chrome. */
   boilerplateRatio: number;
   paragraphs: ResultParagraph[];
   /**
@@ -127,13 +127,30 @@ export interface ResultMember {
   end?: number;
 }
 
+/** Why a finding is kept out of the queue (see src/evidence/judge.ts). */
+export type StockReason = 'line' | 'table' | 'common' | 'short' | 'widespread';
+
 export interface ResultCluster {
-  /** Deterministic: clusters are sorted (see score stage) and numbered from 0. */
+  /**
+   * Deterministic: findings are ranked (the queue first, most rare shared text first; then those
+   * kept apart) and numbered from 0. This order is the one review order of every view.
+   */
   id: number;
   scope: Scope;
   kind: Kind;
-  /** True when the text stands in a large share of the batch (see settings.boilerplateShare). */
+  /**
+   * True when the finding is kept out of the queue: stock text (headings, table rows, page chrome,
+   * formulas and slogans) or too little rare shared text to read as a copy. `stock` says why.
+   */
   boilerplate: boolean;
+  /** Why the finding is boilerplate; absent for findings in the queue. */
+  stock?: StockReason;
+  /**
+   * Rare shared text, in CJK-character units (a word of an alphabetic script counts 2.5): what
+   * the best-matching place shares with the representative, leaving out 6-token runs that other
+   * reports of the batch also use. The queue is ranked by it.
+   */
+  content: number;
   docCount: number;
   /** Lowest similarity of any member to the cluster's representative, 0..1. */
   similarity: number;

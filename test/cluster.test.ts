@@ -50,15 +50,16 @@ describe('starClusters against a reference (property)', () => {
 
 /** The first version: one Map of neighbours per node. Kept here as the reference. */
 function referenceStar(nodeCount: number, edges: Edge[]): ReturnType<typeof starClusters> {
-  const adjacency: Array<Map<number, Edge>> = Array.from({ length: nodeCount }, () => new Map());
-  for (const e of edges) {
-    if (e.u === e.v) continue;
+  const adjacency: Array<Map<number, Edge & { index: number }>> = Array.from({ length: nodeCount }, () => new Map());
+  edges.forEach((edge, index) => {
+    const e = { ...edge, index };
+    if (e.u === e.v) return;
     const old = adjacency[e.u].get(e.v);
     if (!old || e.similarity > old.similarity) {
       adjacency[e.u].set(e.v, e);
       adjacency[e.v].set(e.u, e);
     }
-  }
+  });
   const weight = adjacency.map((m) => {
     let s = 0;
     for (const e of m.values()) s += e.similarity;
@@ -74,7 +75,7 @@ function referenceStar(nodeCount: number, edges: Edge[]): ReturnType<typeof star
     const members = [...adjacency[center].entries()]
       .filter(([n]) => !assigned[n])
       .sort((x, y) => x[0] - y[0])
-      .map(([node, e]) => ({ node, kind: e.kind, similarity: e.similarity }));
+      .map(([node, e]) => ({ node, kind: e.kind, similarity: e.similarity, edge: e.index }));
     if (members.length === 0) continue;
     assigned[center] = 1;
     for (const m of members) assigned[m.node] = 1;
@@ -84,7 +85,7 @@ function referenceStar(nodeCount: number, edges: Edge[]): ReturnType<typeof star
   const byPartner = new Map<number, ReturnType<typeof starClusters>[number]>();
   for (const node of order) {
     if (assigned[node]) continue;
-    let best: Edge | null = null;
+    let best: (Edge & { index: number }) | null = null;
     for (const e of adjacency[node].values()) if (!best || e.similarity > best.similarity) best = e;
     if (!best) continue;
     const other = best.u === node ? best.v : best.u;
@@ -94,7 +95,7 @@ function referenceStar(nodeCount: number, edges: Edge[]): ReturnType<typeof star
       byPartner.set(other, group);
       groups.push(group);
     }
-    group.members.push({ node, kind: best.kind, similarity: best.similarity });
+    group.members.push({ node, kind: best.kind, similarity: best.similarity, edge: best.index });
   }
   return groups;
 }

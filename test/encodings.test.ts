@@ -75,6 +75,10 @@ describe('scan of a folder with re-encoded copies and bad files', () => {
     );
     expect(finding.kind).toBe('exact');
     expect(new Set(finding.members.map((m: { doc: number }) => m.doc))).toEqual(new Set([0, 1, 2]));
-    for (const d of result.documents) expect(d.templatedRatio).toBeGreaterThan(0.95);
+    // All of each copy is found in the others: as copying, or as its headings and stock phrases.
+    for (const d of result.documents) {
+      expect(d.templatedRatio).toBeGreaterThan(0.9);
+      expect(d.templatedRatio + d.boilerplateRatio).toBeGreaterThan(0.95);
+    }
   });
 });

@@ -43,9 +43,11 @@ function oracle(docs: Doc[], clusters: ResultCluster[]) {
       const firstKey = Math.min(...mine.map((m) => m.paragraph * 1e6 + (m.start ?? 0)));
       const first = mine.findIndex((m) => m.paragraph * 1e6 + (m.start ?? 0) === firstKey);
       mine.forEach((m, i) => {
-        if (docIds.length > 1) mark(across[d], d, m);
-        if (i !== first) mark(within[d], d, m);
         if (c.boilerplate) mark(boiler[d], d, m);
+        else {
+          if (docIds.length > 1) mark(across[d], d, m);
+          if (i !== first) mark(within[d], d, m);
+        }
       });
     }
     if (c.boilerplate || docIds.length < 2 || docIds.length > 50) continue;
@@ -131,8 +133,8 @@ describe('scoreDocuments', () => {
     // Document 0: paragraphs 0 and 2 are shared (8 of 10 characters); paragraph 2 repeats 0.
     expect(scores[0]).toEqual({ templatedRatio: 0.8, withinRatio: 0.4, boilerplateRatio: 0 });
     // Document 1: the shared paragraph is 4 of 10; boilerplate spans 0..2 and 1..4 cover 4, and
-    // the later one (1..4, 3 characters) repeats the first.
-    expect(scores[1]).toEqual({ templatedRatio: 0.4, withinRatio: 0.3, boilerplateRatio: 0.4 });
+    // count towards neither copying ratio (one repeating the other is stock text repeated).
+    expect(scores[1]).toEqual({ templatedRatio: 0.4, withinRatio: 0, boilerplateRatio: 0.4 });
     expect(pairs).toEqual([{ a: 0, b: 1, sharedRatio: 0.8 }]);
   });
 

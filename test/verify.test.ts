@@ -54,7 +54,7 @@ describe('align', () => {
   it('chains exact runs across small edits into one region', () => {
     const a = Uint32Array.from([1, 2, 3, 4, 5, 6, 9, 7, 8, 10, 11, 12]);
     const b = Uint32Array.from([1, 2, 3, 4, 5, 6, 99, 98, 7, 8, 10, 11, 12]);
-    expect(align(a, b)).toEqual([{ aStart: 0, aEnd: 12, bStart: 0, bEnd: 13, matched: 11, longest: 6 }]);
+    expect(align(a, b)).toEqual([{ aStart: 0, aEnd: 12, bStart: 0, bEnd: 13, matched: 11, longest: 6, tiles: [0, 0, 6, 7, 8, 5] }]);
   });
   it('keeps far-apart runs in separate regions', () => {
     const gap = Array.from({ length: 30 }, (_, i) => 1000 + i);

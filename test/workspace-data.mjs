@@ -47,6 +47,7 @@ export function makeScan(mark, docs = 3, paras = 4) {
       scope: 'across',
       kind: c % 2 ? 'near' : 'exact',
       boilerplate: c === 0,
+      content: 30 + c,
       docCount: 2,
       similarity: 0.875,
       chars: 40,

@@ -27,6 +27,7 @@ function saved() {
     scope: 'across',
     kind: 'near',
     boilerplate: true,
+    content: 12,
     docCount: 12,
     similarity: 0.9,
     chars: 20,

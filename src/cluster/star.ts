@@ -9,8 +9,8 @@ export interface Edge {
 
 export interface Group {
   center: number;
-  /** Other members, each with the edge that joins it to the center. */
-  members: Array<{ node: number; kind: Kind; similarity: number }>;
+  /** Other members, each with the edge that joins it to the center (`edge`: its index in the edges given). */
+  members: Array<{ node: number; kind: Kind; similarity: number; edge: number }>;
 }
 
 /**
@@ -40,7 +40,7 @@ export function starClusters(nodeCount: number, edges: Edge[]): Group[] {
     for (let i = start[center]; i < start[center + 1]; i++) if (!assigned[neighbour[i]]) free.push(i);
     if (free.length === 0) continue;
     free.sort((x, y) => neighbour[x] - neighbour[y]);
-    const members = free.map((i) => ({ node: neighbour[i], kind: edges[edge[i]].kind, similarity: edges[edge[i]].similarity }));
+    const members = free.map((i) => ({ node: neighbour[i], kind: edges[edge[i]].kind, similarity: edges[edge[i]].similarity, edge: edge[i] }));
     assigned[center] = 1;
     for (const m of members) assigned[m.node] = 1;
     groups.push({ center, members });
@@ -59,7 +59,7 @@ export function starClusters(nodeCount: number, edges: Edge[]): Group[] {
       byPartner.set(other, group);
       groups.push(group);
     }
-    group.members.push({ node, kind: edges[edge[best]].kind, similarity: edges[edge[best]].similarity });
+    group.members.push({ node, kind: edges[edge[best]].kind, similarity: edges[edge[best]].similarity, edge: edge[best] });
   }
   return groups;
 }

@@ -6,6 +6,7 @@ import { minHasher, sketchTokens } from '../sketch/minhash.js';
 import { hashRange } from '../util/hash.js';
 import { MIN_WHOLE_TOKENS, SHINGLE_K } from './settings.js';
 import { StreamsBuilder } from './streams.js';
+import { unitsPerToken } from '../verify/windows.js';
 
 /** The comparison form of a paragraph; the batch-wide stages call it again on candidates only. */
 export function prepareParagraph(text: string): Normalized {
@@ -56,7 +57,7 @@ export function analyzeDocument(doc: Document, settings: ScanSettings): Analysis
     const norm = comparisonTokens(p.text);
     streams.add(norm);
     const n = norm.masked.length;
-    if (n < MIN_WHOLE_TOKENS) continue;
+    if (n * unitsPerToken(norm.masked) < MIN_WHOLE_TOKENS) continue;
     addUnit(p.index, 0, n, sketchTokens(norm.masked, SHINGLE_K, settings.numHashes, hasher));
   }
   return {

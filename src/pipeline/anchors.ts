@@ -1,10 +1,9 @@
 import type { TokenStreams } from '../types.js';
 import { candidatePairs, type UnitIndex } from '../lsh/candidates.js';
-import { MIN_LONGEST } from '../verify/relate.js';
+import { anchorLength, windowHashes } from '../verify/windows.js';
 import { PairCollector } from './units.js';
-import { fmix32 } from '../util/hash.js';
 
-/** Paragraphs one 6-token run may stand in before it counts as a stock phrase. */
+/** Paragraphs one anchor run may stand in before it counts as a stock phrase. */
 export const ANCHOR_BUCKET = 24;
 /** Paragraphs a stock phrase's paragraphs are still paired with (the first few that hold it). */
 export const ANCHOR_HUBS = 4;
@@ -15,7 +14,8 @@ export interface PairCounts {
 }
 
 /**
- * Every distinct 6-token run (digits masked) of the given paragraphs, hashed, with its paragraph:
+ * Every distinct anchor run (six characters or three words, digits masked: see windows.ts) of the
+ * given paragraphs, hashed, with its paragraph:
  * those whose hash falls in `part` of `parts`. A run's paragraphs all fall in the same part, so
  * the parts can be paired on separate threads and their counts added.
  */
@@ -29,9 +29,10 @@ export function anchorsOf(paragraphs: Uint32Array, arena: TokenStreams, part = 0
     const gp = paragraphs[i];
     const from = tokenStart[gp];
     const to = tokenStart[gp + 1];
-    if (to - from < MIN_LONGEST) continue;
+    const k = anchorLength(masked, from, to);
+    if (to - from < k) continue;
     if (scratch.length < to - from) scratch = new Int32Array(2 * (to - from));
-    const kept = runHashes(masked, from, to, part, parts, scratch);
+    const kept = windowHashes(masked, from, to, k, scratch, part, parts);
     if (n + kept > keys.length) {
       const size = Math.max(keys.length * 2, n + kept);
       const k = new Uint32Array(size);
@@ -52,43 +53,9 @@ export function anchorsOf(paragraphs: Uint32Array, arena: TokenStreams, part = 0
   return { count: n, bands: 1, keys: keys.subarray(0, n), group: group.subarray(0, n) };
 }
 
-const BASE = 0x01000193;
-/** BASE to the power MIN_LONGEST, modulo 2^32: what the token leaving the window weighed. */
-const OUTGOING = (() => {
-  let p = 1;
-  for (let i = 0; i < MIN_LONGEST; i++) p = Math.imul(p, BASE);
-  return p;
-})();
-
 /**
- * Hashes of every MIN_LONGEST-token window of masked[from, to) whose hash falls in `part`, into
- * `out`; returns how many. A rolling polynomial over mixed tokens: one step per token, where
- * hashing each window afresh cost six.
- */
-function runHashes(masked: Uint32Array, from: number, to: number, part: number, parts: number, out: Int32Array): number {
-  let h = 0;
-  let kept = 0;
-  for (let i = from; i < to; i++) {
-    h = (Math.imul(h, BASE) + mixToken(masked[i])) | 0;
-    if (i - from >= MIN_LONGEST) h = (h - Math.imul(mixToken(masked[i - MIN_LONGEST]), OUTGOING)) | 0;
-    if (i - from < MIN_LONGEST - 1) continue;
-    const key = fmix32(h);
-    // The high half, a small integer: modulo on a full 32-bit hash would leave integer math.
-    if (parts > 1 && (key >>> 16) % parts !== part) continue;
-    out[kept++] = key;
-  }
-  return kept;
-}
-
-function mixToken(t: number): number {
-  const x = Math.imul(t ^ (t >>> 15), 0x2c1b3c6d);
-  return x ^ (x >>> 12);
-}
-
-
-/**
- * Pairs of paragraphs sharing 6-token runs, with how many distinct runs each pair shares (the
- * runs in `part` of `parts` only). A run standing in more than ANCHOR_BUCKET paragraphs pairs its
+ * Pairs of paragraphs sharing anchor runs, with how many distinct runs each pair shares (the runs
+ * in `part` of `parts` only). A run standing in more than ANCHOR_BUCKET paragraphs pairs its
  * paragraphs with the first ANCHOR_HUBS of them only.
  */
 export function sharedRuns(paragraphs: Uint32Array, arena: TokenStreams, part = 0, parts = 1): PairCounts {

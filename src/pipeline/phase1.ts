@@ -91,6 +91,9 @@ export async function assignLeaders(
       } else {
         unforeseen++;
         rel = wholeMatch(tokens(leader), tokens(gp), options);
+        // As a check made ahead would give it: the runs are found again only for the findings
+        // that need them, so both ways give the same joins.
+        if (rel) delete rel.tiles;
       }
       if (!rel) continue;
       leaderOf[gp] = leader;

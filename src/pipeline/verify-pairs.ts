@@ -1,13 +1,9 @@
-import { relate, type RelateOptions, type Relation, type Tokens } from '../verify/relate.js';
+import { relate, swapRelation, type RelateOptions, type Relation, type Tokens } from '../verify/relate.js';
 
 /** A passage found in pair number `at` of the list verified, in the pair's own order (a < b). */
 export interface PairFinding {
   at: number;
   rel: Relation;
-}
-
-function swap(r: Relation): Relation {
-  return { aStart: r.bStart, aEnd: r.bEnd, bStart: r.aStart, bEnd: r.aEnd, kind: r.kind, similarity: r.similarity };
 }
 
 /**
@@ -34,7 +30,7 @@ export function verifyRange(
       na = tokensOf(ga);
       lastA = ga;
     }
-    for (const r of relate(tokensOf(gb), na!, options)) found.push({ at: i, rel: swap(r) });
+    for (const r of relate(tokensOf(gb), na!, options)) found.push({ at: i, rel: swapRelation(r) });
   }
   return found;
 }

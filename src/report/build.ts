@@ -56,18 +56,14 @@ export function findingTone(f: Pick<ReportFinding, 'boilerplate' | 'decision'>):
 }
 
 /**
- * Findings worth reading first: copying before boilerplate, false matches left out, then the
- * most text involved (passage length times the other members), then by id.
+ * Findings worth reading first: the scan's one ranking (finding ids: the queue by rare shared
+ * text, then what it kept apart), with what a reviewer marked boilerplate moved after the copying
+ * and what they marked a false match left out.
  */
 export function rankFindings(findings: readonly ReportFinding[]): number[] {
-  const weight = (f: ReportFinding) => f.chars * Math.max(1, f.members.length - 1);
   return findings
     .filter((f) => findingTone(f) !== null)
-    .sort((x, y) => {
-      const bx = findingTone(x) === 'boilerplate' ? 1 : 0;
-      const by = findingTone(y) === 'boilerplate' ? 1 : 0;
-      return bx - by || weight(y) - weight(x) || x.id - y.id;
-    })
+    .sort((x, y) => Number(findingTone(x) === 'boilerplate') - Number(findingTone(y) === 'boilerplate') || x.id - y.id)
     .map((f) => f.id);
 }
 
@@ -137,11 +133,13 @@ function buildFinding(result: ScanResult, c: ResultCluster, decision: ReportDeci
     scope: c.scope,
     kind: c.kind,
     boilerplate: c.boilerplate,
+    content: c.content,
     docCount: c.docCount,
     similarity: c.similarity,
     chars: c.chars,
     members,
   };
+  if (c.stock) finding.stock = c.stock;
   if (decision) finding.decision = decision;
   return finding;
 }

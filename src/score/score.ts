@@ -98,8 +98,8 @@ function collect(docs: ScoredDocument[], clusters: ResultCluster[]): { spans: Sp
       list.length = 0;
       for (let i = from; i < next; i++) {
         list.push(i);
-        if (i !== first) spans.flags[i] |= WITHIN;
         if (c.boilerplate) spans.flags[i] |= BOILER;
+        else if (i !== first) spans.flags[i] |= WITHIN;
       }
       const g = groups.count++;
       groups.doc[g] = doc;
@@ -109,7 +109,8 @@ function collect(docs: ScoredDocument[], clusters: ResultCluster[]): { spans: Sp
     }
     groups.clusterStart[ci + 1] = groups.count;
     const docCount = groups.count - firstGroup;
-    if (docCount > 1) for (let i = groups.start[firstGroup]; i < next; i++) spans.flags[i] |= ACROSS;
+    // Stock text is kept out of the copying ratios: it has its own (boilerplateRatio).
+    if (docCount > 1 && !c.boilerplate) for (let i = groups.start[firstGroup]; i < next; i++) spans.flags[i] |= ACROSS;
     groups.paired[ci] = !c.boilerplate && docCount >= 2 && docCount <= MAX_PAIR_DOCS ? 1 : 0;
   }
   return { spans, groups };
@@ -180,8 +181,9 @@ function documentPairs(docCount: number, spans: Spans, groups: Groups, ratio: (c
 
 /**
  * Per document: share of its characters found in other documents (templated), repeated inside it
- * (within: every occurrence after the first), and found in boilerplate. Per pair of documents:
- * the larger of the two shares of each one's characters found in the other, boilerplate aside.
+ * (within: every occurrence after the first), both leaving boilerplate out, and the share found in
+ * boilerplate. Per pair of documents: the larger of the two shares of each one's characters found
+ * in the other, boilerplate aside.
  */
 export function scoreDocuments(
   docs: ScoredDocument[],

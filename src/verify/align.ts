@@ -13,6 +13,8 @@ export interface Region {
   matched: number;
   /** Longest exact run in the region. */
   longest: number;
+  /** The region's exact runs, as (aStart, bStart, length) triples in order: what is really shared. */
+  tiles: number[];
 }
 
 export interface AlignOptions {
@@ -149,14 +151,16 @@ function chain(tiles: Tile[], maxGap: number): Region[] {
     members.reverse();
     let matched = 0;
     let longest = 0;
+    const runs: number[] = [];
     for (const t of members) {
       taken[t] = 1;
       matched += tiles[t].len;
       longest = Math.max(longest, tiles[t].len);
+      runs.push(tiles[t].a, tiles[t].b, tiles[t].len);
     }
     const first = tiles[members[0]];
     const last = tiles[members[members.length - 1]];
-    regions.push({ aStart: first.a, aEnd: last.a + last.len, bStart: first.b, bEnd: last.b + last.len, matched, longest });
+    regions.push({ aStart: first.a, aEnd: last.a + last.len, bStart: first.b, bEnd: last.b + last.len, matched, longest, tiles: runs });
   }
   return regions;
 }

@@ -363,6 +363,8 @@ export class Workspace {
             scope: r.scope as ResultCluster['scope'],
             kind: r.kind as ResultCluster['kind'],
             boilerplate: r.boilerplate === 1,
+            // Scans saved before findings carried their rare content hold none: 0, until rescanned.
+            content: 0,
             docCount: r.doc_count,
             similarity: r.similarity,
             chars: r.chars,

@@ -1,0 +1,123 @@
+import type { Kind } from '../types.js';
+import { stockLength } from '../verify/windows.js';
+import { stockRuns, type RunTable } from './run-table.js';
+import type { Role } from './role.js';
+import { tokenWeight } from './weights.js';
+
+/**
+ * Why a finding is kept out of the queue: its every place is a heading, title or page chrome
+ * line, or a table row; or what its places share is made of phrases that other reports use too,
+ * or is too little for the number of reports it stands in.
+ */
+export type StockReason = 'line' | 'table' | 'common' | 'short';
+
+/**
+ * Thresholds in CJK-character units (see weights.ts), read off the seed reports and real reports
+ * of the genre: every copy an auditor wanted shared a stretch of 14 rare units or more and
+ * 25 in all, while stock formulas (对法治建设重要工作亲自部署、重大问题亲自过问…) share 20 and
+ * sentences stitched from stock phrases share no stretch of more than 6.
+ */
+/** A near or partial copy needs this long a stretch of rare shared text, unbroken. */
+export const MIN_STRETCH = 10;
+/**
+ * Similarity from which a near repeat stands without a long rare stretch: a few words changed in
+ * one sentence (小事不出村，大事不出乡/镇: 0.9), where sentences stitched from stock phrases share
+ * three quarters of their text at most.
+ */
+const CLOSE = 0.8;
+/** Rare shared text a finding between two reports needs to be read as a copy. */
+export const MIN_CONTENT = 25;
+/** The same inside one report, where the writer repeating their own phrases is expected. */
+export const MIN_CONTENT_WITHIN = 40;
+/** What a finding needs grows by this share of MIN_CONTENT each time its reports double. */
+const SPREAD = 0.5;
+
+/** One place of a finding as judged against the representative: what the two share. */
+export interface PlaceEvidence {
+  kind: Kind;
+  similarity: number;
+  /** The representative's side: [start, end) shared whole, or exact runs as (rep, other, length) triples. */
+  start: number;
+  end: number;
+  tiles?: number[];
+}
+
+export interface Judgement {
+  /** Per place (in the order given): is it a copy of the representative worth keeping at all? */
+  valid: boolean[];
+  /** Rare shared content (CJK-character units) of the best place. */
+  content: number;
+  /** Set when the finding is kept out of the queue. */
+  stock?: StockReason;
+}
+
+/** What the representative's tokens are: shared with nobody else in the batch but these reports (rare), or not. */
+export function rareMask(masked: Uint32Array, runs: RunTable, docs: number): Uint8Array {
+  const n = masked.length;
+  const rare = new Uint8Array(n).fill(1);
+  const hashes = new Int32Array(n);
+  const windows = stockRuns(masked, 0, n, hashes);
+  const k = stockLength(masked);
+  for (let j = 0; j < windows; j++) {
+    if (runs.docs(hashes[j]) <= docs) continue;
+    rare.fill(0, j, j + k);
+  }
+  return rare;
+}
+
+function measure(masked: Uint32Array, rare: Uint8Array, p: PlaceEvidence): { content: number; stretch: number } {
+  let content = 0;
+  let stretch = 0;
+  const run = (from: number, to: number) => {
+    let here = 0;
+    for (let i = from; i < to; i++) {
+      if (!rare[i]) {
+        here = 0;
+        continue;
+      }
+      const w = tokenWeight(masked[i]);
+      content += w;
+      here += w;
+      if (here > stretch) stretch = here;
+    }
+  };
+  if (p.tiles) for (let t = 0; t < p.tiles.length; t += 3) run(p.tiles[t], p.tiles[t] + p.tiles[t + 2]);
+  else run(p.start, p.end);
+  return { content, stretch };
+}
+
+/**
+ * Judges a finding: which of its places are copies at all (an exact repeat, or a near one with an
+ * unbroken stretch of rare shared text: stock phrases with different words between them are not
+ * a copy), and whether it belongs in the queue (enough rare shared text for the reports it spans,
+ * and not every place a heading or a table row).
+ */
+export function judge(masked: Uint32Array, places: PlaceEvidence[], roles: Role[], docs: number, runs: RunTable): Judgement {
+  const rare = rareMask(masked, runs, docs);
+  const valid: boolean[] = [];
+  let content = 0;
+  let stretch = 0;
+  let shared = 0;
+  for (const p of places) {
+    const m = measure(masked, rare, p);
+    const close = p.kind === 'exact' || p.kind === 'numbers' || p.similarity >= CLOSE;
+    const ok = close || m.stretch >= MIN_STRETCH;
+    valid.push(ok);
+    if (!ok) continue;
+    if (m.content > content) content = m.content;
+    stretch = Math.max(stretch, m.stretch);
+    shared++;
+  }
+  const judgement: Judgement = { valid, content };
+  if (shared === 0) return judgement;
+  if (roles.every((r) => r === 'table')) judgement.stock = 'table';
+  else if (roles.every((r) => r !== 'prose')) judgement.stock = 'line';
+  else if (content < needed(docs)) judgement.stock = stretch < MIN_STRETCH ? 'common' : 'short';
+  return judgement;
+}
+
+/** Rare shared content a finding standing in `docs` reports needs to be in the queue. */
+export function needed(docs: number): number {
+  if (docs <= 1) return MIN_CONTENT_WITHIN;
+  return MIN_CONTENT * (1 + SPREAD * Math.log2(docs / 2));
+}
