@@ -125,6 +125,12 @@ export interface ResultMember {
   /** Present for a span of the paragraph's text; absent for the whole paragraph. */
   start?: number;
   end?: number;
+  /**
+   * Present when the member is a run of paragraphs copied in sequence: paragraphs `paragraph` to
+   * `lastParagraph` (inclusive), whole; `start` and `end` are then absent, and the finding's
+   * `parts` say which paragraph was copied from which.
+   */
+  lastParagraph?: number;
 }
 
 /** Why a finding is kept out of the queue (see src/evidence/judge.ts). */
@@ -160,6 +166,12 @@ export interface ResultCluster {
   key: string;
   /** The first member is the representative; every other member was verified against it. */
   members: ResultMember[];
+  /**
+   * For a finding whose members are runs of paragraphs (a recycled report, a copied article):
+   * the copies it is made of, in order. parts[k][i] is member i's piece of copy k (a paragraph or
+   * a span of one), so parts[k][0] against parts[k][i] is a per-paragraph diff.
+   */
+  parts?: ResultMember[][];
 }
 
 export interface ResultDocumentPair {

@@ -13,7 +13,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'refrain-pipe-'));
   mkdirSync(join(dir, 'sub'));
   writeFileSync(join(dir, 'a.txt'), `甲镇2023年法治政府建设工作报告\n${para2023}\n我镇坚持把学习贯彻习近平法治思想作为首要政治任务，落实各项制度。\n`);
-  writeFileSync(join(dir, 'sub', 'b.txt'), `乙镇2024年法治政府建设工作报告\n${para2024}\n全面推行行政执法公示制度，规范执法行为，接受群众监督。\n`);
+  writeFileSync(join(dir, 'sub', 'b.txt'), `关于乙镇依法行政情况的说明\n${para2024}\n全面推行行政执法公示制度，规范执法行为，接受群众监督。\n`);
   writeFileSync(join(dir, '.hidden.txt'), para2023);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -187,37 +187,33 @@ describe('locations in the fixtures point at the text', () => {
 });
 
 describe('Traditional and Simplified compared as one, the original characters shown', () => {
-  it('every paragraph of the Traditional copy is an exact finding with its Simplified seed paragraph', async () => {
+  it('the Traditional copy is one run with its Simplified seed, every paragraph an exact copy of its own', async () => {
     const result = await scanCase(cases[3]);
     const trad = documentFor(result, '001-traditional.txt');
     const simp = documentFor(result, seedName(cases[3]));
-    // Whole-paragraph findings pair the copies; a passage the seed repeats inside itself (its
-    // paragraphs 2 and 4 share a clause) is found in both copies, at the same paragraphs.
+    // A passage the seed repeats inside itself (its paragraphs 2 and 4 share a clause) is found
+    // in both copies, at the same paragraphs.
     const passages = result.clusters.filter((c) => c.members.some((m) => m.start !== undefined));
     for (const c of passages) {
       const at = (doc: number) => c.members.filter((m) => m.doc === doc).map((m) => [m.paragraph, m.end! - m.start!]);
       expect(at(trad.id)).toEqual(at(simp.id));
     }
-    const pairs = result.clusters
-      .filter((c) => !passages.includes(c))
-      .map((c) => ({
-        kind: c.kind,
-        similarity: c.similarity,
-        members: c.members.map((m) => [m.doc === trad.id ? 'trad' : 'simp', m.paragraph, m.start ?? null]),
-      }));
-    // Every substantial paragraph of the seed is in one (short headings may be too, or not).
-    const covered = new Set(pairs.map((p) => p.members.find((m) => m[0] === 'simp')![1] as number));
+    // The paragraphs copied in sequence: one finding, a run on each side, paragraph i against i.
+    const runs = result.clusters.filter((c) => c.parts);
+    expect(runs).toHaveLength(1);
+    const [run] = runs;
+    expect(run).toMatchObject({ kind: 'exact', similarity: 1, docCount: 2 });
+    const pieces = run.parts!.map((part) => part.map((m) => [m.doc === trad.id ? 'trad' : 'simp', m.paragraph, m.start ?? null]));
+    for (const part of pieces) {
+      const i = part[0][1];
+      expect(part.map((m) => m[0]).sort()).toEqual(['simp', 'trad']);
+      expect(part).toEqual(expect.arrayContaining([['trad', i, null], ['simp', i, null]]));
+    }
+    // Every substantial paragraph of the seed is in it (short headings may be too, or not).
+    const covered = new Set(pieces.map((p) => p.find((m) => m[0] === 'simp')![1] as number));
     const substantial = simp.paragraphs.filter((p) => p.text.length >= SUBSTANTIAL).map((p) => p.index);
     expect(substantial.length).toBeGreaterThan(10);
     expect(substantial.filter((i) => !covered.has(i))).toEqual([]);
-    expect(pairs).toHaveLength(covered.size);
-    for (const p of pairs) {
-      expect(p.kind).toBe('exact');
-      expect(p.similarity).toBe(1);
-      const i = p.members[0][1];
-      expect(p.members.map((m) => m[0]).sort()).toEqual(['simp', 'trad']);
-      expect(p.members).toEqual(expect.arrayContaining([['trad', i, null], ['simp', i, null]]));
-    }
   });
 
   it('the result shows the Traditional text as written, the seed as written', async () => {
@@ -304,12 +300,15 @@ describe('page chrome is boilerplate by how often it recurs, not by a list', () 
     result = (await scanPaths([folder([], files)])).result;
   });
 
-  it('each chrome line is one finding across all ten reports, marked boilerplate', () => {
+  it('the chrome lines, one after the other in every report, are one finding across all ten, marked boilerplate', () => {
     expect(result.documents).toHaveLength(10);
+    const holds = (c: ResultCluster, line: string) =>
+      (c.parts ?? [c.members]).some((part) => part.some((m) => result.documents[m.doc].paragraphs[m.paragraph].text === line));
     for (const line of CHROME) {
-      const holding = result.clusters.filter((c) => c.members.some((m) => result.documents[m.doc].paragraphs[m.paragraph].text === line));
+      const holding = result.clusters.filter((c) => holds(c, line));
       expect(holding, line).toHaveLength(1);
       expect(holding[0]).toMatchObject({ scope: 'across', kind: 'exact', boilerplate: true, docCount: 10 });
+      expect(holding[0].parts).toHaveLength(CHROME.length);
     }
     for (const d of result.documents) expect(d.boilerplateRatio).toBeGreaterThan(0);
   });
@@ -323,21 +322,20 @@ describe('page chrome is boilerplate by how often it recurs, not by a list', () 
     expect(result.clusters.filter((c) => c.boilerplate).every(isChrome)).toBe(true);
   });
 
-  it('in only two reports of ten, a short line is kept apart by its shape and sentences stay in the queue: no list of known chrome', async () => {
+  it('in a few reports of ten, a short line is kept apart by its shape and sentences are a copy like any other: no list of known chrome', async () => {
     const files: Record<string, string> = {};
     BODIES.forEach((body, i) => {
-      files[`r${String(i + 1).padStart(2, '0')}.txt`] = [`第${i + 1}号工作报告`, body, ...(i < 2 ? CHROME : [])].join('\n\n') + '\n';
+      const chrome = i < 2 ? CHROME : i < 4 ? CHROME.slice(0, 1) : [];
+      files[`r${String(i + 1).padStart(2, '0')}.txt`] = [`第${i + 1}号工作报告`, body, ...chrome].join('\n\n') + '\n';
     });
     const rare = (await scanPaths([folder([], files)])).result;
-    const seen = CHROME.map((line) => {
-      const holding = rare.clusters.filter((c) => c.members.some((m) => rare.documents[m.doc].paragraphs[m.paragraph].text === line));
-      return holding.map((c) => [c.kind, c.boilerplate, c.stock ?? null, c.docCount]);
-    });
-    expect(seen).toEqual([
-      [['exact', true, 'line', 2]],
-      [['exact', false, null, 2]],
-      [['exact', false, null, 2]],
-    ]);
+    const holding = (line: string) =>
+      rare.clusters
+        .filter((c) => (c.parts ?? [c.members]).some((part) => part.some((m) => rare.documents[m.doc].paragraphs[m.paragraph].text === line)))
+        .map((c) => [c.boilerplate, c.stock ?? null, c.docCount, c.parts?.length ?? 1]);
+    expect(holding(CHROME[0])).toEqual([[true, 'line', 4, 1]]);
+    expect(holding(CHROME[1])).toEqual([[false, null, 2, 2]]);
+    expect(holding(CHROME[2])).toEqual([[false, null, 2, 2]]);
   });
 });
 

@@ -90,14 +90,14 @@ describe('csv reports of a hand-made scan', () => {
     const csv = getReporter('csv')(input());
     expect(csv.startsWith(BOM)).toBe(true);
     expect(csv.slice(1).split('\r\n')).toEqual([
-      'finding,key,scope,kind,boilerplate,doc_count,similarity,decision,note,member,doc,path,line,page,paragraph,start,end,text',
-      '0,k-copy,across,near,false,2,0.8000,copied,"same clause, ""乡""→""镇""; see memo",0,0,a/一号.txt,3,,1,0,14,"坚持“小事不出村,大事不出镇"',
-      '0,k-copy,across,near,false,2,0.8000,copied,"same clause, ""乡""→""镇""; see memo",1,1,a/二号.txt,2,,1,0,14,"坚持“小事不出村,大事不出乡"',
-      '1,k-within,within,exact,false,1,1.0000,,,0,1,a/二号.txt,5,,2,,,重复一段话。',
-      '1,k-within,within,exact,false,1,1.0000,,,1,1,a/二号.txt,6,,3,,,重复一段话。',
-      '2,k-bp,across,exact,true,3,1.0000,,,0,0,a/一号.txt,1,,0,,,扫一扫在手机打开当前页',
-      '2,k-bp,across,exact,true,3,1.0000,,,1,1,a/二号.txt,1,,0,,,扫一扫在手机打开当前页',
-      '2,k-bp,across,exact,true,3,1.0000,,,2,2,a/三号 [draft].txt,1,,0,,,扫一扫在手机打开当前页',
+      'finding,key,scope,kind,boilerplate,doc_count,similarity,decision,note,member,doc,path,line,page,paragraph,last_paragraph,start,end,text',
+      '0,k-copy,across,near,false,2,0.8000,copied,"same clause, ""乡""→""镇""; see memo",0,0,a/一号.txt,3,,1,,0,14,"坚持“小事不出村,大事不出镇"',
+      '0,k-copy,across,near,false,2,0.8000,copied,"same clause, ""乡""→""镇""; see memo",1,1,a/二号.txt,2,,1,,0,14,"坚持“小事不出村,大事不出乡"',
+      '1,k-within,within,exact,false,1,1.0000,,,0,1,a/二号.txt,5,,2,,,,重复一段话。',
+      '1,k-within,within,exact,false,1,1.0000,,,1,1,a/二号.txt,6,,3,,,,重复一段话。',
+      '2,k-bp,across,exact,true,3,1.0000,,,0,0,a/一号.txt,1,,0,,,,扫一扫在手机打开当前页',
+      '2,k-bp,across,exact,true,3,1.0000,,,1,1,a/二号.txt,1,,0,,,,扫一扫在手机打开当前页',
+      '2,k-bp,across,exact,true,3,1.0000,,,2,2,a/三号 [draft].txt,1,,0,,,,扫一扫在手机打开当前页',
       '',
     ]);
   });
@@ -120,8 +120,8 @@ describe('csv reports of a hand-made scan', () => {
     const result = handMadeResult();
     result.clusters = [{ ...result.clusters[2], id: 0, members: [{ doc: 2, paragraph: 1 }, { doc: 2, paragraph: 1, start: 0, end: 8 }] }];
     const rows = getReporter('csv')({ result, decisions: [] }).slice(1).split('\r\n');
-    expect(rows[1]).toBe('0,k-bp,across,exact,true,3,1.0000,,,0,2,a/三号 [draft].txt,2,,1,,,"<script>alert(1)</script>\n第二行"');
-    expect(rows[2]).toBe('0,k-bp,across,exact,true,3,1.0000,,,1,2,a/三号 [draft].txt,2,,1,0,8,<script>');
+    expect(rows[1]).toBe('0,k-bp,across,exact,true,3,1.0000,,,0,2,a/三号 [draft].txt,2,,1,,,,"<script>alert(1)</script>\n第二行"');
+    expect(rows[2]).toBe('0,k-bp,across,exact,true,3,1.0000,,,1,2,a/三号 [draft].txt,2,,1,,0,8,<script>');
   });
 });
 

@@ -1,3 +1,4 @@
+import { memberPieces, memberTextOf } from '../../src/report/member.js';
 import type { Decision, DecisionLabel, Kind, ResultCluster, ResultDocument, ScanResult, Scope } from '../../src/types.js';
 import { resultParagraphs, type ParagraphSource } from './paragraphs.js';
 
@@ -189,8 +190,7 @@ export function priorityOrder(clusters: readonly ResultCluster[]): number[] {
 /** The text a member stands for: its span of the paragraph, or the whole paragraph. */
 export function memberText(source: ParagraphSource, cluster: ResultCluster, member: number): string {
   const m = cluster.members[member];
-  const text = source.paragraph(m.doc, m.paragraph)?.text ?? '';
-  return m.start === undefined && m.end === undefined ? text : text.slice(m.start ?? 0, m.end ?? text.length);
+  return memberTextOf(m, (p) => source.paragraph(m.doc, p)?.text ?? '');
 }
 
 /** The finding the decision keys act on in the current view, or null. */
@@ -376,8 +376,10 @@ export function reportSpots(result: ReviewResult, doc: number, text: ParagraphSo
     c.members.forEach((m, member) => {
       if (m.doc !== doc) return;
       // Only a member without an end needs its paragraph's text, for the length.
-      const end = m.end ?? (text.paragraph(doc, m.paragraph)?.text ?? '').length;
-      spots.push({ paragraph: m.paragraph, start: m.start ?? 0, end, finding, member });
+      const lengthOf = (p: number) => (text.paragraph(doc, p)?.text ?? '').length;
+      for (const piece of memberPieces(m, (p) => (m.end !== undefined && p === m.paragraph ? m.end : lengthOf(p)))) {
+        spots.push({ paragraph: piece.paragraph, start: piece.start, end: piece.end, finding, member });
+      }
     });
   });
   return spots.sort((x, y) => x.paragraph - y.paragraph || x.start - y.start || x.finding - y.finding || x.member - y.member);

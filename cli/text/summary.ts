@@ -1,5 +1,7 @@
 import type { ScanResult } from '../../src/types.js';
 import { oneLine, pad, truncate } from './width.js';
+import { memberTextOf } from '../../src/report/member.js';
+import { stockWords } from '../../src/report/words.js';
 
 export interface SummaryOptions {
   /** Terminal width in columns. */
@@ -32,15 +34,18 @@ export function formatSummary(result: ScanResult, options: SummaryOptions): stri
   const clusters = result.clusters;
   const within = clusters.filter((c) => c.scope === 'within').length;
   const boiler = clusters.filter((c) => c.boilerplate).length;
-  lines.push(`Findings: ${clusters.length} (${clusters.length - within} across reports, ${within} within one report; ${boiler} boilerplate)`);
+  lines.push(
+    `Findings: ${clusters.length - boiler} to read, ${boiler} kept apart as boilerplate (${clusters.length - within} across reports, ${within} within one report)`,
+  );
   for (const c of clusters.slice(0, options.top)) {
-    const head = `  #${c.id} ${c.scope} ${c.kind}${c.boilerplate ? ' boilerplate' : ''} · ${c.docCount} report${c.docCount === 1 ? '' : 's'} · similarity ${c.similarity.toFixed(2)} · ${c.chars} chars`;
+    const kept = c.boilerplate ? ` · boilerplate: ${stockWords(c.stock)}` : '';
+    const head = `  #${c.id} ${c.scope} ${c.kind} · ${c.docCount} report${c.docCount === 1 ? '' : 's'} · ${c.chars} chars, ${Math.round(c.content ?? 0)} rare · similarity ${c.similarity.toFixed(2)}${kept}`;
     lines.push(truncate(head, width));
     const first = c.members[0];
-    const text = docs[first.doc].paragraphs[first.paragraph].text;
-    const passage = first.start === undefined ? text : text.slice(first.start, first.end);
+    const passage = memberTextOf(first, (p) => docs[first.doc].paragraphs[p].text);
     lines.push(`     “${truncate(oneLine(passage), width - 8)}”`);
-    const places = c.members.map((m) => `${docs[m.doc].path}:${docs[m.doc].paragraphs[m.paragraph].line}`);
+    const lineOf = (doc: number, p: number) => docs[doc].paragraphs[p].line;
+    const places = c.members.map((m) => `${docs[m.doc].path}:${lineOf(m.doc, m.paragraph)}${m.lastParagraph === undefined ? '' : `–${lineOf(m.doc, m.lastParagraph)}`}`);
     const shown = places.slice(0, 4).join('  ');
     lines.push(`     ${truncate(shown + (places.length > 4 ? `  +${places.length - 4} more` : ''), width - 5)}`);
   }

@@ -1,4 +1,4 @@
-import type { DocumentMeta, ScanResult } from '../types.js';
+import type { DocumentMeta, ResultMember, ScanResult } from '../types.js';
 
 /**
  * The order documents are compared in: by content (the hash of their bytes), not by name or by
@@ -20,7 +20,12 @@ export function inInputOrder(result: ScanResult, order: number[]): ScanResult {
   const id = (c: number) => order[c];
   const documents = new Array<ScanResult['documents'][number]>(order.length);
   result.documents.forEach((d, c) => (documents[id(c)] = { ...d, id: id(c) }));
-  const clusters = result.clusters.map((cl) => ({ ...cl, members: cl.members.map((m) => ({ ...m, doc: id(m.doc) })) }));
+  const place = (m: ResultMember) => ({ ...m, doc: id(m.doc) });
+  const clusters = result.clusters.map((cl) => {
+    const out = { ...cl, members: cl.members.map(place) };
+    if (cl.parts) out.parts = cl.parts.map((part) => part.map(place));
+    return out;
+  });
   const documentPairs = result.documentPairs
     .map((p) => {
       const a = id(p.a);

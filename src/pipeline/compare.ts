@@ -14,6 +14,7 @@ import { MIN_WHOLE_TOKENS } from './settings.js';
 import { buildFindings, type CopyEdge } from './findings.js';
 import { canonicalOrder, inInputOrder } from './canonical.js';
 import { rankFindings } from './rank.js';
+import { joinSequences } from './sequences.js';
 import { VERSION } from '../version.js';
 
 /** Partners a leader paragraph is aligned with, most shared 6-token runs first. */
@@ -135,7 +136,8 @@ async function findCopies(c: Comparison): Promise<ResultCluster[]> {
     options: c.options,
   });
   stats.done();
-  return rankFindings(findings);
+  const lengthOf = (doc: number, paragraph: number) => c.analyses[doc].paragraphs[paragraph].text.length;
+  return rankFindings(joinSequences(findings, lengthOf));
 }
 
 /** Phase 1: near-identical paragraphs under one leader (see phase1.ts). */

@@ -1,4 +1,5 @@
 import type { Decision, ResultCluster, ResultDocumentPair, ScanResult } from '../types.js';
+import { memberPieces, memberTextOf } from './member.js';
 import { paragraphMarks, type Cover } from './marks.js';
 import { orderDocuments } from './order.js';
 import type {
@@ -87,6 +88,9 @@ function checkResult(result: ScanResult): void {
       if (!doc) throw new ReportInputError(`${at}: document ${m.doc} does not exist`);
       const para = doc.paragraphs[m.paragraph];
       if (!para) throw new ReportInputError(`${at}: document ${m.doc} has no paragraph ${m.paragraph}`);
+      if (m.lastParagraph !== undefined && !(m.lastParagraph > m.paragraph && doc.paragraphs[m.lastParagraph])) {
+        throw new ReportInputError(`${at}: document ${m.doc} has no paragraphs ${m.paragraph}..${m.lastParagraph}`);
+      }
       const start = m.start ?? 0;
       const end = m.end ?? para.text.length;
       if (start < 0 || end > para.text.length || start > end) {
@@ -120,11 +124,15 @@ function buildFinding(result: ScanResult, c: ResultCluster, decision: ReportDeci
       path: doc.path,
       paragraph: m.paragraph,
       line: para.line,
-      text: memberText(para.text, m.start, m.end),
+      text: memberTextOf(m, (p) => doc.paragraphs[p].text),
     };
     if (para.page !== undefined) member.page = para.page;
     if (m.start !== undefined) member.start = m.start;
     if (m.end !== undefined) member.end = m.end;
+    if (m.lastParagraph !== undefined) {
+      member.lastParagraph = m.lastParagraph;
+      member.lastLine = doc.paragraphs[m.lastParagraph].line;
+    }
     return member;
   });
   const finding: ReportFinding = {
@@ -156,11 +164,12 @@ function buildDocuments(result: ScanResult, findings: readonly ReportFinding[], 
   const docFindings = result.documents.map(() => new Set<number>());
   for (const f of findings) {
     const tone = findingTone(f);
-    for (const m of f.members) {
+    // A run of paragraphs is highlighted where its copies are, not over the paragraphs between.
+    for (const m of f.parts ? f.parts.flat() : f.members) {
       docFindings[m.doc].add(f.id);
       if (tone === null) continue;
-      const length = result.documents[m.doc].paragraphs[m.paragraph].text.length;
-      covers[m.doc][m.paragraph].push({ start: m.start ?? 0, end: m.end ?? length, tone, finding: f.id });
+      const lengthOf = (p: number) => result.documents[m.doc].paragraphs[p].text.length;
+      for (const piece of memberPieces(m, lengthOf)) covers[m.doc][piece.paragraph].push({ start: piece.start, end: piece.end, tone, finding: f.id });
     }
   }
   const shared = result.documents.map((): SharedWith[] => []);

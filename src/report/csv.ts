@@ -18,7 +18,7 @@ function table(header: readonly string[], rows: readonly (readonly (string | num
 
 export const FINDING_COLUMNS = [
   'finding', 'key', 'scope', 'kind', 'boilerplate', 'doc_count', 'similarity', 'decision', 'note',
-  'member', 'doc', 'path', 'line', 'page', 'paragraph', 'start', 'end', 'text',
+  'member', 'doc', 'path', 'line', 'page', 'paragraph', 'last_paragraph', 'start', 'end', 'text',
 ] as const;
 
 /** One row per member of each finding, the representative (member 0) first. */
@@ -28,7 +28,7 @@ export function csvFindings(input: ReportInput): string {
     f.members.map((m, i) => [
       f.id, f.key, f.scope, f.kind, f.boilerplate, f.docCount, decimal(f.similarity),
       f.decision?.label, f.decision?.note,
-      i, m.doc, m.path, m.line, m.page, m.paragraph, m.start, m.end, m.text,
+      i, m.doc, m.path, m.line, m.page, m.paragraph, m.lastParagraph, m.start, m.end, m.text,
     ]),
   );
   return table(FINDING_COLUMNS, rows);

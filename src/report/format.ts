@@ -10,9 +10,10 @@ export function decimal(ratio: number): string {
   return ratio.toFixed(4);
 }
 
-/** Where a member stands: `path:line`, with the page for paged formats. */
-export function location(m: { path: string; line: number; page?: number }): string {
-  return m.page === undefined ? `${m.path}:${m.line}` : `${m.path}:${m.line} (p. ${m.page})`;
+/** Where a member stands: `path:line` (`path:line–line` for a run of paragraphs), with the page for paged formats. */
+export function location(m: { path: string; line: number; page?: number; lastLine?: number }): string {
+  const lines = m.lastLine === undefined ? `${m.line}` : `${m.line}–${m.lastLine}`;
+  return m.page === undefined ? `${m.path}:${lines}` : `${m.path}:${lines} (p. ${m.page})`;
 }
 
 /**

@@ -72,7 +72,10 @@ export interface ReportMember {
   page?: number;
   start?: number;
   end?: number;
-  /** The member's passage: the span of the paragraph text, or the whole paragraph. */
+  /** For a run of paragraphs: its last paragraph, and that paragraph's line. */
+  lastParagraph?: number;
+  lastLine?: number;
+  /** The member's passage: the span of the paragraph text, the whole paragraph, or the run of paragraphs (one per line). */
   text: string;
 }
 

@@ -56,8 +56,24 @@ interface Groups {
   paired: Uint8Array;
 }
 
+/** What scores count of a finding: its members, or for a run of paragraphs each copy it is made of. */
+interface Scored {
+  members: ResultMember[];
+  boilerplate: boolean;
+}
+
+function scoredUnits(clusters: ResultCluster[]): Scored[] {
+  const out: Scored[] = [];
+  for (const c of clusters) {
+    if (c.parts) for (const members of c.parts) out.push({ members, boilerplate: c.boilerplate });
+    else out.push(c);
+  }
+  return out;
+}
+
 /** Every member as a span, flagged with what it counts towards, and grouped. */
-function collect(docs: ScoredDocument[], clusters: ResultCluster[]): { spans: Spans; groups: Groups } {
+function collect(docs: ScoredDocument[], findings: ResultCluster[]): { spans: Spans; groups: Groups } {
+  const clusters = scoredUnits(findings);
   let size = 0;
   for (const c of clusters) size += c.members.length;
   const spans = new Spans(docs, size);

@@ -55,12 +55,12 @@ export function locate(result: ScanResult, file: string, snippet: string): Array
 type Place = ReturnType<typeof locate>[number];
 
 function holds(c: ResultCluster, place: Place): boolean {
-  return c.members.some(
-    (m) =>
-      m.doc === place.doc &&
-      m.paragraph === place.paragraph &&
-      (m.start === undefined || (m.start < place.end && m.end! > place.start)),
-  );
+  return c.members.some((m) => {
+    if (m.doc !== place.doc) return false;
+    // A run of paragraphs holds every paragraph in it.
+    if (m.lastParagraph !== undefined) return m.paragraph <= place.paragraph && place.paragraph <= m.lastParagraph;
+    return m.paragraph === place.paragraph && (m.start === undefined || (m.start < place.end && m.end! > place.start));
+  });
 }
 
 /** The findings holding both passages (for a within-file repeat: both occurrences). */

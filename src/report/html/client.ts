@@ -27,7 +27,16 @@ export const CLIENT_SCRIPT = `
     var p = data.docs[doc].paras[para];
     return data.docs[doc].path + ':' + p[0] + (p[1] ? ' (p. ' + p[1] + ')' : '');
   }
-  function memberText(m) { return data.docs[m[0]].paras[m[1]][2].slice(m[2], m[3]); }
+  function memberWhere(m) {
+    return where(m[0], m[1]) + (m.length >= 5 ? '\\u2013' + data.docs[m[0]].paras[m[4]][0] : '');
+  }
+  function memberText(m) {
+    var paras = data.docs[m[0]].paras;
+    if (m.length < 5) return paras[m[1]][2].slice(m[2], m[3]);
+    var out = [];
+    for (var p = m[1]; p <= m[4]; p++) out.push(paras[p][2]);
+    return out.join('\\n');
+  }
   function headline(f) {
     if (f.scope === 'within') return 'repeated inside one report (' + f.members.length + ' times)';
     return (f.boilerplate ? 'boilerplate' : 'copying') + ' across ' + f.docCount + ' reports';
@@ -162,15 +171,16 @@ export const CLIENT_SCRIPT = `
     ol.start = 0;
     f.members.forEach(function (m) {
       var li = el('li');
-      li.appendChild(link('#doc-' + m[0], where(m[0], m[1])));
-      li.appendChild(document.createTextNode(' \\u00b7 paragraph ' + (m[1] + 1) + ', characters ' + m[2] + '\\u2013' + m[3]));
+      li.appendChild(link('#doc-' + m[0], memberWhere(m)));
+      var at = m.length >= 5 ? 'paragraphs ' + (m[1] + 1) + '\\u2013' + (m[4] + 1) : 'paragraph ' + (m[1] + 1) + ', characters ' + m[2] + '\\u2013' + m[3];
+      li.appendChild(document.createTextNode(' \\u00b7 ' + at));
       ol.appendChild(li);
     });
     box.appendChild(ol);
     var first = memberText(f.members[0]);
     f.diffs.forEach(function (d) {
       var mi = d[0], ops = d.slice(1), m = f.members[mi];
-      box.appendChild(el('h4', null, 'Member 0 (' + where(f.members[0][0], f.members[0][1]) + ') \\u2194 member ' + mi + ' (' + where(m[0], m[1]) + ')'));
+      box.appendChild(el('h4', null, 'Member 0 (' + memberWhere(f.members[0]) + ') \\u2194 member ' + mi + ' (' + memberWhere(m) + ')'));
       var grid = el('div', 'diff');
       grid.appendChild(side(ops, first, 0, 'del', 1));
       grid.appendChild(side(ops, memberText(m), 0, 'ins', 2));

@@ -49,8 +49,11 @@ export interface PageFinding {
   docCount: number;
   similarity: number;
   chars: number;
-  /** [doc, paragraph, start, end]: always both offsets, whole paragraph included. */
-  members: [number, number, number, number][];
+  /**
+   * [doc, paragraph, start, end]: always both offsets, whole paragraph included; a run of
+   * paragraphs is [doc, first paragraph, 0, 0, last paragraph].
+   */
+  members: Array<[number, number, number, number] | [number, number, number, number, number]>;
   /** [label, note, at] or null when not reviewed. */
   decision: [string, string, string] | null;
   /** [member index, op, length, op, length, …]: member 0 against that member. */
@@ -92,7 +95,9 @@ function pageFinding(f: ReportFinding): PageFinding {
     docCount: f.docCount,
     similarity: f.similarity,
     chars: f.chars,
-    members: f.members.map((m) => [m.doc, m.paragraph, m.start ?? 0, m.end ?? (m.start ?? 0) + m.text.length]),
+    members: f.members.map((m) =>
+      m.lastParagraph !== undefined ? [m.doc, m.paragraph, 0, 0, m.lastParagraph] : [m.doc, m.paragraph, m.start ?? 0, m.end ?? (m.start ?? 0) + m.text.length],
+    ),
     decision: f.decision ? [f.decision.label, f.decision.note, f.decision.at] : null,
     diffs: f.members.slice(1, DIFFS_PER_FINDING + 1).map((m, i) => [i + 1, ...diffOps(first.text, m.text)]),
   };
