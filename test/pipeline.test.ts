@@ -32,6 +32,17 @@ describe('scanPaths', () => {
     ]);
   });
 
+  it('finds a sentence repeated inside one paragraph', async () => {
+    const sentence = '今年我镇共调处各类矛盾纠纷一百二十件，调处成功率达到百分之九十八以上。';
+    const own = mkdtempSync(join(tmpdir(), 'refrain-self-'));
+    writeFileSync(join(own, 'a.txt'), `甲镇工作报告\n${sentence}同时加强人民调解员队伍建设，举办培训班三期。${sentence}\n`);
+    const { result } = await scanPaths([own]);
+    rmSync(own, { recursive: true, force: true });
+    expect(result.clusters.map((c) => [c.scope, c.kind, c.members.map((m) => [m.paragraph, m.start, m.end])])).toEqual([
+      ['within', 'exact', [[1, 0, 34], [1, 57, 91]]],
+    ]);
+  });
+
   it('refuses a path that does not exist, naming it', async () => {
     await expect(scanPaths([join(dir, 'nope')])).rejects.toThrow(/no such file or folder: .*nope/);
   });

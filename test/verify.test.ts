@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../src/normalize/normalize.js';
-import { comparable, relate } from '../src/verify/relate.js';
+import { comparable, relate, relateSelf } from '../src/verify/relate.js';
 import { align } from '../src/verify/align.js';
 
 const opts = { threshold: 0.5, minTokens: 12, minWholeTokens: 8 };
@@ -77,5 +77,16 @@ describe('relate on passages with numbers', () => {
   it('calls it numbers when a number inside it differs', () => {
     const b = `以重点疑难问题化解为突破口，2023年共接访145人次，健全班子成员定期接访机制。${clause.replace('12', '7')}。`;
     expect(show(a, b).map((s) => s.split(' ')[0])).toEqual(['numbers']);
+  });
+});
+
+describe('relateSelf', () => {
+  it('finds a sentence a paragraph says twice, never the paragraph matching itself in place', () => {
+    const sentence = '今年我镇共调处各类矛盾纠纷一百二十件，调处成功率达到百分之九十八以上。';
+    const text = `${sentence}同时加强人民调解员队伍建设，举办培训班三期。${sentence.replace('一百二十', '一百三十')}`;
+    const n = norm(text);
+    const found = relateSelf(comparable(n), opts).map((r) => [r.kind, text.slice(n.starts[r.aStart], n.ends[r.aEnd - 1]), text.slice(n.starts[r.bStart], n.ends[r.bEnd - 1])]);
+    expect(found).toEqual([['near', sentence.slice(0, -1), sentence.replace('一百二十', '一百三十').slice(0, -1)]]);
+    expect(relateSelf(comparable(norm(sentence)), opts)).toEqual([]);
   });
 });

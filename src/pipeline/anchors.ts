@@ -19,7 +19,14 @@ export interface PairCounts {
  * those whose hash falls in `part` of `parts`. A run's paragraphs all fall in the same part, so
  * the parts can be paired on separate threads and their counts added.
  */
-export function anchorsOf(paragraphs: Uint32Array, arena: TokenStreams, part = 0, parts = 1): UnitIndex {
+export function anchorsOf(
+  paragraphs: Uint32Array,
+  arena: TokenStreams,
+  part = 0,
+  parts = 1,
+  /** Told of each paragraph that holds runs twice: how many distinct runs it repeats. */
+  onRepeat?: (gp: number, runs: number) => void,
+): UnitIndex {
   let keys = new Uint32Array(1 << 16);
   let group = new Uint32Array(1 << 16);
   let scratch = new Int32Array(1024);
@@ -44,23 +51,32 @@ export function anchorsOf(paragraphs: Uint32Array, arena: TokenStreams, part = 0
     }
     // Distinct runs only: a phrase said twice in one paragraph is one shared run, not two.
     const sorted = scratch.subarray(0, kept).sort();
+    let repeated = 0;
     for (let j = 0; j < kept; j++) {
-      if (j > 0 && sorted[j] === sorted[j - 1]) continue;
+      if (j > 0 && sorted[j] === sorted[j - 1]) {
+        if (j < 2 || sorted[j - 2] !== sorted[j]) repeated++;
+        continue;
+      }
       keys[n] = sorted[j];
       group[n++] = gp;
     }
+    if (repeated > 0) onRepeat?.(gp, repeated);
   }
   return { count: n, bands: 1, keys: keys.subarray(0, n), group: group.subarray(0, n) };
 }
 
 /**
  * Pairs of paragraphs sharing anchor runs, with how many distinct runs each pair shares (the runs
- * in `part` of `parts` only). A run standing in more than ANCHOR_BUCKET paragraphs pairs its
+ * in `part` of `parts` only); a paragraph holding runs twice is paired with itself. A run standing in more than ANCHOR_BUCKET paragraphs pairs its
  * paragraphs with the first ANCHOR_HUBS of them only.
  */
 export function sharedRuns(paragraphs: Uint32Array, arena: TokenStreams, part = 0, parts = 1): PairCounts {
   const collector = new PairCollector(arena.tokenStart.length - 1);
-  candidatePairs(anchorsOf(paragraphs, arena, part, parts), (a, b) => collector.add(a, b), { fullBucket: ANCHOR_BUCKET, hubs: ANCHOR_HUBS });
+  // A paragraph that says something twice is paired with itself, as many times as it repeats runs.
+  const self = (gp: number, runs: number) => {
+    for (let r = 0; r < runs; r++) collector.add(gp, gp);
+  };
+  candidatePairs(anchorsOf(paragraphs, arena, part, parts, self), (a, b) => collector.add(a, b), { fullBucket: ANCHOR_BUCKET, hubs: ANCHOR_HUBS });
   return collector.counted();
 }
 

@@ -1,4 +1,4 @@
-import { relate, swapRelation, type RelateOptions, type Relation, type Tokens } from '../verify/relate.js';
+import { relate, relateSelf, swapRelation, type RelateOptions, type Relation, type Tokens } from '../verify/relate.js';
 
 /** A passage found in pair number `at` of the list verified, in the pair's own order (a < b). */
 export interface PairFinding {
@@ -30,7 +30,8 @@ export function verifyRange(
       na = tokensOf(ga);
       lastA = ga;
     }
-    for (const r of relate(tokensOf(gb), na!, options)) found.push({ at: i, rel: swapRelation(r) });
+    if (ga === gb) for (const rel of relateSelf(na!, options)) found.push({ at: i, rel });
+    else for (const r of relate(tokensOf(gb), na!, options)) found.push({ at: i, rel: swapRelation(r) });
   }
   return found;
 }

@@ -194,6 +194,29 @@ export function align(a: Uint32Array, b: Uint32Array, options: AlignOptions = de
   return chain(tiles, options.maxGap).sort((x, y) => x.aStart - y.aStart);
 }
 
+/**
+ * Regions one text holds twice: a passage and its repeat later in the same text, never
+ * overlapping it. As align(a, a) without the text matching itself in place.
+ */
+export function alignSelf(a: Uint32Array, options: AlignOptions = defaultAlignOptions, floor?: RegionFloor): Region[] {
+  if (a.length < 2 * options.seed) return [];
+  const runs = exactRuns(a, a, options.seed).filter((r) => r.b >= r.a + r.len);
+  if (floor) {
+    let total = 0;
+    let longest = 0;
+    for (const r of runs) {
+      total += r.len;
+      if (r.len > longest) longest = r.len;
+    }
+    if (total < floor.matched || longest < floor.longest) return [];
+  }
+  runs.sort((x, y) => y.len - x.len || x.a - y.a || x.b - y.b);
+  const tiles = tile(runs, a.length, a.length, options.seed);
+  return chain(tiles, options.maxGap)
+    .filter((r) => r.aEnd <= r.bStart)
+    .sort((x, y) => x.aStart - y.aStart);
+}
+
 /** Dice similarity of a region: shared tokens over the tokens the region spans on both sides. */
 export function regionSimilarity(r: Region): number {
   return (2 * r.matched) / (r.aEnd - r.aStart + (r.bEnd - r.bStart));

@@ -1,6 +1,6 @@
 import type { Kind, Normalized } from '../types.js';
 import { DIGITS } from '../normalize/normalize.js';
-import { align, regionSimilarity, type Region } from './align.js';
+import { align, alignSelf, regionSimilarity, type Region } from './align.js';
 import { anchorLength, unitsPerToken } from './windows.js';
 
 /**
@@ -152,6 +152,25 @@ export function relate(a: Tokens, b: Tokens, options: RelateOptions): Relation[]
       similarity: (2 * blockMatched) / (last.aEnd - first.aStart + (last.bEnd - first.bStart)),
     };
     if (rel.kind === 'near') rel.tiles = allTiles(block);
+    return rel;
+  });
+}
+
+/**
+ * What one paragraph says twice: each passage with its repeat later in the paragraph (a sentence
+ * repeated inside one paragraph is a repeat like any other).
+ */
+export function relateSelf(a: Tokens, options: RelateOptions): Relation[] {
+  const units = unitsPerToken(a.masked);
+  const minTokens = Math.ceil(options.minTokens / units);
+  const longest = anchorLength(a.masked);
+  const regions = alignSelf(a.masked, undefined, { matched: minTokens, longest }).filter(
+    (r) => r.matched >= minTokens && r.longest >= longest && regionSimilarity(r) >= options.threshold,
+  );
+  return regions.map((r) => {
+    const kind = kindOf(a, a, r.aStart, r.aEnd, r.bStart, r.bEnd);
+    const rel: Relation = { aStart: r.aStart, aEnd: r.aEnd, bStart: r.bStart, bEnd: r.bEnd, kind, similarity: regionSimilarity(r) };
+    if (kind === 'near') rel.tiles = r.tiles;
     return rel;
   });
 }
