@@ -16,6 +16,7 @@
  * - A workspace that cannot be written (read-only file or folder, full disk) is refused before any
  *   work by whatever would write it, and is read without writing anything beside it.
  * - Finding ids are numbered per scan (finding-ids.ts): `decide` knows when an id may have changed.
+ * - Decisions can be exported from a damaged workspace and merged into another (salvage.ts).
  */
 export { WorkspaceError } from './errors.js';
 export { openWorkspace, type OpenOptions } from './open.js';
@@ -41,6 +42,7 @@ export {
 export { resolveFinding, parseFindingRef, StaleFindingIdError, type FindingRef } from './resolve.js';
 export { DECISION_LABELS, isDecisionLabel, type DecisionLogEntry, type MergeOutcome } from './decisions.js';
 export { nextFindingIds, staleIdProblem, type FindingIds } from './finding-ids.js';
+export { exportDecisions, parseDecisionsFile, DecisionsFileError, DECISIONS_FORMAT, type DecisionsFile } from './salvage.js';
 export { writeProblem } from './access.js';
 export { MISSING_MESSAGE } from './stale-files.js';
 export { describeCounts } from './counts.js';

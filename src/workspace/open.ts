@@ -114,7 +114,7 @@ function checked(path: string, checkTables: readonly string[] | undefined): { co
   try {
     db = connectForReading(path);
     const check = checkTables === undefined ? db.pragma('quick_check', { simple: true }) : quickCheck(db, checkTables);
-    if (check !== 'ok') throw new WorkspaceError(`workspace ${path} is corrupt (${String(check)}); it was left unchanged`);
+    if (check !== 'ok') throw new WorkspaceError(`workspace ${path} is corrupt (${firstLines(String(check))}); it was left unchanged${SALVAGE_HINT}`);
     const version = checkIdentity(db, path);
     return { connection: db, version };
   } catch (error) {
@@ -123,7 +123,7 @@ function checked(path: string, checkTables: readonly string[] | undefined): { co
     if (error instanceof WorkspaceError) throw error;
     const code = (error as { code?: string }).code ?? '';
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      throw new WorkspaceError(`workspace ${path} is corrupt (${(error as Error).message}); it was left unchanged`);
+      throw new WorkspaceError(`workspace ${path} is corrupt (${(error as Error).message}); it was left unchanged${SALVAGE_HINT}`);
     }
     throw new WorkspaceError(`cannot open workspace ${path}: ${(error as Error).message}`);
   }
@@ -144,6 +144,15 @@ export function checkIdentity(db: Database.Database, path: string): number {
     );
   }
   return version;
+}
+
+/** Said of a corrupt workspace: its decisions may still be saved. */
+const SALVAGE_HINT = ". 'refrain decisions export' may still get its decisions out";
+
+/** The first problems quick_check lists (it lists every damaged page: dozens of lines). */
+function firstLines(check: string): string {
+  const lines = check.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('*** in database'));
+  return lines.length <= 3 ? lines.join('; ') : `${lines.slice(0, 3).join('; ')}; … ${lines.length - 3} more`;
 }
 
 /** quick_check of the named tables that exist: 'ok', or the first problem found. */
