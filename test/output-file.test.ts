@@ -4,12 +4,15 @@ import { chmodSync, cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, rea
 import { join } from 'node:path';
 import { outputProblem, writeOutputFile, writeOutputText } from '../src/report/output-file.js';
 import { scanIntoWorkspace } from '../src/workspace/index.js';
-import { fillDisk, fullDiskReason, mountSmallDisk, refrainAs, sharedTempDir, unmountSmallDisk, unprivileged } from './support/faults.js';
+import { announceSkip, fillDisk, fullDiskReason, mountSmallDisk, refrainAs, sharedTempDir, unmountSmallDisk, unprivileged } from './support/faults.js';
 
 // Every output file is written beside its target and renamed over it once whole: whatever goes
 // wrong midway (a full disk above all), an earlier file at that path is left as it was.
 
 const CORPUS = join(import.meta.dirname, '..', 'corpus');
+
+announceSkip('read-only folder output test', unprivileged.reason);
+announceSkip('full-disk output tests', fullDiskReason);
 
 let dir: string;
 beforeEach(() => {

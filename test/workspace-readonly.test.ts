@@ -5,13 +5,16 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openWorkspace, scanIntoWorkspace } from '../src/workspace/index.js';
 import { generateBatch } from '../bench/generate.js';
-import { fillDisk, fullDiskReason, mountSmallDisk, refrainAs, sharedTempDir, unmountSmallDisk, unprivileged, type Run } from './support/faults.js';
+import { announceSkip, fillDisk, fullDiskReason, mountSmallDisk, refrainAs, sharedTempDir, unmountSmallDisk, unprivileged, type Run } from './support/faults.js';
 
 // Workspaces a user may read but not write: a read-only file, a read-only folder, a full disk.
 // Reading them (report, scan --against, decisions export) works and leaves nothing beside them;
 // writing them (scan, decide) is refused before any work, with exit 2 and a message saying why.
 
 const CORPUS = join(import.meta.dirname, '..', 'corpus');
+
+announceSkip('read-only workspace tests', unprivileged.reason);
+announceSkip('full-disk workspace tests', fullDiskReason);
 
 let dir: string;
 let pristine: string;

@@ -81,3 +81,8 @@ export function fillDisk(dir: string, leaveKib = 0): void {
   spawnSync('dd', ['if=/dev/zero', 'of=fill', 'bs=1k'], { cwd: dir });
   if (leaveKib > 0) spawnSync('truncate', ['-s', `-${leaveKib}k`, 'fill'], { cwd: dir });
 }
+
+/** Says on the test run's output why a group of tests is skipped (vitest lists only a count). */
+export function announceSkip(what: string, reason: string | null): void {
+  if (reason !== null) console.warn(`skipped: ${what}: ${reason}`);
+}
