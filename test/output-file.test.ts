@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, cpSync, openSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { outputProblem, writeOutputFile, writeOutputText } from '../src/report/output-file.js';
 import { scanIntoWorkspace } from '../src/workspace/index.js';
-import { announceSkip, fillDisk, fullDiskReason, mountSmallDisk, refrainAs, sharedTempDir, unmountSmallDisk, unprivileged } from './support/faults.js';
+import { announceSkip, fillDisk, fullDiskReason, MAIN, mountSmallDisk, refrainAs, sharedTempDir, unmountSmallDisk, unprivileged } from './support/faults.js';
 
 // Every output file is written beside its target and renamed over it once whole: whatever goes
 // wrong midway (a full disk above all), an earlier file at that path is left as it was.
@@ -64,6 +64,18 @@ describe('writeOutputFile', () => {
     await closed;
     expect(got).toBe('through the pipe\n');
     expect(statSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('writes /dev/stdout in place: a file the shell opened to append to keeps what it held', async () => {
+    const ws = join(dir, 'w.db');
+    await scanIntoWorkspace([CORPUS], { workspace: ws });
+    const log = join(dir, 'log.md');
+    writeFileSync(log, 'earlier\n');
+    const fd = openSync(log, 'a');
+    const r = spawnSync(process.execPath, [MAIN, 'report', ws, '-o', '/dev/stdout'], { stdio: ['ignore', fd, 'pipe'] });
+    closeSync(fd);
+    expect(r.status).toBe(0);
+    expect(readFileSync(log, 'utf8')).toMatch(/^earlier\n# refrain report\n/);
   });
 
   it('says before any work why a path cannot be written', () => {

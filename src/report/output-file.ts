@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
  * disk. A full disk, a kill or an error midway leaves the target as it was (an earlier report at
  * that path is kept, never truncated) and the unfinished file is removed (a kill leaves it, named
  * `NAME.PID.XXXXXX.tmp`, beside the target). A target that is not a regular file (a terminal, a
- * pipe, /dev/null, /dev/stdout) cannot be replaced: it is written in place.
+ * pipe, /dev/null, /dev/stdout) cannot be replaced: it is written in place, appended to.
  */
 
 /** Where the bytes go: the file to replace, and the temporary file written first (null: in place). */
@@ -21,23 +21,19 @@ interface Plan {
 }
 
 function plan(path: string): Plan {
-  // A symbolic link is followed: renaming onto the link would replace the link, not its file.
-  let target = path;
-  try {
-    target = realpathSync(path);
-  } catch {
-    // Not there yet: it is made at `path`.
-  }
   let info: Stats | undefined;
   try {
-    info = statSync(target);
+    info = statSync(path);
   } catch {
     info = undefined;
   }
   if (info?.isDirectory()) throw Object.assign(new Error(`${path} is a folder`), { code: 'EISDIR' });
-  // /dev/stdout and its kin name whatever the shell connected, perhaps a file opened to append to.
-  const device = /^\/(dev|proc)\//.test(resolve(path));
-  if (device || (info !== undefined && !info.isFile())) return { target, temp: null, mode: undefined };
+  // /dev/stdout and its kin name whatever the shell connected, perhaps a file opened to append to;
+  // a terminal, a pipe or a device cannot be replaced. These are written in place, appending:
+  // opened to write, /dev/stdout would cut short the file the shell connected.
+  if (/^\/(dev|proc)\//.test(resolve(path)) || (info !== undefined && !info.isFile())) return { target: path, temp: null, mode: undefined };
+  // A symbolic link is followed: renaming onto the link would replace the link, not its file.
+  const target = info === undefined ? path : realpathSync(path);
   const temp = join(dirname(target), `${basename(target)}.${process.pid}.${randomBytes(3).toString('hex')}.tmp`);
   return { target, temp, mode: info === undefined ? undefined : info.mode & 0o7777 };
 }
@@ -45,7 +41,7 @@ function plan(path: string): Plan {
 /** Writes a file through `write`, which gets the open file; see the module comment. */
 export async function writeOutputFile(path: string, write: (file: FileHandle) => Promise<void>): Promise<void> {
   const p = plan(path);
-  const file = await open(p.temp ?? p.target, p.temp === null ? 'w' : 'wx');
+  const file = await open(p.temp ?? p.target, p.temp === null ? 'a' : 'wx');
   try {
     await write(file);
     if (p.temp !== null) {
@@ -65,7 +61,7 @@ export async function writeOutputFile(path: string, write: (file: FileHandle) =>
 /** The synchronous twin of writeOutputFile: `write` gets a file descriptor. */
 export function writeOutputFileSync(path: string, write: (fd: number) => void): void {
   const p = plan(path);
-  const fd = openSync(p.temp ?? p.target, p.temp === null ? 'w' : 'wx');
+  const fd = openSync(p.temp ?? p.target, p.temp === null ? 'a' : 'wx');
   try {
     write(fd);
     if (p.temp !== null) {

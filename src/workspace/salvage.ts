@@ -43,7 +43,8 @@ export function exportDecisions(path: string, exportedAt = new Date().toISOStrin
     if (statSync(path).isDirectory()) throw new WorkspaceError(`${path} is a folder, not a workspace file`);
   } catch (error) {
     if (error instanceof WorkspaceError) throw error;
-    throw new WorkspaceError(`no workspace at ${path} (${(error as NodeJS.ErrnoException).code ?? error})`);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new WorkspaceError(code === 'ENOENT' ? `no workspace at ${path}` : `cannot read workspace ${path}: ${code ?? error}`);
   }
   checkHeader(path);
   let db: Database.Database;
