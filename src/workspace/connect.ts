@@ -76,6 +76,8 @@ function cannotMakeSidecars(error: unknown): boolean {
  * The workspace read whole into memory and opened there, read-only. Its header is changed, in the
  * copy only, from WAL to rollback mode: an in-memory database cannot be WAL, and the file's pages
  * are all there is when its -wal is empty. Costs the file's size in memory, twice while opening.
+ * Takes no lock: a writer elsewhere that moved its -wal into the file during the read could tear
+ * the copy, but a writer at work keeps commits in its -wal, which sends readers to SQLite instead.
  */
 function inMemory(path: string): Database.Database {
   let bytes: Buffer;
