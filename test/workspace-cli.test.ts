@@ -31,14 +31,20 @@ describe('refrain decide', () => {
     const set = refrain('decide', '--workspace', ws, '2', 'boilerplate', '--note', '页眉页脚');
     expect(set.err).toBe('');
     expect(set.code).toBe(0);
-    expect(set.out).toMatch(new RegExp(`^finding 2 \\(key ${key}\\): boilerplate \\(页眉页脚\\), saved \\d{4}-\\d\\d-\\d\\dT`));
+    expect(set.out).toMatch(new RegExp(`^finding 2 of scan 1 \\(key ${key}\\): boilerplate \\(页眉页脚\\), saved \\d{4}-\\d\\d-\\d\\dT`));
+    // A new label without --note keeps the note; --note '' removes it.
     const again = refrain('decide', '--workspace', ws, key.slice(0, 10), 'copied');
     expect(again.code).toBe(0);
+    expect(again.out.split('\n')[0]).toMatch(/: copied \(页眉页脚\), saved /);
     const w = openWorkspace(ws, { readonly: true });
-    expect(w.decisions().map((d) => [d.key, d.label, d.note])).toEqual([[key, 'copied', '']]);
+    expect(w.decisions().map((d) => [d.key, d.label, d.note])).toEqual([[key, 'copied', '页眉页脚']]);
     w.close();
+    expect(refrain('decide', '--workspace', ws, key, 'copied', '--note', '').code).toBe(0);
+    const w1 = openWorkspace(ws, { readonly: true });
+    expect(w1.decisions().map((d) => [d.key, d.label, d.note])).toEqual([[key, 'copied', '']]);
+    w1.close();
     const clear = refrain('decide', '--workspace', ws, '2', 'clear');
-    expect(clear.out).toBe(`finding 2 (key ${key}): decision cleared\n`);
+    expect(clear.out.split('\n')[0]).toBe(`finding 2 of scan 1 (key ${key}): decision cleared`);
     const w2 = openWorkspace(ws, { readonly: true });
     expect(w2.decisions()).toEqual([]);
     w2.close();

@@ -25,7 +25,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const counts = (c: Partial<WorkspaceScanCounts>): WorkspaceScanCounts => ({
-  files: 0, analysed: 0, skipped: 0, failed: 0, kept: 0, dropped: 0, past: 0, ...c,
+  files: 0, analysed: 0, skipped: 0, failed: 0, kept: 0, dropped: 0, past: 0, moved: 0, missing: 0, ...c,
 });
 
 describe('planScan', () => {

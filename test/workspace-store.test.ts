@@ -226,7 +226,8 @@ describe('resolveFinding', () => {
   const bad: Array<[string, string]> = [
     ['7', 'no finding 7 in the stored scan (findings are 0..1)'],
     ['aa11', "key prefix 'aa11' is ambiguous: aa11bb22cc33dd44, aa11ff0000000000"],
-    ['abc', "no finding with id or key 'abc'"],
+    ['abc', "key prefix 'abc' is too short"],
+    ['ffff', "no finding with key 'ffff'"],
   ];
   for (const [ref, message] of bad) it(`${ref} is refused`, () => expect(() => resolveFinding(ref, clusters, decisions)).toThrow(message));
 });

@@ -1,7 +1,17 @@
 import type { Command } from './command.js';
 import { parseCommandLine } from './args.js';
 import { InputError, UsageError } from '../errors.js';
-import { DECISION_LABELS, isDecisionLabel, openWorkspace, resolveFinding, WorkspaceError } from '../../src/workspace/index.js';
+import { oneLine, truncate } from '../text/width.js';
+import {
+  DECISION_LABELS,
+  isDecisionLabel,
+  openWorkspace,
+  resolveFinding,
+  StaleFindingIdError,
+  WorkspaceError,
+  type ResultSummary,
+  type Workspace,
+} from '../../src/workspace/index.js';
 
 const HELP = `Usage: refrain decide [--workspace FILE] FINDING LABEL [--note TEXT]
 
@@ -9,16 +19,23 @@ Records a reviewer's decision on a finding of the scan stored in the workspace
 (default ./refrain.db). It is saved at once, keyed by the finding's content, so it
 holds through rescans and is carried to the next year's batch (scan --against).
 
-FINDING  the finding's id in the stored scan (as 'refrain report' lists it), or its
-         key, whole or a unique prefix of at least 4 characters
+FINDING  the finding's key (reports and 'scan --json' list it), whole or a unique
+         prefix of at least 4 characters; a prefix of digits only is written key:0412.
+         Or its id: 41@7 is finding 41 as scan 7 numbered it ('refrain scan' prints
+         the number of the scan it saves), 41 is finding 41 of the stored scan. Ids
+         change when a scan renumbers the findings: an id that may no longer name the
+         finding it named when you read it is refused, showing what it names now.
 LABEL    ${DECISION_LABELS.join(' | ')} | clear (removes the decision)
 
 Options:
   --workspace FILE   the workspace (default ./refrain.db)
-  --note TEXT        why (kept with the decision)
+  --note TEXT        why (kept with the decision); without --note a finding keeps the
+                     note it has, --note '' removes it
   -h, --help         show this help
 
-Exit status: 0 ok, 2 usage error, unknown finding or unusable workspace.
+Prints the finding it labelled, with its text. Exit status: 0 ok, 2 usage error,
+unknown or renumbered finding id, or a workspace that cannot be read or written
+(checked before anything is done).
 `;
 
 export const decideCommand: Command = {
@@ -40,7 +57,7 @@ export const decideCommand: Command = {
     }
     if (label === 'clear' && values.note !== undefined) throw new UsageError('--note goes with a decision, not with clear');
     const path = values.workspace ?? 'refrain.db';
-    let ws;
+    let ws: Workspace;
     try {
       ws = openWorkspace(path);
     } catch (error) {
@@ -48,17 +65,26 @@ export const decideCommand: Command = {
       throw error;
     }
     try {
-      const clusters = ws.loadResult()?.clusters ?? [];
-      const key = resolveFinding(ref, clusters, ws.decisions());
+      const summary = ws.loadSummary();
+      const clusters = summary?.clusters ?? [];
+      const ids = ws.findingIds();
+      let key: string;
+      try {
+        key = resolveFinding(ref, clusters, ws.decisions(), ids);
+      } catch (error) {
+        if (error instanceof StaleFindingIdError) throw new InputError(`${error.message}\n${shown(ws, summary, error.key, 'now')}`);
+        throw error;
+      }
       const cluster = clusters.find((c) => c.key === key);
-      const name = cluster ? `finding ${cluster.id} (key ${key})` : `key ${key} (not in the stored scan)`;
+      const name = cluster ? `finding ${cluster.id}${ids.scan > 0 ? ` of scan ${ids.scan}` : ''} (key ${key})` : `key ${key} (not in the stored scan)`;
       if (label === 'clear') {
         const existed = ws.clearDecision(key);
         process.stdout.write(existed ? `${name}: decision cleared\n` : `${name}: had no decision\n`);
       } else {
-        const d = ws.decide(key, label, values.note ?? '');
+        const d = ws.decide(key, label, values.note);
         process.stdout.write(`${name}: ${d.label}${d.note ? ` (${d.note})` : ''}, saved ${d.at}\n`);
       }
+      if (cluster) process.stdout.write(`${shown(ws, summary, key, 'text')}\n`);
       return 0;
     } catch (error) {
       if (error instanceof WorkspaceError) throw new InputError(error.message);
@@ -68,3 +94,20 @@ export const decideCommand: Command = {
     }
   },
 };
+
+/** The finding `key` as a reader recognises it: its first passage and where its members stand. */
+function shown(ws: Workspace, summary: ResultSummary | null, key: string, what: string): string {
+  const cluster = summary?.clusters.find((c) => c.key === key);
+  if (!summary || !cluster) return '';
+  const width = Math.max(60, process.stdout.columns ?? 100);
+  const first = cluster.members[0];
+  const doc = summary.documents[first.doc];
+  const text = ws.paragraph(doc.id, first.paragraph)?.text ?? '';
+  const passage = first.start === undefined ? text : text.slice(first.start, first.end);
+  const places = cluster.members.slice(0, 3).map((m) => {
+    const d = summary.documents[m.doc];
+    return `${d.path}:${ws.paragraph(d.id, m.paragraph)?.line ?? '?'}`;
+  });
+  const more = cluster.members.length > 3 ? ` +${cluster.members.length - 3} more` : '';
+  return `  ${what}: “${truncate(oneLine(passage), width - what.length - 8)}”\n  ${truncate(places.join('  ') + more, width - 2)}`;
+}

@@ -1,15 +1,17 @@
-import { writeFile } from 'node:fs/promises';
 import type { Command } from './command.js';
 import { parseCommandLine } from './args.js';
 import { InputError, UsageError } from '../errors.js';
 import { openWorkspace, WorkspaceError } from '../../src/workspace/index.js';
 import { reporterFor, reporters, ReportFormatError, ReportInputError } from '../../src/report/index.js';
+import { describeWriteError, outputProblem, writeOutputText } from '../../src/report/output-file.js';
 import type { ScanResult, Decision } from '../../src/types.js';
 
 const HELP = `Usage: refrain report [WORKSPACE] [options]
 
 Writes a report of the scan stored in WORKSPACE (default ./refrain.db), with the
-reviewer's decisions. The workspace is only read.
+reviewer's decisions. The workspace is only read, and nothing is written beside it
+when it cannot be written (a read-only file or folder, a full disk). A report file
+is replaced only once written whole: a full disk leaves an earlier one as it was.
 
 Options:
   --format F          ${Object.keys(reporters).filter((f) => f !== 'csv-documents').join(', ')} (default md); json is the
@@ -58,6 +60,9 @@ export const reportCommand: Command = {
       if (error instanceof ReportFormatError) throw new UsageError(error.message);
       throw error;
     }
+    const output = values.output === '-' ? undefined : values.output;
+    const problem = output === undefined ? null : outputProblem(output);
+    if (problem !== null) throw new InputError(`cannot write ${output}: ${problem}`);
     const input = readWorkspace(positionals[0] ?? 'refrain.db');
     let text: string;
     try {
@@ -66,14 +71,14 @@ export const reportCommand: Command = {
       if (error instanceof ReportInputError) throw new InputError(`the workspace's scan cannot be reported: ${error.message}`);
       throw error;
     }
-    if (values.output === undefined || values.output === '-') {
+    if (output === undefined) {
       process.stdout.write(text);
       return 0;
     }
     try {
-      await writeFile(values.output, text);
+      await writeOutputText(output, text);
     } catch (error) {
-      throw new InputError(`cannot write ${values.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new InputError(describeWriteError(output, error));
     }
     return 0;
   },

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import type { Command } from './command.js';
 import { parseCommandLine } from './args.js';
 import { UsageError, InputError } from '../errors.js';
@@ -11,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { jsonChunks, writeJsonFileAsync } from '../../src/report/json-result.js';
+import { describeWriteError, outputProblem } from '../../src/report/output-file.js';
 import { formatSummary } from '../text/summary.js';
 import type { ScanSettings } from '../../src/types.js';
 
@@ -30,12 +29,18 @@ Options:
   --threshold X          similarity a passage needs to be reported, 0..1 (default 0.5)
   --min-tokens N         shortest passage reported, in CJK characters or words (default 12)
   --boilerplate-share X  text in at least this share of the reports is boilerplate (default 0.25)
-  --fail-over RATIO      exit 1 when any report's templated ratio is above RATIO (0..1)
+  --fail-over RATIO      exit 1 when any report given is above RATIO templated (0..1);
+                         reports kept in the workspace from earlier scans are not judged
   --top N                findings to list in the summary (default 15)
   -q, --quiet            print nothing but errors (and the --fail-over verdict)
   -h, --help             show this help
 
-Exit status: 0 ok, 1 a report is over --fail-over, 2 usage or input error.
+A workspace that cannot be written (read-only file or folder, full disk) is refused
+before anything is read. A stored report whose file is gone is left out (a warning says
+so) unless the same file is given under a new path: then it moved.
+
+Exit status: 0 ok, 1 a report is over --fail-over, 2 usage or input error, or a
+workspace or --json file that cannot be written.
 `;
 
 function number(name: string, value: string | undefined, min: number, max: number): number | undefined {
@@ -102,8 +107,8 @@ export const scanCommand: Command = {
     const top = number('top', values.top, 0, 1e6) ?? 15;
 
     // A --json path that cannot be written is found out before the scan, not after it.
-    if (values.json !== undefined && values.json !== '-' && !existsSync(dirname(resolve(values.json))))
-      throw new InputError(`cannot write ${values.json}: its folder does not exist`);
+    const jsonProblem = values.json === undefined || values.json === '-' ? null : outputProblem(values.json);
+    if (jsonProblem !== null) throw new InputError(`cannot write ${values.json}: ${jsonProblem}`);
     if (values['no-workspace'] && (values.workspace !== undefined || values.against !== undefined || values.prune))
       throw new UsageError('--no-workspace cannot go with --workspace, --against or --prune');
     const relaunched = await relaunchWithRoom(positionals, argv);
@@ -112,6 +117,9 @@ export const scanCommand: Command = {
     const onProgress = (p: Parameters<typeof progress.update>[0]) => progress.update(p);
     let result;
     let counts: string | undefined;
+    let scanNumber: number | undefined;
+    // The reports the --fail-over gate judges: those given now, not ones kept from earlier scans.
+    let judged: ReadonlySet<string> | undefined;
     try {
       if (values['no-workspace']) {
         result = (await scanPaths(positionals, { settings, onProgress })).result;
@@ -122,7 +130,9 @@ export const scanCommand: Command = {
         try {
           const out = await ws.scanIntoWorkspace(positionals, { workspace, against: values.against, settings, prune: values.prune ?? false, onProgress });
           result = out.result;
-          counts = ws.describeCounts(out.counts, workspace, values.against);
+          counts = ws.describeCounts(out.counts, workspace, values.against, out.scan);
+          scanNumber = out.scan;
+          judged = new Set(out.given);
         } catch (error) {
           if (error instanceof ws.WorkspaceError) throw new InputError(error.message);
           throw error;
@@ -143,7 +153,7 @@ export const scanCommand: Command = {
           await writeJsonFileAsync(result, values.json);
           if (process.env.REFRAIN_STATS) console.error({ writeJson: Math.round(performance.now() - started) });
         } catch (error) {
-          throw new InputError(`cannot write ${values.json}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+          throw new InputError(describeWriteError(values.json, error));
         }
       }
     }
@@ -151,7 +161,11 @@ export const scanCommand: Command = {
       process.stdout.write(formatSummary(result, { width: process.stdout.columns ?? 100, top: Math.round(top) }));
       if (counts) {
         process.stdout.write(`\n${counts}`);
-        process.stdout.write(`Next: npx refrain review${values.workspace ? ` ${values.workspace}` : ''}  (findings, diffs, decisions)  ·  npx refrain report${values.workspace ? ` ${values.workspace}` : ''} --format html -o report.html\n`);
+        const at = values.workspace ? ` ${values.workspace}` : '';
+        process.stdout.write(`Next: npx refrain review${at}  (findings, diffs, decisions)  ·  npx refrain report${at} --format html -o report.html\n`);
+        if (result.clusters.length > 0) {
+          process.stdout.write(`Finding ids above are scan ${scanNumber}'s: give one to 'refrain decide' as ${result.clusters[0].id}@${scanNumber}, or give the key.\n`);
+        }
       }
     }
     if (result.documents.length === 0) {
@@ -160,7 +174,7 @@ export const scanCommand: Command = {
     }
     if (failOver !== undefined) {
       // Reports of a past workspace (--against) are what this batch is measured against, not judged.
-      const over = result.documents.filter((d) => d.past === undefined && d.templatedRatio > failOver);
+      const over = result.documents.filter((d) => d.past === undefined && (judged?.has(d.path) ?? true) && d.templatedRatio > failOver);
       if (over.length > 0) {
         process.stderr.write(`refrain: ${over.length} report${over.length === 1 ? ' is' : 's are'} over --fail-over ${failOver}:\n`);
         for (const d of over) process.stderr.write(`  ${(d.templatedRatio * 100).toFixed(1)}%  ${d.path}\n`);

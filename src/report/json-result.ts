@@ -1,6 +1,6 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { writeSync } from 'node:fs';
 import type { ScanResult } from '../types.js';
+import { writeOutputFile, writeOutputFileSync } from './output-file.js';
 
 /** The schema-1 JSON text of a result: key order as built, two-space indent, final newline. */
 export function toJson(result: ScanResult): string {
@@ -83,15 +83,12 @@ function* encodedPieces(result: ScanResult): Generator<Buffer> {
   if (used > 0) yield buffers[turn].subarray(0, used);
 }
 
-/** Writes the result's JSON to a file, in pieces. */
+/** Writes the result's JSON to a file, in pieces, replacing the file only once complete (see output-file). */
 export function writeJsonFile(result: ScanResult, path: string): void {
-  const fd = openSync(path, 'w');
-  try {
+  writeOutputFileSync(path, (fd) => {
     for (const bytes of encodedPieces(result))
       for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 /**
@@ -99,19 +96,19 @@ export function writeJsonFile(result: ScanResult, path: string): void {
  * stringified and encoded: on a large result the two take about as long as each other.
  */
 export async function writeJsonFileAsync(result: ScanResult, path: string): Promise<void> {
-  const file = await open(path, 'w');
-  const writeAll = async (bytes: Buffer) => {
-    for (let done = 0; done < bytes.length; ) done += (await file.write(bytes, done, bytes.length - done)).bytesWritten;
-  };
-  let pending: Promise<void> | undefined;
-  try {
-    for (const bytes of encodedPieces(result)) {
+  await writeOutputFile(path, async (file) => {
+    const writeAll = async (bytes: Buffer) => {
+      for (let done = 0; done < bytes.length; ) done += (await file.write(bytes, done, bytes.length - done)).bytesWritten;
+    };
+    let pending: Promise<void> | undefined;
+    try {
+      for (const bytes of encodedPieces(result)) {
+        await pending;
+        pending = writeAll(bytes);
+      }
       await pending;
-      pending = writeAll(bytes);
+    } finally {
+      await pending?.catch(() => undefined);
     }
-    await pending;
-  } finally {
-    await pending?.catch(() => undefined);
-    await file.close();
-  }
+  });
 }

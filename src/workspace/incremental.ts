@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Analysis, Decision, Diagnostic, ScanResult, ScanSettings } from '../types.js';
@@ -6,9 +7,11 @@ import { compareAnalyses } from '../pipeline/compare.js';
 import { resolveSettings } from '../pipeline/settings.js';
 import { VERSION } from '../version.js';
 import type { ScanProgress } from '../pipeline/scan.js';
+import { writeProblem } from './access.js';
 import { WorkspaceError } from './errors.js';
 import { openWorkspace } from './open.js';
-import { readPlanned } from './read-plan.js';
+import { readPlanned, type ReadOutcome } from './read-plan.js';
+import { byHash, followMoves, missingDiagnostics, movedFiles, vanishedDocuments } from './stale-files.js';
 import { StreamsPool } from './streams.js';
 import type { StoredAnalysis, Workspace } from './workspace.js';
 
@@ -39,11 +42,19 @@ export interface WorkspaceScanCounts {
   dropped: number;
   /** Documents read from the `against` workspace. */
   past: number;
+  /** Of the skipped files, those found under a new path: a stored document whose file is gone, same SHA-256. */
+  moved: number;
+  /** Stored documents not given whose file is gone from disk (not moved): left out, with a warning. */
+  missing: number;
 }
 
 export interface WorkspaceScanOutput {
   result: ScanResult;
   counts: WorkspaceScanCounts;
+  /** The input files given this time (folders expanded), as the result's documents spell them. */
+  given: string[];
+  /** The saved scan's number (see FindingIds). */
+  scan: number;
 }
 
 /** How a scan treats each path: read it (then reuse or analyse by hash), keep it stored, or drop it. */
@@ -92,6 +103,12 @@ export function analysesCompatible(
  */
 export async function scanIntoWorkspace(paths: string[], options: WorkspaceScanOptions): Promise<WorkspaceScanOutput> {
   const settings = resolveSettings(options.settings);
+  // Before any work: a scan that cannot be saved is refused, not done and then lost.
+  const problem = writeProblem(options.workspace);
+  if (problem !== null) {
+    const what = existsSync(options.workspace) ? `workspace ${options.workspace} cannot be written` : `cannot create workspace ${options.workspace}`;
+    throw new WorkspaceError(`${what}: ${problem}; give --workspace a writable place, or --no-workspace`);
+  }
   const files = await listInputFiles(paths);
   if (options.against !== undefined) await checkDistinct(options.workspace, options.against);
   // The past workspace first: refused, it must leave no new empty workspace behind.
@@ -124,35 +141,27 @@ async function scanWith(
   streams.add(pastAnalyses);
   const loaded = timed('load', () => ws.storedAnalyses(reusable ? (slice) => streams.add(slice) : undefined));
   const stored = respell(loaded, files);
+  const givenSet = new Set(files);
+  const vanished = vanishedDocuments(stored, givenSet);
+  for (const path of vanished.keys()) stored.delete(path);
   const plan = planScan(files, [...stored.keys()], { prune: options.prune, reusable });
-  const counts: WorkspaceScanCounts = {
-    files: files.length, analysed: 0, skipped: 0, failed: 0, kept: 0, dropped: plan.drop.length, past: pastAnalyses.length,
-  };
-
-  const own = new Map<string, Analysis>();
-  for (const path of plan.keep) own.set(path, stored.get(path)!.analysis);
-  counts.kept = plan.keep.length;
 
   const started = performance.now();
   const prior = (path: string) => (reusable ? stored.get(path) : undefined);
-  const [read] = await Promise.all([readPlanned(plan.read, prior, settings, options.onProgress), streams.done()]);
+  const movedFrom = reusable ? byHash(vanished) : undefined;
+  const [read] = await Promise.all([readPlanned(plan.read, prior, settings, options.onProgress, undefined, movedFrom), streams.done()]);
   if (process.env.REFRAIN_STATS) console.error({ read: Math.round(performance.now() - started) });
-  const givenSet = new Set(files);
-  let paragraphs = 0;
-  for (const path of plan.read) {
-    const analysis = read.analyses.get(path);
-    if (analysis !== undefined) {
-      own.set(path, analysis);
-      paragraphs += analysis.paragraphs.length;
-      if (!givenSet.has(path)) counts.kept++;
-      else if (read.reused.has(path)) counts.skipped++;
-      else counts.analysed++;
-    } else {
-      if (givenSet.has(path)) counts.failed++;
-      if (stored.has(path)) counts.dropped++;
-    }
-  }
-  const diagnostics = [...keptDiagnostics(ws.diagnostics(), plan.read, read.reused, options.prune ?? false), ...read.diagnostics];
+  const { own, counts, paragraphs } = tally(files, plan, stored, read, pastAnalyses.length);
+  const moved = movedFiles(vanished, read.analyses, stored);
+  const missing = missingDiagnostics(vanished.keys(), moved.values());
+  counts.moved = moved.size;
+  if (options.prune) counts.dropped += missing.length;
+  else counts.missing = missing.length;
+  const diagnostics = [
+    ...keptDiagnostics(followMoves(ws.diagnostics(), vanished, moved), plan.read, read.reused, options.prune ?? false),
+    ...read.diagnostics,
+    ...(options.prune ? [] : missing),
+  ];
 
   const ownAnalyses = sortPaths([...own.keys()]).map((p) => own.get(p)!);
 
@@ -168,9 +177,40 @@ async function scanWith(
   }
   // Kept and unchanged documents' analyses are as stored: saveScan need not write them again.
   const unchanged = new Set([...plan.keep, ...read.reused].map((p) => own.get(p)!));
-  timed('save', () => ws.saveScan(result, analyses, { carried, unchanged, info: { at: new Date().toISOString(), ...counts } }));
+  const scan = timed('save', () => ws.saveScan(result, analyses, { carried, unchanged, info: { at: new Date().toISOString(), ...counts } }));
   options.onProgress?.({ phase: 'done', filesDone: plan.read.length, filesTotal: plan.read.length, paragraphs });
-  return { result, counts };
+  return { result, counts, given: files, scan };
+}
+
+/** The analyses of this scan's own documents (kept and read), by path, and what happened to each file. */
+function tally(
+  files: string[],
+  plan: ScanPlan,
+  stored: ReadonlyMap<string, StoredAnalysis>,
+  read: ReadOutcome,
+  past: number,
+): { own: Map<string, Analysis>; counts: WorkspaceScanCounts; paragraphs: number } {
+  const counts: WorkspaceScanCounts = {
+    files: files.length, analysed: 0, skipped: 0, failed: 0, kept: plan.keep.length, dropped: plan.drop.length, past, moved: 0, missing: 0,
+  };
+  const own = new Map<string, Analysis>();
+  for (const path of plan.keep) own.set(path, stored.get(path)!.analysis);
+  const given = new Set(files);
+  let paragraphs = 0;
+  for (const path of plan.read) {
+    const analysis = read.analyses.get(path);
+    if (analysis !== undefined) {
+      own.set(path, analysis);
+      paragraphs += analysis.paragraphs.length;
+      if (!given.has(path)) counts.kept++;
+      else if (read.reused.has(path)) counts.skipped++;
+      else counts.analysed++;
+    } else {
+      if (given.has(path)) counts.failed++;
+      if (stored.has(path)) counts.dropped++;
+    }
+  }
+  return { own, counts, paragraphs };
 }
 
 function pastBatch(past: Workspace, settings: ScanSettings): Analysis[] {

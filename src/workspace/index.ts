@@ -11,13 +11,17 @@
  *   result after the batch's documents, with `past` set to that workspace's path; only findings
  *   involving the batch are kept; the past decisions on them are copied in where none exists.
  *   Past documents keep no analysis here, so a later plain rescan compares the batch alone.
+ * - Stale files: a stored document whose file is gone is left out of the comparison with a
+ *   warning, unless the same bytes are given under a new path: then it moved, and is one document.
+ * - A workspace that cannot be written (read-only file or folder, full disk) is refused before any
+ *   work by whatever would write it, and is read without writing anything beside it.
+ * - Finding ids are numbered per scan (finding-ids.ts): `decide` knows when an id may have changed.
+ * - Decisions can be exported from a damaged workspace and merged into another (salvage.ts).
  */
 export { WorkspaceError } from './errors.js';
 export { openWorkspace, type OpenOptions } from './open.js';
 export {
   Workspace,
-  DECISION_LABELS,
-  isDecisionLabel,
   type StoredAnalysis,
   type SaveOptions,
   type DocumentSummary,
@@ -35,5 +39,10 @@ export {
   type WorkspaceScanOutput,
   type ScanPlan,
 } from './incremental.js';
-export { resolveFinding } from './resolve.js';
+export { resolveFinding, parseFindingRef, StaleFindingIdError, type FindingRef } from './resolve.js';
+export { DECISION_LABELS, isDecisionLabel, type DecisionLogEntry, type MergeOutcome } from './decisions.js';
+export { nextFindingIds, staleIdProblem, type FindingIds } from './finding-ids.js';
+export { exportDecisions, parseDecisionsFile, DecisionsFileError, DECISIONS_FORMAT, type DecisionsFile } from './salvage.js';
+export { writeProblem } from './access.js';
+export { MISSING_MESSAGE } from './stale-files.js';
 export { describeCounts } from './counts.js';

@@ -1,5 +1,7 @@
-import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import { writeProblem } from './access.js';
+import { connectForReading, connectForWriting, removeSidecars, sidecarsToMake } from './connect.js';
 import { WorkspaceError } from './errors.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { Workspace } from './workspace.js';
@@ -23,36 +25,55 @@ const SQLITE_MAGIC = 'SQLite format 3\0';
 
 /**
  * Opens (or creates) a workspace. Every check that can refuse the file runs on a read-only
- * connection before anything is written, so a refused file is left byte-for-byte unchanged.
+ * connection before anything is written, so a refused file is left byte-for-byte unchanged. A
+ * workspace to be written is first checked for being writable (file, folder, free space), so that
+ * a command that cannot save its work refuses before doing it.
  */
 export function openWorkspace(path: string, options: OpenOptions = {}): Workspace {
   const { create = false, readonly = false, checkTables } = options;
   const info = statOrNull(path);
   if (info === null) {
     if (!create || readonly) throw new WorkspaceError(`no workspace at ${path} (run 'refrain scan' to make one)`);
-    return new Workspace(path, initialise(connect(path, false), path), false);
+    return created(path);
   }
   if (info.isDirectory()) throw new WorkspaceError(`${path} is a folder, not a workspace file`);
   if (info.size === 0) {
     // What SQLite leaves if killed between creating the file and writing its first page; holds
     // nothing to lose, so it becomes a new workspace.
     if (!create || readonly) throw new WorkspaceError(`${path} is an empty file, not a refrain workspace yet (run 'refrain scan' to make one)`);
-    return new Workspace(path, initialise(connect(path, false), path), false);
+    return created(path);
   }
   checkHeader(path);
-  const version = probe(path, checkTables);
+  if (!readonly) {
+    const problem = writeProblem(path);
+    if (problem !== null) {
+      throw new WorkspaceError(`workspace ${path} cannot be written: ${problem}. Nothing was changed; 'refrain report ${path}' can still read it`);
+    }
+  }
+  const made = sidecarsToMake(path);
+  const db = checked(path, checkTables);
   if (readonly) {
-    if (version < SCHEMA_VERSION) {
+    if (db.version < SCHEMA_VERSION) {
+      db.connection.close();
+      removeSidecars(made);
       throw new WorkspaceError(
-        `workspace ${path} has schema version ${version}, older than this refrain's ${SCHEMA_VERSION}; ` +
+        `workspace ${path} has schema version ${db.version}, older than this refrain's ${SCHEMA_VERSION}; ` +
           `open it once for writing (e.g. 'refrain scan') to upgrade it`,
       );
     }
     // SQLite leaves -wal/-shm beside a WAL database after a read-only connection; they are not
     // removed here, as another process may open the database meanwhile and be using them.
-    return new Workspace(path, connect(path, true), true);
+    return new Workspace(path, db.connection, true);
   }
-  return new Workspace(path, initialise(connect(path, false), path), false);
+  db.connection.close();
+  return new Workspace(path, initialise(connectForWriting(path), path), false);
+}
+
+/** A new workspace at `path` (missing or empty), once its place is known to be writable. */
+function created(path: string): Workspace {
+  const problem = writeProblem(path);
+  if (problem !== null) throw new WorkspaceError(`cannot create workspace ${path}: ${problem}; choose a writable place with --workspace FILE`);
+  return new Workspace(path, initialise(connectForWriting(path), path), false);
 }
 
 function statOrNull(path: string) {
@@ -65,7 +86,7 @@ function statOrNull(path: string) {
 }
 
 /** Refuses anything that does not start like a SQLite database, without asking SQLite. */
-function checkHeader(path: string): void {
+export function checkHeader(path: string): void {
   const head = Buffer.alloc(16);
   let fd: number;
   try {
@@ -83,40 +104,55 @@ function checkHeader(path: string): void {
   }
 }
 
-/** Checks an existing file on a read-only connection; returns its schema version. */
-function probe(path: string, checkTables: readonly string[] | undefined): number {
+/**
+ * An existing file checked on a read-only connection (see connectForReading), with its schema
+ * version. The connection is closed and any -wal/-shm it made are removed when the file is refused.
+ */
+function checked(path: string, checkTables: readonly string[] | undefined): { connection: Database.Database; version: number } {
   let db: Database.Database | undefined;
-  const created = sidecarsToCreate(path);
-  let refused = true;
+  const made = sidecarsToMake(path);
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = connectForReading(path);
     const check = checkTables === undefined ? db.pragma('quick_check', { simple: true }) : quickCheck(db, checkTables);
-    if (check !== 'ok') throw new WorkspaceError(`workspace ${path} is corrupt (${String(check)}); it was left unchanged`);
-    const appId = db.pragma('application_id', { simple: true }) as number;
-    const version = db.pragma('user_version', { simple: true }) as number;
-    const tables = (db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'`).get() as { n: number }).n;
-    if (appId !== APPLICATION_ID && (appId !== 0 || tables > 0 || version > 0)) {
-      throw new WorkspaceError(`${path} is a SQLite database but not a refrain workspace; it was left unchanged`);
-    }
-    if (version > SCHEMA_VERSION) {
-      throw new WorkspaceError(
-        `workspace ${path} was written by a newer refrain (schema version ${version}, this one knows up to ` +
-          `${SCHEMA_VERSION}); upgrade refrain. The file was left unchanged`,
-      );
-    }
-    refused = false;
-    return version;
+    if (check !== 'ok') throw new WorkspaceError(`workspace ${path} is corrupt (${firstLines(String(check))}); it was left unchanged${SALVAGE_HINT}`);
+    const version = checkIdentity(db, path);
+    return { connection: db, version };
   } catch (error) {
+    db?.close();
+    removeSidecars(made);
     if (error instanceof WorkspaceError) throw error;
     const code = (error as { code?: string }).code ?? '';
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      throw new WorkspaceError(`workspace ${path} is corrupt (${(error as Error).message}); it was left unchanged`);
+      throw new WorkspaceError(`workspace ${path} is corrupt (${(error as Error).message}); it was left unchanged${SALVAGE_HINT}`);
     }
     throw new WorkspaceError(`cannot open workspace ${path}: ${(error as Error).message}`);
-  } finally {
-    db?.close();
-    if (refused) removeSidecars(created);
   }
+}
+
+/** The file's schema version, once it is known to be a refrain workspace this refrain can read. */
+export function checkIdentity(db: Database.Database, path: string): number {
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const tables = (db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'`).get() as { n: number }).n;
+  if (appId !== APPLICATION_ID && (appId !== 0 || tables > 0 || version > 0)) {
+    throw new WorkspaceError(`${path} is a SQLite database but not a refrain workspace; it was left unchanged`);
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new WorkspaceError(
+      `workspace ${path} was written by a newer refrain (schema version ${version}, this one knows up to ` +
+        `${SCHEMA_VERSION}); upgrade refrain. The file was left unchanged`,
+    );
+  }
+  return version;
+}
+
+/** Said of a corrupt workspace: its decisions may still be saved. */
+const SALVAGE_HINT = ". 'refrain decisions export' may still get its decisions out";
+
+/** The first problems quick_check lists (it lists every damaged page: dozens of lines). */
+function firstLines(check: string): string {
+  const lines = check.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('*** in database'));
+  return lines.length <= 3 ? lines.join('; ') : `${lines.slice(0, 3).join('; ')}; … ${lines.length - 3} more`;
 }
 
 /** quick_check of the named tables that exist: 'ok', or the first problem found. */
@@ -129,32 +165,6 @@ function quickCheck(db: Database.Database, tables: readonly string[]): unknown {
     if (check !== 'ok') return check;
   }
   return 'ok';
-}
-
-/**
- * SQLite makes `-wal` and `-shm` files beside a WAL database even for a read-only connection and
- * leaves them behind. These are the ones that do not exist yet, so that a refused file is left as
- * it was found.
- */
-function sidecarsToCreate(path: string): string[] {
-  return [`${path}-wal`, `${path}-shm`].filter((p) => !existsSync(p));
-}
-
-function removeSidecars(paths: string[]): void {
-  const wal = paths.find((p) => p.endsWith('-wal'));
-  // A -wal with content holds data; it is never ours to delete.
-  if (wal !== undefined && existsSync(wal) && statSync(wal).size > 0) return;
-  for (const p of paths) rmSync(p, { force: true });
-}
-
-function connect(path: string, readonly: boolean): Database.Database {
-  try {
-    // The timeout lets a scan and a reviewer's decision wait for each other instead of failing;
-    // saving a large batch's scan can hold the write lock for a few seconds.
-    return new Database(path, { readonly, fileMustExist: readonly, timeout: 30_000 });
-  } catch (error) {
-    throw new WorkspaceError(`cannot open workspace ${path}: ${(error as Error).message}`);
-  }
 }
 
 /** Sets the journal and durability modes and runs any pending migrations. */

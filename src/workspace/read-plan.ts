@@ -7,36 +7,50 @@ import { analyzeFiles, type AnalyzeFilesOptions, type ReadProgress } from '../pi
 export interface ReadOutcome {
   /** Analyses by path: the stored one for an unchanged file, a new one otherwise; none for a file that failed. */
   analyses: Map<string, Analysis>;
-  /** Paths whose stored analysis was reused (same SHA-256 as stored). */
+  /** Paths whose stored analysis was reused (same SHA-256 as stored, or as a moved file's). */
   reused: Set<string>;
   /** Diagnostics of the files analysed anew (errors and ingest warnings), as a scan without workspace gives them. */
   diagnostics: Diagnostic[];
 }
+
+type Prior = { hash: string; analysis: Analysis };
 
 /**
  * Reads the files of `paths`: those with a stored prior are hashed on this thread (cheap next to
  * analysing them) and, when unchanged, keep their stored analysis; all the others are analysed
  * together on the worker pool, as a scan without workspace does. A file changed or unreadable at
  * hashing is handed to the pool as well, so its diagnostic reads the same as elsewhere.
+ * `movedFrom` holds stored documents whose file is gone, by hash: while there are any, files with
+ * no prior are hashed too, and one with such a hash takes that analysis, under its new path (the
+ * analysis object itself is given the path, so that work already under way on it is kept).
  * Progress counts files over the whole of `paths`.
  */
 export async function readPlanned(
   paths: string[],
-  prior: (path: string) => { hash: string; analysis: Analysis } | undefined,
+  prior: (path: string) => Prior | undefined,
   settings: ScanSettings,
   onProgress?: (p: ReadProgress) => void,
   poolOptions?: AnalyzeFilesOptions,
+  movedFrom: ReadonlyMap<string, Prior> = new Map(),
 ): Promise<ReadOutcome> {
   const analyses = new Map<string, Analysis>();
   const reused = new Set<string>();
+  const unclaimed = new Map(movedFrom);
   const toAnalyze: string[] = [];
   let paragraphs = 0;
   const report = (done: number, extra: number) =>
     onProgress?.({ phase: 'read', filesDone: done, filesTotal: paths.length, paragraphs: paragraphs + extra });
 
   for (const path of paths) {
-    const stored = prior(path);
-    if (stored === undefined || hashOf(path) !== stored.hash) continue;
+    let stored = prior(path);
+    if (stored === undefined && unclaimed.size === 0) continue;
+    const hash = hashOf(path);
+    if (stored === undefined && hash !== null && unclaimed.has(hash)) {
+      stored = unclaimed.get(hash)!;
+      unclaimed.delete(hash);
+      stored.analysis.document = { ...stored.analysis.document, path };
+    }
+    if (stored === undefined || hash !== stored.hash) continue;
     analyses.set(path, stored.analysis);
     reused.add(path);
     paragraphs += stored.analysis.paragraphs.length;

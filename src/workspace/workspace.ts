@@ -12,13 +12,19 @@ import type {
   ScanResult,
 } from '../types.js';
 import { fromBlob, toBlob } from './blob.js';
+import {
+  mergeDecisions,
+  readDecisionLog,
+  readDecisions,
+  removeDecision,
+  writeDecision,
+  type DecisionLogEntry,
+  type MergeOutcome,
+} from './decisions.js';
 import { WorkspaceError } from './errors.js';
+import { nextFindingIds, UNNUMBERED, type FindingIds } from './finding-ids.js';
 
-export const DECISION_LABELS: readonly DecisionLabel[] = ['copied', 'boilerplate', 'false-match'];
-
-export function isDecisionLabel(value: string): value is DecisionLabel {
-  return (DECISION_LABELS as readonly string[]).includes(value);
-}
+export { DECISION_LABELS, isDecisionLabel } from './decisions.js';
 
 /** A stored document's analysis, and the hash of the bytes it was made from. */
 export interface StoredAnalysis {
@@ -128,8 +134,9 @@ export class Workspace {
    * keeps its stored row and paragraphs as they are: a rescan of an unchanged batch rewrites the
    * findings, not the hundreds of megabytes of text and analyses.
    * Decisions are not touched, except that `carried` ones are added where none exists.
+   * Returns the saved scan's number (see FindingIds).
    */
-  saveScan(result: ScanResult, analyses: Analysis[], options: SaveOptions = {}): void {
+  saveScan(result: ScanResult, analyses: Analysis[], options: SaveOptions = {}): number {
     this.writable();
     if (analyses.length !== result.documents.length) {
       throw new Error(`saveScan: ${analyses.length} analyses for ${result.documents.length} documents`);
@@ -168,9 +175,12 @@ export class Workspace {
     const carry = db.prepare(`INSERT INTO decisions (key, label, note, at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`);
     const logDecision = db.prepare(`INSERT INTO decision_log (key, label, note, at) VALUES (?, ?, ?, ?)`);
 
-    db.transaction(() => {
+    let numbering = UNNUMBERED;
+    this.writing('the scan', () => db.transaction(() => {
       // Read inside the write lock: what is stored now is what this transaction replaces.
       const kept = this.keptDocuments(result, analyses, options.unchanged);
+      const before = db.prepare(`SELECT key FROM clusters ORDER BY id`).pluck().all() as string[];
+      numbering = nextFindingIds(this.findingIds(), before, result.clusters.map((c) => c.key));
       db.exec(`DELETE FROM members; DELETE FROM clusters; DELETE FROM document_pairs; DELETE FROM diagnostics;`);
       if (kept.size === 0) {
         db.exec(`DELETE FROM paragraphs; DELETE FROM documents;`);
@@ -218,10 +228,18 @@ export class Workspace {
       result.diagnostics.forEach((d, pos) => insertDiagnostic.run(pos, d.path, d.level, d.message, extraOf(d, DIAGNOSTIC_FIELDS)));
       this.setMeta('header', JSON.stringify(omit(result, LIST_FIELDS)));
       this.setMeta('lastScan', JSON.stringify(options.info ?? {}));
+      this.setMeta('findingIds', JSON.stringify(numbering));
       for (const d of options.carried ?? []) {
         if (carry.run(d.key, d.label, d.note, d.at).changes > 0) logDecision.run(d.key, d.label, d.note, d.at);
       }
-    }).immediate();
+    }).immediate());
+    return numbering.scan;
+  }
+
+  /** The stored scan's number and how its finding ids relate to earlier scans'. */
+  findingIds(): FindingIds {
+    const stored = this.meta('findingIds');
+    return stored === null ? UNNUMBERED : (JSON.parse(stored) as FindingIds);
   }
 
   /**
@@ -426,47 +444,33 @@ export class Workspace {
 
   /** Every current decision, by key order. */
   decisions(): Decision[] {
-    return this.db.prepare(`SELECT key, label, note, at FROM decisions ORDER BY key`).all() as Decision[];
+    return readDecisions(this.db);
   }
 
   /** Every decision made or cleared, oldest first; `label` null means cleared. */
-  decisionLog(): Array<{ key: string; label: DecisionLabel | null; note: string; at: string }> {
-    return this.db.prepare(`SELECT key, label, note, at FROM decision_log ORDER BY seq`).all() as Array<{
-      key: string;
-      label: DecisionLabel | null;
-      note: string;
-      at: string;
-    }>;
+  decisionLog(): DecisionLogEntry[] {
+    return readDecisionLog(this.db);
   }
 
-  /** Records a decision; it is committed (synchronous=FULL) before this returns. */
-  decide(key: string, label: DecisionLabel, note = '', at = new Date().toISOString()): Decision {
+  /**
+   * Records a decision; it is committed (synchronous=FULL) before this returns. Without `note`
+   * the finding keeps the note it has.
+   */
+  decide(key: string, label: DecisionLabel, note?: string, at = new Date().toISOString()): Decision {
     this.writable();
-    if (!isDecisionLabel(label)) {
-      throw new WorkspaceError(`unknown decision '${label}'; use one of: ${DECISION_LABELS.join(', ')}`);
-    }
-    if (key.length === 0) throw new WorkspaceError('a decision needs a finding key');
-    this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO decisions (key, label, note, at) VALUES (?, ?, ?, ?)
-           ON CONFLICT (key) DO UPDATE SET label = excluded.label, note = excluded.note, at = excluded.at`,
-        )
-        .run(key, label, note, at);
-      this.db.prepare(`INSERT INTO decision_log (key, label, note, at) VALUES (?, ?, ?, ?)`).run(key, label, note, at);
-    }).immediate();
-    return { key, label, note, at };
+    return this.writing('the decision', () => writeDecision(this.db, key, label, note, at));
   }
 
   /** Removes the decision on `key` (undo); returns whether there was one. Logged like a decision. */
   clearDecision(key: string, at = new Date().toISOString()): boolean {
     this.writable();
-    let existed = false;
-    this.db.transaction(() => {
-      existed = this.db.prepare(`DELETE FROM decisions WHERE key = ?`).run(key).changes > 0;
-      if (existed) this.db.prepare(`INSERT INTO decision_log (key, label, note, at) VALUES (?, NULL, '', ?)`).run(key, at);
-    }).immediate();
-    return existed;
+    return this.writing('the change', () => removeDecision(this.db, key, at));
+  }
+
+  /** Merges decisions exported from another workspace (see mergeDecisions). */
+  importDecisions(incoming: { decisions: Decision[]; log: DecisionLogEntry[] }, overwrite = false): MergeOutcome {
+    this.writable();
+    return this.writing('the import', () => mergeDecisions(this.db, incoming, overwrite));
   }
 
   close(): void {
@@ -475,6 +479,26 @@ export class Workspace {
 
   private writable(): void {
     if (this.readonly) throw new WorkspaceError(`workspace ${this.path} was opened read-only`);
+  }
+
+  /**
+   * Runs a write, turning what the machine refuses (a full disk, a file or folder made read-only
+   * since the workspace was opened, an I/O error, a lock held too long) into a WorkspaceError
+   * that says `what` was not saved. The transaction is rolled back: nothing was changed.
+   */
+  private writing<T>(what: string, write: () => T): T {
+    try {
+      return write();
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      const message = (error as Error).message;
+      const unsaved = `${what} was not saved; the workspace holds what it held before`;
+      if (code === 'SQLITE_FULL') throw new WorkspaceError(`the disk holding workspace ${this.path} is full: ${unsaved}. Free some space and try again`);
+      if (code.startsWith('SQLITE_READONLY')) throw new WorkspaceError(`workspace ${this.path} cannot be written (${message}): ${unsaved}`);
+      if (code.startsWith('SQLITE_IOERR')) throw new WorkspaceError(`cannot write workspace ${this.path} (${message}): ${unsaved}`);
+      if (code.startsWith('SQLITE_BUSY')) throw new WorkspaceError(`workspace ${this.path} is busy (another refrain kept it locked): ${unsaved}. Try again`);
+      throw error;
+    }
   }
 
   private meta(key: string): string | null {
