@@ -12,6 +12,9 @@ import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { jsonChunks, writeJsonFileAsync } from '../../src/report/json-result.js';
 import { formatSummary } from '../text/summary.js';
+import { formatDiagnostics } from '../text/diagnostics.js';
+import { forTerminal } from '../text/width.js';
+import { limitsHelp, parseLimits } from './limits.js';
 import type { ScanSettings } from '../../src/types.js';
 
 const HELP = `Usage: refrain scan [options] PATH...
@@ -32,10 +35,16 @@ Options:
   --boilerplate-share X  text in at least this share of the reports is boilerplate (default 0.25)
   --fail-over RATIO      exit 1 when any report's templated ratio is above RATIO (0..1)
   --top N                findings to list in the summary (default 15)
-  -q, --quiet            print nothing but errors (and the --fail-over verdict)
+  --limit NAME=VALUE     what one file may cost; a file over a limit is skipped with a message
+                         naming it (give --limit again for another):
+${limitsHelp()}
+  -q, --quiet            print no summary: only skipped files, errors and the --fail-over verdict
   -h, --help             show this help
 
-Exit status: 0 ok, 1 a report is over --fail-over, 2 usage or input error.
+Files that cannot be read (skipped) are always listed on standard error, with --quiet too;
+files read with a warning (bytes replaced, NULs removed) too, unless --quiet.
+
+Exit status: 0 ok, 1 a report is over --fail-over, 2 usage or input error (no readable report).
 `;
 
 function number(name: string, value: string | undefined, min: number, max: number): number | undefined {
@@ -44,6 +53,8 @@ function number(name: string, value: string | undefined, min: number, max: numbe
   if (value.trim() === '' || !Number.isFinite(x) || x < min || x > max) throw new UsageError(`--${name} takes a number from ${min} to ${max}, got '${value}'`);
   return x;
 }
+
+const DEFAULT_WORKSPACE = 'refrain.db';
 
 /** Batches of more files than this get a heap sized to the machine rather than Node's default. */
 const LARGE_BATCH = 20_000;
@@ -86,6 +97,7 @@ export const scanCommand: Command = {
           'boilerplate-share': { type: 'string' },
           'fail-over': { type: 'string' },
           top: { type: 'string' },
+          limit: { type: 'string', multiple: true },
           quiet: { type: 'boolean', short: 'q' },
     }, HELP);
     if (parsed === null) return 0;
@@ -100,6 +112,7 @@ export const scanCommand: Command = {
     if (share !== undefined) settings.boilerplateShare = share;
     const failOver = number('fail-over', values['fail-over'], 0, 1);
     const top = number('top', values.top, 0, 1e6) ?? 15;
+    const limits = parseLimits(values.limit);
 
     // A --json path that cannot be written is found out before the scan, not after it.
     if (values.json !== undefined && values.json !== '-' && !existsSync(dirname(resolve(values.json))))
@@ -113,14 +126,19 @@ export const scanCommand: Command = {
     let result;
     let counts: string | undefined;
     try {
+      // The default workspace is never a report, even when this scan does not use it; nor is the
+      // JSON this scan writes (a rescan of the folder would otherwise read the last one).
+      const exclude = [DEFAULT_WORKSPACE, ...(values.json !== undefined && values.json !== '-' ? [values.json] : [])];
       if (values['no-workspace']) {
-        result = (await scanPaths(positionals, { settings, onProgress })).result;
+        result = (await scanPaths(positionals, { settings, onProgress, limits, exclude })).result;
       } else {
         // The workspace code loads better-sqlite3: only when a workspace is wanted.
         const ws = await import('../../src/workspace/index.js');
-        const workspace = values.workspace ?? 'refrain.db';
+        const workspace = values.workspace ?? DEFAULT_WORKSPACE;
         try {
-          const out = await ws.scanIntoWorkspace(positionals, { workspace, against: values.against, settings, prune: values.prune ?? false, onProgress });
+          const out = await ws.scanIntoWorkspace(positionals, {
+            workspace, against: values.against, settings, prune: values.prune ?? false, onProgress, limits, exclude,
+          });
           result = out.result;
           counts = ws.describeCounts(out.counts, workspace, values.against);
         } catch (error) {
@@ -147,11 +165,13 @@ export const scanCommand: Command = {
         }
       }
     }
+    // Skipped files go to standard error whatever else is asked: a report left out must not go unnoticed.
+    process.stderr.write(formatDiagnostics(result.diagnostics, { errorsOnly: values.quiet ?? false }));
     if (!values.quiet && values.json !== '-') {
       process.stdout.write(formatSummary(result, { width: process.stdout.columns ?? 100, top: Math.round(top) }));
       if (counts) {
-        process.stdout.write(`\n${counts}`);
-        process.stdout.write(`Next: npx refrain review${values.workspace ? ` ${values.workspace}` : ''}  (findings, diffs, decisions)  ·  npx refrain report${values.workspace ? ` ${values.workspace}` : ''} --format html -o report.html\n`);
+        process.stdout.write(forTerminal(`\n${counts}`));
+        process.stdout.write(forTerminal(`Next: npx refrain review${values.workspace ? ` ${values.workspace}` : ''}  (findings, diffs, decisions)  ·  npx refrain report${values.workspace ? ` ${values.workspace}` : ''} --format html -o report.html\n`));
       }
     }
     if (result.documents.length === 0) {
@@ -163,7 +183,7 @@ export const scanCommand: Command = {
       const over = result.documents.filter((d) => d.past === undefined && d.templatedRatio > failOver);
       if (over.length > 0) {
         process.stderr.write(`refrain: ${over.length} report${over.length === 1 ? ' is' : 's are'} over --fail-over ${failOver}:\n`);
-        for (const d of over) process.stderr.write(`  ${(d.templatedRatio * 100).toFixed(1)}%  ${d.path}\n`);
+        for (const d of over) process.stderr.write(forTerminal(`  ${(d.templatedRatio * 100).toFixed(1)}%  ${d.path}\n`));
         return 1;
       }
     }

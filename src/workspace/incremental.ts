@@ -1,11 +1,11 @@
 import { realpath } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import type { Analysis, Decision, Diagnostic, ScanResult, ScanSettings } from '../types.js';
-import { listInputFiles } from '../ingest/index.js';
+import { listInputs, type IngestLimits, type InputList } from '../ingest/index.js';
 import { compareAnalyses } from '../pipeline/compare.js';
 import { resolveSettings } from '../pipeline/settings.js';
 import { VERSION } from '../version.js';
-import type { ScanProgress } from '../pipeline/scan.js';
+import { byPath, type ScanProgress } from '../pipeline/scan.js';
 import { WorkspaceError } from './errors.js';
 import { openWorkspace } from './open.js';
 import { readPlanned } from './read-plan.js';
@@ -21,6 +21,10 @@ export interface WorkspaceScanOptions {
   /** Drop stored documents not among this scan's inputs (default: keep them; a rescan adds). */
   prune?: boolean;
   onProgress?: (p: ScanProgress) => void;
+  /** What one file may cost (size, pages, time…); default DEFAULT_LIMITS. */
+  limits?: IngestLimits;
+  /** Files never read as reports besides the workspaces themselves (see listInputs). */
+  exclude?: readonly string[];
 }
 
 /** What happened to each file; `files = analysed + skipped + failed`. */
@@ -92,7 +96,8 @@ export function analysesCompatible(
  */
 export async function scanIntoWorkspace(paths: string[], options: WorkspaceScanOptions): Promise<WorkspaceScanOutput> {
   const settings = resolveSettings(options.settings);
-  const files = await listInputFiles(paths);
+  const workspaces = [options.workspace, ...(options.against === undefined ? [] : [options.against])];
+  const listed = await listInputs(paths, { exclude: [...workspaces, ...(options.exclude ?? [])] });
   if (options.against !== undefined) await checkDistinct(options.workspace, options.against);
   // The past workspace first: refused, it must leave no new empty workspace behind.
   const past = options.against === undefined ? undefined : openWorkspace(options.against, { readonly: true });
@@ -101,7 +106,7 @@ export async function scanIntoWorkspace(paths: string[], options: WorkspaceScanO
   try {
     const pastAnalyses = past ? pastBatch(past, settings) : [];
     ws = openWorkspace(options.workspace, { create: true });
-    return await scanWith(ws, past, pastAnalyses, files, settings, options, streams);
+    return await scanWith(ws, past, pastAnalyses, { paths, listed }, settings, options, streams);
   } finally {
     streams.close();
     ws?.close();
@@ -113,11 +118,12 @@ async function scanWith(
   ws: Workspace,
   past: Workspace | undefined,
   pastAnalyses: Analysis[],
-  files: string[],
+  inputs: { paths: string[]; listed: InputList },
   settings: ScanSettings,
   options: WorkspaceScanOptions,
   streams: StreamsPool,
 ): Promise<WorkspaceScanOutput> {
+  const files = inputs.listed.files;
   const reusable = analysesCompatible(ws.storedHeader(), VERSION, settings);
   // Stored analyses lack token streams: worker threads make them as the analyses load (only when
   // they can be reused; wasted only on files then found changed, or dropped by prune).
@@ -135,7 +141,7 @@ async function scanWith(
 
   const started = performance.now();
   const prior = (path: string) => (reusable ? stored.get(path) : undefined);
-  const [read] = await Promise.all([readPlanned(plan.read, prior, settings, options.onProgress), streams.done()]);
+  const [read] = await Promise.all([readPlanned(plan.read, prior, settings, options.onProgress, { limits: options.limits }), streams.done()]);
   if (process.env.REFRAIN_STATS) console.error({ read: Math.round(performance.now() - started) });
   const givenSet = new Set(files);
   let paragraphs = 0;
@@ -152,7 +158,10 @@ async function scanWith(
       if (stored.has(path)) counts.dropped++;
     }
   }
-  const diagnostics = [...keptDiagnostics(ws.diagnostics(), plan.read, read.reused, options.prune ?? false), ...read.diagnostics];
+  const fresh = [...inputs.listed.diagnostics, ...read.diagnostics];
+  const looked = lookedAt(inputs.paths, fresh, new Set(plan.keep));
+  const kept = keptDiagnostics(ws.diagnostics(), plan.read, read.reused, options.prune ?? false, looked);
+  const diagnostics = byPath([...kept, ...fresh]);
 
   const ownAnalyses = sortPaths([...own.keys()]).map((p) => own.get(p)!);
 
@@ -188,7 +197,13 @@ function pastBatch(past: Workspace, settings: ScanSettings): Analysis[] {
  * an unchanged file: its stored analysis is reused, so its stored warnings (same bytes, same
  * warnings) stand, under the spelling given now. A file not read keeps its own, unless pruning.
  */
-export function keptDiagnostics(stored: Diagnostic[], read: string[], reused: ReadonlySet<string>, prune: boolean): Diagnostic[] {
+export function keptDiagnostics(
+  stored: Diagnostic[],
+  read: string[],
+  reused: ReadonlySet<string>,
+  prune: boolean,
+  lookedAt: (path: string) => boolean = () => false,
+): Diagnostic[] {
   const reusedByFile = new Map([...reused].map((p) => [resolve(p), p]));
   const readFiles = new Set(read.map((p) => resolve(p)));
   const out: Diagnostic[] = [];
@@ -196,9 +211,26 @@ export function keptDiagnostics(stored: Diagnostic[], read: string[], reused: Re
     const file = resolve(d.path);
     const now = reusedByFile.get(file);
     if (now !== undefined) out.push(now === d.path ? d : { ...d, path: now });
-    else if (!readFiles.has(file) && !prune) out.push(d);
+    else if (!readFiles.has(file) && !prune && !lookedAt(d.path)) out.push(d);
   }
   return out;
+}
+
+/**
+ * Pure: whether this scan looked at a path again, so that a stored diagnostic of it no longer
+ * holds (a fresh one stands in for it, or the problem is gone): a path with a fresh diagnostic,
+ * or one inside a folder given now (a folder that could not be listed, a link since removed).
+ * Documents kept from earlier scans keep theirs.
+ */
+export function lookedAt(given: readonly string[], fresh: readonly Diagnostic[], kept: ReadonlySet<string>): (path: string) => boolean {
+  const freshFiles = new Set(fresh.map((d) => resolve(d.path)));
+  const roots = given.map((p) => resolve(p));
+  return (path) => {
+    const file = resolve(path);
+    if (freshFiles.has(file)) return true;
+    if (kept.has(path)) return false;
+    return roots.some((root) => file === root || file.startsWith(root.endsWith(sep) ? root : root + sep));
+  };
 }
 
 /**
