@@ -55,7 +55,15 @@ describe('scan of a folder with re-encoded copies and bad files', () => {
   it('finds both copies as exact copies of the seed, lists the bad files, exits 0', () => {
     const out = join(dir, 'out.json');
     const run = spawnSync(process.execPath, ['dist/cli/main.js', 'scan', dir, '--no-workspace', '--json', out, '--quiet'], { encoding: 'utf8' });
-    expect(run.stderr).toBe('');
+    // --quiet drops the summary, never the files skipped.
+    expect(run.stderr).toBe(
+      [
+        'refrain: 2 files skipped:',
+        `  error: ${join(dir, 'd-empty.txt')}: empty file, skipped`,
+        `  error: ${join(dir, 'e-binary.dat')}: binary file (not text in UTF-8, UTF-16 or GB18030), skipped`,
+        '',
+      ].join('\n'),
+    );
     expect(run.status).toBe(0);
     const result = JSON.parse(readFileSync(out, 'utf8'));
     const byName = (n: string) => result.documents.find((d: { path: string }) => d.path.endsWith(n));
