@@ -4,18 +4,22 @@ import { showControls } from '../util/controls.js';
 
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Safe in element content and in quoted attribute values. */
+/**
+ * Safe in element content and in quoted attribute values; control characters shown as symbols,
+ * as in every report for people (and so none reaches a terminal that shows the file).
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML[c]);
+  return showControls(text, '\t\n').replace(/[&<>"']/g, (c) => HTML[c]);
 }
 
 /**
  * JSON that can sit inside a <script> element: `<` is written \u003c so no `</script>` or
- * `<!--` in report text can end or change the element; `>` and `&` likewise, and U+2028/2029
- * for old parsers that treat them as line ends. JSON.parse reads the escapes back unchanged.
+ * `<!--` in report text can end or change the element; `>` and `&` likewise, U+2028/2029
+ * for old parsers that treat them as line ends, and C1 controls, which JSON.stringify leaves raw
+ * (a terminal showing the file could act on them). JSON.parse reads the escapes back unchanged.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(/[<>&\u0080-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
