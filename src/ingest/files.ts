@@ -64,6 +64,7 @@ class Walk {
   /** Symbolic links met, followed once everything reached without one is taken. */
   private links: Entry[] = [];
   private readonly diagnostics: Diagnostic[] = [];
+  private readonly told = new Set<string>();
 
   constructor(private readonly excluded: ReadonlySet<string>) {}
 
@@ -146,11 +147,18 @@ class Walk {
   }
 
   private skip(path: string, message: string): void {
-    this.diagnostics.push({ path, level: 'error', message });
+    this.tell({ path, level: 'error', message });
   }
 
   private note(path: string, message: string): void {
-    this.diagnostics.push({ path, level: 'warning', message });
+    this.tell({ path, level: 'warning', message });
+  }
+
+  /** Once per path: a FIFO named on the command line and met in its folder is one problem. */
+  private tell(d: Diagnostic): void {
+    if (this.told.has(d.path)) return;
+    this.told.add(d.path);
+    this.diagnostics.push(d);
   }
 
   result(): InputList {

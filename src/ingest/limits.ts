@@ -48,7 +48,7 @@ export class LimitError extends ExtractError {
   constructor(what: string, limit: LimitName, limits: IngestLimits) {
     const { key, scale } = LIMIT_NAMES[limit];
     const value = limits[key] / scale;
-    super(`${what}, over the limit of ${value.toLocaleString('en-US')} ${unit(limit)} (--limit ${limit}=N raises it), skipped`);
+    super(`${what}, over the limit of ${value.toLocaleString('en-US', { maximumFractionDigits: 6 })} ${unit(limit)} (--limit ${limit}=N raises it), skipped`);
   }
 }
 
@@ -56,8 +56,9 @@ function unit(limit: LimitName): string {
   return limit === 'file-mb' || limit === 'unpacked-mb' ? 'MB' : limit === 'chars' ? 'characters' : limit;
 }
 
-/** Bytes as megabytes for messages: "1,024 MB", "0.3 MB". */
+/** A size for messages: "1,024 MB", "0.3 MB", "5,000 bytes". */
 export function megabytes(bytes: number): string {
+  if (bytes < MB / 10) return `${bytes.toLocaleString('en-US')} bytes`;
   const mb = bytes / MB;
   return `${mb >= 10 ? Math.round(mb).toLocaleString('en-US') : mb.toFixed(1)} MB`;
 }
