@@ -85,13 +85,17 @@ describe('item 5: file names that are not UTF-8', () => {
     const { dir, reports } = batch();
     writeFileSync(Buffer.concat([Buffer.from(`${reports}/`), gbk, Buffer.from('.txt')]), readFileSync(S000));
     writeFileSync(Buffer.concat([Buffer.from(`${reports}/`), Buffer.from([0xff, 0xfe]), Buffer.from('-raw.txt')]), readFileSync(S000));
+    // A folder so named, and a UTF-8 name inside it.
+    const folder = Buffer.concat([Buffer.from(`${reports}/`), gbk.subarray(0, 4)]);
+    mkdirSync(folder);
+    writeFileSync(Buffer.concat([folder, Buffer.from('/附件.txt')]), readFileSync(S003));
     const run = refrain(dir, ['scan', 'reports', '--no-workspace', '-q', '--json', '-']);
     expect(run.stderr).toBe('');
-    expect(paths(run.json)).toEqual(['reports/\\xFF\\xFE-raw.txt', 'reports/年度报告.txt']);
-    expect(run.json!.documents[1].templatedRatio).toBeGreaterThan(0.99);
+    expect(paths(run.json)).toEqual(['reports/\\xFF\\xFE-raw.txt', 'reports/年度/附件.txt', 'reports/年度报告.txt']);
+    expect(run.json!.documents[2].templatedRatio).toBeGreaterThan(0.99);
     refrain(dir, ['scan', 'reports', '--workspace', 'ws.db', '-q']);
     const again = refrain(dir, ['scan', 'reports', '--workspace', 'ws.db']);
-    expect(again.stdout).toContain('2 files given, 0 analysed, 2 unchanged');
+    expect(again.stdout).toContain('3 files given, 0 analysed, 3 unchanged');
   });
 });
 
