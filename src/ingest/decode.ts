@@ -206,7 +206,7 @@ function nearlyText(bytes: Uint8Array): Candidate | null {
 }
 
 function finish(found: Candidate): Decoded {
-  const nuls = found.text.split('\0').length - 1;
+  const nuls = found.text.includes('\0') ? found.text.split('\0').length - 1 : 0;
   const text = (nuls > 0 ? withoutNul(found.text) : found.text).replace(/\r\n?/g, '\n');
   if (text.trim().length === 0) return { ok: false, message: 'empty file (no text), skipped' };
   if (controlShare(text) > MAX_CONTROL_SHARE) return { ok: false, message: 'binary file (control characters), skipped' };
