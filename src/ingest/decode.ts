@@ -167,8 +167,8 @@ function detect(bytes: Uint8Array): Candidate | null {
   if (z.even + z.odd > 0) {
     const byZeros = utf16ByZeros(z);
     if (byZeros !== null) {
-      const text = lossyDecode(byZeros, bytes.length % 2 === 0 ? bytes : bytes.subarray(0, bytes.length - 1));
-      if (plausibility(text) > 0.9) return { text, encoding: byZeros };
+      const utf16 = lossy(byZeros, bytes.length % 2 === 0 ? bytes : bytes.subarray(0, bytes.length - 1), byZeros);
+      if (plausibility(utf16.text) > 0.9) return utf16;
     }
     // UTF-8 text with stray NULs (padding left by a crash, a bad export): the NULs go, the text stays.
     if (utf8 !== null && plausibility(withoutNul(utf8)) > 0.9) return { text: utf8, encoding: 'utf-8' };

@@ -59,7 +59,7 @@ interface Entry {
   real: string;
 }
 
-/** A folder's entries with names as bytes and as shown; null when it cannot be listed. */
+/** A folder's entries (names as text, or as bytes when one is not UTF-8) and their names as shown. */
 type Listing = { entries: Dirent<string | Buffer>[]; names: string[] };
 
 const SEP = Buffer.from(sep);
