@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { commands, usage } from './commands/index.js';
 import { UsageError, InputError } from './errors.js';
+import { forTerminal } from './text/width.js';
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -14,7 +15,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = commands[name];
   if (!command) {
-    process.stderr.write(`refrain: unknown command '${name}'\n\n${usage()}`);
+    process.stderr.write(`refrain: unknown command '${forTerminal(name)}'\n\n${usage()}`);
     return 2;
   }
   return command.run(rest);
@@ -33,13 +34,13 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError || error instanceof InputError) {
-      process.stderr.write(`refrain: ${error.message}\n`);
+      process.stderr.write(`refrain: ${forTerminal(error.message)}\n`);
       process.exitCode = 2;
       return;
     }
     // Anything else is a bug in refrain, not bad input: say so plainly, keep the detail short.
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`refrain: internal error: ${message}\n(set REFRAIN_DEBUG=1 for the stack trace)\n`);
+    process.stderr.write(`refrain: internal error: ${forTerminal(message)}\n(set REFRAIN_DEBUG=1 for the stack trace)\n`);
     if (process.env.REFRAIN_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     process.exitCode = 70;
   },

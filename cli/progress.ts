@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import { showControls } from '../src/util/controls.js';
 
 /** What the scan reports as it goes; the shape of `ScanProgress` in src/pipeline/scan.ts. */
 export interface ProgressEvent {
@@ -38,8 +39,12 @@ function seconds(ms: number): string {
 
 const count = (n: number) => n.toLocaleString('en');
 
-/** Cuts text to `width` display columns (a CJK character is two), marking the cut with '…'. */
-export function fitWidth(text: string, width: number): string {
+/**
+ * Cuts text to `width` display columns (a CJK character is two), marking the cut with '…'.
+ * Control characters are shown as symbols: only the line's own \r and erase sequence act.
+ */
+export function fitWidth(raw: string, width: number): string {
+  const text = showControls(raw);
   if (stringWidth(text) <= width) return text;
   let out = '';
   for (const ch of text) {

@@ -15,7 +15,8 @@ export { joinStreams, streamsOf, tokensAt } from './pipeline/streams.js';
 export { compareAnalyses } from './pipeline/compare.js';
 
 // Stages.
-export { ingestFile, ingestPath, listInputFiles, decodeText, registerExtractor, InputPathError } from './ingest/index.js';
+export { ingestFile, ingestPath, listInputFiles, listInputs, readInput, decodeText, registerExtractor, InputPathError } from './ingest/index.js';
+export { DEFAULT_LIMITS, LimitError, type IngestLimits, type InputList } from './ingest/index.js';
 export { extractors, ExtractError } from './ingest/formats/index.js';
 export { stripArtefacts } from './ingest/artefacts.js';
 export { segment } from './segment/segment.js';

@@ -244,7 +244,9 @@ describe('a PDF without a text layer is a diagnostic, not an empty success (real
     expect(run.status, run.stderr).toBe(0);
     expect(result!.diagnostics).toEqual([{ path: join(dir, 'scanned.pdf'), level: 'error', message: 'no text layer: scanned PDF? run OCR first' }]);
     expect(result!.documents.map((d) => d.path)).toEqual([join(dir, seedName(cases[3]))]);
-    expect(run.stdout).toContain(`error: ${join(dir, 'scanned.pdf')}: no text layer: scanned PDF? run OCR first`);
+    // The skipped file is listed on standard error; the summary counts it and says where it is listed.
+    expect(run.stderr).toContain(`error: ${join(dir, 'scanned.pdf')}: no text layer: scanned PDF? run OCR first`);
+    expect(run.stdout).toContain('1 file with problems (1 skipped), listed on standard error.');
   });
 
   it('partly-scanned.pdf: a warning for the page left out, and its text page compared', () => {

@@ -11,6 +11,9 @@ import { getHeapStatistics } from 'node:v8';
 import { jsonChunks, writeJsonFileAsync } from '../../src/report/json-result.js';
 import { describeWriteError, outputProblem } from '../../src/report/output-file.js';
 import { formatSummary } from '../text/summary.js';
+import { formatDiagnostics } from '../text/diagnostics.js';
+import { forTerminal } from '../text/width.js';
+import { limitsHelp, parseLimits } from './limits.js';
 import type { ScanSettings } from '../../src/types.js';
 
 const HELP = `Usage: refrain scan [options] PATH...
@@ -32,15 +35,21 @@ Options:
   --fail-over RATIO      exit 1 when any report given is above RATIO templated (0..1);
                          reports kept in the workspace from earlier scans are not judged
   --top N                findings to list in the summary (default 15)
-  -q, --quiet            print nothing but errors (and the --fail-over verdict)
+  --limit NAME=VALUE     what one file may cost; a file over a limit is skipped with a message
+                         naming it (give --limit again for another):
+${limitsHelp()}
+  -q, --quiet            print no summary: only skipped files, errors and the --fail-over verdict
   -h, --help             show this help
+
+Files that cannot be read (skipped) are always listed on standard error, with --quiet too;
+files read with a warning (bytes replaced, NULs removed) too, unless --quiet.
 
 A workspace that cannot be written (read-only file or folder, full disk) is refused
 before anything is read. A stored report whose file is gone is left out (a warning says
 so) unless the same file is given under a new path: then it moved.
 
-Exit status: 0 ok, 1 a report is over --fail-over, 2 usage or input error, or a
-workspace or --json file that cannot be written.
+Exit status: 0 ok, 1 a report is over --fail-over, 2 usage or input error (no readable
+report), or a workspace or --json file that cannot be written.
 `;
 
 function number(name: string, value: string | undefined, min: number, max: number): number | undefined {
@@ -49,6 +58,8 @@ function number(name: string, value: string | undefined, min: number, max: numbe
   if (value.trim() === '' || !Number.isFinite(x) || x < min || x > max) throw new UsageError(`--${name} takes a number from ${min} to ${max}, got '${value}'`);
   return x;
 }
+
+const DEFAULT_WORKSPACE = 'refrain.db';
 
 /** Batches of more files than this get a heap sized to the machine rather than Node's default. */
 const LARGE_BATCH = 20_000;
@@ -91,6 +102,7 @@ export const scanCommand: Command = {
           'boilerplate-share': { type: 'string' },
           'fail-over': { type: 'string' },
           top: { type: 'string' },
+          limit: { type: 'string', multiple: true },
           quiet: { type: 'boolean', short: 'q' },
     }, HELP);
     if (parsed === null) return 0;
@@ -105,6 +117,7 @@ export const scanCommand: Command = {
     if (share !== undefined) settings.boilerplateShare = share;
     const failOver = number('fail-over', values['fail-over'], 0, 1);
     const top = number('top', values.top, 0, 1e6) ?? 15;
+    const limits = parseLimits(values.limit);
 
     // A --json path that cannot be written is found out before the scan, not after it.
     const jsonProblem = values.json === undefined || values.json === '-' ? null : outputProblem(values.json);
@@ -121,14 +134,19 @@ export const scanCommand: Command = {
     // The reports the --fail-over gate judges: those given now, not ones kept from earlier scans.
     let judged: ReadonlySet<string> | undefined;
     try {
+      // The default workspace is never a report, even when this scan does not use it; nor is the
+      // JSON this scan writes (a rescan of the folder would otherwise read the last one).
+      const exclude = [DEFAULT_WORKSPACE, ...(values.json !== undefined && values.json !== '-' ? [values.json] : [])];
       if (values['no-workspace']) {
-        result = (await scanPaths(positionals, { settings, onProgress })).result;
+        result = (await scanPaths(positionals, { settings, onProgress, limits, exclude })).result;
       } else {
         // The workspace code loads better-sqlite3: only when a workspace is wanted.
         const ws = await import('../../src/workspace/index.js');
-        const workspace = values.workspace ?? 'refrain.db';
+        const workspace = values.workspace ?? DEFAULT_WORKSPACE;
         try {
-          const out = await ws.scanIntoWorkspace(positionals, { workspace, against: values.against, settings, prune: values.prune ?? false, onProgress });
+          const out = await ws.scanIntoWorkspace(positionals, {
+            workspace, against: values.against, settings, prune: values.prune ?? false, onProgress, limits, exclude,
+          });
           result = out.result;
           counts = ws.describeCounts(out.counts, workspace, values.against, out.scan);
           scanNumber = out.scan;
@@ -157,12 +175,14 @@ export const scanCommand: Command = {
         }
       }
     }
+    // Skipped files go to standard error whatever else is asked: a report left out must not go unnoticed.
+    process.stderr.write(formatDiagnostics(result.diagnostics, { errorsOnly: values.quiet ?? false }));
     if (!values.quiet && values.json !== '-') {
       process.stdout.write(formatSummary(result, { width: process.stdout.columns ?? 100, top: Math.round(top) }));
       if (counts) {
-        process.stdout.write(`\n${counts}`);
+        process.stdout.write(forTerminal(`\n${counts}`));
         const at = values.workspace ? ` ${values.workspace}` : '';
-        process.stdout.write(`Next: npx refrain review${at}  (findings, diffs, decisions)  ·  npx refrain report${at} --format html -o report.html\n`);
+        process.stdout.write(forTerminal(`Next: npx refrain review${at}  (findings, diffs, decisions)  ·  npx refrain report${at} --format html -o report.html\n`));
         if (result.clusters.length > 0) {
           process.stdout.write(`Finding ids above are scan ${scanNumber}'s: give one to 'refrain decide' as ${result.clusters[0].id}@${scanNumber}, or give the key.\n`);
         }
@@ -177,7 +197,7 @@ export const scanCommand: Command = {
       const over = result.documents.filter((d) => d.past === undefined && (judged?.has(d.path) ?? true) && d.templatedRatio > failOver);
       if (over.length > 0) {
         process.stderr.write(`refrain: ${over.length} report${over.length === 1 ? ' is' : 's are'} over --fail-over ${failOver}:\n`);
-        for (const d of over) process.stderr.write(`  ${(d.templatedRatio * 100).toFixed(1)}%  ${d.path}\n`);
+        for (const d of over) process.stderr.write(forTerminal(`  ${(d.templatedRatio * 100).toFixed(1)}%  ${d.path}\n`));
         return 1;
       }
     }

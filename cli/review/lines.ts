@@ -1,5 +1,6 @@
 import stringWidth from 'string-width';
 import { widthOf } from '../../src/diff/align.js';
+import { showControls } from '../../src/util/controls.js';
 
 /**
  * How a stretch of screen text is shown. Each style has a colour form and a form without colour
@@ -19,9 +20,13 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 /** Display width of one grapheme: the diff module's cached measure, so both agree. */
 export const graphemeWidth = widthOf;
 
-/** Cuts text to at most `width` columns, ending in '…' when cut; never splits a character. */
-export function fit(text: string, width: number): string {
+/**
+ * Cuts text to at most `width` columns, ending in '…' when cut; never splits a character.
+ * Control characters are shown as symbols (see showControls) and measured as such.
+ */
+export function fit(raw: string, width: number): string {
   if (width <= 0) return '';
+  const text = showControls(raw);
   let used = 0;
   // Where the text would be cut if it turns out too wide: the last point with room for '…'.
   let cut = 0;
@@ -61,7 +66,7 @@ export function wrapStyled(text: string, width: number, styleAt: (offset: number
       col = 0;
       continue;
     }
-    const shown = segment === '\t' ? ' ' : segment;
+    const shown = segment === '\t' ? ' ' : showControls(segment);
     const w = graphemeWidth(shown);
     if (col + w > width && col > 0) {
       lines.push([]);

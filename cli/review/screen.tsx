@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { showControls } from '../../src/util/controls.js';
 import type { Line, Style } from './lines.js';
 
 type TextStyle = { color?: string; dimColor?: boolean; bold?: boolean; inverse?: boolean; underline?: boolean };
@@ -31,7 +32,11 @@ const PLAIN: Record<Style, TextStyle> = {
   error: { bold: true },
 };
 
-/** Draws prepared lines; each already fits the width, so Ink never wraps them. */
+/**
+ * Draws prepared lines; each already fits the width, so Ink never wraps them. Views get their
+ * text with control characters made visible (see visibleInput); text from elsewhere (a typed
+ * note, a workspace path) is made visible here, the last step before the terminal.
+ */
 export function Screen({ lines, width, color }: { lines: Line[]; width: number; color: boolean }) {
   const styles = color ? COLOUR : PLAIN;
   return (
@@ -42,7 +47,7 @@ export function Screen({ lines, width, color }: { lines: Line[]; width: number; 
             ? ' '
             : line.map((span, j) => (
                 <Text key={j} {...styles[span.style ?? 'plain']}>
-                  {span.text}
+                  {showControls(span.text)}
                 </Text>
               ))}
         </Text>

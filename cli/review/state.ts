@@ -1,6 +1,7 @@
 import { memberPieces, memberTextOf } from '../../src/report/member.js';
 import type { Decision, DecisionLabel, Kind, ResultCluster, ResultDocument, ScanResult, Scope } from '../../src/types.js';
 import { resultParagraphs, type ParagraphSource } from './paragraphs.js';
+import { visibleInput } from './visible.js';
 
 export type { ParagraphSource } from './paragraphs.js';
 
@@ -129,13 +130,15 @@ export type Action =
 /** Rows the screen keeps for the header and the status line. */
 export const CHROME_ROWS = 3;
 
-export function initialState(input: ReviewInput, width = 80, height = 24): ReviewState {
+export function initialState(given: ReviewInput, width = 80, height = 24): ReviewState {
+  // Everything the views show comes from here, with control characters made visible.
+  const input = visibleInput(given);
   const decisions = latest(input.decisions);
   const order = priorityOrder(input.result.clusters);
   const filters: Filters = { scope: null, kind: null, doc: null, hideBoilerplate: false, hideDecided: false, search: '' };
   const state: ReviewState = {
     result: input.result,
-    text: input.paragraphs ?? resultParagraphs(input.result),
+    text: input.paragraphs,
     decisions,
     order,
     visible: order,

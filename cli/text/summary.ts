@@ -1,5 +1,5 @@
 import type { ScanResult } from '../../src/types.js';
-import { oneLine, pad, truncate } from './width.js';
+import { forTerminal, oneLine, pad, truncate } from './width.js';
 import { memberTextOf } from '../../src/report/member.js';
 import { stockWords } from '../../src/report/words.js';
 
@@ -12,7 +12,10 @@ export interface SummaryOptions {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-/** The terminal summary of a scan: reports ranked by templated share, then the top findings. */
+/**
+ * The terminal summary of a scan: reports ranked by templated share, then the top findings. The
+ * files with problems are counted here and listed by formatDiagnostics (on standard error).
+ */
 export function formatSummary(result: ScanResult, options: SummaryOptions): string {
   const width = Math.max(60, options.width);
   const lines: string[] = [];
@@ -20,7 +23,8 @@ export function formatSummary(result: ScanResult, options: SummaryOptions): stri
   const totalChars = docs.reduce((s, d) => s + d.chars, 0);
   lines.push(`Scanned ${docs.length} report${docs.length === 1 ? '' : 's'} (${totalChars.toLocaleString('en-US')} characters).`);
   const errors = result.diagnostics.filter((d) => d.level === 'error').length;
-  if (result.diagnostics.length > 0) lines.push(`${result.diagnostics.length} file${result.diagnostics.length === 1 ? '' : 's'} with problems (${errors} skipped), listed at the end.`);
+  const files = new Set(result.diagnostics.map((d) => d.path)).size;
+  if (files > 0) lines.push(`${files} file${files === 1 ? '' : 's'} with problems (${errors} skipped), listed on standard error.`);
   lines.push('');
   if (docs.length > 0) {
     lines.push('Reports, most templated first (share of text also found in other reports; repeated inside; boilerplate)');
@@ -50,10 +54,5 @@ export function formatSummary(result: ScanResult, options: SummaryOptions): stri
     lines.push(`     ${truncate(shown + (places.length > 4 ? `  +${places.length - 4} more` : ''), width - 5)}`);
   }
   if (clusters.length > options.top) lines.push(`  … ${clusters.length - options.top} more (use --top N, --json FILE, or 'refrain review')`);
-  if (result.diagnostics.length > 0) {
-    lines.push('');
-    lines.push('Files with problems:');
-    for (const d of result.diagnostics) lines.push(`  ${d.level}: ${d.path}: ${d.message}`);
-  }
-  return lines.join('\n') + '\n';
+  return forTerminal(lines.join('\n')) + '\n';
 }

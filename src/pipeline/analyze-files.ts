@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Analysis, Diagnostic, ScanSettings } from '../types.js';
-import { ingestPath } from '../ingest/index.js';
+import { DEFAULT_LIMITS, ingestPath, type IngestLimits } from '../ingest/index.js';
 import { analyzeDocument } from './analyze.js';
 import type { WorkReply, WorkRequest } from './analyze-worker.js';
 
@@ -21,6 +21,8 @@ export interface AnalyzeFilesOptions {
   workers?: number;
   /** Files per message to a worker: large enough to amortise messaging, small enough to balance. */
   chunk?: number;
+  /** What one file may cost (size, pages, time…); default DEFAULT_LIMITS. */
+  limits?: IngestLimits;
 }
 
 /** Below this many files the worker start-up (loading the pipeline in each) costs more than it saves. */
@@ -45,8 +47,9 @@ export async function analyzeFiles(
   const workers = Math.min(options.workers ?? availableParallelism(), Math.ceil(paths.length / MIN_FILES_FOR_WORKERS));
   const canUseWorkers = workers > 0 && paths.length >= MIN_FILES_FOR_WORKERS && existsSync(fileURLToPath(workerUrl));
   const slots: Slots = new Array(paths.length);
-  if (canUseWorkers) await inWorkers(paths, settings, workers, options.chunk ?? DEFAULT_CHUNK, slots, onProgress);
-  else await inThisThread(paths, settings, slots, onProgress);
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  if (canUseWorkers) await inWorkers(paths, settings, limits, workers, options.chunk ?? DEFAULT_CHUNK, slots, onProgress);
+  else await inThisThread(paths, settings, limits, slots, onProgress);
   const analyses: Analysis[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const s of slots) {
@@ -59,10 +62,10 @@ export async function analyzeFiles(
 
 type Slots = Array<{ analysis?: Analysis; diagnostic?: Diagnostic; warnings?: Diagnostic[] }>;
 
-async function inThisThread(paths: string[], settings: ScanSettings, slots: Slots, onProgress?: (p: ReadProgress) => void) {
+async function inThisThread(paths: string[], settings: ScanSettings, limits: IngestLimits, slots: Slots, onProgress?: (p: ReadProgress) => void) {
   let paragraphs = 0;
   for (let i = 0; i < paths.length; i++) {
-    const r = await ingestPath(paths[i], i);
+    const r = await ingestPath(paths[i], i, limits);
     if (r.ok) {
       const analysis = analyzeDocument(r.document, settings);
       paragraphs += analysis.paragraphs.length;
@@ -75,6 +78,7 @@ async function inThisThread(paths: string[], settings: ScanSettings, slots: Slot
 function inWorkers(
   paths: string[],
   settings: ScanSettings,
+  limits: IngestLimits,
   count: number,
   chunk: number,
   slots: Slots,
@@ -102,7 +106,7 @@ function inWorkers(
       const indexes: number[] = [];
       for (let i = next; i < Math.min(next + chunk, paths.length); i++) indexes.push(i);
       next += indexes.length;
-      const request: WorkRequest = { settings, indexes, paths: indexes.map((i) => paths[i]) };
+      const request: WorkRequest = { settings, limits, indexes, paths: indexes.map((i) => paths[i]) };
       worker.postMessage(request);
     };
     for (let w = 0; w < count; w++) {

@@ -1,5 +1,5 @@
 import type { Analysis, Diagnostic, ScanResult, ScanSettings } from '../types.js';
-import { listInputFiles } from '../ingest/index.js';
+import { listInputs, type IngestLimits } from '../ingest/index.js';
 import { analyzeFiles } from './analyze-files.js';
 import { compareAnalyses } from './compare.js';
 import { resolveSettings } from './settings.js';
@@ -18,6 +18,10 @@ export interface ScanProgress {
 export interface ScanOptions {
   settings?: Partial<ScanSettings>;
   onProgress?: (p: ScanProgress) => void;
+  /** What one file may cost (size, pages, time…); default DEFAULT_LIMITS. */
+  limits?: IngestLimits;
+  /** Files never read as reports, with their sidecars: the workspaces in use (see listInputs). */
+  exclude?: readonly string[];
 }
 
 export interface ScanOutput {
@@ -28,13 +32,23 @@ export interface ScanOutput {
 /** The whole pipeline on files and folders. */
 export async function scanPaths(paths: string[], options: ScanOptions = {}): Promise<ScanOutput> {
   const settings = resolveSettings(options.settings);
-  const files = await listInputFiles(paths);
+  const { files, diagnostics: listed } = await listInputs(paths, { exclude: options.exclude });
   const started = performance.now();
-  const { analyses, diagnostics } = await analyzeFiles(files, settings, options.onProgress);
+  const read = await analyzeFiles(files, settings, options.onProgress, { limits: options.limits });
+  const { analyses } = read;
+  const diagnostics = byPath([...listed, ...read.diagnostics]);
   if (process.env.REFRAIN_STATS) console.error({ read: Math.round(performance.now() - started) });
   const comparing = (stage?: string) => options.onProgress?.({ phase: 'compare', filesDone: files.length, filesTotal: files.length, paragraphs: 0, stage });
   comparing();
   const result = await compareAnalyses(analyses, settings, diagnostics, comparing);
   options.onProgress?.({ phase: 'done', filesDone: files.length, filesTotal: files.length, paragraphs: 0 });
   return { result, analyses };
+}
+
+/**
+ * Diagnostics in path order (a stable sort: a file's own stay in the order they were given), so
+ * those of the listing (links, folders) stand among those of reading.
+ */
+export function byPath(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import type { Analysis, Decision, Diagnostic, ScanResult, ScanSettings } from '../types.js';
-import { listInputFiles } from '../ingest/index.js';
+import { listInputs, type IngestLimits, type InputList } from '../ingest/index.js';
 import { compareAnalyses } from '../pipeline/compare.js';
 import { resolveSettings } from '../pipeline/settings.js';
 import { VERSION } from '../version.js';
-import type { ScanProgress } from '../pipeline/scan.js';
+import { byPath, type ScanProgress } from '../pipeline/scan.js';
 import { writeProblem } from './access.js';
 import { WorkspaceError } from './errors.js';
 import { openWorkspace } from './open.js';
@@ -24,6 +24,10 @@ export interface WorkspaceScanOptions {
   /** Drop stored documents not among this scan's inputs (default: keep them; a rescan adds). */
   prune?: boolean;
   onProgress?: (p: ScanProgress) => void;
+  /** What one file may cost (size, pages, time…); default DEFAULT_LIMITS. */
+  limits?: IngestLimits;
+  /** Files never read as reports besides the workspaces themselves (see listInputs). */
+  exclude?: readonly string[];
 }
 
 /** What happened to each file; `files = analysed + skipped + failed`. */
@@ -109,7 +113,8 @@ export async function scanIntoWorkspace(paths: string[], options: WorkspaceScanO
     const what = existsSync(options.workspace) ? `workspace ${options.workspace} cannot be written` : `cannot create workspace ${options.workspace}`;
     throw new WorkspaceError(`${what}: ${problem}; give --workspace a writable place, or --no-workspace`);
   }
-  const files = await listInputFiles(paths);
+  const workspaces = [options.workspace, ...(options.against === undefined ? [] : [options.against])];
+  const listed = await listInputs(paths, { exclude: [...workspaces, ...(options.exclude ?? [])] });
   if (options.against !== undefined) await checkDistinct(options.workspace, options.against);
   // The past workspace first: refused, it must leave no new empty workspace behind.
   const past = options.against === undefined ? undefined : openWorkspace(options.against, { readonly: true });
@@ -118,7 +123,7 @@ export async function scanIntoWorkspace(paths: string[], options: WorkspaceScanO
   try {
     const pastAnalyses = past ? pastBatch(past, settings) : [];
     ws = openWorkspace(options.workspace, { create: true });
-    return await scanWith(ws, past, pastAnalyses, files, settings, options, streams);
+    return await scanWith(ws, past, pastAnalyses, { paths, listed }, settings, options, streams);
   } finally {
     streams.close();
     ws?.close();
@@ -130,11 +135,12 @@ async function scanWith(
   ws: Workspace,
   past: Workspace | undefined,
   pastAnalyses: Analysis[],
-  files: string[],
+  inputs: { paths: string[]; listed: InputList },
   settings: ScanSettings,
   options: WorkspaceScanOptions,
   streams: StreamsPool,
 ): Promise<WorkspaceScanOutput> {
+  const files = inputs.listed.files;
   const reusable = analysesCompatible(ws.storedHeader(), VERSION, settings);
   // Stored analyses lack token streams: worker threads make them as the analyses load (only when
   // they can be reused; wasted only on files then found changed, or dropped by prune).
@@ -149,7 +155,7 @@ async function scanWith(
   const started = performance.now();
   const prior = (path: string) => (reusable ? stored.get(path) : undefined);
   const movedFrom = reusable ? byHash(vanished) : undefined;
-  const [read] = await Promise.all([readPlanned(plan.read, prior, settings, options.onProgress, undefined, movedFrom), streams.done()]);
+  const [read] = await Promise.all([readPlanned(plan.read, prior, settings, options.onProgress, { limits: options.limits }, movedFrom), streams.done()]);
   if (process.env.REFRAIN_STATS) console.error({ read: Math.round(performance.now() - started) });
   const { own, counts, paragraphs } = tally(files, plan, stored, read, pastAnalyses.length);
   const moved = movedFiles(vanished, read.analyses, stored);
@@ -157,11 +163,10 @@ async function scanWith(
   counts.moved = moved.size;
   if (options.prune) counts.dropped += missing.length;
   else counts.missing = missing.length;
-  const diagnostics = [
-    ...keptDiagnostics(followMoves(ws.diagnostics(), vanished, moved), plan.read, read.reused, options.prune ?? false),
-    ...read.diagnostics,
-    ...(options.prune ? [] : missing),
-  ];
+  const fresh = [...inputs.listed.diagnostics, ...read.diagnostics];
+  const looked = lookedAt(inputs.paths, fresh, new Set(plan.keep));
+  const kept = keptDiagnostics(followMoves(ws.diagnostics(), vanished, moved), plan.read, read.reused, options.prune ?? false, looked);
+  const diagnostics = byPath([...kept, ...fresh, ...(options.prune ? [] : missing)]);
 
   const ownAnalyses = sortPaths([...own.keys()]).map((p) => own.get(p)!);
 
@@ -228,7 +233,13 @@ function pastBatch(past: Workspace, settings: ScanSettings): Analysis[] {
  * an unchanged file: its stored analysis is reused, so its stored warnings (same bytes, same
  * warnings) stand, under the spelling given now. A file not read keeps its own, unless pruning.
  */
-export function keptDiagnostics(stored: Diagnostic[], read: string[], reused: ReadonlySet<string>, prune: boolean): Diagnostic[] {
+export function keptDiagnostics(
+  stored: Diagnostic[],
+  read: string[],
+  reused: ReadonlySet<string>,
+  prune: boolean,
+  lookedAt: (path: string) => boolean = () => false,
+): Diagnostic[] {
   const reusedByFile = new Map([...reused].map((p) => [resolve(p), p]));
   const readFiles = new Set(read.map((p) => resolve(p)));
   const out: Diagnostic[] = [];
@@ -236,9 +247,26 @@ export function keptDiagnostics(stored: Diagnostic[], read: string[], reused: Re
     const file = resolve(d.path);
     const now = reusedByFile.get(file);
     if (now !== undefined) out.push(now === d.path ? d : { ...d, path: now });
-    else if (!readFiles.has(file) && !prune) out.push(d);
+    else if (!readFiles.has(file) && !prune && !lookedAt(d.path)) out.push(d);
   }
   return out;
+}
+
+/**
+ * Pure: whether this scan looked at a path again, so that a stored diagnostic of it no longer
+ * holds (a fresh one stands in for it, or the problem is gone): a path with a fresh diagnostic,
+ * or one inside a folder given now (a folder that could not be listed, a link since removed).
+ * Documents kept from earlier scans keep theirs.
+ */
+export function lookedAt(given: readonly string[], fresh: readonly Diagnostic[], kept: ReadonlySet<string>): (path: string) => boolean {
+  const freshFiles = new Set(fresh.map((d) => resolve(d.path)));
+  const roots = given.map((p) => resolve(p));
+  return (path) => {
+    const file = resolve(path);
+    if (freshFiles.has(file)) return true;
+    if (kept.has(path)) return false;
+    return roots.some((root) => file === root || file.startsWith(root.endsWith(sep) ? root : root + sep));
+  };
 }
 
 /**

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { Analysis, Diagnostic, ScanSettings } from '../types.js';
-import { sha256 } from '../ingest/index.js';
+import { DEFAULT_LIMITS, readInput, sha256, type IngestLimits } from '../ingest/index.js';
 import { analyzeFiles, type AnalyzeFilesOptions, type ReadProgress } from '../pipeline/analyze-files.js';
 
 /** What became of the files of a read plan. */
@@ -41,10 +40,11 @@ export async function readPlanned(
   const report = (done: number, extra: number) =>
     onProgress?.({ phase: 'read', filesDone: done, filesTotal: paths.length, paragraphs: paragraphs + extra });
 
+  const limits = poolOptions?.limits ?? DEFAULT_LIMITS;
   for (const path of paths) {
     let stored = prior(path);
     if (stored === undefined && unclaimed.size === 0) continue;
-    const hash = hashOf(path);
+    const hash = hashOf(path, limits);
     if (stored === undefined && hash !== null && unclaimed.has(hash)) {
       stored = unclaimed.get(hash)!;
       unclaimed.delete(hash);
@@ -72,13 +72,10 @@ export async function readPlanned(
 const PROGRESS_EVERY = 256;
 
 /**
- * The file's SHA-256, or null when it cannot be read. A synchronous read: this thread waits for
- * the hash anyway, and fs/promises costs about 100 µs a file in round trips (see analyze-worker).
+ * The file's SHA-256, or null when it cannot be read (or is not a regular file, or is over the
+ * size limit: read again on the pool, it gets its diagnostic there).
  */
-function hashOf(path: string): string | null {
-  try {
-    return sha256(readFileSync(path));
-  } catch {
-    return null;
-  }
+function hashOf(path: string, limits: IngestLimits): string | null {
+  const read = readInput(path, limits);
+  return read.ok ? sha256(read.bytes) : null;
 }

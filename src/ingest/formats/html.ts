@@ -2,6 +2,7 @@ import { TextDecoder } from 'node:util';
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterTypes } from 'parse5';
 import { decodeText } from '../decode.js';
+import { checkTextBytes, contextOf } from '../limits.js';
 import { ExtractError } from './errors.js';
 import type { Extracted, Extractor } from './types.js';
 
@@ -72,27 +73,50 @@ class LineWriter {
   }
 }
 
-function walk(node: Node, out: LineWriter, inPre: boolean): void {
-  if (node.nodeName === '#text') {
-    const value = (node as DefaultTreeAdapterTypes.TextNode).value;
-    if (inPre) out.pre(value);
-    else out.text(value);
-    return;
+/** Nodes walked between two looks at the clock. */
+const CLOCK_EVERY = 4096;
+
+/** A step of the walk: enter a node, or leave a block element (which ends its line). */
+type Step = { node: Node; inPre: boolean } | { leave: true };
+
+/**
+ * Walks the page in document order with a stack of its own, not by recursion: a page nested
+ * 10,000 elements deep (parse5 builds it) must not exhaust the call stack.
+ */
+function walk(root: Node, out: LineWriter, clock: { check(): void }): void {
+  const stack: Step[] = [{ node: root, inPre: false }];
+  let steps = 0;
+  while (stack.length > 0) {
+    const step = stack.pop()!;
+    if (++steps % CLOCK_EVERY === 0) clock.check();
+    if ('leave' in step) {
+      out.break();
+      continue;
+    }
+    const { node, inPre } = step;
+    if (node.nodeName === '#text') {
+      const value = (node as DefaultTreeAdapterTypes.TextNode).value;
+      if (inPre) out.pre(value);
+      else out.text(value);
+      continue;
+    }
+    if (!('childNodes' in node)) continue; // comments, doctype
+    const el = 'tagName' in node ? (node as Element) : null;
+    if (el && isDropped(el)) continue;
+    const block = el !== null && BLOCK.has(el.tagName);
+    if (block) {
+      out.break();
+      stack.push({ leave: true });
+    }
+    const pre = inPre || el?.tagName === 'pre' || el?.tagName === 'textarea';
+    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push({ node: node.childNodes[i], inPre: pre });
   }
-  if (!('childNodes' in node)) return; // comments, doctype
-  const el = 'tagName' in node ? (node as Element) : null;
-  if (el && isDropped(el)) return;
-  const block = el !== null && BLOCK.has(el.tagName);
-  if (block) out.break();
-  const pre = inPre || el?.tagName === 'pre' || el?.tagName === 'textarea';
-  for (const child of node.childNodes) walk(child, out, pre);
-  if (block) out.break();
 }
 
 /** Visible text of an HTML page: one line per paragraph, scripts, styles and navigation dropped. */
-export function htmlToText(html: string): string {
+export function htmlToText(html: string, clock: { check(): void } = { check() {} }): string {
   const out = new LineWriter();
-  walk(parse(html), out, false);
+  walk(parse(html), out, clock);
   out.break();
   return out.lines.join('\n');
 }
@@ -134,12 +158,14 @@ export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string;
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw new ExtractError(`cannot read HTML: ${decoded.message}`);
-  return { text: decoded.text, encoding: decoded.encoding, warnings };
+  return { text: decoded.text, encoding: decoded.encoding, warnings: [...warnings, ...(decoded.warnings ?? [])] };
 }
 
-export const extractHtml: Extractor = async (bytes) => {
+export const extractHtml: Extractor = async (bytes, _path, given) => {
+  const { clock, limits } = contextOf(given);
+  checkTextBytes(bytes.length, limits);
   const { text: html, encoding, warnings } = decodeHtml(bytes);
-  const extracted: Extracted = { text: htmlToText(html), format: 'html', encoding };
+  const extracted: Extracted = { text: htmlToText(html, clock), format: 'html', encoding };
   if (warnings.length > 0) extracted.warnings = warnings;
   return extracted;
 };

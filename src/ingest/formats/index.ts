@@ -3,7 +3,7 @@ import { extractHtml } from './html.js';
 import { extractPdf } from './pdf.js';
 import type { Extractor } from './types.js';
 
-export type { Extracted, Extractor } from './types.js';
+export type { Extracted, Extractor, ExtractContext } from './types.js';
 export { ExtractError } from './errors.js';
 export { htmlToText, decodeHtml } from './html.js';
 

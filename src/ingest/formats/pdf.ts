@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { contextOf, LimitError } from '../limits.js';
 import { ExtractError, reason } from './errors.js';
 import type { Extracted, Extractor } from './types.js';
 
@@ -118,8 +119,11 @@ export function paragraphStarts(lines: PdfLine[]): number[] {
 /**
  * A text PDF to lines of text, page by page. `pageStarts[i]` is the offset where page i+1's text
  * starts. A PDF whose pages carry no text at all (scanned images) is an error, not an empty file.
+ * A PDF of more pages than the limit is refused before its first page is read; the clock and
+ * the text's length are checked after every page.
  */
-export const extractPdf: Extractor = async (bytes) => {
+export const extractPdf: Extractor = async (bytes, _path, given) => {
+  const { limits, clock } = contextOf(given);
   const lib = await pdfjs();
   // pdf.js takes ownership of (detaches) the buffer it is given; the caller still needs its bytes.
   const task = lib.getDocument({
@@ -138,6 +142,7 @@ export const extractPdf: Extractor = async (bytes) => {
       if (error instanceof Error && error.name === 'PasswordException') throw new ExtractError('PDF is password-protected; cannot read its text');
       throw new ExtractError(`cannot read PDF (${reason(error)})`);
     }
+    if (doc.numPages > limits.pages) throw new LimitError(`PDF of ${doc.numPages.toLocaleString('en-US')} pages`, 'pages', limits);
     const pageStarts: number[] = [];
     const empty: number[] = [];
     const paragraphLines: number[] = [];
@@ -166,6 +171,8 @@ export const extractPdf: Extractor = async (bytes) => {
       for (const i of paragraphStarts(lines)) paragraphLines.push(newlines + i + 1);
       text += lines.map((l) => l.text).join('\n');
       newlines += Math.max(lines.length - 1, 0);
+      if (text.length > limits.chars) throw new LimitError(`text too long (at page ${p.toLocaleString('en-US')})`, 'chars', limits);
+      clock.check();
     }
     if (doc.numPages === 0) throw new ExtractError('PDF has no pages');
     if (empty.length === doc.numPages) throw new ExtractError('no text layer: scanned PDF? run OCR first');

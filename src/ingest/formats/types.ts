@@ -1,3 +1,5 @@
+import type { IngestLimits } from '../limits.js';
+
 /** What an extractor makes of a file's bytes. */
 export interface Extracted {
   /** Text with '\n' line ends, one paragraph (or, for PDF, one printed line) per line. */
@@ -18,5 +20,15 @@ export interface Extracted {
   warnings?: string[];
 }
 
-/** Bytes of one file (and its path, for messages) to its text. Throws ExtractError on bad input. */
-export type Extractor = (bytes: Uint8Array, path: string) => Promise<Extracted>;
+/** What an extractor must keep within: the limits, and a clock for the file's time. */
+export interface ExtractContext {
+  limits: IngestLimits;
+  /** Throws a LimitError once the file's time is up: called between pages, every so many nodes. */
+  clock: { check(): void };
+}
+
+/**
+ * Bytes of one file (and its path, for messages) to its text. Throws ExtractError on bad input,
+ * LimitError past a limit. Without a context, the default limits apply.
+ */
+export type Extractor = (bytes: Uint8Array, path: string, context?: ExtractContext) => Promise<Extracted>;

@@ -1,6 +1,7 @@
 import { diffTexts } from '../../diff/index.js';
 import type { Report, ReportFinding } from '../types.js';
 import { findingTone } from '../build.js';
+import { showControls } from '../../util/controls.js';
 
 /** Members of one finding diffed against the representative; the rest are listed only. */
 export const DIFFS_PER_FINDING = 12;
@@ -63,7 +64,7 @@ export interface PageFinding {
 export function pageData(report: Report): PageData {
   return {
     docs: report.documents.map((d) => ({
-      path: d.path,
+      path: shown(d.path),
       chars: d.chars,
       templated: d.templatedRatio,
       within: d.withinRatio,
@@ -73,7 +74,7 @@ export function pageData(report: Report): PageData {
       paras: d.paragraphs.map((p) => [
         p.line,
         p.page ?? 0,
-        p.text,
+        shown(p.text),
         p.marks.map((m) => [m.start, m.end, m.tone === 'copy' ? 0 : 1, ...m.findings]),
       ]),
     })),
@@ -98,7 +99,7 @@ function pageFinding(f: ReportFinding): PageFinding {
     members: f.members.map((m) =>
       m.lastParagraph !== undefined ? [m.doc, m.paragraph, 0, 0, m.lastParagraph] : [m.doc, m.paragraph, m.start ?? 0, m.end ?? (m.start ?? 0) + m.text.length],
     ),
-    decision: f.decision ? [f.decision.label, f.decision.note, f.decision.at] : null,
+    decision: f.decision ? [f.decision.label, shown(f.decision.note), f.decision.at] : null,
     diffs: f.members.slice(1, DIFFS_PER_FINDING + 1).map((m, i) => [i + 1, ...diffOps(first.text, m.text)]),
   };
 }
@@ -111,4 +112,12 @@ export function diffOps(a: string, b: string): number[] {
     out.push(OP_CODE[part.op], part.text.length);
   }
   return out;
+}
+
+/**
+ * Text as the page shows it: control characters as visible symbols, as in every report for
+ * people (one UTF-16 unit for one, so marks and diffs computed on the text still fit).
+ */
+function shown(text: string): string {
+  return showControls(text, '\t\n');
 }
