@@ -270,7 +270,7 @@ describe('a tiny terminal', () => {
     await ui.until((f) => f.includes('› #0'));
     const views = [ui.frame()];
     views.push(await ui.press('\r', (f) => f.includes('Finding 0')));
-    views.push(await ui.press('r', (f) => f.includes('templated')));
+    views.push(await ui.press('r', (f) => f.includes('corpus/004.txt ·')));
     views.push(await ui.press('?', (f) => f.includes('Keys')));
     for (const v of views) {
       const lines = v.split('\n');
@@ -307,8 +307,7 @@ describe('report view', () => {
     const ui = show(100, 30);
     await ui.until((f) => f.includes('› #0'));
     const screen = await ui.press('r', (f) => f.includes('templated'));
-    expect(screen).toContain('corpus/004.txt · templated 10% · within 30%');
-    expect(screen).toContain('passage 2/4 → finding 0');
+    expect(screen).toContain('corpus/004.txt · passage 2/4 → finding #0 (Enter opens) · templated 10% · within 30%');
     const opened = await ui.press('\r', (f) => f.includes('Finding 0 ·'));
     expect(opened).toContain('L 1. corpus/004.txt:3');
   });

@@ -17,10 +17,11 @@ export function reportLines(state: ReviewState): Line[] {
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const spot = state.reportSpots[state.reportCursor];
   const where = spot
-    ? ` · passage ${state.reportCursor + 1}/${state.reportSpots.length} → finding ${state.result.clusters[spot.finding].id} (Enter opens)`
-    : ' · no found passages';
+    ? `passage ${state.reportCursor + 1}/${state.reportSpots.length} → finding #${state.result.clusters[spot.finding].id} (Enter opens)`
+    : 'no found passages';
+  // Where the cursor is comes before the ratios, which a narrow screen cuts first.
   const title = doc
-    ? `${doc.path} · templated ${pct(doc.templatedRatio)} · within ${pct(doc.withinRatio)} · boilerplate ${pct(doc.boilerplateRatio)}${where}`
+    ? `${doc.path} · ${where} · templated ${pct(doc.templatedRatio)} · within ${pct(doc.withinRatio)} · boilerplate ${pct(doc.boilerplateRatio)}`
     : `report #${state.reportDoc} is not in this scan`;
   const rows = Math.max(1, state.height - CHROME_ROWS - 1);
   return [[{ text: fit(title, state.width), style: 'bold' }], ...reportWindow(state, rows)];
