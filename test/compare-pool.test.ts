@@ -10,6 +10,8 @@ import { joinStreams } from '../src/pipeline/streams.js';
 // The worker pool needs the compiled worker script: `npm test` builds dist/ first (pretest).
 import { countSharedRuns, openComparePool, verifyPairs } from '../dist/src/pipeline/compare-pool.js';
 import { addCounts, sharedRuns } from '../src/pipeline/anchors.js';
+import { verifyRange } from '../src/pipeline/verify-pairs.js';
+import { tokensAt } from '../src/pipeline/streams.js';
 import { assignLeaders } from '../dist/src/pipeline/phase1.js';
 import { flattenUnits, indexParagraphs } from '../src/pipeline/units.js';
 import { earlierCandidates } from '../src/lsh/leaders.js';
@@ -59,6 +61,22 @@ describe('verifyPairs', () => {
     expect(here.length).toBeGreaterThan(20);
     expect(pooled).toEqual(here);
     expect(here.every((f, i) => i === 0 || f.at >= here[i - 1].at)).toBe(true);
+  });
+
+  it('on this thread, aligns in slices, saying after each how many pairs are done, and finds what one pass finds', async () => {
+    const arena = await analysed;
+    const count = arena.tokenStart.length - 1;
+    const n = Math.min(count, 240);
+    const keys: number[] = [];
+    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) keys.push(a * count + b);
+    const pairs = Float64Array.from(keys);
+    const options = { threshold: 0.5, minTokens: 12, minWholeTokens: 8 };
+    const done: number[] = [];
+    const sliced = await verifyPairs(pairs, arena, options, undefined, (k: number) => done.push(k));
+    expect(sliced).toEqual(verifyRange(pairs, 0, pairs.length, count, (gp) => tokensAt(arena, gp), options));
+    expect(done.length).toBeGreaterThan(1);
+    expect(done.every((k, i) => i === 0 || k > done[i - 1])).toBe(true);
+    expect(done[done.length - 1]).toBe(pairs.length);
   });
 });
 

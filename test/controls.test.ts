@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import { showControls } from '../src/util/controls.js';
 import { csvField, escapeHtml, escapeMarkdown, jsonForScript } from '../src/report/escape.js';
 import { forTerminal, pad, truncate } from '../cli/text/width.js';
-import { fitWidth } from '../cli/progress.js';
+import { progressLine } from '../cli/progress.js';
 import { formatDiagnostics } from '../cli/text/diagnostics.js';
 
 const ATTACK = '\x1b]0;pwned\x07\x1b[2J';
@@ -37,7 +37,9 @@ describe('terminal helpers make control characters visible before measuring', ()
     expect(stringWidth(pad(name, 30))).toBe(30);
     expect(truncate(name, 10)).toBe('报告␛]0;p…');
     expect(forTerminal(`line one\nline ${ATTACK}`)).toBe(`line one\nline ${SHOWN}`);
-    expect(fitWidth(`refrain: ${ATTACK}`, 80)).toBe(`refrain: ${SHOWN}`);
+    const line = progressLine({ phase: 'compare', filesDone: 1, filesTotal: 1, paragraphs: 2, stage: `aligning ${ATTACK}` }, 1000, 200);
+    expect(line).toContain(`aligning ${SHOWN}`);
+    expect(line).not.toContain('\x07');
   });
 
   it('the skipped-file list shows names and messages with symbols', () => {

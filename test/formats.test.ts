@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { extractors, ExtractError, htmlToText, decodeHtml } from '../src/ingest/formats/index.js';
 import { itemsToLines, type PdfItem } from '../src/ingest/formats/pdf.js';
+import { foldIdeographs } from '../src/ingest/formats/ideographs.js';
 import { stripArtefacts, shiftOffset, ARTEFACTS } from '../src/ingest/artefacts.js';
 import { foldChinese } from '../src/normalize/fold-chinese.js';
 import { segment } from '../src/segment/segment.js';
@@ -65,6 +66,16 @@ describe('pdf', () => {
     const last = segments.find((s) => s.text.includes('一是加强依法行政能力建设'))!;
     expect(pageOf(last.start)).toBe(3);
     expect(last.start + last.text.length).toBeGreaterThan(out.pageStarts![3]);
+  });
+
+  test('a PDF whose text map names radicals for 广 矛 长 门 reads as the report was written', async () => {
+    const out = await extractors.pdf(fixture('003-radicals.pdf'), '003-radicals.pdf');
+    // pdf.js hands over ⼴ (U+2F34), ⽭ (U+2F6D), ⻓ (U+2ED3) and ⻔ (U+2ED4) for this file.
+    expect(out.text).not.toMatch(/[\u2e80-\u2fdf]/u);
+    expect(squeeze(out.text)).toContain('化解社会矛盾纠纷。广海镇加强对群体性');
+    const seed003 = seedLines('003_b19ea781908929a7.txt');
+    const paragraph = seed003.find((l) => l.startsWith('(四)'))!;
+    expect(squeeze(out.text)).toContain(squeeze(paragraph));
   });
 
   test('scanned PDF with no text layer is an error that says so', async () => {
@@ -257,6 +268,19 @@ describe('foldChinese', () => {
   });
 });
 
+describe('foldIdeographs', () => {
+  test('Kangxi radicals, radical-supplement forms and compatibility ideographs become the unified ideographs', () => {
+    expect(foldIdeographs('社会⽭盾纠纷、⼴海镇、⻓期、⻔户、⻢上')).toBe('社会矛盾纠纷、广海镇、长期、门户、马上');
+    // A supplement form whose ideograph is outside the BMP, and a compatibility ideograph.
+    expect(foldIdeographs('⺇ \uf914')).toBe('\u{20628} \u6a02');
+  });
+
+  test('leaves everything else alone, unified ideographs in the compatibility block included', () => {
+    const text = '﨑 法治 abc ２０２１ ⿰ \u2fd6 𠀀';
+    expect(foldIdeographs(text)).toBe(text);
+  });
+});
+
 describe('through ingest', () => {
   for (const [ext, extractor] of Object.entries(extractors)) registerExtractor(ext, extractor);
 
@@ -271,6 +295,12 @@ describe('through ingest', () => {
       expect(result.document.hash).toBe(hash);
       expect(result.document.pageStarts !== undefined).toBe(format === 'pdf');
     }
+  });
+
+  test('a .txt keeps its radicals as written: only PDF extraction folds them', async () => {
+    const bytes = new TextEncoder().encode('化解社会⽭盾纠纷\n');
+    const result = await ingestFile({ path: 'notes.txt', bytes }, 0);
+    expect(result.ok && result.document.text).toBe('化解社会⽭盾纠纷\n');
   });
 
   test('a scanned PDF becomes a diagnostic, not an empty document', async () => {

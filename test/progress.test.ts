@@ -1,5 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createProgress, fitWidth, formatProgress, type ProgressEvent } from '../cli/progress.js';
+import { mkdtempSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createProgress, formatProgress, type ProgressEvent } from '../cli/progress.js';
 
 const read = (filesDone: number, filesTotal: number, paragraphs: number): ProgressEvent => ({ phase: 'read', filesDone, filesTotal, paragraphs });
 
@@ -13,17 +17,9 @@ describe('formatProgress', () => {
     ['reading, with an estimate from the pace so far', read(250, 1000, 5200), 2000, 'refrain: read 250/1,000 files · 5,200 paragraphs sketched · 2.0 s · about 6.0 s left to read'],
     ['nothing read yet: no estimate', read(0, 1000, 0), 50, 'refrain: read 0/1,000 files · 0 paragraphs sketched · 0.1 s'],
     ['all read: no estimate', read(1000, 1000, 21000), 8000, 'refrain: read 1,000/1,000 files · 21,000 paragraphs sketched · 8.0 s'],
-    ['comparing', { phase: 'compare', filesDone: 10, filesTotal: 10, paragraphs: 300 } as ProgressEvent, 95_000, 'refrain: read 10/10 files · 300 paragraphs sketched · 1 min 35 s · comparing…'],
+    ['comparing', { phase: 'compare', filesDone: 10, filesTotal: 10, paragraphs: 300 } as ProgressEvent, 95_000, 'refrain: 1 min 35 s · comparing… · read 10/10 files, 300 paragraphs sketched'],
   ])('%s', (_title, event, elapsed, expected) => {
     expect(formatProgress(event, elapsed)).toBe(expected);
-  });
-});
-
-describe('fitWidth', () => {
-  it('leaves text that fits alone', () => expect(fitWidth('abc', 3)).toBe('abc'));
-  it('cuts by display columns: a CJK character takes two', () => {
-    expect(fitWidth('法治政府建设', 7)).toBe('法治政…');
-    expect(fitWidth('abcdefgh', 5)).toBe('abcd…');
   });
 });
 
@@ -56,7 +52,7 @@ describe('createProgress', () => {
       '\rrefrain: read 1/4 files · 10 paragraphs sketched · 0.0 s · about 0.0 s left to read\x1b[K',
       '\rrefrain: read 3/4 files · 30 paragraphs sketched · 0.1 s · about 0.0 s left to read\x1b[K',
       '\rrefrain: read 4/4 files · 40 paragraphs sketched · 0.1 s\x1b[K',
-      '\rrefrain: read 4/4 files · 40 paragraphs sketched · 0.1 s · comparing…\x1b[K',
+      '\rrefrain: 0.1 s · comparing… · read 4/4 files, 40 paragraphs sketched\x1b[K',
       '\r\x1b[K',
     ]);
   });
@@ -96,14 +92,43 @@ describe('createProgress', () => {
       vi.advanceTimersByTime(5000); // done: no more ticks
       p.end();
       expect(writes).toEqual([
-        '\rrefrain: read 4/4 files · 40 paragraphs sketched · 1.0 s · comparing…\x1b[K',
-        '\rrefrain: read 4/4 files · 40 paragraphs sketched · 1.0 s · aligning 0/20 paragraph pairs…\x1b[K',
-        '\rrefrain: read 4/4 files · 40 paragraphs sketched · 1 min 02 s · aligning 0/20 paragraph pairs…\x1b[K',
-        '\rrefrain: read 4/4 files · 40 paragraphs sketched · 1 min 02 s · aligning 8/20 paragraph pairs…\x1b[K',
+        '\rrefrain: 1.0 s · comparing… · read 4/4 files, 40 paragraphs sketched\x1b[K',
+        '\rrefrain: 1.0 s · aligning 0/20 paragraph pairs… · read 4/4 files, 40 paragraphs sketched\x1b[K',
+        '\rrefrain: 1 min 02 s · aligning 0/20 paragraph pairs… · read 4/4 files, 40 paragraphs sketched\x1b[K',
+        '\rrefrain: 1 min 02 s · aligning 8/20 paragraph pairs… · read 4/4 files, 40 paragraphs sketched\x1b[K',
         '\r\x1b[K',
       ]);
     } finally {
       vi.useRealTimers();
+    }
+  });
+});
+
+describe('the clock thread', () => {
+  it('keeps redrawing the time while the scan thread is blocked, and writes nothing after end()', async () => {
+    // The thread's script exists once compiled: the built module is the one under test.
+    const built = pathToFileURL(join(import.meta.dirname, '..', 'dist', 'cli', 'progress.js')).href;
+    const { createProgress: create } = (await import(built)) as typeof import('../cli/progress.js');
+    const dir = mkdtempSync(join(tmpdir(), 'refrain-progress-'));
+    const terminal = join(dir, 'terminal');
+    const fd = openSync(terminal, 'w+');
+    try {
+      const p = create({ isTTY: true, columns: 200, fd, write: (s: string) => writeSync(fd, s) });
+      p.update({ phase: 'compare', filesDone: 2, filesTotal: 2, paragraphs: 6, stage: 'aligning 0/10 paragraph pairs' });
+      const times = () => new Set([...readFileSync(terminal, 'utf8').matchAll(/refrain: ([\d.]+) s · aligning 0\/10 paragraph pairs…/g)].map((m) => m[1]));
+      // Busy, as aligning one huge pair keeps it: no timer of this thread can run until the loop ends.
+      const deadline = Date.now() + 30_000;
+      while (times().size < 2 && Date.now() < deadline);
+      const seen = times();
+      p.end();
+      const ended = readFileSync(terminal, 'utf8');
+      expect(seen.size).toBeGreaterThanOrEqual(2);
+      expect(ended.endsWith('\r\x1b[K')).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(readFileSync(terminal, 'utf8')).toBe(ended);
+    } finally {
+      closeSync(fd);
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

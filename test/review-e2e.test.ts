@@ -62,10 +62,10 @@ function storedDecisions(path: string): { result: ScanResult; decisions: Decisio
  * Starts `refrain review` in a 120×40 terminal. With nothing to run after it, `exec` makes the
  * pane's process refrain itself; otherwise the shell stays to run `after` once refrain exits.
  */
-function startReview(session: string, workspace: string, after = ''): void {
+function startReview(session: string, workspace: string, after = '', size = { x: 120, y: 40 }): void {
   const run = `node ${JSON.stringify(MAIN)} review ${JSON.stringify(workspace)}`;
   const command = `cd ${JSON.stringify(ROOT)} && ${after ? `${run}${after}` : `exec ${run}`}`;
-  tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', command);
+  tmux('new-session', '-d', '-s', session, '-x', String(size.x), '-y', String(size.y), command);
 }
 
 /** Moves the cursor to the 那吾镇 repeat with the scope and kind filters, then opens it. */
@@ -134,6 +134,28 @@ describe.skipIf(!HAS_TMUX)('refrain review in a real terminal (tmux)', () => {
     expect(after).not.toContain('refrain review ·');
     const stored = storedDecisions(workspace).decisions.find((d) => d.key === key);
     expect(stored?.label).toBe('copied');
+  });
+
+  it('at 80 columns lists the findings under headings, numbered as the scan summary numbers them', async () => {
+    const summary = spawnSync(process.execPath, [MAIN, 'scan', 'corpus', '--no-workspace', '--top', '8'], { cwd: ROOT, encoding: 'utf8' });
+    const summarised = [...summary.stdout.matchAll(/^ {2}#(\d+) (within|across) (\w+)/gm)].map((m) => ({ id: Number(m[1]), scope: m[2], kind: m[3] }));
+    expect(summarised.map((f) => f.id)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    const { result } = storedDecisions(workspace);
+    startReview('narrow', workspace, '', { x: 80, y: 24 });
+    const list = await until('narrow', (s) => cursorLine(s).startsWith('› #0 '), 'the findings list');
+    const lines = list.split('\n');
+    expect(lines[0]).toMatch(/^refrain review · \d+ findings · \d+ decided · /);
+    expect(lines[1]).toMatch(/^ {2}# +key +kind +scope +reports +sim decided +passage/);
+    for (const f of summarised) {
+      const row = lines.find((l) => l.slice(2).startsWith(`#${f.id} `));
+      expect(row, `row #${f.id}`).toBeDefined();
+      const [, key, kind, scope] = row!.slice(2).split(/ +/);
+      expect({ key, kind, scope }).toEqual({ key: result.clusters[f.id].key.slice(0, 6), kind: f.kind, scope: f.scope });
+      // Where it stands: the corpus names (the number before the hash) of its reports.
+      const doc = result.documents[result.clusters[f.id].members[0].doc].path.match(/(\d{3})_/)![1];
+      expect(row).toContain(`${doc}_`);
+    }
+    tmux('send-keys', '-t', 'narrow', 'q');
   });
 
   it('names a missing workspace and exits 2, leaving the terminal as it was', async () => {

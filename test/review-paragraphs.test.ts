@@ -6,7 +6,7 @@ import { reviewInput } from '../cli/commands/review.js';
 import { findingLines, layoutFinding } from '../cli/review/finding-view.js';
 import { listLines } from '../cli/review/list-view.js';
 import { cachedParagraphs, type ParagraphReader } from '../cli/review/paragraphs.js';
-import { layoutReport, reportLines } from '../cli/review/report-view.js';
+import { reportLines } from '../cli/review/report-view.js';
 import { initialState, reduce, type Action, type ReviewState } from '../cli/review/state.js';
 import type { Analysis, Paragraph } from '../src/types.js';
 import { openWorkspace } from '../src/workspace/index.js';
@@ -113,7 +113,7 @@ describe('the review opened from a workspace reads text as it shows it', () => {
         const c = state.result.clusters[state.finding!];
         out.push(text(findingLines(state, layoutFinding(state.text, c, state.left, state.right, state.width))));
       }
-      if (state.view === 'report') out.push(text(reportLines(state, layoutReport(state))));
+      if (state.view === 'report') out.push(text(reportLines(state)));
       out.push(`${state.visible.join(',')} ${state.reportSpots.map((s) => `${s.paragraph}:${s.start}-${s.end}`).join(',')}`);
     }
     return out;

@@ -4,7 +4,6 @@ import { keyAction, splitPresses } from '../cli/review/keys.js';
 import {
   currentFinding,
   initialState,
-  priorityOrder,
   reduce,
   reportSpots,
   type Action,
@@ -28,15 +27,12 @@ function run(state: ReviewState, ...actions: Action[]): ReviewState {
 const shown = (s: ReviewState) => s.visible.map((i) => s.result.clusters[i].id);
 
 describe('order', () => {
-  it('puts long copying between few reports first and boilerplate last', () => {
-    expect(priorityOrder(fixtureResult().clusters)).toEqual([0, 1, 3, 2]);
-    expect(shown(start())).toEqual([0, 1, 3, 2]);
-  });
-
-  it('breaks ties by id, whatever the input order', () => {
-    const clusters = fixtureResult().clusters;
-    const twin = { ...clusters[0], id: 9, key: 'k-twin' };
-    expect(priorityOrder([twin, clusters[0]])).toEqual([1, 0]);
+  it('lists findings by number, the ranking the engine gave them, and ranks nothing itself', () => {
+    expect(shown(start())).toEqual([0, 1, 2, 3]);
+    // A short finding numbered first stays first: the list has no weighting of its own.
+    const result = fixtureResult();
+    result.clusters = [result.clusters[2], result.clusters[0]].map((c, id) => ({ ...c, id }));
+    expect(shown(initialState({ result, decisions: [] }))).toEqual([0, 1]);
   });
 });
 
@@ -47,11 +43,11 @@ describe('navigation', () => {
     { name: 'end goes to the last row', actions: [{ type: 'move', to: 'end' }], cursor: 3, top: 0 },
     { name: 'down past the end stays on the last row', actions: Array(9).fill({ type: 'move', to: 'down' }), cursor: 3, top: 0 },
     { name: 'home after end goes back', actions: [{ type: 'move', to: 'end' }, { type: 'move', to: 'home' }], cursor: 0, top: 0 },
-    // Height 5 leaves 2 list rows: the list scrolls to keep the cursor on screen.
-    { name: 'scrolls when the cursor leaves a short screen', actions: [{ type: 'move', to: 'down' }, { type: 'move', to: 'down' }], cursor: 2, top: 1, height: 5 },
-    { name: 'page down moves a screenful', actions: [{ type: 'move', to: 'pageDown' }], cursor: 2, top: 1, height: 5 },
-    { name: 'page up from the end', actions: [{ type: 'move', to: 'end' }, { type: 'move', to: 'pageUp' }], cursor: 1, top: 1, height: 5 },
-    { name: 'a taller screen after a resize shows the top again', actions: [{ type: 'move', to: 'end' }, { type: 'resize', width: 100, height: 30 }], cursor: 3, top: 0, height: 5 },
+    // Height 6 leaves 2 list rows under the column headings: the list scrolls to keep the cursor on screen.
+    { name: 'scrolls when the cursor leaves a short screen', actions: [{ type: 'move', to: 'down' }, { type: 'move', to: 'down' }], cursor: 2, top: 1, height: 6 },
+    { name: 'page down moves a screenful', actions: [{ type: 'move', to: 'pageDown' }], cursor: 2, top: 1, height: 6 },
+    { name: 'page up from the end', actions: [{ type: 'move', to: 'end' }, { type: 'move', to: 'pageUp' }], cursor: 1, top: 1, height: 6 },
+    { name: 'a taller screen after a resize shows the top again', actions: [{ type: 'move', to: 'end' }, { type: 'resize', width: 100, height: 30 }], cursor: 3, top: 0, height: 6 },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -74,9 +70,9 @@ describe('navigation', () => {
   });
 
   it('steps the compared members, never comparing a member with itself', () => {
-    // Finding 2 (the slogan) has three members.
+    // Finding 3 (the slogan) has three members.
     const s = run(start(), { type: 'move', to: 'end' }, { type: 'open' });
-    expect([s.finding, s.left, s.right]).toEqual([2, 0, 1]);
+    expect([s.finding, s.left, s.right]).toEqual([3, 0, 1]);
     const r1 = reduce(s, { type: 'member', side: 'right', by: 1 });
     expect([r1.left, r1.right]).toEqual([0, 2]);
     const r2 = reduce(r1, { type: 'member', side: 'right', by: 1 });
@@ -94,11 +90,11 @@ describe('navigation', () => {
     const spot = s.reportSpots[s.reportCursor];
     expect([spot.finding, spot.member, spot.paragraph]).toEqual([1, 1, 0]);
     // Passages of report 1 in reading order: the near copy, the slogan, the partial.
-    expect(s.reportSpots.map((p) => [p.paragraph, p.finding])).toEqual([[0, 1], [1, 2], [2, 3]]);
+    expect(s.reportSpots.map((p) => [p.paragraph, p.finding])).toEqual([[0, 1], [1, 3], [2, 2]]);
     const moved = run(s, { type: 'move', to: 'down' }, { type: 'move', to: 'down' });
-    expect(currentFinding(moved)).toBe(3);
+    expect(currentFinding(moved)).toBe(2);
     const opened = reduce(moved, { type: 'open' });
-    expect([opened.view, opened.finding, opened.left, opened.right]).toEqual(['finding', 3, 0, 1]);
+    expect([opened.view, opened.finding, opened.left, opened.right]).toEqual(['finding', 2, 0, 1]);
     // Back from a finding opened in the report view returns to the report, then to the list.
     const back = reduce(opened, { type: 'back' });
     expect([back.view, back.reportCursor]).toEqual(['report', 2]);
@@ -107,31 +103,42 @@ describe('navigation', () => {
 
   it('finds every passage of a report, spans with their offsets', () => {
     expect(reportSpots(fixtureResult(), 2)).toEqual([
-      { paragraph: 0, start: 0, end: 11, finding: 2, member: 2 },
-      { paragraph: 1, start: 6, end: 16, finding: 3, member: 1 },
+      { paragraph: 0, start: 0, end: 11, finding: 3, member: 2 },
+      { paragraph: 1, start: 6, end: 16, finding: 2, member: 1 },
     ]);
   });
 });
 
 describe('filters', () => {
   const cases: { name: string; actions: Action[]; shown: number[] }[] = [
-    { name: 'scope: across', actions: [{ type: 'filter', filter: 'scope' }], shown: [1, 3, 2] },
+    { name: 'scope: across', actions: [{ type: 'filter', filter: 'scope' }], shown: [1, 2, 3] },
     { name: 'scope: within', actions: [{ type: 'filter', filter: 'scope' }, { type: 'filter', filter: 'scope' }], shown: [0] },
-    { name: 'scope: back to all', actions: Array(3).fill({ type: 'filter', filter: 'scope' }), shown: [0, 1, 3, 2] },
-    { name: 'kind: exact', actions: [{ type: 'filter', filter: 'kind' }], shown: [0, 2] },
-    { name: 'kind: partial', actions: Array(4).fill({ type: 'filter', filter: 'kind' }), shown: [3] },
-    { name: 'hide boilerplate', actions: [{ type: 'filter', filter: 'hideBoilerplate' }], shown: [0, 1, 3] },
-    { name: 'one report: that of the finding under the cursor', actions: [{ type: 'move', to: 'end' }, { type: 'move', to: 'up' }, { type: 'filter', filter: 'doc' }], shown: [1, 3, 2] },
+    { name: 'scope: back to all', actions: Array(3).fill({ type: 'filter', filter: 'scope' }), shown: [0, 1, 2, 3] },
+    { name: 'kind: exact', actions: [{ type: 'filter', filter: 'kind' }], shown: [0, 3] },
+    { name: 'kind: partial', actions: Array(4).fill({ type: 'filter', filter: 'kind' }), shown: [2] },
+    { name: 'hide boilerplate', actions: [{ type: 'filter', filter: 'hideBoilerplate' }], shown: [0, 1, 2] },
+    { name: 'one report: that of the finding under the cursor', actions: [{ type: 'move', to: 'end' }, { type: 'move', to: 'up' }, { type: 'filter', filter: 'doc' }], shown: [1, 2, 3] },
     { name: 'search finds text in any member', actions: [{ type: 'prompt', purpose: 'search' }, { type: 'promptText', text: '大事不出乡' }, { type: 'promptSubmit', at: AT }], shown: [1] },
-    { name: 'search is case-insensitive and trims', actions: [{ type: 'prompt', purpose: 'search' }, { type: 'promptText', text: ' 习近平法 ' }, { type: 'promptSubmit', at: AT }], shown: [3] },
-    { name: 'a cancelled search changes nothing', actions: [{ type: 'prompt', purpose: 'search' }, { type: 'promptText', text: 'zzz' }, { type: 'promptCancel' }], shown: [0, 1, 3, 2] },
-    { name: 'clear filters', actions: [{ type: 'filter', filter: 'scope' }, { type: 'filter', filter: 'hideBoilerplate' }, { type: 'clearFilters' }], shown: [0, 1, 3, 2] },
+    { name: 'search is case-insensitive and trims', actions: [{ type: 'prompt', purpose: 'search' }, { type: 'promptText', text: ' 习近平法 ' }, { type: 'promptSubmit', at: AT }], shown: [2] },
+    { name: 'a cancelled search changes nothing', actions: [{ type: 'prompt', purpose: 'search' }, { type: 'promptText', text: 'zzz' }, { type: 'promptCancel' }], shown: [0, 1, 2, 3] },
+    { name: 'clear filters', actions: [{ type: 'filter', filter: 'scope' }, { type: 'filter', filter: 'hideBoilerplate' }, { type: 'clearFilters' }], shown: [0, 1, 2, 3] },
   ];
   for (const c of cases) {
     it(c.name, () => {
       expect(shown(run(start(), ...c.actions))).toEqual(c.shown);
     });
   }
+
+  it('a search for 广泛 finds text that carries the Kangxi radical ⼴ (U+2F34), and the other way round', () => {
+    const result = fixtureResult();
+    // The partial copy's member in report 2: 深入学习领会习近平法 becomes ⼴泛学习领会习近平法.
+    const p = result.documents[2].paragraphs[1];
+    p.text = p.text.replace('深入', '⼴泛');
+    const search = (text: string) =>
+      shown(run(initialState({ result, decisions: [] }, 100, 24), { type: 'prompt', purpose: 'search' }, { type: 'promptText', text }, { type: 'promptSubmit', at: AT }));
+    expect(search('广泛学习')).toEqual([2]);
+    expect(search('⼴泛学习')).toEqual([2]);
+  });
 
   it('keeps the cursor on the same finding when it is still shown', () => {
     const s = run(start(), { type: 'move', to: 'down' }, { type: 'filter', filter: 'scope' });
@@ -141,9 +148,9 @@ describe('filters', () => {
 
   it('hides decided findings, and a decision made while hidden moves the cursor on', () => {
     const s = run(start([{ key: 'k-slogan', label: 'boilerplate', note: '', at: AT }]), { type: 'filter', filter: 'hideDecided' });
-    expect(shown(s)).toEqual([0, 1, 3]);
+    expect(shown(s)).toEqual([0, 1, 2]);
     const after = reduce(s, { type: 'decide', label: 'copied', at: AT });
-    expect(shown(after)).toEqual([1, 3]);
+    expect(shown(after)).toEqual([1, 2]);
     expect(after.visible[after.cursor]).toBe(1);
   });
 
@@ -152,7 +159,7 @@ describe('filters', () => {
       { key: 'k-within', label: 'boilerplate', note: '', at: AT },
       { key: 'k-slogan', label: 'copied', note: '', at: AT },
     ]);
-    expect(shown(reduce(s, { type: 'filter', filter: 'hideBoilerplate' }))).toEqual([1, 3, 2]);
+    expect(shown(reduce(s, { type: 'filter', filter: 'hideBoilerplate' }))).toEqual([1, 2, 3]);
   });
 });
 

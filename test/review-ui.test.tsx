@@ -5,7 +5,7 @@ import stringWidth from 'string-width';
 import { App } from '../cli/review/app.js';
 import { KEY_HELP } from '../cli/review/keys.js';
 import type { DecisionStore } from '../cli/review/state.js';
-import type { Decision } from '../src/types.js';
+import type { Decision, ScanResult } from '../src/types.js';
 import { fixtureResult } from './support/review-fixture.js';
 
 const AT = '2026-01-01T00:00:00.000Z';
@@ -27,16 +27,16 @@ function fakeStore() {
 }
 
 /** Renders the app as a terminal of `width` × `height` would show it. */
-function show(width: number, height: number, options: { color?: boolean; decisions?: Decision[] } = {}) {
+function show(width: number, height: number, options: { color?: boolean; decisions?: Decision[]; result?: ScanResult; source?: string } = {}) {
   const { store, calls } = fakeStore();
   const element = (
     <App
-      input={{ result: fixtureResult(), decisions: options.decisions ?? [] }}
+      input={{ result: options.result ?? fixtureResult(), decisions: options.decisions ?? [] }}
       store={store}
       width={width}
       height={height}
       color={options.color ?? false}
-      source="fixture.db"
+      source={options.source ?? 'fixture.db'}
       now={() => AT}
     />
   );
@@ -67,8 +67,8 @@ function blankChanges(cell: string): string {
 
 /** Opens the near-copy finding (second in the list) and returns the screen. */
 async function openNearCopy(ui: ReturnType<typeof show>): Promise<string> {
-  await ui.until((f) => f.includes('› exact'));
-  await ui.press('j', (f) => f.includes('› near'));
+  await ui.until((f) => f.includes('› #0'));
+  await ui.press('j', (f) => f.includes('› #1'));
   return ui.press('\r', (f) => f.includes('Finding 1 ·'));
 }
 
@@ -145,33 +145,107 @@ describe('colour', () => {
   });
 });
 
+/** The text of a screen line between two display columns (a CJK character takes two). */
+function columnsOf(line: string, from: number, to: number): string {
+  let col = 0;
+  let out = '';
+  for (const ch of line) {
+    if (col >= from && col < to) out += ch;
+    col += stringWidth(ch);
+  }
+  return out;
+}
+
+/** The list's rows: the lines under the column headings, down to the status line. */
+const listRows = (screen: string) => screen.split('\n').slice(2, -1).filter((l) => l.trim() !== '');
+
 describe('findings list', () => {
-  it('lists findings in review order, every row within the width', async () => {
-    const ui = show(80, 12);
-    const screen = await ui.until((f) => f.includes('› exact'));
-    const lines = screen.split('\n');
-    expect(lines[0]).toContain('4 findings · 0 decided');
-    const rows = lines.slice(1, 5);
-    expect(rows.map((l) => l.slice(2, 9).trim())).toEqual(['exact', 'near', 'partial', 'exact']);
-    expect(rows[0]).toContain('4.聚焦基层治理痛点');
-    expect(rows[3]).toContain('(boilerpl.)');
-    for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(80);
-    expect(lines.length).toBe(11);
+  for (const width of [80, 120]) {
+    it(`at ${width} columns: headings over number, key, kind, scope, reports, similarity, decision and passage, in id order`, async () => {
+      const ui = show(width, 12, { decisions: [{ key: 'k-near', label: 'copied', note: '', at: AT }] });
+      const screen = await ui.until((f) => f.includes('› #0'));
+      const lines = screen.split('\n');
+      expect(lines).toHaveLength(11);
+      for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(width);
+      expect(lines[0]).toMatch(/^refrain review · 4 findings · 1 decided · fixture\.db/);
+      const headings = lines[1];
+      expect(headings).toMatch(/^ {2}# +key +kind +scope +reports +sim decided +passage$/);
+      const rows = listRows(screen);
+      expect(rows.map((r) => r.slice(0, 4))).toEqual(['› #0', '  #1', '  #2', '  #3']);
+      expect(rows[0]).toMatch(/^› #0 k-with exact +within 004 +100% +4\.聚焦基层治理痛点/);
+      expect(rows[1]).toMatch(/^ {2}#1 k-near near +across 004, 001 +96% copied +4\.聚焦基层治理痛点/);
+      expect(rows[2]).toMatch(/^ {2}#2 k-part partial across 001, 002 +80% +深入学习领会习近平法$/);
+      expect(rows[3]).toMatch(/^ {2}#3 k-slog exact +across 004, 001, 002 +100% +扫一扫在手机打开当前/);
+      // Every cell starts under its heading.
+      for (const [heading, cell] of [['key', 'k-with'], ['kind', 'exact'], ['scope', 'within'], ['reports', '004'], ['decided', '']] as const) {
+        if (cell) expect(rows[0].indexOf(cell), heading).toBe(headings.indexOf(heading));
+      }
+      expect(rows[1].indexOf('copied')).toBe(headings.indexOf('decided'));
+      expect(rows[0].indexOf('4.聚焦')).toBe(headings.indexOf('passage'));
+      // The boilerplate finding is muted, not labelled.
+      expect(screen).not.toContain('boilerpl');
+    });
+  }
+
+  it('shows more of the passage on a wider screen', async () => {
+    const narrow = listRows(await show(80, 12).until((f) => f.includes('› #0')))[0];
+    cleanup();
+    const wide = listRows(await show(120, 12).until((f) => f.includes('› #0')))[0];
+    const passage = (row: string) => row.slice(row.indexOf('4.聚焦')).replace(/…$/, '');
+    expect(passage(wide).length).toBeGreaterThan(passage(narrow).length + 10);
+    expect(passage(wide).startsWith(passage(narrow))).toBe(true);
+  });
+
+  it('mutes boilerplate rows (the scan said so, or the reviewer), and false matches', async () => {
+    chalk.level = 1;
+    const ui = show(120, 12, { color: true, decisions: [{ key: 'k-partial', label: 'false-match', note: '', at: AT }] });
+    const screen = await ui.until((f) => f.includes('#3'));
+    const rows = screen.split('\n').filter((l) => /#\d/.test(l));
+    const dim = (row: string) => row.includes('\u001b[2m');
+    expect(rows.map(dim)).toEqual([false, false, true, true]);
+  });
+
+  it('shortens long report names to fit, never splitting a character, and counts the reports left out', async () => {
+    const result = fixtureResult();
+    result.documents[0].path = 'reports/2021/黑溪镇人民政府2021年度法治政府建设情况报告.txt';
+    result.documents[1].path = 'reports/2021/广海镇2021年度法治政府建设工作情况报告.pdf';
+    result.documents[2].path = 'reports/2022/那吾镇2021年度法治政府建设工作报告.docx';
+    for (const width of [80, 120]) {
+      const ui = show(width, 12, { result });
+      const rows = listRows(await ui.until((f) => f.includes('› #0')));
+      const headings = ui.frame().split('\n')[1];
+      const cell = (row: string) => columnsOf(row, headings.indexOf('reports'), headings.indexOf(' sim')).trim();
+      for (const r of rows) expect(stringWidth(r)).toBeLessThanOrEqual(width);
+      // Names lose their folders and extensions, then as much of their end as the column needs.
+      expect(cell(rows[0])).toMatch(/^黑溪镇人民\S*…$/);
+      // Fewer names rather than names cut to nothing: one at 80 columns, two at 120.
+      expect(cell(rows[3])).toMatch(width === 80 ? /^黑溪镇\S*… \+2$/ : /^黑溪镇\S*…, 广海镇\S*… \+1$/);
+      cleanup();
+    }
+  });
+
+  it('at 80 columns the header shows every filter in full', async () => {
+    const ui = show(80, 12, { source: '/home/auditor/projects/county-reports-2021/refrain.db' });
+    await ui.until((f) => f.includes('› #0'));
+    const screen = await ui.press('sstxh', (f) => f.includes('undecided'));
+    const header = screen.split('\n')[0];
+    expect(header).toContain('1 of 4 findings · 0 decided · filter: within, exact, no boilerplate, undecided');
+    expect(stringWidth(header)).toBeLessThanOrEqual(80);
   });
 
   it('searches with / and shows how many match', async () => {
     const ui = show(100, 20);
-    await ui.until((f) => f.includes('› exact'));
+    await ui.until((f) => f.includes('› #0'));
     await ui.press('/', (f) => f.includes('/▏'));
     await ui.press('大事不出乡', (f) => f.includes('/大事不出乡▏'));
     const screen = await ui.press('\r', (f) => f.includes('1 of 4 findings'));
-    expect(screen).toContain('› near');
+    expect(screen).toContain('› #1 k-near near');
     expect(screen).toContain('1 findings match');
   });
 
   it('shows every key under ?', async () => {
     const ui = show(120, 40);
-    await ui.until((f) => f.includes('› exact'));
+    await ui.until((f) => f.includes('› #0'));
     const screen = await ui.press('?', (f) => f.includes('Keys'));
     for (const k of KEY_HELP) expect(screen).toContain(k.keys);
   });
@@ -180,7 +254,7 @@ describe('findings list', () => {
 describe('decisions from the keyboard', () => {
   it('writes a decision to the store before saying saved, and undo clears it', async () => {
     const ui = show(100, 20);
-    await ui.until((f) => f.includes('› exact'));
+    await ui.until((f) => f.includes('› #0'));
     const screen = await ui.press('c', (f) => f.includes('saved'));
     expect(screen).toContain('finding 0: copied · saved');
     expect(screen).toContain('1 decided');
@@ -193,10 +267,10 @@ describe('decisions from the keyboard', () => {
 describe('a tiny terminal', () => {
   it('still draws every view within 30 × 8', async () => {
     const ui = show(30, 8);
-    await ui.until((f) => f.includes('› exact'));
+    await ui.until((f) => f.includes('› #0'));
     const views = [ui.frame()];
     views.push(await ui.press('\r', (f) => f.includes('Finding 0')));
-    views.push(await ui.press('r', (f) => f.includes('templated')));
+    views.push(await ui.press('r', (f) => f.includes('corpus/004.txt ·')));
     views.push(await ui.press('?', (f) => f.includes('Keys')));
     for (const v of views) {
       const lines = v.split('\n');
@@ -231,10 +305,9 @@ describe('a store that fails', () => {
 describe('report view', () => {
   it("shows the report's templated ratio and the passage under the cursor, and opens its finding", async () => {
     const ui = show(100, 30);
-    await ui.until((f) => f.includes('› exact'));
+    await ui.until((f) => f.includes('› #0'));
     const screen = await ui.press('r', (f) => f.includes('templated'));
-    expect(screen).toContain('corpus/004.txt · templated 10% · within 30%');
-    expect(screen).toContain('passage 2/4 → finding 0');
+    expect(screen).toContain('corpus/004.txt · passage 2/4 → finding #0 (Enter opens) · templated 10% · within 30%');
     const opened = await ui.press('\r', (f) => f.includes('Finding 0 ·'));
     expect(opened).toContain('L 1. corpus/004.txt:3');
   });

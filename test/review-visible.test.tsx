@@ -68,11 +68,11 @@ function expectSafe(frame: string, width: number): void {
 describe.each([80, 120])('review at %i columns', (width) => {
   it('list, finding and report views show the attack as symbols and fit the width', async () => {
     const ui = show(width);
-    const list = await ui.until((f) => f.includes('› exact'));
+    const list = await ui.until((f) => f.includes('› #0'));
     expectSafe(list, width);
     expect(list).toContain('␛]0;pwned');
     // The near copy: member 0 is the paragraph with the attack, in the report named with it.
-    await ui.press('j', (f) => f.includes('› near'));
+    await ui.press('j', (f) => f.includes('› #1'));
     const finding = await ui.press('\r', (f) => f.includes('Finding 1 ·'));
     expectSafe(finding, width);
     expect(finding).toContain(`corpus/${SHOWN}.txt`);

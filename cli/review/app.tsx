@@ -5,7 +5,7 @@ import { diffMax, findingLines, layoutFinding } from './finding-view.js';
 import { keyAction, splitPresses } from './keys.js';
 import type { Line } from './lines.js';
 import { listLines } from './list-view.js';
-import { layoutReport, reportLines } from './report-view.js';
+import { reportLines } from './report-view.js';
 import { Screen } from './screen.js';
 import { CHROME_ROWS, initialState, reduce, type Action, type DecisionStore, type ReviewInput, type ReviewState, type Write } from './state.js';
 
@@ -81,10 +81,6 @@ export function App({ input, store, width, height, color, source, now = () => ne
     () => (state.view === 'finding' && cluster ? layoutFinding(state.text, cluster, state.left, state.right, state.width) : null),
     [state.view, cluster, state.text, state.left, state.right, state.width],
   );
-  const report = useMemo(
-    () => (state.view === 'report' ? layoutReport(state) : null),
-    [state.view, state.reportDoc, state.reportSpots, state.reportCursor, state.decisions, state.width],
-  );
 
   useInput((input, key) => {
     // Keys that arrive together are taken one at a time, each seeing the state the last one left.
@@ -98,7 +94,7 @@ export function App({ input, store, width, height, color, source, now = () => ne
   let body: Line[];
   if (state.help) body = helpLines(state);
   else if (state.view === 'finding' && finding) body = findingLines(state, finding);
-  else if (state.view === 'report' && report) body = reportLines(state, report);
+  else if (state.view === 'report') body = reportLines(state);
   else body = listLines(state);
   // One line short of the terminal: a frame as tall as the screen makes Ink clear it on every key.
   const bodyRows = Math.max(1, state.height - CHROME_ROWS);

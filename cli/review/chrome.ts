@@ -1,14 +1,20 @@
+import { basename } from 'node:path';
+import { reportName } from './list-view.js';
 import { KEY_HELP } from './keys.js';
+import { stringWidth, truncate } from '../text/width.js';
 import { fit, padTo, type Line } from './lines.js';
 import type { ReviewState } from './state.js';
 
-/** The top line: where we are, how many findings are shown, and which filters are on. */
+/**
+ * The top line: how many findings are shown, how many decided and which filters are on, then the
+ * workspace. When the screen is narrow, the workspace is cut or left out first, then the title.
+ */
 export function headerLine(state: ReviewState, source: string): Line {
   const f = state.filters;
   const on: string[] = [];
   if (f.scope) on.push(f.scope);
   if (f.kind) on.push(f.kind);
-  if (f.doc !== null) on.push(`report ${state.result.documents[f.doc]?.path ?? f.doc}`);
+  if (f.doc !== null) on.push(`report ${reportName(state.result, f.doc)}`);
   if (f.hideBoilerplate) on.push('no boilerplate');
   if (f.hideDecided) on.push('undecided');
   if (f.search) on.push(`"${f.search}"`);
@@ -17,8 +23,12 @@ export function headerLine(state: ReviewState, source: string): Line {
     state.visible.length === state.order.length
       ? `${state.order.length} findings`
       : `${state.visible.length} of ${state.order.length} findings`;
-  const text = `refrain review · ${source} · ${shown} · ${decided} decided${on.length ? ` · filter: ${on.join(', ')}` : ''}`;
-  return [{ text: padTo(text, state.width), style: 'bold' }];
+  const core = `${shown} · ${decided} decided${on.length ? ` · filter: ${on.join(', ')}` : ''}`;
+  const titled = `refrain review · ${core}`;
+  const text = stringWidth(titled) <= state.width ? titled : core;
+  const room = state.width - stringWidth(text) - 3;
+  const where = stringWidth(source) <= room ? source : room >= 4 ? truncate(basename(source), room) : '';
+  return [{ text: padTo(where ? `${text} · ${where}` : text, state.width), style: 'bold' }];
 }
 
 const HINTS: Record<ReviewState['view'], string> = {

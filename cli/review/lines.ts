@@ -1,6 +1,5 @@
-import stringWidth from 'string-width';
-import { widthOf } from '../../src/diff/align.js';
 import { showControls } from '../../src/util/controls.js';
+import { fitTo, graphemeWidth, oneLine, truncate } from '../text/width.js';
 
 /**
  * How a stretch of screen text is shown. Each style has a colour form and a form without colour
@@ -17,38 +16,19 @@ export interface Span {
 export type Line = Span[];
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-/** Display width of one grapheme: the diff module's cached measure, so both agree. */
-export const graphemeWidth = widthOf;
 
 /**
  * Cuts text to at most `width` columns, ending in '…' when cut; never splits a character.
  * Control characters are shown as symbols (see showControls) and measured as such.
  */
-export function fit(raw: string, width: number): string {
-  if (width <= 0) return '';
-  const text = showControls(raw);
-  let used = 0;
-  // Where the text would be cut if it turns out too wide: the last point with room for '…'.
-  let cut = 0;
-  for (const { segment, index } of segmenter.segment(text)) {
-    const w = graphemeWidth(segment);
-    if (used + w <= width - 1) cut = index + segment.length;
-    used += w;
-    if (used > width) return text.slice(0, cut) + '…';
-  }
-  return text;
-}
+export const fit = truncate;
 
 /** Pads (or cuts) text to exactly `width` columns. */
 export function padTo(text: string, width: number): string {
-  const cut = fit(text, width);
-  return cut + ' '.repeat(Math.max(0, width - stringWidth(cut)));
+  return fitTo(text, width);
 }
 
-/** Whitespace runs folded to one space, so a passage fits on one list row. */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
+export { graphemeWidth, oneLine };
 
 /**
  * Wraps text at `width` display columns, styling each character by its offset (UTF-16 index

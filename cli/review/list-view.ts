@@ -1,37 +1,108 @@
 import type { Decision, ResultCluster } from '../../src/types.js';
-import { fit, oneLine, padTo, type Line } from './lines.js';
-import { listRows, memberText, type ReviewState } from './state.js';
+import { nameList, shortNames } from '../text/names.js';
+import { fitTo, oneLine, truncate } from '../text/width.js';
+import type { Line, Style } from './lines.js';
+import { listRows, memberText, type ReviewResult, type ReviewState } from './state.js';
 
 const LABELS: Record<Decision['label'], string> = { copied: 'copied', boilerplate: 'boilerplate', 'false-match': 'false match' };
+/** Characters of a finding's key shown: `refrain decide` takes a unique prefix of four or more. */
+const KEY_CHARS = 6;
+/** Report names looked up per row at most; the others are counted. */
+const NAMES = 4;
+const KIND = 7;
+const SCOPE = 6;
+const SIMILARITY = 4;
+const DECIDED = 11;
 
-/** The findings list: only the rows on screen are built, so its cost does not grow with the batch. */
+/** Column widths for a screen width; fixed columns first, the rest shared by reports and passage. */
+interface Columns {
+  number: number;
+  reports: number;
+  passage: number;
+}
+
+function columns(width: number, findings: number): Columns {
+  const number = Math.max(2, `#${Math.max(0, findings - 1)}`.length);
+  // The cursor mark and a space, then each column and the space after it.
+  const fixed = 2 + number + 1 + KEY_CHARS + 1 + KIND + 1 + SCOPE + 1 + SIMILARITY + 1 + DECIDED + 1;
+  const free = Math.max(0, width - fixed);
+  const reports = Math.min(24, Math.max(8, Math.round(free * 0.4)));
+  return { number, reports, passage: Math.max(0, free - reports - 1) };
+}
+
+/** One row's cells, each cut or padded to its column. */
+function cells(cols: Columns, values: { number: string; key: string; kind: string; scope: string; reports: string; similarity: string; decided: string }): string {
+  return [
+    fitTo(values.number, cols.number),
+    fitTo(values.key, KEY_CHARS),
+    fitTo(values.kind, KIND),
+    fitTo(values.scope, SCOPE),
+    fitTo(values.reports, cols.reports),
+    fitTo(values.similarity, SIMILARITY, 'right'),
+    fitTo(values.decided, DECIDED),
+  ].join(' ');
+}
+
+/**
+ * The findings list under its column headings, in the order of finding ids (the engine numbers
+ * findings in review order). Only the rows on screen are built, so its cost does not grow with
+ * the batch.
+ */
 export function listLines(state: ReviewState): Line[] {
-  const rows = listRows(state);
-  const lines: Line[] = [];
+  const cols = columns(state.width, state.order.length);
+  const heading = `  ${cells(cols, { number: '#', key: 'key', kind: 'kind', scope: 'scope', reports: 'reports', similarity: 'sim', decided: 'decided' })} passage`;
+  const lines: Line[] = [[{ text: truncate(heading, state.width), style: 'bold' }]];
   if (state.visible.length === 0) {
     const why = state.order.length === 0 ? 'no findings in this scan' : 'no findings match the filters (z clears them)';
-    return [[{ text: `  ${why}`, style: 'dim' }]];
+    return [...lines, [{ text: truncate(`  ${why}`, state.width), style: 'dim' }]];
   }
-  const end = Math.min(state.visible.length, state.top + rows);
+  const end = Math.min(state.visible.length, state.top + listRows(state));
   for (let i = state.top; i < end; i++) {
     const id = state.visible[i];
-    lines.push(listRow(state, state.result.clusters[id], i === state.cursor));
+    lines.push(listRow(state, cols, state.result.clusters[id], i === state.cursor));
   }
   return lines;
 }
 
-/** Kind, scope, reports, similarity, decision, then as much of the passage as fits. */
-function listRow(state: ReviewState, c: ResultCluster, selected: boolean): Line {
+function listRow(state: ReviewState, cols: Columns, c: ResultCluster, selected: boolean): Line {
   const decision = state.decisions.get(c.key);
-  const label = decision ? LABELS[decision.label] : c.boilerplate ? '(boilerpl.)' : '';
-  const reports = `${c.docCount}`.padStart(3);
-  const similarity = `${Math.round(c.similarity * 100)}%`.padStart(4);
-  const head = `${selected ? '›' : ' '} ${c.kind.padEnd(7)} ${c.scope.padEnd(6)} ${reports} ${similarity} ${padTo(label, 11)} `;
-  const excerpt = fit(oneLine(memberText(state.text, c, 0)), Math.max(0, state.width - head.length));
-  if (selected) return [{ text: padTo(head + excerpt, state.width), style: 'cursor' }];
-  const tone = decision?.label === 'false-match' || (decision ? decision.label === 'boilerplate' : c.boilerplate) ? 'dim' : 'plain';
-  return [
-    { text: head, style: tone },
-    { text: excerpt, style: tone },
-  ];
+  const head = `${selected ? '›' : ' '} ${cells(cols, {
+    number: `#${c.id}`,
+    key: c.key.slice(0, KEY_CHARS),
+    kind: c.kind,
+    scope: c.scope,
+    reports: nameList(reportNamesOf(state.result, c), c.docCount, cols.reports),
+    similarity: `${Math.round(c.similarity * 100)}%`,
+    decided: decision ? LABELS[decision.label] : '',
+  })} `;
+  const passage = truncate(oneLine(memberText(state.text, c, 0)), Math.min(cols.passage, Math.max(0, state.width - 1)));
+  if (selected) return [{ text: fitTo(head + passage, state.width), style: 'cursor' }];
+  // Boilerplate (the reviewer's word first, else the scan's) and false matches are muted.
+  const muted = decision ? decision.label !== 'copied' : c.boilerplate;
+  const tone: Style = muted ? 'dim' : 'plain';
+  return [{ text: truncate(head + passage, state.width), style: tone }];
+}
+
+/** The short names of the first few reports a finding stands in, in member order. */
+function reportNamesOf(result: ReviewResult, c: ResultCluster): string[] {
+  const docs: number[] = [];
+  for (const m of c.members) {
+    if (!docs.includes(m.doc)) docs.push(m.doc);
+    if (docs.length === NAMES) break;
+  }
+  return docs.map((d) => reportName(result, d));
+}
+
+/** A report's short name (see `shortNames`). */
+export function reportName(result: ReviewResult, doc: number): string {
+  return namesOf(result)[doc] ?? `report ${doc}`;
+}
+
+const namesCache = new WeakMap<object, string[]>();
+
+/** Short names of the result's reports, worked out once per result. */
+function namesOf(result: ReviewResult): string[] {
+  let names = namesCache.get(result.documents);
+  if (!names) namesCache.set(result.documents, (names = shortNames(result.documents.map((d) => d.path))));
+  return names;
 }

@@ -1,86 +1,106 @@
+import type { Paragraph } from '../../src/types.js';
 import { fit, wrapStyled, type Line, type Style } from './lines.js';
-import { CHROME_ROWS, type ReviewResult, type ReviewState, type Spot } from './state.js';
+import { CHROME_ROWS, type ReviewState, type Spot } from './state.js';
 
 const GUTTER = 6;
-
-/** A report laid out for a width: every line, and where each found passage starts. */
-export interface ReportLayout {
-  lines: Line[];
-  /** For spot i of the state's `reportSpots`: the line its passage starts on. */
-  spotLine: number[];
-}
+/** Lines of the report shown above the passage under the cursor, so its context shows. */
+const CONTEXT = 2;
 
 /**
- * One report's paragraphs with its found passages highlighted: copying strong, boilerplate
- * (or passages the reviewer called boilerplate) muted, the passage under the cursor stronger still.
+ * The report view: a title, then the report's paragraphs with their found passages highlighted
+ * (copying strong, boilerplate or passages the reviewer called boilerplate muted, the passage
+ * under the cursor stronger still), scrolled to the passage under the cursor. Only the paragraphs
+ * on screen are laid out, so a key costs the same in a report of ten paragraphs or ten thousand.
  */
-export function layoutReport(state: ReviewState): ReportLayout {
-  const { result, reportDoc, reportSpots, reportCursor } = state;
-  const width = Math.max(4, state.width - GUTTER);
-  const byParagraph = new Map<number, number[]>();
-  reportSpots.forEach((s, i) => {
-    const list = byParagraph.get(s.paragraph) ?? [];
-    list.push(i);
-    byParagraph.set(s.paragraph, list);
-  });
-  const lines: Line[] = [];
-  const spotLine: number[] = new Array(reportSpots.length).fill(0);
-  for (const p of state.text.paragraphs(reportDoc)) {
-    const spots = byParagraph.get(p.index) ?? [];
-    const styleAt = (offset: number): Style => styleFor(result, state, reportSpots, spots, reportCursor, offset);
-    const wrapped = wrapStyled(p.text, width, styleAt);
-    const first = lines.length;
-    // Where in the wrapped lines each spot starts: count UTF-16 units line by line.
-    let offset = 0;
-    const lineStarts = wrapped.map((l) => {
-      const at = offset;
-      for (const s of l) offset += s.text.length;
-      return at;
-    });
-    for (const i of spots) {
-      let k = 0;
-      while (k + 1 < lineStarts.length && lineStarts[k + 1] <= reportSpots[i].start) k++;
-      spotLine[i] = first + k;
-    }
-    wrapped.forEach((l, k) => {
-      const gutter = k === 0 ? `${p.line}`.padStart(GUTTER - 2) + '  ' : ' '.repeat(GUTTER);
-      lines.push([{ text: gutter, style: 'dim' }, ...l]);
-    });
-  }
-  return { lines, spotLine };
-}
-
-export function reportLines(state: ReviewState, layout: ReportLayout): Line[] {
+export function reportLines(state: ReviewState): Line[] {
   const doc = state.result.documents[state.reportDoc];
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const spot = state.reportSpots[state.reportCursor];
   const where = spot
-    ? ` · passage ${state.reportCursor + 1}/${state.reportSpots.length} → finding ${state.result.clusters[spot.finding].id} (Enter opens)`
-    : ' · no found passages';
+    ? `passage ${state.reportCursor + 1}/${state.reportSpots.length} → finding #${state.result.clusters[spot.finding].id} (Enter opens)`
+    : 'no found passages';
+  // Where the cursor is comes before the ratios, which a narrow screen cuts first.
   const title = doc
-    ? `${doc.path} · templated ${pct(doc.templatedRatio)} · within ${pct(doc.withinRatio)} · boilerplate ${pct(doc.boilerplateRatio)}${where}`
+    ? `${doc.path} · ${where} · templated ${pct(doc.templatedRatio)} · within ${pct(doc.withinRatio)} · boilerplate ${pct(doc.boilerplateRatio)}`
     : `report #${state.reportDoc} is not in this scan`;
   const rows = Math.max(1, state.height - CHROME_ROWS - 1);
-  // Keep the passage under the cursor a few lines below the top, so its context shows.
-  const target = spot ? layout.spotLine[state.reportCursor] - 2 : 0;
-  const top = Math.max(0, Math.min(target, layout.lines.length - rows));
-  return [[{ text: fit(title, state.width), style: 'bold' }], ...layout.lines.slice(top, top + rows)];
+  return [[{ text: fit(title, state.width), style: 'bold' }], ...reportWindow(state, rows)];
 }
 
-function styleFor(
-  result: ReviewResult,
-  state: ReviewState,
-  all: Spot[],
-  spots: number[],
-  cursor: number,
-  offset: number,
-): Style {
+/**
+ * `rows` lines of the report: from CONTEXT lines above the line where the cursor's passage starts,
+ * or fewer where the report starts, or more where it ends too soon to fill the screen.
+ */
+function reportWindow(state: ReviewState, rows: number): Line[] {
+  const paragraphs = state.text.paragraphs(state.reportDoc);
+  if (paragraphs.length === 0) return [];
+  const spot = state.reportSpots[state.reportCursor];
+  const at = spot ? Math.min(spot.paragraph, paragraphs.length - 1) : 0;
+  const anchor = layoutParagraph(state, paragraphs, at);
+  const startLine = spot ? lineOf(anchor, spot.start) : 0;
+  const above: Line[] = anchor.lines.slice(0, startLine);
+  const below: Line[] = anchor.lines.slice(startLine);
+  for (let p = at + 1; p < paragraphs.length && below.length < rows; p++) below.push(...layoutParagraph(state, paragraphs, p).lines);
+  let before = at - 1;
+  const wanted = () => Math.max(CONTEXT, rows - below.length);
+  while (above.length < wanted() && before >= 0) above.unshift(...layoutParagraph(state, paragraphs, before--).lines);
+  const shownAbove = above.slice(Math.max(0, above.length - wanted()));
+  return [...shownAbove, ...below].slice(0, rows);
+}
+
+interface ParagraphLayout {
+  lines: Line[];
+  /** Offset (UTF-16, into the paragraph's text) where each line starts. */
+  starts: number[];
+}
+
+/** One paragraph wrapped to the screen, its line number in the gutter of its first line. */
+function layoutParagraph(state: ReviewState, paragraphs: readonly Paragraph[], index: number): ParagraphLayout {
+  const p = paragraphs[index];
+  const spots = spotsOf(state.reportSpots, p.index);
+  const width = Math.max(4, state.width - GUTTER);
+  const wrapped = wrapStyled(p.text, width, (offset) => styleAt(state, spots, offset));
+  const starts: number[] = [];
+  let offset = 0;
+  for (const l of wrapped) {
+    starts.push(offset);
+    for (const s of l) offset += s.text.length;
+  }
+  const lines = wrapped.map((l, k): Line => {
+    const gutter = k === 0 ? `${p.line}`.padStart(GUTTER - 2) + '  ' : ' '.repeat(GUTTER);
+    return [{ text: gutter, style: 'dim' }, ...l];
+  });
+  return { lines, starts };
+}
+
+/** The line of a laid-out paragraph that holds `offset`. */
+function lineOf(layout: ParagraphLayout, offset: number): number {
+  let k = 0;
+  while (k + 1 < layout.starts.length && layout.starts[k + 1] <= offset) k++;
+  return k;
+}
+
+/** Indexes into `spots` (sorted by paragraph) of the spots in paragraph `paragraph`. */
+function spotsOf(spots: readonly Spot[], paragraph: number): number[] {
+  let lo = 0;
+  let hi = spots.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spots[mid].paragraph < paragraph) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let i = lo; i < spots.length && spots[i].paragraph === paragraph; i++) out.push(i);
+  return out;
+}
+
+function styleAt(state: ReviewState, spots: number[], offset: number): Style {
   let style: Style = 'plain';
   for (const i of spots) {
-    const s = all[i];
+    const s = state.reportSpots[i];
     if (offset < s.start || offset >= s.end) continue;
-    if (i === cursor) return 'spot';
-    const c = result.clusters[s.finding];
+    if (i === state.reportCursor) return 'spot';
+    const c = state.result.clusters[s.finding];
     const label = state.decisions.get(c.key)?.label;
     if (label === 'false-match') continue;
     const boilerplate = label ? label === 'boilerplate' : c.boilerplate;

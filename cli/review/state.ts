@@ -1,5 +1,6 @@
 import { memberPieces, memberTextOf } from '../../src/report/member.js';
 import type { Decision, DecisionLabel, Kind, ResultCluster, ResultDocument, ScanResult, Scope } from '../../src/types.js';
+import { foldIdeographs } from '../../src/ingest/formats/ideographs.js';
 import { resultParagraphs, type ParagraphSource } from './paragraphs.js';
 import { visibleInput } from './visible.js';
 
@@ -60,7 +61,7 @@ export interface ReviewState {
   /** The reports' text, read as it is shown. */
   text: ParagraphSource;
   decisions: ReadonlyMap<string, Decision>;
-  /** Every finding id, most worth reviewing first (see `priorityOrder`). */
+  /** Every finding, by id: finding ids are the one review ranking (the engine numbers them so). */
   order: number[];
   /** The ids the filters let through, in `order`. */
   visible: number[];
@@ -134,7 +135,9 @@ export function initialState(given: ReviewInput, width = 80, height = 24): Revie
   // Everything the views show comes from here, with control characters made visible.
   const input = visibleInput(given);
   const decisions = latest(input.decisions);
-  const order = priorityOrder(input.result.clusters);
+  // A finding's number is its position, so the list shows the `#N` of the scan summary and of
+  // `refrain decide` in order, with no ranking of its own.
+  const order = input.result.clusters.map((_, i) => i);
   const filters: Filters = { scope: null, kind: null, doc: null, hideBoilerplate: false, hideDecided: false, search: '' };
   const state: ReviewState = {
     result: input.result,
@@ -175,19 +178,6 @@ function latest(list: readonly Decision[]): Map<string, Decision> {
     if (!prev || prev.at <= d.at) decisions.set(d.key, d);
   }
   return decisions;
-}
-
-/**
- * Findings in review order: boilerplate last; before it, rare long copying between few reports
- * first. Weight = passage characters × similarity ÷ reports involved, so a long passage shared by
- * two reports beats a slogan repeated in twenty. Ties by id, so the order is deterministic.
- */
-export function priorityOrder(clusters: readonly ResultCluster[]): number[] {
-  const weight = (c: ResultCluster) => (c.chars * c.similarity) / Math.max(1, c.docCount);
-  return clusters
-    .map((c, i) => ({ i, b: c.boilerplate ? 1 : 0, w: weight(c), id: c.id }))
-    .sort((x, y) => x.b - y.b || y.w - x.w || x.id - y.id)
-    .map((e) => e.i);
 }
 
 /** The text a member stands for: its span of the paragraph, or the whole paragraph. */
@@ -260,9 +250,9 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
   }
 }
 
-/** Rows the findings list has on screen. */
+/** Rows the findings list has on screen, under its column headings. */
 export function listRows(state: Pick<ReviewState, 'height'>): number {
-  return Math.max(1, state.height - CHROME_ROWS);
+  return Math.max(1, state.height - CHROME_ROWS - 1);
 }
 
 function clamp(n: number, lo: number, hi: number): number {
@@ -378,11 +368,10 @@ export function reportSpots(result: ReviewResult, doc: number, text: ParagraphSo
   result.clusters.forEach((c, finding) => {
     c.members.forEach((m, member) => {
       if (m.doc !== doc) return;
-      // Only a member without an end needs its paragraph's text, for the length.
-      const lengthOf = (p: number) => (text.paragraph(doc, p)?.text ?? '').length;
-      for (const piece of memberPieces(m, (p) => (m.end !== undefined && p === m.paragraph ? m.end : lengthOf(p)))) {
-        spots.push({ paragraph: piece.paragraph, start: piece.start, end: piece.end, finding, member });
-      }
+      // Only a member without an end needs its paragraph's text, for the length; each paragraph
+      // of a run is whole, to its end (read only when drawn).
+      const lengthOf = (p: number) => (m.lastParagraph === undefined ? (text.paragraph(doc, p)?.text ?? '').length : Infinity);
+      for (const piece of memberPieces(m, lengthOf)) spots.push({ paragraph: piece.paragraph, start: piece.start, end: piece.end, finding, member });
     });
   });
   return spots.sort((x, y) => x.paragraph - y.paragraph || x.start - y.start || x.finding - y.finding || x.member - y.member);
@@ -431,7 +420,9 @@ export function filterFindings(
   decisions: ReadonlyMap<string, Decision>,
   f: Filters,
 ): number[] {
-  const needle = f.search.toLowerCase();
+  // Radical look-alikes (⽭ for 矛) are folded on both sides, so a search for 矛盾 finds them in
+  // reports scanned before PDF extraction folded them, and in text files that carry them.
+  const needle = foldIdeographs(f.search.toLowerCase());
   const none = f.scope === null && f.kind === null && f.doc === null && !f.hideBoilerplate && !f.hideDecided && !needle;
   if (none) return order as number[];
   // A search reads every finding's text: have it all at hand first (one pass, not one read each).
@@ -445,7 +436,7 @@ export function filterFindings(
     if (f.hideBoilerplate && (decision ? decision.label === 'boilerplate' : c.boilerplate)) return false;
     if (f.hideDecided && decision) return false;
     if (needle) {
-      const found = c.members.some((_, i) => memberText(text, c, i).toLowerCase().includes(needle));
+      const found = c.members.some((_, i) => foldIdeographs(memberText(text, c, i).toLowerCase()).includes(needle));
       if (!found) return false;
     }
     return true;

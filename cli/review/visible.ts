@@ -31,8 +31,9 @@ function visibleParagraph(p: Paragraph): Paragraph {
 }
 
 /**
- * Paragraphs made visible as they are read. A report's list is converted once and kept (by the
- * list read), so redraws get the same array back without scanning it again.
+ * Paragraphs made visible as they are read: each paragraph of a report's list is converted when
+ * first read by index and kept, so the report view, which reads only the paragraphs on screen,
+ * never scans a whole report of ten thousand paragraphs, and redraws get the same objects back.
  */
 export function visibleParagraphs(source: ParagraphSource): ParagraphSource {
   const lists = new WeakMap<readonly Paragraph[], readonly Paragraph[]>();
@@ -47,10 +48,31 @@ export function visibleParagraphs(source: ParagraphSource): ParagraphSource {
       const list = source.paragraphs(doc);
       let shown = lists.get(list);
       if (shown === undefined) {
-        shown = list.some((p) => hasControls(p.text)) ? list.map(visibleParagraph) : list;
+        shown = lazilyVisible(list);
         lists.set(list, shown);
       }
       return shown;
     },
   };
+}
+
+/** A read-only view of `list` whose items are made visible when first read, one by one. */
+function lazilyVisible(list: readonly Paragraph[]): readonly Paragraph[] {
+  const done = new Map<number, Paragraph>();
+  return new Proxy(list, {
+    get(target, prop, receiver) {
+      if (typeof prop === 'string' && /^\d+$/.test(prop)) {
+        const index = Number(prop);
+        let p = done.get(index);
+        if (p === undefined && index < target.length) {
+          // One read of the text: a paragraph read from a store may be costly to read again.
+          const copy = { ...target[index] };
+          p = hasControls(copy.text) ? { ...copy, text: showControls(copy.text) } : copy;
+          done.set(index, p);
+        }
+        return p;
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
 }

@@ -1,5 +1,11 @@
 import stringWidth from 'string-width';
 import { showControls } from '../../src/util/controls.js';
+import { widthOf } from '../../src/diff/align.js';
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Display width of one grapheme: the diff module's cached measure, so diffs and lines agree. */
+export const graphemeWidth = widthOf;
 
 /**
  * Text as the terminal should get it: control characters from report text, file names or
@@ -10,26 +16,36 @@ export function forTerminal(text: string): string {
   return showControls(text, '\n');
 }
 
-/** Cuts text to at most `width` terminal columns (a CJK character takes two), adding '…' if cut. */
+/**
+ * Cuts text to at most `width` terminal columns (a CJK character takes two), ending in '…' when
+ * cut. Cuts between graphemes only: an accent, a variation selector or an emoji sequence stays
+ * with its character. Control characters are shown as symbols, and measured as such.
+ */
 export function truncate(raw: string, width: number): string {
+  if (width <= 0) return '';
   const text = showControls(raw);
-  if (stringWidth(text) <= width) return text;
-  let out = '';
   let used = 0;
-  for (const ch of text) {
-    const w = stringWidth(ch);
-    if (used + w > width - 1) break;
-    out += ch;
+  // Where the text would be cut if it turns out too wide: the last point with room for '…'.
+  let cut = 0;
+  for (const { segment, index } of graphemes.segment(text)) {
+    const w = graphemeWidth(segment);
+    if (used + w <= width - 1) cut = index + segment.length;
     used += w;
+    if (used > width) return text.slice(0, cut) + '…';
   }
-  return out + '…';
+  return text;
 }
 
-/** Pads to `width` columns on the right (or left with align 'right'). */
+/** Pads to `width` columns on the right (or left with align 'right'); never cuts. */
 export function pad(raw: string, width: number, align: 'left' | 'right' = 'left'): string {
   const text = showControls(raw);
   const fill = ' '.repeat(Math.max(0, width - stringWidth(text)));
   return align === 'left' ? text + fill : fill + text;
+}
+
+/** Exactly `width` columns: cut as `truncate` does, then padded. */
+export function fitTo(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+  return pad(truncate(text, width), width, align);
 }
 
 /** One line of a paragraph: whitespace runs folded to one space. */

@@ -41,7 +41,18 @@ export async function verifyPairs(
   onDone?: (pairs: number) => void,
 ): Promise<PairFinding[]> {
   const count = arena.tokenStart.length - 1;
-  if (!pool) return verifyRange(pairs, 0, pairs.length, count, (gp) => tokensAt(arena, gp), options);
+  if (!pool) {
+    // In slices, saying how far it got after each: one slice of very long paragraphs can take
+    // seconds, and the progress line (drawn by a thread of its own) shows the count moving.
+    const found: PairFinding[] = [];
+    for (let first = 0; first < pairs.length; ) {
+      const end = sliceEnd(pairs, first, count, arena.tokenStart);
+      for (const f of verifyRange(pairs, first, end, count, (gp) => tokensAt(arena, gp), options)) found.push(f);
+      first = end;
+      onDone?.(first);
+    }
+    return found;
+  }
   const jobs: Array<Promise<PairFinding[]>> = [];
   let done = 0;
   for (let first = 0; first < pairs.length; first += JOB) {
@@ -56,6 +67,22 @@ export async function verifyPairs(
     );
   }
   return (await Promise.all(jobs)).flat();
+}
+
+/** Tokens (both sides of each pair) aligned on this thread between two reports of progress. */
+const SLICE_TOKENS = 200_000;
+
+/** Where the slice of pairs starting at `first` ends: at JOB pairs, or once it holds SLICE_TOKENS tokens. */
+function sliceEnd(pairs: Float64Array, first: number, count: number, tokenStart: Uint32Array): number {
+  let tokens = 0;
+  let i = first;
+  while (i < pairs.length && i - first < JOB && tokens < SLICE_TOKENS) {
+    const a = Math.floor(pairs[i] / count);
+    const b = pairs[i] - a * count;
+    tokens += tokenStart[a + 1] - tokenStart[a] + tokenStart[b + 1] - tokenStart[b];
+    i++;
+  }
+  return i;
 }
 
 /**

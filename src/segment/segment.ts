@@ -12,6 +12,8 @@ interface Line {
   line: number; // 1-based
   start: number; // offset of the trimmed text in the document
   blankBefore: boolean;
+  /** Blank lines right before this one. */
+  gapBefore: number;
   width: number;
 }
 
@@ -32,17 +34,17 @@ function columns(s: string): number {
 
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  let blank = false;
+  let blank = 0;
   let offset = 0;
   let number = 1;
   for (const raw of text.split('\n')) {
     if (BLANK.test(raw)) {
-      blank = true;
+      blank++;
     } else {
       const lead = raw.length - raw.replace(/^[\s\u3000\u00a0\ufeff]+/u, '').length;
       const trimmed = raw.replace(TRIM, '');
-      lines.push({ text: trimmed, line: number, start: offset + lead, blankBefore: blank, width: columns(trimmed) });
-      blank = false;
+      lines.push({ text: trimmed, line: number, start: offset + lead, blankBefore: blank > 0, gapBefore: blank, width: columns(trimmed) });
+      blank = 0;
     }
     offset += raw.length + 1;
     number++;
@@ -57,10 +59,13 @@ const WRAP_MIN = 50;
 
 /**
  * Runs of short lines each set apart by blank lines, most of them not ending a sentence: text
- * pulled out of a PDF one fragment per line. Returns, per line, whether it is in such a run.
+ * pulled out of a PDF one fragment per line. Returns, per line, whether it is in such a run, and
+ * whether more blank lines set it apart than usually set the run's fragments apart (the PDF had
+ * a gap there).
  */
-function fragmentRuns(lines: Line[]): boolean[] {
+function fragmentRuns(lines: Line[]): { inRun: boolean[]; wideGap: boolean[] } {
   const inRun = new Array<boolean>(lines.length).fill(false);
+  const wideGap = new Array<boolean>(lines.length).fill(false);
   let i = 0;
   while (i < lines.length) {
     let j = i;
@@ -69,21 +74,59 @@ function fragmentRuns(lines: Line[]): boolean[] {
     if (len >= 4) {
       let open = 0;
       for (let k = i; k < j; k++) if (!SENTENCE_END.test(lines[k].text)) open++;
-      if (open / len >= 0.4) for (let k = i; k < j; k++) inRun[k] = true;
+      if (open / len >= 0.4) {
+        const usual = usualGap(lines, i + 1, j);
+        for (let k = i; k < j; k++) {
+          inRun[k] = true;
+          wideGap[k] = k > i && lines[k].gapBefore > usual;
+        }
+      }
     }
     i = Math.max(j, i + 1);
   }
-  return inRun;
+  return { inRun, wideGap };
+}
+
+/** The commonest number of blank lines before lines[from, to). */
+function usualGap(lines: Line[], from: number, to: number): number {
+  const counts = new Map<number, number>();
+  let best = 1;
+  for (let k = from; k < to; k++) {
+    const n = (counts.get(lines[k].gapBefore) ?? 0) + 1;
+    counts.set(lines[k].gapBefore, n);
+    if (n > (counts.get(best) ?? 0)) best = lines[k].gapBefore;
+  }
+  return best;
+}
+
+/** Longest a numbered heading runs after its numbering, in characters. */
+const HEADING_MAX = 30;
+const SENTENCE_INSIDE = /[。！？!?；;]/u;
+const CONTINUES = /[，、,：:（(《“‘—-]$/u;
+const CONTINUATION = /^[，。、；：,.;:）)」』”’]/u;
+
+/**
+ * A numbered heading of a PDF fragment run, such as （一）加强学习宣传，不断增强法治工作意识: numbering,
+ * then a short phrase with no sentence in it and not broken off at a comma. Set apart from the
+ * next fragment by a wider gap than the run's fragments, it ends before that fragment.
+ */
+function endsHeading(paragraph: string, next: string): boolean {
+  const numbering = numberingLength(paragraph);
+  if (numbering === 0) return false;
+  const phrase = paragraph.slice(numbering);
+  const chars = Array.from(phrase).length;
+  return chars >= 2 && chars <= HEADING_MAX && !SENTENCE_INSIDE.test(phrase) && !CONTINUES.test(phrase) && !CONTINUATION.test(next);
 }
 
 /**
  * Splits a document into paragraphs. A line is a paragraph unless it is a fragment of one:
- * lines of a PDF fragment run are joined until a line starts with numbering (一、 （一） 1.), and
- * lines of a hard-wrapped block (editor- or mail-wrapped prose) are joined until the block ends.
+ * lines of a PDF fragment run are joined until a line starts with numbering (一、 （一） 1.) or a
+ * numbered heading ends at a gap, and lines of a hard-wrapped block (editor- or mail-wrapped
+ * prose) are joined until the block ends.
  */
 export function segment(text: string, breaks: ReadonlySet<number> = new Set()): Segment[] {
   const lines = splitLines(text);
-  const inRun = fragmentRuns(lines);
+  const { inRun, wideGap } = fragmentRuns(lines);
   const out: Segment[] = [];
   let current: { text: string; line: number; start: number } | null = null;
 
@@ -99,6 +142,7 @@ export function segment(text: string, breaks: ReadonlySet<number> = new Set()): 
     if (current && prev) {
       if (inRun[k] && inRun[k - 1]) {
         join = numberingLength(l.text) === 0 || numberingLength(prev.text) === prev.text.length;
+        if (join && wideGap[k] && endsHeading(current.text, l.text)) join = false;
       } else if (!l.blankBefore && prev.width >= WRAP_MIN && prev.width <= WRAP_MAX && l.width <= WRAP_MAX) {
         join = numberingLength(l.text) === 0 && isWrappedBlock(lines, k);
       }

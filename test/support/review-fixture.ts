@@ -29,8 +29,9 @@ function cluster(id: number, c: Omit<ResultCluster, 'id'>): ResultCluster {
 }
 
 /**
- * A small scan by hand: the within-report repeat (finding 0), a near copy across two reports
- * (finding 1), boilerplate in all three (finding 2), and a short partial copy (finding 3).
+ * A small scan by hand, numbered as the engine numbers findings (boilerplate last): the
+ * within-report repeat (finding 0), a near copy across two reports (finding 1), a short partial
+ * copy (finding 2), and boilerplate in all three (finding 3).
  */
 export function fixtureResult(): ScanResult {
   return {
@@ -53,12 +54,12 @@ export function fixtureResult(): ScanResult {
         members: [{ doc: 0, paragraph: 1 }, { doc: 1, paragraph: 0 }],
       }),
       cluster(2, {
-        scope: 'across', kind: 'exact', boilerplate: true, docCount: 3, similarity: 1, chars: 11, key: 'k-slogan',
-        members: [{ doc: 0, paragraph: 0 }, { doc: 1, paragraph: 1 }, { doc: 2, paragraph: 0 }],
-      }),
-      cluster(3, {
         scope: 'across', kind: 'partial', boilerplate: false, docCount: 2, similarity: 0.8, chars: 10, key: 'k-partial',
         members: [{ doc: 1, paragraph: 2, start: 0, end: 10 }, { doc: 2, paragraph: 1, start: 6, end: 16 }],
+      }),
+      cluster(3, {
+        scope: 'across', kind: 'exact', boilerplate: true, docCount: 3, similarity: 1, chars: 11, key: 'k-slogan',
+        members: [{ doc: 0, paragraph: 0 }, { doc: 1, paragraph: 1 }, { doc: 2, paragraph: 0 }],
       }),
     ],
     documentPairs: [{ a: 0, b: 1, sharedRatio: 0.4 }],

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { contextOf, LimitError } from '../limits.js';
 import { ExtractError, reason } from './errors.js';
+import { foldIdeographs } from './ideographs.js';
 import type { Extracted, Extractor } from './types.js';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -117,7 +118,8 @@ export function paragraphStarts(lines: PdfLine[]): number[] {
 }
 
 /**
- * A text PDF to lines of text, page by page. `pageStarts[i]` is the offset where page i+1's text
+ * A text PDF to lines of text, page by page, radical and compatibility look-alikes of ideographs
+ * folded (see ideographs.ts). `pageStarts[i]` is the offset where page i+1's text
  * starts. A PDF whose pages carry no text at all (scanned images) is an error, not an empty file.
  * A PDF of more pages than the limit is refused before its first page is read; the clock and
  * the text's length are checked after every page.
@@ -156,7 +158,7 @@ export const extractPdf: Extractor = async (bytes, _path, given) => {
         items = [];
         for (const item of content.items) {
           if (!('str' in item)) continue;
-          items.push({ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height || Math.abs(item.transform[3]) });
+          items.push({ str: foldIdeographs(item.str), x: item.transform[4], y: item.transform[5], width: item.width, height: item.height || Math.abs(item.transform[3]) });
         }
       } catch (error) {
         throw new ExtractError(`cannot read page ${p} of PDF (${reason(error)})`);
