@@ -117,6 +117,12 @@ export interface ResultDocument {
    * path. Absent for documents of the batch being scanned.
    */
   past?: string;
+  /**
+   * Only with `scan --against PAST.db`, on the batch's documents: the share of this document's
+   * characters found in the past workspace's reports. `templatedRatio` and the other ratios are
+   * then those of the batch alone, the same as a scan without `--against` gives.
+   */
+  pastRatio?: number;
 }
 
 export interface ResultMember {
@@ -127,6 +133,7 @@ export interface ResultMember {
   end?: number;
 }
 
+/** A finding. Schema 1 calls findings clusters; the name stays for the readers of that schema. */
 export interface ResultCluster {
   /** Deterministic: clusters are sorted (see score stage) and numbered from 0. */
   id: number;
@@ -165,11 +172,39 @@ export interface ScanSettings {
   bands: number;
 }
 
+/** A file or folder given to the scan, and the files found in it. */
+export interface ScanInput {
+  path: string;
+  files: number;
+}
+
+/** When and over what a scan was made: what a report needs to say to be handed on. */
+export interface ScanInfo {
+  /** When the scan was made, ISO 8601 in UTC (SOURCE_DATE_EPOCH, when set, fixes it). */
+  at: string;
+  /** The files and folders given, as given, each with the number of files found in it. */
+  inputs: ScanInput[];
+  /** The workspace the scan was saved in; absent when nothing was saved. */
+  workspace?: string;
+  /** Reports kept in the workspace from earlier scans, not among this scan's inputs. */
+  kept?: number;
+  /** The past workspace the batch was compared with (`scan --against`). */
+  against?: {
+    path: string;
+    /** Its reports that took part. */
+    reports: number;
+    /** When its own last scan was made, when it says. */
+    at?: string;
+  };
+}
+
 export interface ScanResult {
   schema: 1;
   tool: 'refrain';
   version: string;
   settings: ScanSettings;
+  /** Absent from results made before refrain recorded it. */
+  scan?: ScanInfo;
   documents: ResultDocument[];
   clusters: ResultCluster[];
   documentPairs: ResultDocumentPair[];

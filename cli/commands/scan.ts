@@ -24,7 +24,9 @@ Options:
                          files already there and unchanged are not read again
   --no-workspace         save nothing; just print (and write --json)
   --against PAST.db      compare this batch with a past workspace (e.g. last year's), adding
-                         nothing to it; findings involving only past reports are left out
+                         nothing to it; findings involving only past reports are left out,
+                         this batch's ratios stay its own and the share found in the past
+                         reports is shown beside them
   --prune                drop reports stored in the workspace that were not given this time
   --json FILE            write the full result (JSON schema 1) to FILE ('-' for standard output)
   --threshold X          similarity a passage needs to be reported, 0..1 (default 0.5)
@@ -104,8 +106,8 @@ export const scanCommand: Command = {
     // A --json path that cannot be written is found out before the scan, not after it.
     if (values.json !== undefined && values.json !== '-' && !existsSync(dirname(resolve(values.json))))
       throw new InputError(`cannot write ${values.json}: its folder does not exist`);
-    if (values['no-workspace'] && (values.workspace !== undefined || values.against !== undefined || values.prune))
-      throw new UsageError('--no-workspace cannot go with --workspace, --against or --prune');
+    if (values['no-workspace'] && (values.workspace !== undefined || values.prune))
+      throw new UsageError('--no-workspace cannot go with --workspace or --prune');
     const relaunched = await relaunchWithRoom(positionals, argv);
     if (relaunched !== null) return relaunched;
     const progress = createProgress(process.stderr);
@@ -113,7 +115,16 @@ export const scanCommand: Command = {
     let result;
     let counts: string | undefined;
     try {
-      if (values['no-workspace']) {
+      if (values['no-workspace'] && values.against !== undefined) {
+        // Reading the past workspace loads better-sqlite3: only when one is given.
+        const ws = await import('../../src/workspace/index.js');
+        try {
+          result = await ws.scanAgainst(positionals, values.against, { settings, onProgress });
+        } catch (error) {
+          if (error instanceof ws.WorkspaceError) throw new InputError(error.message);
+          throw error;
+        }
+      } else if (values['no-workspace']) {
         result = (await scanPaths(positionals, { settings, onProgress })).result;
       } else {
         // The workspace code loads better-sqlite3: only when a workspace is wanted.

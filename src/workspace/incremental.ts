@@ -4,11 +4,13 @@ import type { Analysis, Decision, Diagnostic, ScanResult, ScanSettings } from '.
 import { listInputFiles } from '../ingest/index.js';
 import { compareAnalyses } from '../pipeline/compare.js';
 import { resolveSettings } from '../pipeline/settings.js';
+import { describeInputs, scanTime, withScanInfo } from '../pipeline/scan-info.js';
 import { VERSION } from '../version.js';
 import type { ScanProgress } from '../pipeline/scan.js';
+import { compareWithPast, readPastBatch, type PastBatch } from './against.js';
 import { WorkspaceError } from './errors.js';
 import { openWorkspace } from './open.js';
-import { readPlanned } from './read-plan.js';
+import { analysesCompatible, readPlanned } from './read-plan.js';
 import { StreamsPool } from './streams.js';
 import type { StoredAnalysis, Workspace } from './workspace.js';
 
@@ -66,29 +68,16 @@ export function planScan(given: string[], stored: string[], options: { prune?: b
   return { read: sortPaths(given), keep: sortPaths(absent), drop: [] };
 }
 
-/** Analyses made with other band settings or another engine version cannot be compared with new ones. */
-export function analysesCompatible(
-  header: Pick<ScanResult, 'version' | 'settings'> | null,
-  version: string,
-  settings: ScanSettings,
-): boolean {
-  return (
-    header !== null &&
-    header.version === version &&
-    header.settings.numHashes === settings.numHashes &&
-    header.settings.bands === settings.bands
-  );
-}
-
 /**
  * Scans `paths` (files and folders) into a workspace: unchanged files reuse their stored analysis,
  * new and changed ones are analysed, everything in the workspace is compared anew, and the result
  * replaces the stored scan in one transaction. Decisions are untouched.
  *
- * With `against`, the past workspace's documents join the comparison (appended after the batch,
- * marked `past`), only findings involving at least one document of this batch are kept, and the
- * past workspace's decisions on those findings are carried over where this workspace has none.
- * Nothing is written to the past workspace.
+ * With `against`, the batch is also compared with the past workspace's documents (see
+ * compareWithPast: they are appended after the batch, marked `past`; only findings involving the
+ * batch are kept; the batch's ratios stay those of the batch alone, with `pastRatio` beside them),
+ * and the past workspace's decisions on those findings are carried over where this workspace has
+ * none. Nothing is written to the past workspace.
  */
 export async function scanIntoWorkspace(paths: string[], options: WorkspaceScanOptions): Promise<WorkspaceScanOutput> {
   const settings = resolveSettings(options.settings);
@@ -99,9 +88,9 @@ export async function scanIntoWorkspace(paths: string[], options: WorkspaceScanO
   let ws: Workspace | undefined;
   const streams = new StreamsPool();
   try {
-    const pastAnalyses = past ? pastBatch(past, settings) : [];
+    const pastBatch = past ? readPastBatch(past, settings) : undefined;
     ws = openWorkspace(options.workspace, { create: true });
-    return await scanWith(ws, past, pastAnalyses, files, settings, options, streams);
+    return await scanWith(ws, past, pastBatch, { paths, files }, settings, options, streams);
   } finally {
     streams.close();
     ws?.close();
@@ -112,8 +101,8 @@ export async function scanIntoWorkspace(paths: string[], options: WorkspaceScanO
 async function scanWith(
   ws: Workspace,
   past: Workspace | undefined,
-  pastAnalyses: Analysis[],
-  files: string[],
+  pastBatch: PastBatch | undefined,
+  { paths, files }: { paths: string[]; files: string[] },
   settings: ScanSettings,
   options: WorkspaceScanOptions,
   streams: StreamsPool,
@@ -121,6 +110,7 @@ async function scanWith(
   const reusable = analysesCompatible(ws.storedHeader(), VERSION, settings);
   // Stored analyses lack token streams: worker threads make them as the analyses load (only when
   // they can be reused; wasted only on files then found changed, or dropped by prune).
+  const pastAnalyses = pastBatch?.analyses ?? [];
   streams.add(pastAnalyses);
   const loaded = timed('load', () => ws.storedAnalyses(reusable ? (slice) => streams.add(slice) : undefined));
   const stored = respell(loaded, files);
@@ -159,28 +149,23 @@ async function scanWith(
   const comparing = (stage?: string) => options.onProgress?.({ phase: 'compare', filesDone: plan.read.length, filesTotal: plan.read.length, paragraphs, stage });
   comparing();
   const analyses = [...ownAnalyses, ...pastAnalyses];
-  let result = await compareAnalyses(analyses, settings, diagnostics, comparing);
+  const compared = pastBatch
+    ? await compareWithPast(ownAnalyses, pastBatch, settings, diagnostics, comparing)
+    : await compareAnalyses(ownAnalyses, settings, diagnostics, comparing);
+  const at = scanTime();
+  const inputs = await describeInputs(paths, files);
+  const against = pastBatch && { path: pastBatch.path, reports: pastAnalyses.length, ...(pastBatch.at ? { at: pastBatch.at } : {}) };
+  const result = withScanInfo(compared, { at, inputs, workspace: options.workspace, kept: counts.kept, ...(against ? { against } : {}) });
   let carried: Decision[] = [];
   if (past) {
-    result = keepBatchFindings(result, ownAnalyses.length, past.path);
     const keys = new Set(result.clusters.map((c) => c.key));
     carried = past.decisions().filter((d) => keys.has(d.key));
   }
   // Kept and unchanged documents' analyses are as stored: saveScan need not write them again.
   const unchanged = new Set([...plan.keep, ...read.reused].map((p) => own.get(p)!));
-  timed('save', () => ws.saveScan(result, analyses, { carried, unchanged, info: { at: new Date().toISOString(), ...counts } }));
+  timed('save', () => ws.saveScan(result, analyses, { carried, unchanged, info: { at, ...counts } }));
   options.onProgress?.({ phase: 'done', filesDone: plan.read.length, filesTotal: plan.read.length, paragraphs });
   return { result, counts };
-}
-
-function pastBatch(past: Workspace, settings: ScanSettings): Analysis[] {
-  const header = past.storedHeader();
-  if (!analysesCompatible(header, VERSION, settings)) {
-    const why = header === null ? 'holds no scan' : 'was scanned with other band settings or another refrain version';
-    throw new WorkspaceError(`past workspace ${past.path} ${why}; rescan its reports into it with this refrain and the same settings first`);
-  }
-  const stored = past.storedAnalyses();
-  return sortPaths([...stored.keys()]).map((p) => stored.get(p)!.analysis);
 }
 
 /**
@@ -199,23 +184,6 @@ export function keptDiagnostics(stored: Diagnostic[], read: string[], reused: Re
     else if (!readFiles.has(file) && !prune) out.push(d);
   }
   return out;
-}
-
-/**
- * Pure: the findings of a batch-plus-past comparison that involve the batch (documents before
- * `batchSize`), renumbered from 0 in their order; past documents marked with `pastPath`;
- * document pairs between two past documents left out.
- */
-export function keepBatchFindings(result: ScanResult, batchSize: number, pastPath: string): ScanResult {
-  const clusters = result.clusters
-    .filter((c) => c.members.some((m) => m.doc < batchSize))
-    .map((c, id) => ({ ...c, id }));
-  return {
-    ...result,
-    documents: result.documents.map((d) => (d.id < batchSize ? d : { ...d, past: pastPath })),
-    clusters,
-    documentPairs: result.documentPairs.filter((p) => p.a < batchSize || p.b < batchSize),
-  };
 }
 
 /**

@@ -9,8 +9,10 @@
  *   compared anew, so scanning in parts gives the same result as one full scan.
  * - `against`: a past workspace's documents join the comparison, read-only. They appear in the
  *   result after the batch's documents, with `past` set to that workspace's path; only findings
- *   involving the batch are kept; the past decisions on them are copied in where none exists.
- *   Past documents keep no analysis here, so a later plain rescan compares the batch alone.
+ *   involving the batch are kept; the batch's ratios are those of the batch alone, and its
+ *   `pastRatio` the share found in the past reports; the past decisions on the findings are
+ *   copied in where none exists. Past documents keep no analysis here, so a later plain rescan
+ *   compares the batch alone. `scanAgainst` does the same comparison without a workspace.
  */
 export { WorkspaceError } from './errors.js';
 export { openWorkspace, type OpenOptions } from './open.js';
@@ -27,13 +29,13 @@ export { SCHEMA_VERSION } from './schema.js';
 export {
   scanIntoWorkspace,
   planScan,
-  analysesCompatible,
-  keepBatchFindings,
   respell,
   type WorkspaceScanOptions,
   type WorkspaceScanCounts,
   type WorkspaceScanOutput,
   type ScanPlan,
 } from './incremental.js';
+export { analysesCompatible } from './read-plan.js';
+export { compareWithPast, keepBatchFindings, readPastBatch, scanAgainst, type PastBatch } from './against.js';
 export { resolveFinding } from './resolve.js';
 export { describeCounts } from './counts.js';

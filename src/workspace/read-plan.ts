@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Analysis, Diagnostic, ScanSettings } from '../types.js';
+import type { Analysis, Diagnostic, ScanResult, ScanSettings } from '../types.js';
 import { sha256 } from '../ingest/index.js';
 import { analyzeFiles, type AnalyzeFilesOptions, type ReadProgress } from '../pipeline/analyze-files.js';
 
@@ -67,4 +67,18 @@ function hashOf(path: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** Analyses made with other band settings or another engine version cannot be compared with new ones. */
+export function analysesCompatible(
+  header: Pick<ScanResult, 'version' | 'settings'> | null,
+  version: string,
+  settings: ScanSettings,
+): boolean {
+  return (
+    header !== null &&
+    header.version === version &&
+    header.settings.numHashes === settings.numHashes &&
+    header.settings.bands === settings.bands
+  );
 }
