@@ -220,6 +220,8 @@ export interface Decision {
   note: string;
   /** ISO 8601. */
   at: string;
+  /** Who made it (`--reviewer`, or the login name); absent when not known. */
+  reviewer?: string;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -15,6 +15,8 @@ export interface ReviewInput {
   decisions: Decision[];
   /** Where the reports' text is read; by default, the paragraphs in `result`'s documents. */
   paragraphs?: ParagraphSource;
+  /** Who decides in this session ('' or absent: not known); the store records it with each write. */
+  reviewer?: string;
 }
 
 /** Where decisions go. The workspace satisfies it; tests use an in-memory fake. */
@@ -58,6 +60,8 @@ export interface ReviewState {
   /** The reports' text, read as it is shown. */
   text: ParagraphSource;
   decisions: ReadonlyMap<string, Decision>;
+  /** Who decides in this session; '' when not known. */
+  reviewer: string;
   /** Every finding id, most worth reviewing first (see `priorityOrder`). */
   order: number[];
   /** The ids the filters let through, in `order`. */
@@ -136,6 +140,7 @@ export function initialState(input: ReviewInput, width = 80, height = 24): Revie
     result: input.result,
     text: input.paragraphs ?? resultParagraphs(input.result),
     decisions,
+    reviewer: input.reviewer ?? '',
     order,
     visible: order,
     cursor: 0,
@@ -474,6 +479,7 @@ function decide(state: ReviewState, label: DecisionLabel, note: string | null, a
   const before = state.decisions.get(key) ?? null;
   // A new label keeps the note already written; a note keeps the label.
   const decision: Decision = { key, label, note: note ?? before?.note ?? '', at };
+  if (state.reviewer !== '') decision.reviewer = state.reviewer;
   const decisions = new Map(state.decisions);
   decisions.set(key, decision);
   const next: ReviewState = {

@@ -124,6 +124,15 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE paragraphs;
   ALTER TABLE paragraphs_v2 RENAME TO paragraphs;
   `,
+  // 3: reserved for the migration added on another branch at the same time; empty here, it is
+  // replaced by that one when the branches are merged.
+  ``,
+  // 4: who made each decision (decide --reviewer, review --reviewer, or the login name), kept with
+  // the decision and in the log. NULL for the decisions made before it was recorded.
+  `
+  ALTER TABLE decisions ADD COLUMN reviewer TEXT;
+  ALTER TABLE decision_log ADD COLUMN reviewer TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

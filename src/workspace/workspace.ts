@@ -165,8 +165,6 @@ export class Workspace {
     );
     const insertPair = db.prepare(`INSERT INTO document_pairs (pos, a, b, shared_ratio, extra) VALUES (?, ?, ?, ?, ?)`);
     const insertDiagnostic = db.prepare(`INSERT INTO diagnostics (pos, path, level, message, extra) VALUES (?, ?, ?, ?, ?)`);
-    const carry = db.prepare(`INSERT INTO decisions (key, label, note, at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`);
-    const logDecision = db.prepare(`INSERT INTO decision_log (key, label, note, at) VALUES (?, ?, ?, ?)`);
 
     db.transaction(() => {
       // Read inside the write lock: what is stored now is what this transaction replaces.
@@ -218,10 +216,18 @@ export class Workspace {
       result.diagnostics.forEach((d, pos) => insertDiagnostic.run(pos, d.path, d.level, d.message, extraOf(d, DIAGNOSTIC_FIELDS)));
       this.setMeta('header', JSON.stringify(omit(result, LIST_FIELDS)));
       this.setMeta('lastScan', JSON.stringify(options.info ?? {}));
-      for (const d of options.carried ?? []) {
-        if (carry.run(d.key, d.label, d.note, d.at).changes > 0) logDecision.run(d.key, d.label, d.note, d.at);
-      }
+      if (options.carried?.length) this.carry(options.carried);
     }).immediate();
+  }
+
+  /** Adds decisions carried from a past workspace where this one has none for the key, and logs them. */
+  private carry(decisions: Decision[]): void {
+    const carry = this.db.prepare(`INSERT INTO decisions (key, label, note, at, reviewer) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`);
+    const log = this.db.prepare(`INSERT INTO decision_log (key, label, note, at, reviewer) VALUES (?, ?, ?, ?, ?)`);
+    for (const d of decisions) {
+      const by = d.reviewer ?? null;
+      if (carry.run(d.key, d.label, d.note, d.at, by).changes > 0) log.run(d.key, d.label, d.note, d.at, by);
+    }
   }
 
   /**
@@ -424,45 +430,50 @@ export class Workspace {
 
   /** Every current decision, by key order. */
   decisions(): Decision[] {
-    return this.db.prepare(`SELECT key, label, note, at FROM decisions ORDER BY key`).all() as Decision[];
+    const rows = this.db.prepare(`SELECT key, label, note, at, reviewer FROM decisions ORDER BY key`).all() as DecisionRow[];
+    return rows.map(decisionOf);
   }
 
   /** Every decision made or cleared, oldest first; `label` null means cleared. */
-  decisionLog(): Array<{ key: string; label: DecisionLabel | null; note: string; at: string }> {
-    return this.db.prepare(`SELECT key, label, note, at FROM decision_log ORDER BY seq`).all() as Array<{
-      key: string;
-      label: DecisionLabel | null;
-      note: string;
-      at: string;
-    }>;
+  decisionLog(): Array<Omit<Decision, 'label'> & { label: DecisionLabel | null }> {
+    const rows = this.db.prepare(`SELECT key, label, note, at, reviewer FROM decision_log ORDER BY seq`).all() as Array<
+      Omit<DecisionRow, 'label'> & { label: DecisionLabel | null }
+    >;
+    return rows.map(decisionOf);
   }
 
-  /** Records a decision; it is committed (synchronous=FULL) before this returns. */
-  decide(key: string, label: DecisionLabel, note = '', at = new Date().toISOString()): Decision {
+  /**
+   * Records a decision, made by `reviewer` ('' when not known); it is committed (synchronous=FULL)
+   * before this returns.
+   */
+  decide(key: string, label: DecisionLabel, note = '', at = new Date().toISOString(), reviewer = ''): Decision {
     this.writable();
     if (!isDecisionLabel(label)) {
       throw new WorkspaceError(`unknown decision '${label}'; use one of: ${DECISION_LABELS.join(', ')}`);
     }
     if (key.length === 0) throw new WorkspaceError('a decision needs a finding key');
+    const by = reviewer === '' ? null : reviewer;
     this.db.transaction(() => {
       this.db
         .prepare(
-          `INSERT INTO decisions (key, label, note, at) VALUES (?, ?, ?, ?)
-           ON CONFLICT (key) DO UPDATE SET label = excluded.label, note = excluded.note, at = excluded.at`,
+          `INSERT INTO decisions (key, label, note, at, reviewer) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (key) DO UPDATE SET label = excluded.label, note = excluded.note, at = excluded.at, reviewer = excluded.reviewer`,
         )
-        .run(key, label, note, at);
-      this.db.prepare(`INSERT INTO decision_log (key, label, note, at) VALUES (?, ?, ?, ?)`).run(key, label, note, at);
+        .run(key, label, note, at, by);
+      this.db.prepare(`INSERT INTO decision_log (key, label, note, at, reviewer) VALUES (?, ?, ?, ?, ?)`).run(key, label, note, at, by);
     }).immediate();
-    return { key, label, note, at };
+    return decisionOf({ key, label, note, at, reviewer: by });
   }
 
-  /** Removes the decision on `key` (undo); returns whether there was one. Logged like a decision. */
-  clearDecision(key: string, at = new Date().toISOString()): boolean {
+  /** Removes the decision on `key` (undo); returns whether there was one. Logged like a decision, with who removed it. */
+  clearDecision(key: string, at = new Date().toISOString(), reviewer = ''): boolean {
     this.writable();
     let existed = false;
     this.db.transaction(() => {
       existed = this.db.prepare(`DELETE FROM decisions WHERE key = ?`).run(key).changes > 0;
-      if (existed) this.db.prepare(`INSERT INTO decision_log (key, label, note, at) VALUES (?, NULL, '', ?)`).run(key, at);
+      if (existed) {
+        this.db.prepare(`INSERT INTO decision_log (key, label, note, at, reviewer) VALUES (?, NULL, '', ?, ?)`).run(key, at, reviewer === '' ? null : reviewer);
+      }
     }).immediate();
     return existed;
   }
@@ -561,11 +572,24 @@ interface PairRow {
   shared_ratio: number;
   extra: string | null;
 }
+interface DecisionRow {
+  key: string;
+  label: DecisionLabel;
+  note: string;
+  at: string;
+  reviewer: string | null;
+}
 interface DiagnosticRow {
   path: string;
   level: string;
   message: string;
   extra: string | null;
+}
+
+/** A decision row as a Decision: `reviewer` only when known. */
+function decisionOf<T extends { reviewer: string | null }>(row: T): Omit<T, 'reviewer'> & { reviewer?: string } {
+  const { reviewer, ...rest } = row;
+  return reviewer === null ? rest : { ...rest, reviewer };
 }
 
 function memberOf(r: MemberRow): ResultMember {
