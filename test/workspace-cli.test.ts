@@ -109,6 +109,18 @@ describe('refrain report', () => {
     expect(existsSync(join(dir, 'refrain.db'))).toBe(false);
   });
 
+  it('--top N lists N findings in the Markdown report; other formats and bad counts are refused', () => {
+    const md = refrain('report', ws, '--top', '2');
+    expect(md.code).toBe(0);
+    expect(md.out.match(/^### \d+\. Finding/gm)).toHaveLength(2);
+    // Finding 1 was marked a false match above: it is left out of the ranking.
+    expect(md.out).toContain(`The 2 findings most worth reading, of ${result.clusters.length - 1} (1 marked false match left out); \`refrain report --top N\` shows more`);
+    const csv = refrain('report', ws, '--format', 'csv', '--top', '2');
+    expect([csv.code, csv.err]).toEqual([2, "refrain: --top goes with --format md only, not 'csv'\n"]);
+    const bad = refrain('report', ws, '--top', 'ten');
+    expect([bad.code, bad.err]).toEqual([2, "refrain: --top takes a whole number of findings, 0 or more, got 'ten'\n"]);
+  });
+
   it('refuses an unknown format and a workspace with no scan, with exit 2', () => {
     const format = refrain('report', ws, '--format', 'xml');
     expect(format.code).toBe(2);
