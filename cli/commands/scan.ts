@@ -12,6 +12,7 @@ import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { jsonChunks, writeJsonFileAsync } from '../../src/report/json-result.js';
 import { formatSummary } from '../text/summary.js';
+import { invocation, shellWord } from '../invocation.js';
 import type { ScanSettings } from '../../src/types.js';
 
 const HELP = `Usage: refrain scan [options] PATH...
@@ -162,7 +163,9 @@ export const scanCommand: Command = {
       process.stdout.write(formatSummary(result, { width: process.stdout.columns ?? 100, top: Math.round(top) }));
       if (counts) {
         process.stdout.write(`\n${counts}`);
-        process.stdout.write(`Next: npx refrain review${values.workspace ? ` ${values.workspace}` : ''}  (findings, diffs, decisions)  ·  npx refrain report${values.workspace ? ` ${values.workspace}` : ''} --format html -o report.html\n`);
+        const run = invocation();
+        const ws = values.workspace ? ` ${shellWord(values.workspace)}` : '';
+        process.stdout.write(`Next: ${run} review${ws}  (findings, diffs, decisions)  ·  ${run} report${ws} --format html -o report.html\n`);
       }
     }
     if (result.documents.length === 0) {
