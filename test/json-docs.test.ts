@@ -66,6 +66,15 @@ describe('docs/json.md', () => {
     expect([...documented].filter((p) => !seen.has(p)).sort()).toEqual([]);
   });
 
+  it('is right that SOURCE_DATE_EPOCH makes two scans byte-identical, with that time in scan.at', () => {
+    const run = (out: string) =>
+      spawnSync(process.execPath, [MAIN, 'scan', 'reports', '--no-workspace', '-q', '--json', out], { cwd: dir, env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' } });
+    expect([run('a.json').status, run('b.json').status]).toEqual([0, 0]);
+    const [a, b] = ['a.json', 'b.json'].map((f) => readFileSync(join(dir, f), 'utf8'));
+    expect(a).toBe(b);
+    expect((JSON.parse(a) as { scan: { at: string } }).scan.at).toBe('2026-01-01T00:00:00.000Z');
+  });
+
   it('lists the result fields in the order refrain writes them', () => {
     const order = [...documentedPaths()].filter((p) => !p.includes('.') && p !== 'decisions');
     expect(Object.keys(outputs[1].json as object)).toEqual(order);

@@ -26,7 +26,7 @@ export function htmlReport(input: ReportInput): string {
     // script could, even if some text escaped the escaping). Report text is escaped regardless.
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src '${SCRIPT_HASH}'">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>refrain report: ${report.summary.documents} reports</title>`,
+    `<title>refrain report: ${counted(report.summary.documents, 'report')}</title>`,
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
