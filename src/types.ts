@@ -117,6 +117,12 @@ export interface ResultDocument {
    * path. Absent for documents of the batch being scanned.
    */
   past?: string;
+  /**
+   * Only with `scan --against PAST.db`, on the batch's documents: the share of this document's
+   * characters found in the past workspace's reports. `templatedRatio` and the other ratios are
+   * then those of the batch alone, the same as a scan without `--against` gives.
+   */
+  pastRatio?: number;
 }
 
 export interface ResultMember {
@@ -136,6 +142,7 @@ export interface ResultMember {
 /** Why a finding is kept out of the queue (see src/evidence/judge.ts). */
 export type StockReason = 'line' | 'table' | 'common' | 'short' | 'widespread';
 
+/** A finding. Schema 1 calls findings clusters; the name stays for the readers of that schema. */
 export interface ResultCluster {
   /**
    * Deterministic: findings are ranked (the queue first, most rare shared text first; then those
@@ -194,11 +201,39 @@ export interface ScanSettings {
   bands: number;
 }
 
+/** A file or folder given to the scan, and the files found in it. */
+export interface ScanInput {
+  path: string;
+  files: number;
+}
+
+/** When and over what a scan was made: what a report needs to say to be handed on. */
+export interface ScanInfo {
+  /** When the scan was made, ISO 8601 in UTC (SOURCE_DATE_EPOCH, when set, fixes it). */
+  at: string;
+  /** The files and folders given, as given, each with the number of files found in it. */
+  inputs: ScanInput[];
+  /** The workspace the scan was saved in; absent when nothing was saved. */
+  workspace?: string;
+  /** Reports kept in the workspace from earlier scans, not among this scan's inputs. */
+  kept?: number;
+  /** The past workspace the batch was compared with (`scan --against`). */
+  against?: {
+    path: string;
+    /** Its reports that took part. */
+    reports: number;
+    /** When its own last scan was made, when it says. */
+    at?: string;
+  };
+}
+
 export interface ScanResult {
   schema: 1;
   tool: 'refrain';
   version: string;
   settings: ScanSettings;
+  /** Absent from results made before refrain recorded it. */
+  scan?: ScanInfo;
   documents: ResultDocument[];
   clusters: ResultCluster[];
   documentPairs: ResultDocumentPair[];
@@ -214,6 +249,8 @@ export interface Decision {
   note: string;
   /** ISO 8601. */
   at: string;
+  /** Who made it (`--reviewer`, or the login name); absent when not known. */
+  reviewer?: string;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -130,7 +130,7 @@ describe.skipIf(!HAS_TMUX)('item 1 in a real terminal (tmux): the title stays, t
     tmux('send-keys', '-t', 'review', 'Enter');
     const finding = await until('review', (s) => /Finding \d+/.test(s), 'the finding view');
     expect(finding).toContain('b-␛[31m红色␇.txt');
-    expect(finding).toContain('(=HYPERLINK("http://x") ␛]0;pwned␇␛[2J)');
+    expect(finding).toContain('(=HYPERLINK("http://x") ␛]0;pwned␇');
     tmux('send-keys', '-t', 'review', 'r');
     const report = await until('review', (s) => s.includes('templated') && s.includes('passage'), 'the report view');
     expect(report).toContain('pwned');

@@ -9,6 +9,7 @@ import { diffOps } from '../src/report/html/data.js';
 import { SVG_HEATMAP_MAX } from '../src/report/html/heatmap.js';
 import { getReporter } from '../src/report/index.js';
 import type { Decision, ResultDocumentPair, ScanResult } from '../src/types.js';
+import { scanIntoWorkspace } from '../src/workspace/index.js';
 import { handMadeDecisions, handMadeResult } from './support/report-fixture.js';
 
 const html = getReporter('html');
@@ -38,6 +39,27 @@ describe('html report as text', () => {
     expect(page).toContain('<title>a/一号.txt ↔ a/二号.txt: 50.0% shared</title>');
     expect(page).toContain('<title>a/三号 [draft].txt (itself)</title>');
     expect(page.match(/<rect /g)).toHaveLength(9);
+  });
+
+  it('says when, over what and with which settings the scan was made, and who reviewed it when', () => {
+    expect(page).toContain(
+      '<dl class="about"><dt>Scanned</dt><dd>2026-01-01 08:30 UTC, refrain 0.1.0</dd><dt>Inputs</dt><dd>a (4 files)</dd>' +
+        '<dt>Settings</dt><dd>similarity threshold 0.5 · passages of 12 tokens or more · boilerplate when in 25.0% of reports or more · MinHash 60 hashes in 20 bands</dd>' +
+        '<dt>Reviewed</dt><dd>1 of 3 findings, by 审计员甲, 2026-01-02 00:00 UTC</dd></dl>',
+    );
+  });
+
+  it("labels the heatmap's columns with the reports' short names, not numbers", () => {
+    const columns = [...page.matchAll(/class="hm-col"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(columns.sort()).toEqual(['一号', '三号 [draft]', '二号']);
+    expect(page).not.toMatch(/>#\d+</);
+  });
+
+  it('prints counts with thousands separators', () => {
+    const result = handMadeResult();
+    result.documents[0].chars = 10_064_156;
+    const big = html({ result, decisions: [] });
+    expect(big).toContain('10,064,206 characters in all');
   });
 
   it('switches the heatmap to a canvas past the SVG size limit, and stays small at 1,000 reports', () => {
@@ -221,6 +243,96 @@ describe.skipIf(!hasChromium)('html report of corpus/ in headless Chromium', () 
     await page.evaluate(() => (location.hash = '#finding-998'));
     await page.locator('#finding-998[open] .diff').waitFor();
     expect(await page.locator('#findings .pager').innerText()).toContain('page 20 of 20');
+    await page.close();
+  });
+});
+
+describe.skipIf(!hasChromium)('html report of a scan against a past workspace, in headless Chromium', () => {
+  let dir: string;
+  let file: string;
+  let result: ScanResult;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'refrain-report-past-'));
+    const names = readdirSync('corpus').sort();
+    for (const year of ['2024', '2025']) mkdirSync(join(dir, year));
+    // Last year: 000-002. This year: 000 and 002 again, 003 and 004 new.
+    for (const n of names.slice(0, 3)) copyFileSync(join('corpus', n), join(dir, '2024', n));
+    for (const n of [names[0], ...names.slice(2)]) copyFileSync(join('corpus', n), join(dir, '2025', n));
+    await scanIntoWorkspace([join(dir, '2024')], { workspace: join(dir, 'past.db') });
+    result = (await scanIntoWorkspace([join(dir, '2025')], { workspace: join(dir, 'now.db'), against: join(dir, 'past.db') })).result;
+    const recycled = result.clusters.find((c) => c.members.some((m) => result.documents[m.doc].past !== undefined))!;
+    const decisions: Decision[] = [{ key: recycled.key, label: 'copied', note: 'handed in again', at: '2026-03-04T05:06:07.000Z', reviewer: '审计员甲' }];
+    file = join(dir, 'report.html');
+    writeFileSync(file, html({ result, decisions }));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("lists last year's reports apart and marked, labels the heatmap by name, says what was compared and who decided", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForSelector('#reports details');
+
+    const about = await page.locator('dl.about').innerText();
+    expect(about).toMatch(/Compared with\s+\S*past\.db: 3 reports, scanned \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    expect(about).toMatch(/Reviewed\s+1 of \d+ findings, by 审计员甲, 2026-03-04 05:06 UTC/);
+    expect(await page.locator('#summary .figures').innerText()).toContain('Text found in past reports');
+    expect(await page.locator('#summary p.meta').first().innerText()).toMatch(/\d{1,3}(,\d{3})+ characters in all; compared with 3 past reports, listed apart\./);
+
+    // This year's reports in the ranking and the report list; last year's in their own section, each marked.
+    const bars = await page.locator('#ranking .bar-label').allInnerTexts();
+    expect(bars).toHaveLength(4);
+    expect(bars.every((b) => b.includes('/2025/'))).toBe(true);
+    const batchList = await page.locator('#reports details summary').allInnerTexts();
+    expect(batchList).toHaveLength(4);
+    expect(batchList.every((t) => t.includes('/2025/') && t.includes('in past reports'))).toBe(true);
+    const past = page.locator('#past-reports');
+    expect(await past.locator('h2').innerText()).toMatch(/^Past reports \(.*past\.db\)$/);
+    expect(await past.locator('ol.past li .badge.past').count()).toBe(3);
+    expect(await past.locator('details summary .badge.past').count()).toBe(3);
+    const first = await past.locator('ol.past li').first().innerText();
+    expect(first).toMatch(/^past .*\/2024\/002_\S+\.txt · shares most with .*\/2025\/002_\S+\.txt \(\d+\.\d%\)$/);
+
+    // A past report opens from its link, in its own list.
+    const pastDoc = result.documents.findIndex((d) => d.past !== undefined);
+    await page.evaluate((id) => (location.hash = `#doc-${id}`), pastDoc);
+    await page.locator(`#past-reports #doc-${pastDoc}[open] .text`).waitFor();
+    expect(await page.locator(`#doc-${pastDoc}`).innerText()).toContain('A past report, from');
+
+    // A finding reaching last year: its past member is marked, its decision says who and when.
+    const recycled = result.clusters.find((c) => c.members.some((m) => result.documents[m.doc].past !== undefined))!;
+    await page.evaluate((id) => (location.hash = `#finding-${id}`), recycled.id);
+    const finding = page.locator(`#finding-${recycled.id}[open]`);
+    await finding.locator('.members').waitFor();
+    expect(await finding.locator('summary').innerText()).toMatch(/copying across 2 reports \(1 past\)/);
+    expect(await finding.locator('.members li .badge.past').count()).toBe(1);
+    expect(await finding.innerText()).toContain('Decision: copied by 审计员甲, 2026-03-04 05:06 UTC');
+
+    // The heatmap: every column labelled by a short name; last year's in grey italics.
+    const columns = page.locator('#heatmap svg text.hm-col');
+    expect(await columns.count()).toBe(7);
+    const labels = await columns.evaluateAll((els) => els.map((e) => e.firstChild!.textContent!));
+    expect(labels.some((l) => /^#\d+$/.test(l))).toBe(false);
+    // A report handed in both years is told apart by its folder.
+    expect(labels.filter((l) => l.includes('000_')).sort()).toEqual(['2024/000_8507…', '2025/000_8507…']);
+    expect(labels.filter((l) => /^00[134]_/.test(l))).toHaveLength(3);
+    expect(await page.locator('#heatmap svg text.hm-col.hm-past').count()).toBe(3);
+    expect(await page.locator('#heatmap svg text.hm-col.hm-past').first().evaluate((e) => getComputedStyle(e).fontStyle)).toBe('italic');
+    // Upright labels fit above the grid: none pokes out of the top of the chart.
+    const overshoot = await columns.evaluateAll((els) => {
+      const top = els[0].ownerSVGElement!.getBoundingClientRect().top;
+      return Math.max(...els.map((e) => top - e.getBoundingClientRect().top));
+    });
+    expect(overshoot).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -18,12 +18,18 @@ import { handMadeDecisions, handMadeResult } from './support/report-fixture.js';
 
 const input = (): ReportInput => ({ result: handMadeResult(), decisions: handMadeDecisions() });
 const BOM = '\uFEFF';
+const SETTINGS = 'similarity threshold 0.5 · passages of 12 tokens or more · boilerplate when in 25.0% of reports or more · MinHash 60 hashes in 20 bands · refrain 0.1.0';
 
 describe('markdown report of a hand-made scan', () => {
-  it('has the summary table, the ranking, top findings with excerpts, and escapes markup', () => {
+  it('says when, over what and how it was scanned and reviewed; has the summary table, the ranking, top findings with excerpts, every decision; escapes markup', () => {
     expect(getReporter('md')(input())).toBe(
       [
         '# refrain report',
+        '',
+        '- Scanned: 2026-01-01 08:30 UTC, refrain 0.1.0',
+        '- Inputs: a (4 files)',
+        '- Settings: similarity threshold 0.5 · passages of 12 tokens or more · boilerplate when in 25.0% of reports or more · MinHash 60 hashes in 20 bands',
+        '- Reviewed: 1 of 3 findings, by 审计员甲, 2026-01-02 00:00 UTC',
         '',
         '| Figure | Value |',
         '|---|---:|',
@@ -33,8 +39,6 @@ describe('markdown report of a hand-made scan', () => {
         '| Text repeated inside its own report | 6.7% |',
         '| Boilerplate | 23.3% |',
         '| Findings | 3 (2 across reports, 1 inside one; 1 boilerplate) |',
-        '| Reviewed | 1 of 3 |',
-        '| Similarity threshold | 0.5 |',
         '',
         '## Reports by templated share',
         '',
@@ -49,7 +53,7 @@ describe('markdown report of a hand-made scan', () => {
         '### 1. Finding 0: copying across 2 reports',
         '',
         'near copy, similarity 0.80, 14 characters.',
-        'Decision: **copied**: same clause, "乡"→"镇"; see memo',
+        'Decision: **copied** by 审计员甲, 2026-01-02 00:00 UTC: same clause, "乡"→"镇"; see memo',
         '',
         '- a/一号.txt:3: 坚持“小事不出村,大事不出镇',
         '- a/二号.txt:2: 坚持“小事不出村,大事不出乡',
@@ -69,6 +73,12 @@ describe('markdown report of a hand-made scan', () => {
         '- a/二号.txt:1: 扫一扫在手机打开当前页',
         '- a/三号 \\[draft\\].txt:1: 扫一扫在手机打开当前页',
         '',
+        '## Decisions',
+        '',
+        '| Finding | Decision | By | When | Note |',
+        '|---:|---|---|---|---|',
+        '| 0 | copied | 审计员甲 | 2026-01-02 00:00 UTC | same clause, "乡"→"镇"; see memo |',
+        '',
         '## Files not scanned',
         '',
         '- a/坏.bin: error, binary file \\| \\<b\\>skipped\\</b\\>',
@@ -81,7 +91,34 @@ describe('markdown report of a hand-made scan', () => {
     const md = getReporter('md')({ result: handMadeResult(), decisions: [{ key: 'k-copy', label: 'false-match', note: '', at: '2026-01-03T00:00:00Z' }] });
     expect(md).not.toContain('Finding 0');
     expect(md).toContain('### 1. Finding 1: repeated inside one report (2 times)');
-    expect(md).toContain('| Reviewed | 1 of 3 |');
+    expect(md).toContain('- Reviewed: 1 of 3 findings, 2026-01-03 00:00 UTC\n');
+    // Its note is not lost: every decision is listed.
+    expect(md).toContain('| 0 | false-match |  | 2026-01-03 00:00 UTC |  |');
+  });
+
+  it('lists --top findings, says how many more there are, and keeps every decision and its note', () => {
+    const decisions = [
+      { key: 'k-bp', label: 'boilerplate' as const, note: 'page chrome | 页眉', at: '2026-01-04T09:15:00.000Z', reviewer: 'li.ming' },
+      { key: 'k-gone', label: 'copied' as const, note: 'a finding of an earlier scan', at: '2026-01-01T00:00:00Z' },
+    ];
+    const md = getReporter('md')({ result: handMadeResult(), decisions, top: 1 });
+    expect(md).toContain('The 1 finding most worth reading, of 3; `refrain report --top N` shows more, the CSV has them all.');
+    expect(md.match(/^### \d+\. Finding/gm)).toEqual(['### 1. Finding']);
+    expect(md).toContain('| 2 | boilerplate | li.ming | 2026-01-04 09:15 UTC | page chrome \\| 页眉 |');
+    expect(md).toContain('1 more decision is on findings not in this scan.');
+    expect(md).toContain('- Reviewed: 1 of 3 findings, by li.ming, 2026-01-04 09:15 UTC\n');
+    const none = getReporter('md')({ result: handMadeResult(), decisions: [], top: 0 });
+    expect(none).toContain('The 0 findings most worth reading, of 3;');
+    expect(none).toContain('## Decisions\n\nNo finding has been reviewed yet.\n');
+  });
+
+  it('prints counts with thousands separators', () => {
+    const result = handMadeResult();
+    result.documents[0].chars = 10_064_156;
+    result.clusters[0].chars = 12_345;
+    const md = getReporter('md')({ result, decisions: [] });
+    expect(md).toContain('| Characters | 10,064,206 |');
+    expect(md).toContain('near copy, similarity 0.80, 12,345 characters.');
   });
 });
 
@@ -89,15 +126,16 @@ describe('csv reports of a hand-made scan', () => {
   it('has one row per finding member, RFC 4180 quoting, CRLF and a UTF-8 BOM', () => {
     const csv = getReporter('csv')(input());
     expect(csv.startsWith(BOM)).toBe(true);
+    const scan = `2026-01-01T08:30:00.000Z,a (4 files),${SETTINGS}`;
     expect(csv.slice(1).split('\r\n')).toEqual([
-      'finding,key,scope,kind,boilerplate,doc_count,similarity,decision,note,member,doc,path,line,page,paragraph,last_paragraph,start,end,text',
-      '0,k-copy,across,near,false,2,0.8000,copied,"same clause, ""乡""→""镇""; see memo",0,0,a/一号.txt,3,,1,,0,14,"坚持“小事不出村,大事不出镇"',
-      '0,k-copy,across,near,false,2,0.8000,copied,"same clause, ""乡""→""镇""; see memo",1,1,a/二号.txt,2,,1,,0,14,"坚持“小事不出村,大事不出乡"',
-      '1,k-within,within,exact,false,1,1.0000,,,0,1,a/二号.txt,5,,2,,,,重复一段话。',
-      '1,k-within,within,exact,false,1,1.0000,,,1,1,a/二号.txt,6,,3,,,,重复一段话。',
-      '2,k-bp,across,exact,true,3,1.0000,,,0,0,a/一号.txt,1,,0,,,,扫一扫在手机打开当前页',
-      '2,k-bp,across,exact,true,3,1.0000,,,1,1,a/二号.txt,1,,0,,,,扫一扫在手机打开当前页',
-      '2,k-bp,across,exact,true,3,1.0000,,,2,2,a/三号 [draft].txt,1,,0,,,,扫一扫在手机打开当前页',
+      'finding,key,scope,kind,boilerplate,doc_count,similarity,decision,note,reviewer,decided_at,member,doc,path,past,line,page,paragraph,last_paragraph,start,end,text,scan_at,scan_inputs,scan_settings',
+      `0,k-copy,across,near,false,2,0.8000,copied,"same clause, ""乡""→""镇""; see memo",审计员甲,2026-01-02T00:00:00Z,0,0,a/一号.txt,,3,,1,,0,14,"坚持“小事不出村,大事不出镇",${scan}`,
+      `0,k-copy,across,near,false,2,0.8000,copied,"same clause, ""乡""→""镇""; see memo",审计员甲,2026-01-02T00:00:00Z,1,1,a/二号.txt,,2,,1,,0,14,"坚持“小事不出村,大事不出乡",${scan}`,
+      `1,k-within,within,exact,false,1,1.0000,,,,,0,1,a/二号.txt,,5,,2,,,,重复一段话。,${scan}`,
+      `1,k-within,within,exact,false,1,1.0000,,,,,1,1,a/二号.txt,,6,,3,,,,重复一段话。,${scan}`,
+      `2,k-bp,across,exact,true,3,1.0000,,,,,0,0,a/一号.txt,,1,,0,,,,扫一扫在手机打开当前页,${scan}`,
+      `2,k-bp,across,exact,true,3,1.0000,,,,,1,1,a/二号.txt,,1,,0,,,,扫一扫在手机打开当前页,${scan}`,
+      `2,k-bp,across,exact,true,3,1.0000,,,,,2,2,a/三号 [draft].txt,,1,,0,,,,扫一扫在手机打开当前页,${scan}`,
       '',
     ]);
   });
@@ -107,10 +145,10 @@ describe('csv reports of a hand-made scan', () => {
     expect(csv).toBe(
       BOM +
         [
-          'doc,path,encoding,format,chars,templated_ratio,within_ratio,boilerplate_ratio,findings,top_shared_path,top_shared_ratio',
-          '0,a/一号.txt,utf-8,txt,40,0.5000,0.0000,0.2500,2,a/二号.txt,0.5000',
-          '1,a/二号.txt,utf-8,txt,30,0.4000,0.2000,0.3000,3,a/一号.txt,0.5000',
-          '2,a/三号 [draft].txt,utf-8,txt,20,0.1000,0.0000,0.1000,1,a/二号.txt,0.1500',
+          'doc,path,past,encoding,format,chars,templated_ratio,within_ratio,boilerplate_ratio,past_ratio,findings,top_shared_path,top_shared_ratio,scan_at,scan_inputs,scan_settings',
+          `0,a/一号.txt,,utf-8,txt,40,0.5000,0.0000,0.2500,,2,a/二号.txt,0.5000,2026-01-01T08:30:00.000Z,a (4 files),${SETTINGS}`,
+          `1,a/二号.txt,,utf-8,txt,30,0.4000,0.2000,0.3000,,3,a/一号.txt,0.5000,2026-01-01T08:30:00.000Z,a (4 files),${SETTINGS}`,
+          `2,a/三号 [draft].txt,,utf-8,txt,20,0.1000,0.0000,0.1000,,1,a/二号.txt,0.1500,2026-01-01T08:30:00.000Z,a (4 files),${SETTINGS}`,
           '',
         ].join('\r\n'),
     );
@@ -120,8 +158,8 @@ describe('csv reports of a hand-made scan', () => {
     const result = handMadeResult();
     result.clusters = [{ ...result.clusters[2], id: 0, members: [{ doc: 2, paragraph: 1 }, { doc: 2, paragraph: 1, start: 0, end: 8 }] }];
     const rows = getReporter('csv')({ result, decisions: [] }).slice(1).split('\r\n');
-    expect(rows[1]).toBe('0,k-bp,across,exact,true,3,1.0000,,,0,2,a/三号 [draft].txt,2,,1,,,,"<script>alert(1)</script>\n第二行"');
-    expect(rows[2]).toBe('0,k-bp,across,exact,true,3,1.0000,,,1,2,a/三号 [draft].txt,2,,1,,0,8,<script>');
+    expect(rows[1]).toMatch(/^0,k-bp,across,exact,true,3,1\.0000,,,,,0,2,a\/三号 \[draft\]\.txt,,2,,1,,,,"<script>alert\(1\)<\/script>\n第二行",/);
+    expect(rows[2]).toMatch(/^0,k-bp,across,exact,true,3,1\.0000,,,,,1,2,a\/三号 \[draft\]\.txt,,2,,1,,0,8,<script>,/);
   });
 });
 
@@ -189,7 +227,7 @@ describe('buildReport', () => {
     const before = JSON.stringify(i);
     const report = buildReport(i);
     expect(JSON.stringify(i)).toBe(before);
-    expect(report.findings[0].decision).toEqual({ label: 'copied', note: 'same clause, "乡"→"镇"; see memo', at: '2026-01-02T00:00:00Z' });
+    expect(report.findings[0].decision).toEqual({ label: 'copied', note: 'same clause, "乡"→"镇"; see memo', at: '2026-01-02T00:00:00Z', reviewer: '审计员甲' });
     expect(report.ranking.map((r) => r.doc)).toEqual([0, 1, 2]);
     expect(report.order).toEqual([1, 0, 2]);
     expect(report.topFindings).toEqual([0, 1, 2]);
@@ -259,7 +297,9 @@ describe('paragraphMarks', () => {
 describe('reports of the corpus scan (reviewed snapshots: refresh with -u only after reading the diff)', () => {
   let corpus: ReportInput;
   beforeAll(async () => {
-    corpus = { result: (await scanPaths(['corpus'])).result, decisions: [] };
+    const { result } = await scanPaths(['corpus']);
+    // The time of the scan fixed, so the snapshots hold.
+    corpus = { result: { ...result, scan: { ...result.scan!, at: '2026-01-01T00:00:00.000Z' } }, decisions: [] };
   });
   it('markdown', async () => {
     await expect(getReporter('md')(corpus)).toMatchFileSnapshot('__snapshots__/report-corpus.md');

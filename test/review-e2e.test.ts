@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { openWorkspace } from '../src/workspace/index.js';
 import type { Decision, ScanResult } from '../src/types.js';
@@ -62,8 +62,8 @@ function storedDecisions(path: string): { result: ScanResult; decisions: Decisio
  * Starts `refrain review` in a 120×40 terminal. With nothing to run after it, `exec` makes the
  * pane's process refrain itself; otherwise the shell stays to run `after` once refrain exits.
  */
-function startReview(session: string, workspace: string, after = '', size = { x: 120, y: 40 }): void {
-  const run = `node ${JSON.stringify(MAIN)} review ${JSON.stringify(workspace)}`;
+function startReview(session: string, workspace: string, after = '', options = '', size = { x: 120, y: 40 }): void {
+  const run = `node ${JSON.stringify(MAIN)} review ${JSON.stringify(workspace)}${options}`;
   const command = `cd ${JSON.stringify(ROOT)} && ${after ? `${run}${after}` : `exec ${run}`}`;
   tmux('new-session', '-d', '-s', session, '-x', String(size.x), '-y', String(size.y), command);
 }
@@ -119,14 +119,15 @@ describe.skipIf(!HAS_TMUX)('refrain review in a real terminal (tmux)', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('marks the 那吾镇 repeat as copied, quits with q, and the decision is in the workspace', async () => {
-    startReview('mark', workspace, '; echo "exit status $?"; sleep 30');
+  it('marks the 那吾镇 repeat as copied, quits with q, and the decision is in the workspace, with its reviewer', async () => {
+    startReview('mark', workspace, '; echo "exit status $?"; sleep 30', ' --reviewer 审计员甲');
     await openRepeat('mark');
     const view = screen('mark');
     expect(view).toMatch(/L 1\. corpus\/004_8c642f3c1dbf128b\.txt:\d+/);
     expect(view).toMatch(/R 2\. corpus\/004_8c642f3c1dbf128b\.txt:\d+/);
     tmux('send-keys', '-t', 'mark', 'c');
     await until('mark', (s) => s.includes('copied · saved'), 'the decision to be saved');
+    expect(screen('mark')).toContain('decided: copied by 审计员甲');
     tmux('send-keys', '-t', 'mark', 'q');
     // The terminal is back: the shell's output shows and the review screen is gone.
     const after = await until('mark', (s) => s.includes('exit status'), 'refrain to exit');
@@ -134,6 +135,7 @@ describe.skipIf(!HAS_TMUX)('refrain review in a real terminal (tmux)', () => {
     expect(after).not.toContain('refrain review ·');
     const stored = storedDecisions(workspace).decisions.find((d) => d.key === key);
     expect(stored?.label).toBe('copied');
+    expect(stored?.reviewer).toBe('审计员甲');
   });
 
   it('at 80 columns lists the findings under headings, numbered as the scan summary numbers them', async () => {
@@ -141,7 +143,7 @@ describe.skipIf(!HAS_TMUX)('refrain review in a real terminal (tmux)', () => {
     const summarised = [...summary.stdout.matchAll(/^ {2}#(\d+) (within|across) (\w+)/gm)].map((m) => ({ id: Number(m[1]), scope: m[2], kind: m[3] }));
     expect(summarised.map((f) => f.id)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     const { result } = storedDecisions(workspace);
-    startReview('narrow', workspace, '', { x: 80, y: 24 });
+    startReview('narrow', workspace, '', '', { x: 80, y: 24 });
     const list = await until('narrow', (s) => cursorLine(s).startsWith('› #0 '), 'the findings list');
     const lines = list.split('\n');
     expect(lines[0]).toMatch(/^refrain review · \d+ findings · \d+ decided · /);
@@ -176,5 +178,7 @@ describe.skipIf(!HAS_TMUX)('refrain review in a real terminal (tmux)', () => {
     process.kill(pid, 'SIGKILL');
     const stored = storedDecisions(workspace).decisions.find((d) => d.key === key);
     expect(stored?.label).toBe('false-match');
+    // No --reviewer: the decision is the login name's.
+    expect(stored?.reviewer).toBe(userInfo().username);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { openWorkspace, scanIntoWorkspace } from '../src/workspace/index.js';
 import type { ScanResult } from '../src/types.js';
@@ -50,6 +50,27 @@ describe('refrain decide', () => {
     w2.close();
   });
 
+  it('records who decided: --reviewer, or the login name', () => {
+    const key = result.clusters[3].key;
+    const named = refrain('decide', '--workspace', ws, '3', 'copied', '--reviewer', '审计员甲', '--note', '同一段');
+    expect(named.code).toBe(0);
+    expect(named.out).toMatch(new RegExp(`^finding 3 of scan 1 \\(key ${key}\\): copied \\(同一段\\), saved \\S+ by 审计员甲\n`));
+    const plain = refrain('decide', '--workspace', ws, '3', 'boilerplate');
+    expect(plain.out.split('\n')[0].endsWith(` by ${userInfo().username}`)).toBe(true);
+    const cleared = refrain('decide', '--workspace', ws, '3', 'clear', '--reviewer', 'li.ming');
+    expect(cleared.code).toBe(0);
+    const w = openWorkspace(ws, { readonly: true });
+    expect(w.decisionLog().filter((e) => e.key === key).map((e) => [e.label, e.reviewer])).toEqual([
+      ['copied', '审计员甲'],
+      ['boilerplate', userInfo().username],
+      [null, 'li.ming'],
+    ]);
+    w.close();
+    const empty = refrain('decide', '--workspace', ws, '3', 'copied', '--reviewer', ' ');
+    expect(empty.code).toBe(2);
+    expect(empty.err).toBe('refrain: --reviewer needs a name, e.g. --reviewer "Li Ming"\n');
+  });
+
   const refusals: Array<[string, string[], string]> = [
     ['an unknown label', ['0', 'maybe'], "refrain: unknown label 'maybe'; use one of: copied, boilerplate, false-match, clear\n"],
     ['a finding id out of range', ['9999', 'copied'], 'refrain: no finding 9999 in the stored scan'],
@@ -81,7 +102,9 @@ describe('refrain report', () => {
     const json = JSON.parse(r.out) as ScanResult & { decisions: unknown[] };
     const { decisions, ...scan } = json;
     expect(scan).toEqual(result);
-    expect(decisions).toEqual([{ key: result.clusters[1].key, label: 'false-match', note: 'topic words', at: expect.any(String) }]);
+    // Other tests of this file decided other findings in the same workspace.
+    const mine = (decisions as Array<{ key: string }>).filter((d) => d.key === result.clusters[1].key);
+    expect(mine).toEqual([{ key: result.clusters[1].key, label: 'false-match', note: 'topic words', at: expect.any(String), reviewer: userInfo().username }]);
   });
 
   it('writes to a file with -o, and reads ./refrain.db by default', () => {
@@ -92,6 +115,18 @@ describe('refrain report', () => {
     expect(none.code).toBe(2);
     expect(none.err).toBe("refrain: no workspace at refrain.db (run 'refrain scan' to make one)\n");
     expect(existsSync(join(dir, 'refrain.db'))).toBe(false);
+  });
+
+  it('--top N lists N findings in the Markdown report; other formats and bad counts are refused', () => {
+    const md = refrain('report', ws, '--top', '2');
+    expect(md.code).toBe(0);
+    expect(md.out.match(/^### \d+\. Finding/gm)).toHaveLength(2);
+    // Finding 1 was marked a false match above: it is left out of the ranking.
+    expect(md.out).toContain(`The 2 findings most worth reading, of ${result.clusters.length - 1} (1 marked false match left out); \`refrain report --top N\` shows more`);
+    const csv = refrain('report', ws, '--format', 'csv', '--top', '2');
+    expect([csv.code, csv.err]).toEqual([2, "refrain: --top goes with --format md only, not 'csv'\n"]);
+    const bad = refrain('report', ws, '--top', 'ten');
+    expect([bad.code, bad.err]).toEqual([2, "refrain: --top takes a whole number of findings, 0 or more, got 'ten'\n"]);
   });
 
   it('refuses an unknown format and a workspace with no scan, with exit 2', () => {

@@ -95,7 +95,7 @@ describe('schema migration 2 (paragraphs in a rowid table)', () => {
     const v1 = new Workspace(path, db, false);
     const { result, analyses } = scan(3, 3, 4);
     v1.saveScan(result, analyses);
-    v1.decide('k', 'copied', '', 't');
+    db.prepare(`INSERT INTO decisions (key, label, note, at) VALUES ('k', 'copied', '', 't')`).run();
     v1.close();
 
     expect(() => openWorkspace(path, { readonly: true })).toThrow(/schema version 1, older than this refrain's/);

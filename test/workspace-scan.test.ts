@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scanPaths } from '../src/pipeline/scan.js';
 import { describeCounts, openWorkspace, planScan, scanIntoWorkspace, type WorkspaceScanCounts } from '../src/workspace/index.js';
+import type { ScanResult } from '../src/types.js';
+import { findingsOf } from './support/scan-record.js';
 
 const CORPUS = join(import.meta.dirname, '..', 'corpus');
 const NAMES = readdirSync(CORPUS).filter((n) => n.endsWith('.txt')).sort();
@@ -47,11 +49,19 @@ describe('scanning into a workspace', () => {
     expect(first.counts).toEqual(counts({ files: 2, analysed: 2 }));
     const second = await scanIntoWorkspace([...files.slice(2), join(batch, 'zz-empty.txt')], { workspace: ws });
     expect(second.counts).toEqual(counts({ files: 4, analysed: 3, failed: 1, kept: 2 }));
-    expect(second.result).toEqual(full.result);
+    expect(findingsOf(second.result)).toEqual(findingsOf(full.result));
     expect(full.result.clusters.some((c) => c.scope === 'across')).toBe(true);
     expect(full.result.diagnostics.map((d) => [d.path, d.level])).toEqual([[join(batch, 'zz-empty.txt'), 'error']]);
+    // The scan record says what this scan was given, and what the workspace kept from before.
+    expect(second.result.scan).toEqual({
+      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      inputs: [...files.slice(2), join(batch, 'zz-empty.txt')].map((path) => ({ path, files: 1 })),
+      workspace: ws,
+      kept: 2,
+    });
+    expect(full.result.scan!.inputs).toEqual([{ path: batch, files: 6 }]);
     const reopened = openWorkspace(ws, { readonly: true });
-    expect(reopened.loadResult()).toEqual(full.result);
+    expect(reopened.loadResult()).toEqual(second.result);
     reopened.close();
   });
 
@@ -61,13 +71,13 @@ describe('scanning into a workspace', () => {
     expect(before.counts).toEqual(counts({ files: 6, analysed: 5, failed: 1 }));
     const again = await scanIntoWorkspace([batch], { workspace: ws });
     expect(again.counts).toEqual(counts({ files: 6, skipped: 5, failed: 1 }));
-    expect(again.result).toEqual(before.result);
+    expect(findingsOf(again.result)).toEqual(findingsOf(before.result));
 
     appendFileSync(files[1], '\n我们将继续深入学习贯彻习近平法治思想，扎实推进法治政府建设各项工作。\n');
     const changed = await scanIntoWorkspace([batch], { workspace: ws });
     expect(changed.counts).toEqual(counts({ files: 6, analysed: 1, skipped: 4, failed: 1 }));
     const full = await scanPaths([batch]);
-    expect(changed.result).toEqual(full.result);
+    expect(findingsOf(changed.result)).toEqual(findingsOf(full.result));
     expect(changed.result.documents[1].hash).not.toBe(before.result.documents[1].hash);
   });
 
@@ -78,7 +88,7 @@ describe('scanning into a workspace', () => {
     const again = await scanIntoWorkspace([respelt], { workspace: ws });
     expect(again.counts).toEqual(counts({ files: 1, skipped: 1, kept: 4 }));
     expect(again.result.documents.map((d) => d.path)).toEqual([respelt, ...files.slice(1)]);
-    expect(again.result).toEqual((await scanPaths([respelt, ...files.slice(1), join(batch, 'zz-empty.txt')])).result);
+    expect(findingsOf(again.result)).toEqual(findingsOf((await scanPaths([respelt, ...files.slice(1), join(batch, 'zz-empty.txt')])).result));
   });
 
   it('an ingest warning is reported as without a workspace, and stays when the file is skipped as unchanged', async () => {
@@ -89,10 +99,10 @@ describe('scanning into a workspace', () => {
     const warning = plain.diagnostics.filter((d) => d.level === 'warning');
     expect(warning.map((d) => d.path)).toEqual([page]);
     const first = await scanIntoWorkspace([batch], { workspace: ws });
-    expect(first.result).toEqual(plain);
+    expect(findingsOf(first.result)).toEqual(findingsOf(plain));
     const again = await scanIntoWorkspace([batch], { workspace: ws });
     expect(again.counts).toEqual(counts({ files: 7, skipped: 6, failed: 1 }));
-    expect(again.result).toEqual(plain);
+    expect(findingsOf(again.result)).toEqual(findingsOf(plain));
     // Given under another spelling, it is still the same unchanged file, with its warning.
     const respelt = `${batch}/./page.html`;
     const only = await scanIntoWorkspace([respelt], { workspace: ws, prune: true });
@@ -104,7 +114,7 @@ describe('scanning into a workspace', () => {
     await scanIntoWorkspace(files.slice(0, 3), { workspace: ws });
     const other = await scanIntoWorkspace(files.slice(3), { workspace: ws, settings: { numHashes: 40, bands: 20 } });
     expect(other.counts).toEqual(counts({ files: 2, analysed: 2, kept: 3 }));
-    expect(other.result).toEqual((await scanPaths(files, { settings: { numHashes: 40, bands: 20 } })).result);
+    expect(findingsOf(other.result)).toEqual(findingsOf((await scanPaths(files, { settings: { numHashes: 40, bands: 20 } })).result));
   });
 
   it('prune drops stored documents that were not given', async () => {
@@ -112,7 +122,7 @@ describe('scanning into a workspace', () => {
     await scanIntoWorkspace([batch], { workspace: ws });
     const pruned = await scanIntoWorkspace(files.slice(0, 2), { workspace: ws, prune: true });
     expect(pruned.counts).toEqual(counts({ files: 2, skipped: 2, dropped: 3 }));
-    expect(pruned.result).toEqual((await scanPaths(files.slice(0, 2))).result);
+    expect(findingsOf(pruned.result)).toEqual(findingsOf((await scanPaths(files.slice(0, 2))).result));
   });
 
   it('decisions survive a rescan that changes the findings', async () => {
@@ -165,6 +175,19 @@ describe('scan --against a past workspace', () => {
     for (const pair of result.documentPairs) expect(pair.a < 3 || pair.b < 3).toBe(true);
     // a.txt is last year's first report, copied whole: they share most of their text.
     expect(result.documentPairs.find((p) => p.a === 0 && p.b === 3)?.sharedRatio).toBeGreaterThan(0.9);
+
+    // This year's figures are this year's batch's, as a scan without --against gives them; the
+    // share found in last year's reports stands beside them. Last year's reports keep last year's.
+    const alone = (await scanPaths([year])).result;
+    const figures = (d: ScanResult['documents'][number]) => [d.path, d.templatedRatio, d.withinRatio, d.boilerplateRatio];
+    expect(result.documents.slice(0, 3).map(figures)).toEqual(alone.documents.map(figures));
+    expect(result.documentPairs.filter((p) => p.b < 3)).toEqual(alone.documentPairs);
+    expect(result.documents.slice(0, 2).map((d) => d.pastRatio)).toEqual([expect.any(Number), expect.any(Number)]);
+    expect(Math.min(result.documents[0].pastRatio!, result.documents[1].pastRatio!)).toBeGreaterThan(0.95);
+    expect(result.documents[2].pastRatio!).toBeLessThan(0.5);
+    expect(result.documents.slice(3).map(figures)).toEqual(past.result.documents.map(figures));
+    expect(result.documents.slice(3).every((d) => d.pastRatio === undefined)).toBe(true);
+    expect(result.scan).toMatchObject({ workspace: nowDb, inputs: [{ path: year, files: 3 }], against: { path: pastDb, reports: 3, at: past.result.scan!.at } });
 
     const now = openWorkspace(nowDb, { readonly: true });
     expect(now.loadResult()).toEqual(result);

@@ -11,6 +11,7 @@ import type { Analysis } from '../src/types.js';
 import { addStreams } from '../dist/src/workspace/streams.js';
 import { scanIntoWorkspace } from '../dist/src/workspace/index.js';
 import { scanPaths } from '../dist/src/pipeline/scan.js';
+import { findingsOf } from './support/scan-record.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'refrain-wstreams-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,15 +42,15 @@ describe('a workspace scan on the worker pools', () => {
     const want = (await scanPaths([batch])).result;
     const fresh = await scanIntoWorkspace([batch], { workspace: ws });
     expect(fresh.counts.analysed).toBe(60);
-    expect(fresh.result).toEqual(want);
+    expect(findingsOf(fresh.result)).toEqual(findingsOf(want));
     const again = await scanIntoWorkspace([batch], { workspace: ws });
     expect(again.counts.skipped).toBe(60);
-    expect(again.result).toEqual(want);
+    expect(findingsOf(again.result)).toEqual(findingsOf(want));
 
     const files = await listInputFiles([batch]);
     writeFileSync(files[10], '一个全新的报告，与其他报告没有共同的段落。\n第二段也是新的内容，用来检查改动的文件被重新分析。\n');
     const changed = await scanIntoWorkspace([batch], { workspace: ws });
     expect(changed.counts).toMatchObject({ analysed: 1, skipped: 59 });
-    expect(changed.result).toEqual((await scanPaths([batch])).result);
+    expect(findingsOf(changed.result)).toEqual(findingsOf((await scanPaths([batch])).result));
   });
 });

@@ -1,6 +1,7 @@
 import type { Command } from './command.js';
 import { parseCommandLine } from './args.js';
 import { InputError, UsageError } from '../errors.js';
+import { reviewerName } from '../reviewer.js';
 import { oneLine, truncate } from '../text/width.js';
 import {
   DECISION_LABELS,
@@ -13,7 +14,7 @@ import {
   type Workspace,
 } from '../../src/workspace/index.js';
 
-const HELP = `Usage: refrain decide [--workspace FILE] FINDING LABEL [--note TEXT]
+const HELP = `Usage: refrain decide [--workspace FILE] FINDING LABEL [--note TEXT] [--reviewer NAME]
 
 Records a reviewer's decision on a finding of the scan stored in the workspace
 (default ./refrain.db). It is saved at once, keyed by the finding's content, so it
@@ -31,6 +32,8 @@ Options:
   --workspace FILE   the workspace (default ./refrain.db)
   --note TEXT        why (kept with the decision); without --note a finding keeps the
                      note it has, --note '' removes it
+  --reviewer NAME    who decides (kept with the decision and in the decision log;
+                     default: your login name)
   -h, --help         show this help
 
 Prints the finding it labelled, with its text. Exit status: 0 ok, 2 usage error,
@@ -45,6 +48,7 @@ export const decideCommand: Command = {
     const parsed = parseCommandLine('decide', argv, {
           workspace: { type: 'string' },
           note: { type: 'string' },
+          reviewer: { type: 'string' },
     }, HELP);
     if (parsed === null) return 0;
     const { values, positionals } = parsed;
@@ -56,6 +60,7 @@ export const decideCommand: Command = {
       throw new UsageError(`unknown label '${label}'; use one of: ${DECISION_LABELS.join(', ')}, clear`);
     }
     if (label === 'clear' && values.note !== undefined) throw new UsageError('--note goes with a decision, not with clear');
+    const reviewer = reviewerName(values.reviewer);
     const path = values.workspace ?? 'refrain.db';
     let ws: Workspace;
     try {
@@ -78,11 +83,11 @@ export const decideCommand: Command = {
       const cluster = clusters.find((c) => c.key === key);
       const name = cluster ? `finding ${cluster.id}${ids.scan > 0 ? ` of scan ${ids.scan}` : ''} (key ${key})` : `key ${key} (not in the stored scan)`;
       if (label === 'clear') {
-        const existed = ws.clearDecision(key);
+        const existed = ws.clearDecision(key, undefined, reviewer);
         process.stdout.write(existed ? `${name}: decision cleared\n` : `${name}: had no decision\n`);
       } else {
-        const d = ws.decide(key, label, values.note);
-        process.stdout.write(`${name}: ${d.label}${d.note ? ` (${d.note})` : ''}, saved ${d.at}\n`);
+        const d = ws.decide(key, label, values.note, undefined, reviewer);
+        process.stdout.write(`${name}: ${d.label}${d.note ? ` (${d.note})` : ''}, saved ${d.at}${d.reviewer ? ` by ${d.reviewer}` : ''}\n`);
       }
       if (cluster) process.stdout.write(`${shown(ws, summary, key, 'text')}\n`);
       return 0;

@@ -2,7 +2,7 @@ import type { Command } from './command.js';
 import { parseCommandLine } from './args.js';
 import { InputError, UsageError } from '../errors.js';
 import { openWorkspace, WorkspaceError } from '../../src/workspace/index.js';
-import { reporterFor, reporters, ReportFormatError, ReportInputError } from '../../src/report/index.js';
+import { reporterFor, reporters, ReportFormatError, ReportInputError, TOP_FINDINGS } from '../../src/report/index.js';
 import { describeWriteError, outputProblem, writeOutputText } from '../../src/report/output-file.js';
 import type { ScanResult, Decision } from '../../src/types.js';
 
@@ -17,6 +17,8 @@ Options:
   --format F          ${Object.keys(reporters).filter((f) => f !== 'csv-documents').join(', ')} (default md); json is the
                       'scan --json' result (schema 1) plus a "decisions" array
   --per document      with --format csv: one row per report instead of one per finding member
+  --top N             with --format md: the findings listed in full (default ${TOP_FINDINGS}); every
+                      decision is listed with its note whatever N is
   -o, --output FILE   write to FILE instead of standard output
   -h, --help          show this help
 
@@ -41,6 +43,13 @@ export function readWorkspace(path: string): { result: ScanResult; decisions: De
   }
 }
 
+/** --top N: a whole number of findings, 0 or more. */
+function topCount(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0) throw new UsageError(`--top takes a whole number of findings, 0 or more, got '${value}'`);
+  return n;
+}
+
 export const reportCommand: Command = {
   name: 'report',
   summary: 'write a report (md, html, csv, json) of the scan and decisions in a workspace',
@@ -49,6 +58,7 @@ export const reportCommand: Command = {
           format: { type: 'string' },
           per: { type: 'string' },
           output: { type: 'string', short: 'o' },
+          top: { type: 'string' },
     }, HELP);
     if (parsed === null) return 0;
     const { values, positionals } = parsed;
@@ -63,10 +73,13 @@ export const reportCommand: Command = {
     const output = values.output === '-' ? undefined : values.output;
     const problem = output === undefined ? null : outputProblem(output);
     if (problem !== null) throw new InputError(`cannot write ${output}: ${problem}`);
+    const format = values.format ?? 'md';
+    const top = values.top === undefined ? undefined : topCount(values.top);
+    if (top !== undefined && format !== 'md') throw new UsageError(`--top goes with --format md only, not '${format}'`);
     const input = readWorkspace(positionals[0] ?? 'refrain.db');
     let text: string;
     try {
-      text = reporter(input);
+      text = reporter(top === undefined ? input : { ...input, top });
     } catch (error) {
       if (error instanceof ReportInputError) throw new InputError(`the workspace's scan cannot be reported: ${error.message}`);
       throw error;

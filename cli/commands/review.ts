@@ -4,15 +4,22 @@ import { openWorkspace, WorkspaceError, type Workspace } from '../../src/workspa
 import { InputError, UsageError } from '../errors.js';
 import { cachedParagraphs } from '../review/paragraphs.js';
 import { Root } from '../review/root.js';
-import type { ReviewInput } from '../review/state.js';
+import type { DecisionStore, ReviewInput } from '../review/state.js';
+import { reviewerName } from '../reviewer.js';
+import { parseCommandLine } from './args.js';
 import type { Command } from './command.js';
 
-const HELP = `Usage: refrain review [WORKSPACE]
+const HELP = `Usage: refrain review [WORKSPACE] [--reviewer NAME]
 
 Opens the terminal review UI on a workspace (default ./refrain.db) made by
 'refrain scan PATH... --workspace FILE': findings list, aligned diffs, decisions.
 Decisions are saved to the workspace as they are made. Press ? in the UI for every key.
 Needs an interactive terminal; for a text report use 'refrain report'.
+
+Options:
+  --reviewer NAME   who decides in this session (kept with each decision and in the
+                    decision log; default: your login name)
+  -h, --help        show this help
 `;
 
 /**
@@ -31,15 +38,12 @@ export const reviewCommand: Command = {
   name: 'review',
   summary: 'review findings in a terminal UI: aligned diffs, decisions saved as you go',
   async run(argv) {
-    const args = argv.filter((a) => a !== '--');
-    if (args.includes('--help') || args.includes('-h')) {
-      process.stdout.write(HELP);
-      return 0;
-    }
-    const options = args.filter((a) => a.startsWith('-'));
-    if (options.length > 0) throw new UsageError(`review: unknown option ${options[0]} (see 'refrain review --help')`);
+    const parsed = parseCommandLine('review', argv, { reviewer: { type: 'string' } }, HELP);
+    if (parsed === null) return 0;
+    const args = parsed.positionals;
     if (args.length > 1) throw new UsageError(`review takes one workspace, got ${args.length}: ${args.join(' ')}`);
     const path = args[0] ?? 'refrain.db';
+    const reviewer = reviewerName(parsed.values.reviewer);
 
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       process.stderr.write(`${NO_TTY_MESSAGE}\n`);
@@ -58,7 +62,13 @@ export const reviewCommand: Command = {
       if (input === null) {
         throw new InputError(`workspace ${path} holds no scan yet; run 'refrain scan PATH... --workspace ${path}' first`);
       }
-      await runUi(() => createElement(Root, { input, store: workspace, source: path }));
+      // Every decision of the session is recorded as the reviewer's.
+      const store: DecisionStore = {
+        decide: (key, label, note, at) => workspace.decide(key, label, note, at, reviewer),
+        clearDecision: (key, at) => workspace.clearDecision(key, at, reviewer),
+        decisions: () => workspace.decisions(),
+      };
+      await runUi(() => createElement(Root, { input: { ...input, reviewer }, store, source: path }));
       return 0;
     } catch (error) {
       if (error instanceof WorkspaceError) throw new InputError(error.message);

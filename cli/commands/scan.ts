@@ -14,6 +14,7 @@ import { formatSummary } from '../text/summary.js';
 import { formatDiagnostics } from '../text/diagnostics.js';
 import { forTerminal } from '../text/width.js';
 import { limitsHelp, parseLimits } from './limits.js';
+import { invocation, shellWord } from '../invocation.js';
 import type { ScanSettings } from '../../src/types.js';
 
 const HELP = `Usage: refrain scan [options] PATH...
@@ -26,7 +27,9 @@ Options:
                          files already there and unchanged are not read again
   --no-workspace         save nothing; just print (and write --json)
   --against PAST.db      compare this batch with a past workspace (e.g. last year's), adding
-                         nothing to it; findings involving only past reports are left out
+                         nothing to it; findings involving only past reports are left out,
+                         this batch's ratios stay its own and the share found in the past
+                         reports is shown beside them
   --prune                drop reports stored in the workspace that were not given this time
   --json FILE            write the full result (JSON schema 1) to FILE ('-' for standard output)
   --threshold X          similarity a passage needs to be reported, 0..1 (default 0.5)
@@ -122,8 +125,8 @@ export const scanCommand: Command = {
     // A --json path that cannot be written is found out before the scan, not after it.
     const jsonProblem = values.json === undefined || values.json === '-' ? null : outputProblem(values.json);
     if (jsonProblem !== null) throw new InputError(`cannot write ${values.json}: ${jsonProblem}`);
-    if (values['no-workspace'] && (values.workspace !== undefined || values.against !== undefined || values.prune))
-      throw new UsageError('--no-workspace cannot go with --workspace, --against or --prune');
+    if (values['no-workspace'] && (values.workspace !== undefined || values.prune))
+      throw new UsageError('--no-workspace cannot go with --workspace or --prune');
     const relaunched = await relaunchWithRoom(positionals, argv);
     if (relaunched !== null) return relaunched;
     const progress = createProgress(process.stderr);
@@ -137,7 +140,16 @@ export const scanCommand: Command = {
       // The default workspace is never a report, even when this scan does not use it; nor is the
       // JSON this scan writes (a rescan of the folder would otherwise read the last one).
       const exclude = [DEFAULT_WORKSPACE, ...(values.json !== undefined && values.json !== '-' ? [values.json] : [])];
-      if (values['no-workspace']) {
+      if (values['no-workspace'] && values.against !== undefined) {
+        // Reading the past workspace loads better-sqlite3: only when one is given.
+        const ws = await import('../../src/workspace/index.js');
+        try {
+          result = await ws.scanAgainst(positionals, values.against, { settings, onProgress, limits, exclude });
+        } catch (error) {
+          if (error instanceof ws.WorkspaceError) throw new InputError(error.message);
+          throw error;
+        }
+      } else if (values['no-workspace']) {
         result = (await scanPaths(positionals, { settings, onProgress, limits, exclude })).result;
       } else {
         // The workspace code loads better-sqlite3: only when a workspace is wanted.
@@ -181,8 +193,9 @@ export const scanCommand: Command = {
       process.stdout.write(formatSummary(result, { width: process.stdout.columns ?? 100, top: Math.round(top) }));
       if (counts) {
         process.stdout.write(forTerminal(`\n${counts}`));
-        const at = values.workspace ? ` ${values.workspace}` : '';
-        process.stdout.write(forTerminal(`Next: npx refrain review${at}  (findings, diffs, decisions)  ·  npx refrain report${at} --format html -o report.html\n`));
+        const run = invocation();
+        const ws = values.workspace ? ` ${shellWord(values.workspace)}` : '';
+        process.stdout.write(forTerminal(`Next: ${run} review${ws}  (findings, diffs, decisions)  ·  ${run} report${ws} --format html -o report.html\n`));
         if (result.clusters.length > 0) {
           process.stdout.write(`Finding ids above are scan ${scanNumber}'s: give one to 'refrain decide' as ${result.clusters[0].id}@${scanNumber}, or give the key.\n`);
         }

@@ -54,7 +54,7 @@ export function findingLines(state: ReviewState, layout: FindingLayout): Line[] 
   const title =
     `Finding ${c.id} · ${c.kind} · ${c.scope} · ${reports} · ${Math.round(c.similarity * 100)}% · ${c.chars} chars` +
     (c.boilerplate ? ' · boilerplate' : '') +
-    (decision ? ` · decided: ${decision.label}${decision.note ? ` (${decision.note})` : ''}` : '');
+    (decision ? ` · decided: ${decision.label}${decision.reviewer ? ` by ${decision.reviewer}` : ''}${decision.note ? ` (${decision.note})` : ''}` : '');
   const lines: Line[] = [[{ text: fit(title, state.width), style: 'bold' }]];
   lines.push(...memberLines(state, c));
   const where = (i: number) => place(state, c, i);

@@ -18,6 +18,8 @@ export interface ReviewInput {
   decisions: Decision[];
   /** Where the reports' text is read; by default, the paragraphs in `result`'s documents. */
   paragraphs?: ParagraphSource;
+  /** Who decides in this session ('' or absent: not known); the store records it with each write. */
+  reviewer?: string;
 }
 
 /** Where decisions go. The workspace satisfies it; tests use an in-memory fake. */
@@ -61,6 +63,8 @@ export interface ReviewState {
   /** The reports' text, read as it is shown. */
   text: ParagraphSource;
   decisions: ReadonlyMap<string, Decision>;
+  /** Who decides in this session; '' when not known. */
+  reviewer: string;
   /** Every finding, by id: finding ids are the one review ranking (the engine numbers them so). */
   order: number[];
   /** The ids the filters let through, in `order`. */
@@ -143,6 +147,7 @@ export function initialState(given: ReviewInput, width = 80, height = 24): Revie
     result: input.result,
     text: input.paragraphs,
     decisions,
+    reviewer: input.reviewer ?? '',
     order,
     visible: order,
     cursor: 0,
@@ -470,6 +475,7 @@ function decide(state: ReviewState, label: DecisionLabel, note: string | null, a
   const before = state.decisions.get(key) ?? null;
   // A new label keeps the note already written; a note keeps the label.
   const decision: Decision = { key, label, note: note ?? before?.note ?? '', at };
+  if (state.reviewer !== '') decision.reviewer = state.reviewer;
   const decisions = new Map(state.decisions);
   decisions.set(key, decision);
   const next: ReviewState = {

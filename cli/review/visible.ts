@@ -14,6 +14,7 @@ export function visibleInput(input: ReviewInput): Required<ReviewInput> {
     result: visibleResult(input.result),
     decisions: input.decisions.map(visibleDecision),
     paragraphs: visibleParagraphs(input.paragraphs ?? resultParagraphs(input.result)),
+    reviewer: input.reviewer ?? '',
   };
 }
 

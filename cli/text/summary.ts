@@ -1,4 +1,4 @@
-import type { ScanResult } from '../../src/types.js';
+import type { ResultDocument, ScanResult } from '../../src/types.js';
 import { forTerminal, oneLine, pad, truncate } from './width.js';
 import { memberTextOf } from '../../src/report/member.js';
 import { stockWords } from '../../src/report/words.js';
@@ -11,48 +11,96 @@ export interface SummaryOptions {
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const plural = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 
 /**
- * The terminal summary of a scan: reports ranked by templated share, then the top findings. The
- * files with problems are counted here and listed by formatDiagnostics (on standard error).
+ * The terminal summary of a scan: the batch's reports ranked by templated share, the reports of a
+ * past workspace (scan --against) apart, then the top findings. The files with problems are
+ * counted here and listed by formatDiagnostics (on standard error).
  */
 export function formatSummary(result: ScanResult, options: SummaryOptions): string {
   const width = Math.max(60, options.width);
-  const lines: string[] = [];
   const docs = result.documents;
-  const totalChars = docs.reduce((s, d) => s + d.chars, 0);
-  lines.push(`Scanned ${docs.length} report${docs.length === 1 ? '' : 's'} (${totalChars.toLocaleString('en-US')} characters).`);
+  const batch = docs.filter((d) => d.past === undefined);
+  const past = docs.filter((d) => d.past !== undefined);
+  const totalChars = batch.reduce((s, d) => s + d.chars, 0);
+  const against = past.length > 0 ? `, compared with ${plural(past.length, 'report')} of ${past[0].past}` : '';
+  const lines: string[] = [`Scanned ${plural(batch.length, 'report')} (${totalChars.toLocaleString('en-US')} characters)${against}.`];
   const errors = result.diagnostics.filter((d) => d.level === 'error').length;
   const files = new Set(result.diagnostics.map((d) => d.path)).size;
-  if (files > 0) lines.push(`${files} file${files === 1 ? '' : 's'} with problems (${errors} skipped), listed on standard error.`);
+  if (files > 0) lines.push(`${plural(files, 'file')} with problems (${errors} skipped), listed on standard error.`);
   lines.push('');
-  if (docs.length > 0) {
-    lines.push('Reports, most templated first (share of text also found in other reports; repeated inside; boilerplate)');
-    lines.push(`  ${pad('across', 8, 'right')} ${pad('within', 8, 'right')} ${pad('boiler', 8, 'right')}  report`);
-    const ranked = [...docs].sort((a, b) => b.templatedRatio - a.templatedRatio || b.withinRatio - a.withinRatio || a.id - b.id);
-    for (const d of ranked) {
-      lines.push(`  ${pad(pct(d.templatedRatio), 8, 'right')} ${pad(pct(d.withinRatio), 8, 'right')} ${pad(pct(d.boilerplateRatio), 8, 'right')}  ${truncate(d.path, width - 31)}`);
-    }
-    lines.push('');
+  if (batch.length > 0) lines.push(...ranking(batch, past.length > 0, width), '');
+  if (past.length > 0) lines.push(...pastRanking(result, past, width), '');
+  lines.push(...findings(result, options.top, width));
+  return forTerminal(lines.join('\n')) + '\n';
+}
+
+function ranking(batch: ResultDocument[], withPast: boolean, width: number): string[] {
+  const lines = [
+    withPast
+      ? 'Reports, most templated first (share of text also found in other reports of this batch; in past reports; repeated inside; boilerplate)'
+      : 'Reports, most templated first (share of text also found in other reports; repeated inside; boilerplate)',
+  ];
+  const cell = (label: string) => pad(label, 8, 'right');
+  lines.push(`  ${cell('across')} ${withPast ? `${cell('past')} ` : ''}${cell('within')} ${cell('boiler')}  report`);
+  const ranked = [...batch].sort((a, b) => b.templatedRatio - a.templatedRatio || b.withinRatio - a.withinRatio || a.id - b.id);
+  const used = withPast ? 40 : 31;
+  for (const d of ranked) {
+    const pastCell = withPast ? `${cell(pct(d.pastRatio ?? 0))} ` : '';
+    lines.push(`  ${cell(pct(d.templatedRatio))} ${pastCell}${cell(pct(d.withinRatio))} ${cell(pct(d.boilerplateRatio))}  ${truncate(d.path, width - used)}`);
   }
+  return lines;
+}
+
+/** Past reports, most shared with a report of this batch first, with that report. */
+function pastRanking(result: ScanResult, past: ResultDocument[], width: number): string[] {
+  const best = new Map<number, { other: number; ratio: number }>();
+  const offer = (doc: number, other: number, ratio: number) => {
+    const seen = best.get(doc);
+    if (!seen || ratio > seen.ratio || (ratio === seen.ratio && other < seen.other)) best.set(doc, { other, ratio });
+  };
+  for (const p of result.documentPairs) {
+    const [a, b] = [result.documents[p.a], result.documents[p.b]];
+    if (a.past !== undefined && b.past === undefined) offer(p.a, p.b, p.sharedRatio);
+    if (b.past !== undefined && a.past === undefined) offer(p.b, p.a, p.sharedRatio);
+  }
+  const ranked = [...past].sort((a, b) => (best.get(b.id)?.ratio ?? 0) - (best.get(a.id)?.ratio ?? 0) || a.id - b.id);
+  const lines = [`Past reports (${past[0].past}), compared against, not judged: most shared with a report of this batch first`];
+  lines.push(`  ${pad('shared', 8, 'right')}  past report  ↔  report of this batch`);
+  for (const d of ranked) {
+    const top = best.get(d.id);
+    const pair = top ? `${d.path}  ↔  ${result.documents[top.other].path}` : d.path;
+    lines.push(`  ${pad(top ? pct(top.ratio) : '-', 8, 'right')}  ${truncate(pair, width - 12)}`);
+  }
+  return lines;
+}
+
+function findings(result: ScanResult, top: number, width: number): string[] {
+  const docs = result.documents;
   const clusters = result.clusters;
   const within = clusters.filter((c) => c.scope === 'within').length;
   const boiler = clusters.filter((c) => c.boilerplate).length;
-  lines.push(
+  const lines = [
     `Findings: ${clusters.length - boiler} to read, ${boiler} kept apart as boilerplate (${clusters.length - within} across reports, ${within} within one report)`,
-  );
-  for (const c of clusters.slice(0, options.top)) {
+  ];
+  for (const c of clusters.slice(0, top)) {
+    const pastDocs = new Set(c.members.filter((m) => docs[m.doc].past !== undefined).map((m) => m.doc)).size;
+    const reports = `${plural(c.docCount, 'report')}${pastDocs > 0 ? ` (${pastDocs} past)` : ''}`;
     const kept = c.boilerplate ? ` · boilerplate: ${stockWords(c.stock)}` : '';
-    const head = `  #${c.id} ${c.scope} ${c.kind} · ${c.docCount} report${c.docCount === 1 ? '' : 's'} · ${c.chars} chars, ${Math.round(c.content ?? 0)} rare · similarity ${c.similarity.toFixed(2)}${kept}`;
-    lines.push(truncate(head, width));
+    const size = `${c.chars.toLocaleString('en-US')} chars, ${Math.round(c.content ?? 0).toLocaleString('en-US')} rare`;
+    lines.push(truncate(`  #${c.id} ${c.scope} ${c.kind} · ${reports} · ${size} · similarity ${c.similarity.toFixed(2)}${kept}`, width));
     const first = c.members[0];
     const passage = memberTextOf(first, (p) => docs[first.doc].paragraphs[p].text);
     lines.push(`     “${truncate(oneLine(passage), width - 8)}”`);
     const lineOf = (doc: number, p: number) => docs[doc].paragraphs[p].line;
-    const places = c.members.map((m) => `${docs[m.doc].path}:${lineOf(m.doc, m.paragraph)}${m.lastParagraph === undefined ? '' : `–${lineOf(m.doc, m.lastParagraph)}`}`);
+    const places = c.members.map((m) => {
+      const lines = `${lineOf(m.doc, m.paragraph)}${m.lastParagraph === undefined ? '' : `–${lineOf(m.doc, m.lastParagraph)}`}`;
+      return `${docs[m.doc].path}:${lines}${docs[m.doc].past === undefined ? '' : ' (past)'}`;
+    });
     const shown = places.slice(0, 4).join('  ');
     lines.push(`     ${truncate(shown + (places.length > 4 ? `  +${places.length - 4} more` : ''), width - 5)}`);
   }
-  if (clusters.length > options.top) lines.push(`  … ${clusters.length - options.top} more (use --top N, --json FILE, or 'refrain review')`);
-  return forTerminal(lines.join('\n')) + '\n';
+  if (clusters.length > top) lines.push(`  … ${clusters.length - top} more (use --top N, --json FILE, or 'refrain review')`);
+  return lines;
 }

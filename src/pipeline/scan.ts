@@ -3,6 +3,7 @@ import { listInputs, type IngestLimits } from '../ingest/index.js';
 import { analyzeFiles } from './analyze-files.js';
 import { compareAnalyses } from './compare.js';
 import { resolveSettings } from './settings.js';
+import { describeInputs, scanTime, withScanInfo } from './scan-info.js';
 
 export { defaultSettings, resolveSettings } from './settings.js';
 
@@ -29,7 +30,7 @@ export interface ScanOutput {
   analyses: Analysis[];
 }
 
-/** The whole pipeline on files and folders. */
+/** The whole pipeline on files and folders; the result records when and over what it ran (`scan`). */
 export async function scanPaths(paths: string[], options: ScanOptions = {}): Promise<ScanOutput> {
   const settings = resolveSettings(options.settings);
   const { files, diagnostics: listed } = await listInputs(paths, { exclude: options.exclude });
@@ -40,7 +41,8 @@ export async function scanPaths(paths: string[], options: ScanOptions = {}): Pro
   if (process.env.REFRAIN_STATS) console.error({ read: Math.round(performance.now() - started) });
   const comparing = (stage?: string) => options.onProgress?.({ phase: 'compare', filesDone: files.length, filesTotal: files.length, paragraphs: 0, stage });
   comparing();
-  const result = await compareAnalyses(analyses, settings, diagnostics, comparing);
+  const compared = await compareAnalyses(analyses, settings, diagnostics, comparing);
+  const result = withScanInfo(compared, { at: scanTime(), inputs: await describeInputs(paths, files) });
   options.onProgress?.({ phase: 'done', filesDone: files.length, filesTotal: files.length, paragraphs: 0 });
   return { result, analyses };
 }

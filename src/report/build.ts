@@ -1,19 +1,11 @@
-import type { Decision, ResultCluster, ResultDocumentPair, ScanResult } from '../types.js';
+import type { ResultCluster, ResultDocumentPair, ScanResult } from '../types.js';
+import { decisionEntries, latestDecisions } from './decisions.js';
 import { memberPieces, memberTextOf } from './member.js';
 import { paragraphMarks, type Cover } from './marks.js';
+import { shortNames } from './names.js';
 import { orderDocuments } from './order.js';
-import type {
-  RankedDocument,
-  Report,
-  ReportDecision,
-  ReportDocument,
-  ReportFinding,
-  ReportInput,
-  ReportMember,
-  ReportSummary,
-  SharedWith,
-  Tone,
-} from './types.js';
+import { buildSummary, rankDocuments, rankPastDocuments } from './summary.js';
+import type { Report, ReportDecision, ReportDocument, ReportFinding, ReportInput, ReportMember, SharedWith, Tone } from './types.js';
 
 /** How many reports each report lists as sharing most with it. */
 export const TOP_SHARED = 5;
@@ -33,19 +25,26 @@ export function buildReport(input: ReportInput): Report {
   const findings = result.clusters.map((c) => buildFinding(result, c, decisions.get(c.key)));
   const pairs = normalisePairs(result.documentPairs);
   const documents = buildDocuments(result, findings, pairs);
-  return {
+  const entries = decisionEntries(findings);
+  const decided = new Set(entries.map((e) => e.key));
+  const report: Report = {
     tool: result.tool,
     version: result.version,
     settings: { ...result.settings },
-    summary: buildSummary(result, findings),
+    summary: buildSummary(result, findings, entries),
     ranking: rankDocuments(result),
+    pastRanking: rankPastDocuments(documents),
     order: orderDocuments(result.documents.length, pairs),
     pairs,
     documents,
     findings,
     topFindings: rankFindings(findings).slice(0, TOP_FINDINGS),
+    decisions: entries,
+    otherDecisions: [...decisions.keys()].filter((k) => !decided.has(k)).length,
     diagnostics: result.diagnostics.map((d) => ({ ...d })),
   };
+  if (result.scan) report.scan = structuredClone(result.scan);
+  return report;
 }
 
 /** How a finding is shown, once the reviewer's decision is taken into account; null: not at all. */
@@ -105,16 +104,6 @@ function checkResult(result: ScanResult): void {
   }
 }
 
-/** A key decided more than once keeps its latest decision. */
-function latestDecisions(decisions: readonly Decision[]): Map<string, ReportDecision> {
-  const byKey = new Map<string, Decision>();
-  for (const d of decisions) {
-    const seen = byKey.get(d.key);
-    if (!seen || d.at >= seen.at) byKey.set(d.key, d);
-  }
-  return new Map([...byKey].map(([k, d]) => [k, { label: d.label, note: d.note, at: d.at }]));
-}
-
 function buildFinding(result: ScanResult, c: ResultCluster, decision: ReportDecision | undefined): ReportFinding {
   const members: ReportMember[] = c.members.map((m) => {
     const doc = result.documents[m.doc];
@@ -146,6 +135,7 @@ function buildFinding(result: ScanResult, c: ResultCluster, decision: ReportDeci
     similarity: c.similarity,
     chars: c.chars,
     members,
+    pastReports: new Set(c.members.filter((m) => result.documents[m.doc].past !== undefined).map((m) => m.doc)).size,
   };
   if (c.stock) finding.stock = c.stock;
   if (decision) finding.decision = decision;
@@ -177,9 +167,13 @@ function buildDocuments(result: ScanResult, findings: readonly ReportFinding[], 
     shared[p.a].push({ doc: p.b, path: result.documents[p.b].path, sharedRatio: p.sharedRatio });
     shared[p.b].push({ doc: p.a, path: result.documents[p.a].path, sharedRatio: p.sharedRatio });
   }
+  const labels = shortNames(result.documents.map((d) => d.path));
   return result.documents.map((d) => ({
     id: d.id,
     path: d.path,
+    label: labels[d.id],
+    ...(d.past === undefined ? {} : { past: d.past }),
+    ...(d.pastRatio === undefined ? {} : { pastRatio: d.pastRatio }),
     encoding: d.encoding,
     format: d.format,
     chars: d.chars,
@@ -198,32 +192,3 @@ function buildDocuments(result: ScanResult, findings: readonly ReportFinding[], 
   }));
 }
 
-function buildSummary(result: ScanResult, findings: readonly ReportFinding[]): ReportSummary {
-  const chars = result.documents.reduce((s, d) => s + d.chars, 0);
-  const weighted = (ratio: (d: ScanResult['documents'][number]) => number) =>
-    chars === 0 ? 0 : result.documents.reduce((s, d) => s + ratio(d) * d.chars, 0) / chars;
-  return {
-    documents: result.documents.length,
-    findings: findings.length,
-    acrossFindings: findings.filter((f) => f.scope === 'across').length,
-    withinFindings: findings.filter((f) => f.scope === 'within').length,
-    boilerplateFindings: findings.filter((f) => f.boilerplate).length,
-    decided: findings.filter((f) => f.decision).length,
-    chars,
-    templatedShare: weighted((d) => d.templatedRatio),
-    withinShare: weighted((d) => d.withinRatio),
-    boilerplateShare: weighted((d) => d.boilerplateRatio),
-  };
-}
-
-function rankDocuments(result: ScanResult): RankedDocument[] {
-  return result.documents
-    .map((d) => ({
-      doc: d.id,
-      path: d.path,
-      templatedRatio: d.templatedRatio,
-      withinRatio: d.withinRatio,
-      boilerplateRatio: d.boilerplateRatio,
-    }))
-    .sort((x, y) => y.templatedRatio - x.templatedRatio || x.doc - y.doc);
-}

@@ -25,3 +25,22 @@ export function excerpt(text: string, max: number): string {
   const chars = Array.from(flat);
   return chars.length <= max ? flat : `${chars.slice(0, max).join('')}…`;
 }
+
+/** A count with thousands separators, as the reports print numbers: 10064186 → "10,064,186". */
+export function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** "3 reports", "1 report", "10,000 reports". */
+export function counted(n: number, noun: string): string {
+  return `${count(n)} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * An ISO 8601 time as the reports print it, in UTC to the minute ("2026-05-01 10:00 UTC"), so
+ * a report reads the same wherever it is opened; anything that is not such a time is left as is.
+ */
+export function when(iso: string): string {
+  const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)(?::\d\d(?:\.\d+)?)?Z$/.exec(iso);
+  return m ? `${m[1]} ${m[2]} UTC` : iso;
+}

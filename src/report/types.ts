@@ -4,6 +4,7 @@ import type {
   Diagnostic,
   ResultCluster,
   ResultDocumentPair,
+  ScanInfo,
   ScanResult,
   ScanSettings,
 } from '../types.js';
@@ -12,6 +13,8 @@ import type {
 export interface ReportInput {
   result: ScanResult;
   decisions: Decision[];
+  /** How many findings the Markdown report lists in full (default TOP_FINDINGS); the others ignore it. */
+  top?: number;
 }
 
 /** A reporter turns a scan (and decisions) into one file's text. Pure: no I/O, no clock. */
@@ -51,6 +54,12 @@ export interface SharedWith {
 export interface ReportDocument {
   id: number;
   path: string;
+  /** A short name, distinct from every other report's, for where a path does not fit (see shortNames). */
+  label: string;
+  /** For a report of a past workspace (scan --against): that workspace's path. */
+  past?: string;
+  /** For a report of the batch scanned against a past workspace: the share found in the past reports. */
+  pastRatio?: number;
   encoding: string;
   format: string;
   chars: number;
@@ -83,11 +92,21 @@ export interface ReportDecision {
   label: DecisionLabel;
   note: string;
   at: string;
+  /** Who made it, when known. */
+  reviewer?: string;
+}
+
+/** A decision on a finding of the scan, as the list of every decision shows it. */
+export interface DecisionEntry extends ReportDecision {
+  finding: number;
+  key: string;
 }
 
 /** A finding as the scan gave it (see ResultCluster), with its members placed and its decision. */
 export interface ReportFinding extends Omit<ResultCluster, 'members'> {
   members: ReportMember[];
+  /** How many of its reports come from a past workspace (scan --against). */
+  pastReports: number;
   decision?: ReportDecision;
 }
 
@@ -98,10 +117,25 @@ export interface RankedDocument {
   templatedRatio: number;
   withinRatio: number;
   boilerplateRatio: number;
+  /** Only when the batch was scanned against a past workspace. */
+  pastRatio?: number;
 }
 
+/** A past report (scan --against) in their own ranking, most shared with this batch first. */
+export interface PastRankedDocument {
+  doc: number;
+  path: string;
+  /** The past workspace it comes from. */
+  past: string;
+  /** The report of this batch it shares most with, if any. */
+  sharesMost?: SharedWith;
+}
+
+/** Figures of the batch: past reports (scan --against) are counted apart and in no share. */
 export interface ReportSummary {
   documents: number;
+  /** Reports of a past workspace the batch was compared with. */
+  pastDocuments: number;
   findings: number;
   acrossFindings: number;
   withinFindings: number;
@@ -116,6 +150,13 @@ export interface ReportSummary {
   withinShare: number;
   /** Character-weighted share of boilerplate. */
   boilerplateShare: number;
+  /** Character-weighted share of text found in the past reports; only with a past workspace. */
+  pastShare?: number;
+  /** Who made the decisions on the findings, most decisions first. */
+  reviewers: string[];
+  /** The earliest and latest decision on the findings, ISO 8601; absent when none was made. */
+  decidedFrom?: string;
+  decidedTo?: string;
 }
 
 /** Everything a reporter shows, computed once: plain data, no formatting. */
@@ -123,9 +164,13 @@ export interface Report {
   tool: string;
   version: string;
   settings: ScanSettings;
+  /** When and over what the scan was made, when the result says. */
+  scan?: ScanInfo;
   summary: ReportSummary;
-  /** All reports, most templated first (ties: lower id first). */
+  /** The batch's reports, most templated first (ties: lower id first); past reports are not among them. */
   ranking: RankedDocument[];
+  /** The past reports (scan --against), most shared with the batch first. */
+  pastRanking: PastRankedDocument[];
   /** Report ids in heatmap order: reports that share much sit next to each other. */
   order: number[];
   /** Pairs of reports with a>b swapped so that a<b, sorted by a then b. */
@@ -136,5 +181,9 @@ export interface Report {
   findings: ReportFinding[];
   /** Findings worth reading first: see `rankFindings`. */
   topFindings: number[];
+  /** Every decision on a finding of the scan, by finding id. */
+  decisions: DecisionEntry[];
+  /** Decisions on findings not in this scan (found in an earlier scan, or carried from a past year). */
+  otherDecisions: number;
   diagnostics: Diagnostic[];
 }

@@ -1,4 +1,5 @@
 import type { Kind, StockReason } from '../types.js';
+import { count } from './format.js';
 import type { ReportFinding } from './types.js';
 
 /** Plain-words names shared by the Markdown and HTML reports. */
@@ -9,10 +10,14 @@ export const KIND_WORDS: Record<Kind, string> = {
   partial: 'partly contained',
 };
 
-/** "copying across 3 reports", "boilerplate across 40 reports", "repeated inside one report". */
-export function findingHeadline(f: ReportFinding): string {
-  if (f.scope === 'within') return `${f.boilerplate ? 'boilerplate ' : ''}repeated inside one report (${f.members.length} times)`;
-  return `${f.boilerplate ? 'boilerplate' : 'copying'} across ${f.docCount} reports`;
+/**
+ * "copying across 3 reports", "copying across 2 reports (1 past)", "boilerplate across 40
+ * reports", "repeated inside one report (2 times)".
+ */
+export function findingHeadline(f: Pick<ReportFinding, 'scope' | 'boilerplate' | 'docCount' | 'members' | 'pastReports'>): string {
+  if (f.scope === 'within') return `${f.boilerplate ? 'boilerplate ' : ''}repeated inside one report (${count(f.members.length)} times)`;
+  const past = f.pastReports > 0 ? ` (${count(f.pastReports)} past)` : '';
+  return `${f.boilerplate ? 'boilerplate' : 'copying'} across ${count(f.docCount)} reports${past}`;
 }
 
 /** Why a finding was kept apart, in plain words (see StockReason). */

@@ -20,28 +20,50 @@ export interface DecisionLogEntry {
   label: DecisionLabel | null;
   note: string;
   at: string;
+  /** Who made (or cleared) it, when known. */
+  reviewer?: string;
 }
+
+/**
+ * The reviewer column, where the table has one: a workspace from before migration 3 has none,
+ * and salvage reads such files without upgrading them.
+ */
+function reviewerColumn(db: Database.Database, table: 'decisions' | 'decision_log'): string {
+  const columns = db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[];
+  return columns.includes('reviewer') ? 'reviewer' : 'NULL AS reviewer';
+}
+
+/** A row as a decision: `reviewer` only when known. */
+function withReviewer<T extends { reviewer: string | null }>(row: T): Omit<T, 'reviewer'> & { reviewer?: string } {
+  const { reviewer, ...rest } = row;
+  return reviewer === null ? rest : { ...rest, reviewer };
+}
+
+type Row<T> = Omit<T, 'reviewer'> & { reviewer: string | null };
 
 /** Every current decision, by key order. */
 export function readDecisions(db: Database.Database): Decision[] {
-  return db.prepare(`SELECT key, label, note, at FROM decisions ORDER BY key`).all() as Decision[];
+  const rows = db.prepare(`SELECT key, label, note, at, ${reviewerColumn(db, 'decisions')} FROM decisions ORDER BY key`).all() as Row<Decision>[];
+  return rows.map(withReviewer);
 }
 
 /** The decision log, oldest first. */
 export function readDecisionLog(db: Database.Database): DecisionLogEntry[] {
-  return db.prepare(`SELECT key, label, note, at FROM decision_log ORDER BY seq`).all() as DecisionLogEntry[];
+  const rows = db.prepare(`SELECT key, label, note, at, ${reviewerColumn(db, 'decision_log')} FROM decision_log ORDER BY seq`).all() as Row<DecisionLogEntry>[];
+  return rows.map(withReviewer);
 }
 
 /**
- * Records a decision in one transaction with its log entry. Without `note` the decision keeps the
- * note the finding already has (a new label for the same finding does not lose what was written).
+ * Records a decision by `reviewer` ('' when not known) in one transaction with its log entry.
+ * Without `note` the decision keeps the note the finding already has (a new label for the same
+ * finding does not lose what was written).
  */
-export function writeDecision(db: Database.Database, key: string, label: DecisionLabel, note: string | undefined, at: string): Decision {
+export function writeDecision(db: Database.Database, key: string, label: DecisionLabel, note: string | undefined, at: string, reviewer = ''): Decision {
   if (!isDecisionLabel(label)) {
     throw new WorkspaceError(`unknown decision '${label}'; use one of: ${DECISION_LABELS.join(', ')}`);
   }
   if (key.length === 0) throw new WorkspaceError('a decision needs a finding key');
-  let decision: Decision = { key, label, note: note ?? '', at };
+  let decision: Decision = { key, label, note: note ?? '', at, ...(reviewer === '' ? {} : { reviewer }) };
   db.transaction(() => {
     // Read inside the write lock: the note kept is the one stored now.
     if (note === undefined) {
@@ -53,22 +75,22 @@ export function writeDecision(db: Database.Database, key: string, label: Decisio
   return decision;
 }
 
-/** Removes the decision on `key`; returns whether there was one. Logged like a decision. */
-export function removeDecision(db: Database.Database, key: string, at: string): boolean {
+/** Removes the decision on `key`; returns whether there was one. Logged like a decision, with who removed it. */
+export function removeDecision(db: Database.Database, key: string, at: string, reviewer = ''): boolean {
   let existed = false;
   db.transaction(() => {
     existed = db.prepare(`DELETE FROM decisions WHERE key = ?`).run(key).changes > 0;
-    if (existed) db.prepare(`INSERT INTO decision_log (key, label, note, at) VALUES (?, NULL, '', ?)`).run(key, at);
+    if (existed) db.prepare(`INSERT INTO decision_log (key, label, note, at, reviewer) VALUES (?, NULL, '', ?, ?)`).run(key, at, reviewer === '' ? null : reviewer);
   }).immediate();
   return existed;
 }
 
 function upsert(db: Database.Database, d: Decision): void {
   db.prepare(
-    `INSERT INTO decisions (key, label, note, at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (key) DO UPDATE SET label = excluded.label, note = excluded.note, at = excluded.at`,
-  ).run(d.key, d.label, d.note, d.at);
-  db.prepare(`INSERT INTO decision_log (key, label, note, at) VALUES (?, ?, ?, ?)`).run(d.key, d.label, d.note, d.at);
+    `INSERT INTO decisions (key, label, note, at, reviewer) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET label = excluded.label, note = excluded.note, at = excluded.at, reviewer = excluded.reviewer`,
+  ).run(d.key, d.label, d.note, d.at, d.reviewer ?? null);
+  db.prepare(`INSERT INTO decision_log (key, label, note, at, reviewer) VALUES (?, ?, ?, ?, ?)`).run(d.key, d.label, d.note, d.at, d.reviewer ?? null);
 }
 
 /** What merging decisions from elsewhere did (see mergeDecisions). */
@@ -99,18 +121,18 @@ export function mergeDecisions(
   const out: MergeOutcome = { added: [], replaced: [], keptNewer: [], same: 0, logged: 0 };
   db.transaction(() => {
     const logged = new Set(readDecisionLog(db).map(logId));
-    const append = db.prepare(`INSERT INTO decision_log (key, label, note, at) VALUES (?, ?, ?, ?)`);
+    const append = db.prepare(`INSERT INTO decision_log (key, label, note, at, reviewer) VALUES (?, ?, ?, ?, ?)`);
     const log = (e: DecisionLogEntry) => {
       if (logged.has(logId(e))) return;
       logged.add(logId(e));
-      append.run(e.key, e.label, e.note, e.at);
+      append.run(e.key, e.label, e.note, e.at, e.reviewer ?? null);
       out.logged++;
     };
     for (const e of incoming.log) log(e);
     const current = new Map(readDecisions(db).map((d) => [d.key, d]));
     const set = db.prepare(
-      `INSERT INTO decisions (key, label, note, at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET label = excluded.label, note = excluded.note, at = excluded.at`,
+      `INSERT INTO decisions (key, label, note, at, reviewer) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET label = excluded.label, note = excluded.note, at = excluded.at, reviewer = excluded.reviewer`,
     );
     for (const d of incoming.decisions) {
       const here = current.get(d.key);
@@ -122,8 +144,8 @@ export function mergeDecisions(
         out.keptNewer.push({ here, incoming: d });
         continue;
       }
-      set.run(d.key, d.label, d.note, d.at);
-      log({ key: d.key, label: d.label, note: d.note, at: d.at });
+      set.run(d.key, d.label, d.note, d.at, d.reviewer ?? null);
+      log({ key: d.key, label: d.label, note: d.note, at: d.at, ...(d.reviewer === undefined ? {} : { reviewer: d.reviewer }) });
       (here === undefined ? out.added : out.replaced).push(d.key);
     }
   }).immediate();

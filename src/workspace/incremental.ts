@@ -5,12 +5,14 @@ import type { Analysis, Decision, Diagnostic, ScanResult, ScanSettings } from '.
 import { listInputs, type IngestLimits, type InputList } from '../ingest/index.js';
 import { compareAnalyses } from '../pipeline/compare.js';
 import { resolveSettings } from '../pipeline/settings.js';
+import { describeInputs, scanTime, withScanInfo } from '../pipeline/scan-info.js';
 import { VERSION } from '../version.js';
 import { byPath, type ScanProgress } from '../pipeline/scan.js';
+import { compareWithPast, readPastBatch, type PastBatch } from './against.js';
 import { writeProblem } from './access.js';
 import { WorkspaceError } from './errors.js';
 import { openWorkspace } from './open.js';
-import { readPlanned, type ReadOutcome } from './read-plan.js';
+import { analysesCompatible, readPlanned, type ReadOutcome } from './read-plan.js';
 import { byHash, followMoves, missingDiagnostics, movedFiles, vanishedDocuments } from './stale-files.js';
 import { StreamsPool } from './streams.js';
 import type { StoredAnalysis, Workspace } from './workspace.js';
@@ -81,29 +83,16 @@ export function planScan(given: string[], stored: string[], options: { prune?: b
   return { read: sortPaths(given), keep: sortPaths(absent), drop: [] };
 }
 
-/** Analyses made with other band settings or another engine version cannot be compared with new ones. */
-export function analysesCompatible(
-  header: Pick<ScanResult, 'version' | 'settings'> | null,
-  version: string,
-  settings: ScanSettings,
-): boolean {
-  return (
-    header !== null &&
-    header.version === version &&
-    header.settings.numHashes === settings.numHashes &&
-    header.settings.bands === settings.bands
-  );
-}
-
 /**
  * Scans `paths` (files and folders) into a workspace: unchanged files reuse their stored analysis,
  * new and changed ones are analysed, everything in the workspace is compared anew, and the result
  * replaces the stored scan in one transaction. Decisions are untouched.
  *
- * With `against`, the past workspace's documents join the comparison (appended after the batch,
- * marked `past`), only findings involving at least one document of this batch are kept, and the
- * past workspace's decisions on those findings are carried over where this workspace has none.
- * Nothing is written to the past workspace.
+ * With `against`, the batch is also compared with the past workspace's documents (see
+ * compareWithPast: they are appended after the batch, marked `past`; only findings involving the
+ * batch are kept; the batch's ratios stay those of the batch alone, with `pastRatio` beside them),
+ * and the past workspace's decisions on those findings are carried over where this workspace has
+ * none. Nothing is written to the past workspace.
  */
 export async function scanIntoWorkspace(paths: string[], options: WorkspaceScanOptions): Promise<WorkspaceScanOutput> {
   const settings = resolveSettings(options.settings);
@@ -121,9 +110,9 @@ export async function scanIntoWorkspace(paths: string[], options: WorkspaceScanO
   let ws: Workspace | undefined;
   const streams = new StreamsPool();
   try {
-    const pastAnalyses = past ? pastBatch(past, settings) : [];
+    const pastBatch = past ? readPastBatch(past, settings) : undefined;
     ws = openWorkspace(options.workspace, { create: true });
-    return await scanWith(ws, past, pastAnalyses, { paths, listed }, settings, options, streams);
+    return await scanWith(ws, past, pastBatch, { paths, listed }, settings, options, streams);
   } finally {
     streams.close();
     ws?.close();
@@ -134,7 +123,7 @@ export async function scanIntoWorkspace(paths: string[], options: WorkspaceScanO
 async function scanWith(
   ws: Workspace,
   past: Workspace | undefined,
-  pastAnalyses: Analysis[],
+  pastBatch: PastBatch | undefined,
   inputs: { paths: string[]; listed: InputList },
   settings: ScanSettings,
   options: WorkspaceScanOptions,
@@ -144,6 +133,7 @@ async function scanWith(
   const reusable = analysesCompatible(ws.storedHeader(), VERSION, settings);
   // Stored analyses lack token streams: worker threads make them as the analyses load (only when
   // they can be reused; wasted only on files then found changed, or dropped by prune).
+  const pastAnalyses = pastBatch?.analyses ?? [];
   streams.add(pastAnalyses);
   const loaded = timed('load', () => ws.storedAnalyses(reusable ? (slice) => streams.add(slice) : undefined));
   const stored = respell(loaded, files);
@@ -173,16 +163,21 @@ async function scanWith(
   const comparing = (stage?: string) => options.onProgress?.({ phase: 'compare', filesDone: plan.read.length, filesTotal: plan.read.length, paragraphs, stage });
   comparing();
   const analyses = [...ownAnalyses, ...pastAnalyses];
-  let result = await compareAnalyses(analyses, settings, diagnostics, comparing);
+  const compared = pastBatch
+    ? await compareWithPast(ownAnalyses, pastBatch, settings, diagnostics, comparing)
+    : await compareAnalyses(ownAnalyses, settings, diagnostics, comparing);
+  const at = scanTime();
+  const described = await describeInputs(inputs.paths, files);
+  const against = pastBatch && { path: pastBatch.path, reports: pastAnalyses.length, ...(pastBatch.at ? { at: pastBatch.at } : {}) };
+  const result = withScanInfo(compared, { at, inputs: described, workspace: options.workspace, kept: counts.kept, ...(against ? { against } : {}) });
   let carried: Decision[] = [];
   if (past) {
-    result = keepBatchFindings(result, ownAnalyses.length, past.path);
     const keys = new Set(result.clusters.map((c) => c.key));
     carried = past.decisions().filter((d) => keys.has(d.key));
   }
   // Kept and unchanged documents' analyses are as stored: saveScan need not write them again.
   const unchanged = new Set([...plan.keep, ...read.reused].map((p) => own.get(p)!));
-  const scan = timed('save', () => ws.saveScan(result, analyses, { carried, unchanged, info: { at: new Date().toISOString(), ...counts } }));
+  const scan = timed('save', () => ws.saveScan(result, analyses, { carried, unchanged, info: { at, ...counts } }));
   options.onProgress?.({ phase: 'done', filesDone: plan.read.length, filesTotal: plan.read.length, paragraphs });
   return { result, counts, given: files, scan };
 }
@@ -216,16 +211,6 @@ function tally(
     }
   }
   return { own, counts, paragraphs };
-}
-
-function pastBatch(past: Workspace, settings: ScanSettings): Analysis[] {
-  const header = past.storedHeader();
-  if (!analysesCompatible(header, VERSION, settings)) {
-    const why = header === null ? 'holds no scan' : 'was scanned with other band settings or another refrain version';
-    throw new WorkspaceError(`past workspace ${past.path} ${why}; rescan its reports into it with this refrain and the same settings first`);
-  }
-  const stored = past.storedAnalyses();
-  return sortPaths([...stored.keys()]).map((p) => stored.get(p)!.analysis);
 }
 
 /**
@@ -266,23 +251,6 @@ export function lookedAt(given: readonly string[], fresh: readonly Diagnostic[],
     if (freshFiles.has(file)) return true;
     if (kept.has(path)) return false;
     return roots.some((root) => file === root || file.startsWith(root.endsWith(sep) ? root : root + sep));
-  };
-}
-
-/**
- * Pure: the findings of a batch-plus-past comparison that involve the batch (documents before
- * `batchSize`), renumbered from 0 in their order; past documents marked with `pastPath`;
- * document pairs between two past documents left out.
- */
-export function keepBatchFindings(result: ScanResult, batchSize: number, pastPath: string): ScanResult {
-  const clusters = result.clusters
-    .filter((c) => c.members.some((m) => m.doc < batchSize))
-    .map((c, id) => ({ ...c, id }));
-  return {
-    ...result,
-    documents: result.documents.map((d) => (d.id < batchSize ? d : { ...d, past: pastPath })),
-    clusters,
-    documentPairs: result.documentPairs.filter((p) => p.a < batchSize || p.b < batchSize),
   };
 }
 

@@ -9,8 +9,10 @@
  *   compared anew, so scanning in parts gives the same result as one full scan.
  * - `against`: a past workspace's documents join the comparison, read-only. They appear in the
  *   result after the batch's documents, with `past` set to that workspace's path; only findings
- *   involving the batch are kept; the past decisions on them are copied in where none exists.
- *   Past documents keep no analysis here, so a later plain rescan compares the batch alone.
+ *   involving the batch are kept; the batch's ratios are those of the batch alone, and its
+ *   `pastRatio` the share found in the past reports; the past decisions on the findings are
+ *   copied in where none exists. Past documents keep no analysis here, so a later plain rescan
+ *   compares the batch alone. `scanAgainst` does the same comparison without a workspace.
  * - Stale files: a stored document whose file is gone is left out of the comparison with a
  *   warning, unless the same bytes are given under a new path: then it moved, and is one document.
  * - A workspace that cannot be written (read-only file or folder, full disk) is refused before any
@@ -31,8 +33,6 @@ export { SCHEMA_VERSION } from './schema.js';
 export {
   scanIntoWorkspace,
   planScan,
-  analysesCompatible,
-  keepBatchFindings,
   respell,
   type WorkspaceScanOptions,
   type WorkspaceScanCounts,
@@ -45,4 +45,6 @@ export { nextFindingIds, staleIdProblem, type FindingIds } from './finding-ids.j
 export { exportDecisions, parseDecisionsFile, DecisionsFileError, DECISIONS_FORMAT, type DecisionsFile } from './salvage.js';
 export { writeProblem } from './access.js';
 export { MISSING_MESSAGE } from './stale-files.js';
+export { analysesCompatible } from './read-plan.js';
+export { compareWithPast, keepBatchFindings, readPastBatch, scanAgainst, type PastBatch } from './against.js';
 export { describeCounts } from './counts.js';

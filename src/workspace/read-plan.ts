@@ -1,4 +1,5 @@
-import type { Analysis, Diagnostic, ScanSettings } from '../types.js';
+import { readFileSync } from 'node:fs';
+import type { Analysis, Diagnostic, ScanResult, ScanSettings } from '../types.js';
 import { DEFAULT_LIMITS, readInput, sha256, type IngestLimits } from '../ingest/index.js';
 import { analyzeFiles, type AnalyzeFilesOptions, type ReadProgress } from '../pipeline/analyze-files.js';
 
@@ -78,4 +79,18 @@ const PROGRESS_EVERY = 256;
 function hashOf(path: string, limits: IngestLimits): string | null {
   const read = readInput(path, limits);
   return read.ok ? sha256(read.bytes) : null;
+}
+
+/** Analyses made with other band settings or another engine version cannot be compared with new ones. */
+export function analysesCompatible(
+  header: Pick<ScanResult, 'version' | 'settings'> | null,
+  version: string,
+  settings: ScanSettings,
+): boolean {
+  return (
+    header !== null &&
+    header.version === version &&
+    header.settings.numHashes === settings.numHashes &&
+    header.settings.bands === settings.bands
+  );
 }

@@ -124,6 +124,12 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE paragraphs;
   ALTER TABLE paragraphs_v2 RENAME TO paragraphs;
   `,
+  // 3: who made each decision (decide --reviewer, review --reviewer, or the login name), kept with
+  // the decision and in the log. NULL for the decisions made before it was recorded.
+  `
+  ALTER TABLE decisions ADD COLUMN reviewer TEXT;
+  ALTER TABLE decision_log ADD COLUMN reviewer TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

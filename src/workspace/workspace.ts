@@ -172,8 +172,6 @@ export class Workspace {
     );
     const insertPair = db.prepare(`INSERT INTO document_pairs (pos, a, b, shared_ratio, extra) VALUES (?, ?, ?, ?, ?)`);
     const insertDiagnostic = db.prepare(`INSERT INTO diagnostics (pos, path, level, message, extra) VALUES (?, ?, ?, ?, ?)`);
-    const carry = db.prepare(`INSERT INTO decisions (key, label, note, at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`);
-    const logDecision = db.prepare(`INSERT INTO decision_log (key, label, note, at) VALUES (?, ?, ?, ?)`);
 
     let numbering = UNNUMBERED;
     this.writing('the scan', () => db.transaction(() => {
@@ -229,9 +227,7 @@ export class Workspace {
       this.setMeta('header', JSON.stringify(omit(result, LIST_FIELDS)));
       this.setMeta('lastScan', JSON.stringify(options.info ?? {}));
       this.setMeta('findingIds', JSON.stringify(numbering));
-      for (const d of options.carried ?? []) {
-        if (carry.run(d.key, d.label, d.note, d.at).changes > 0) logDecision.run(d.key, d.label, d.note, d.at);
-      }
+      if (options.carried?.length) this.carry(options.carried);
     }).immediate());
     return numbering.scan;
   }
@@ -240,6 +236,16 @@ export class Workspace {
   findingIds(): FindingIds {
     const stored = this.meta('findingIds');
     return stored === null ? UNNUMBERED : (JSON.parse(stored) as FindingIds);
+  }
+
+  /** Adds decisions carried from a past workspace where this one has none for the key, and logs them. */
+  private carry(decisions: Decision[]): void {
+    const carry = this.db.prepare(`INSERT INTO decisions (key, label, note, at, reviewer) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`);
+    const log = this.db.prepare(`INSERT INTO decision_log (key, label, note, at, reviewer) VALUES (?, ?, ?, ?, ?)`);
+    for (const d of decisions) {
+      const by = d.reviewer ?? null;
+      if (carry.run(d.key, d.label, d.note, d.at, by).changes > 0) log.run(d.key, d.label, d.note, d.at, by);
+    }
   }
 
   /**
@@ -453,18 +459,18 @@ export class Workspace {
   }
 
   /**
-   * Records a decision; it is committed (synchronous=FULL) before this returns. Without `note`
-   * the finding keeps the note it has.
+   * Records a decision, made by `reviewer` ('' when not known); it is committed (synchronous=FULL)
+   * before this returns. Without `note` the finding keeps the note it has.
    */
-  decide(key: string, label: DecisionLabel, note?: string, at = new Date().toISOString()): Decision {
+  decide(key: string, label: DecisionLabel, note?: string, at = new Date().toISOString(), reviewer = ''): Decision {
     this.writable();
-    return this.writing('the decision', () => writeDecision(this.db, key, label, note, at));
+    return this.writing('the decision', () => writeDecision(this.db, key, label, note, at, reviewer));
   }
 
-  /** Removes the decision on `key` (undo); returns whether there was one. Logged like a decision. */
-  clearDecision(key: string, at = new Date().toISOString()): boolean {
+  /** Removes the decision on `key` (undo); returns whether there was one. Logged like a decision, with who removed it. */
+  clearDecision(key: string, at = new Date().toISOString(), reviewer = ''): boolean {
     this.writable();
-    return this.writing('the change', () => removeDecision(this.db, key, at));
+    return this.writing('the change', () => removeDecision(this.db, key, at, reviewer));
   }
 
   /** Merges decisions exported from another workspace (see mergeDecisions). */

@@ -26,6 +26,7 @@ export function handMadeResult(): ScanResult {
     tool: 'refrain',
     version: '0.1.0',
     settings: { threshold: 0.5, minTokens: 12, boilerplateShare: 0.25, numHashes: 60, bands: 20 },
+    scan: { at: '2026-01-01T08:30:00.000Z', inputs: [{ path: 'a', files: 4 }], workspace: 'audit.db', kept: 0 },
     documents: [
       doc(0, 'a/一号.txt', [0.5, 0, 0.25], 40, [
         [1, '扫一扫在手机打开当前页'],
@@ -67,7 +68,7 @@ export function handMadeResult(): ScanResult {
 
 export function handMadeDecisions(): Decision[] {
   return [
-    { key: 'k-copy', label: 'copied', note: 'same clause, "乡"→"镇"; see memo', at: '2026-01-02T00:00:00Z' },
+    { key: 'k-copy', label: 'copied', note: 'same clause, "乡"→"镇"; see memo', at: '2026-01-02T00:00:00Z', reviewer: '审计员甲' },
     { key: 'k-copy', label: 'false-match', note: 'first look', at: '2026-01-01T00:00:00Z' },
   ];
 }

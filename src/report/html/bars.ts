@@ -15,7 +15,8 @@ export function barsHtml(report: Report): string {
   const scale = Math.min(1, Math.max(0.1, Math.ceil(top * 10) / 10));
   const width = (r: number) => `${((Math.min(r, scale) / scale) * 100).toFixed(2)}%`;
   const rows = report.ranking.map((r) => {
-    const title = `${r.path}: ${percent(r.templatedRatio)} found in other reports, of which ${percent(r.boilerplateRatio)} boilerplate; ${percent(r.withinRatio)} repeated inside`;
+    const past = r.pastRatio === undefined ? '' : `; ${percent(r.pastRatio)} found in past reports`;
+    const title = `${r.path}: ${percent(r.templatedRatio)} found in other reports, of which ${percent(r.boilerplateRatio)} boilerplate; ${percent(r.withinRatio)} repeated inside${past}`;
     return (
       `<li class="bar-row" title="${escapeHtml(title)}">` +
       `<a class="bar-label" href="#doc-${r.doc}"><bdi dir="ltr">${escapeHtml(r.path)}</bdi></a>` +

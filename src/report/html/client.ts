@@ -23,6 +23,9 @@ export const CLIENT_SCRIPT = `
   }
   function link(href, text) { var a = el('a', null, text); a.href = href; return a; }
   function pct(r) { return (r * 100).toFixed(1) + '%'; }
+  // Counts with thousands separators, as the rest of the report prints them.
+  function num(n) { return String(n).replace(/\\B(?=(\\d{3})+(?!\\d))/g, ','); }
+  function pastBadge() { return el('span', 'badge past', 'past'); }
   function where(doc, para) {
     var p = data.docs[doc].paras[para];
     return data.docs[doc].path + ':' + p[0] + (p[1] ? ' (p. ' + p[1] + ')' : '');
@@ -38,8 +41,8 @@ export const CLIENT_SCRIPT = `
     return out.join('\\n');
   }
   function headline(f) {
-    if (f.scope === 'within') return 'repeated inside one report (' + f.members.length + ' times)';
-    return (f.boilerplate ? 'boilerplate' : 'copying') + ' across ' + f.docCount + ' reports';
+    if (f.scope === 'within') return 'repeated inside one report (' + num(f.members.length) + ' times)';
+    return (f.boilerplate ? 'boilerplate' : 'copying') + ' across ' + num(f.docCount) + ' reports' + (f.pastReports ? ' (' + num(f.pastReports) + ' past)' : '');
   }
 
   // A paginated list of <details>; an item's body is built the first time it opens.
@@ -61,7 +64,7 @@ export const CLIENT_SCRIPT = `
       prev.onclick = function () { page--; render(); };
       next.onclick = function () { page++; render(); };
       nav.appendChild(prev);
-      nav.appendChild(el('span', null, 'page ' + (page + 1) + ' of ' + pages + ' \\u00b7 ' + ids.length + ' in all'));
+      nav.appendChild(el('span', null, 'page ' + num(page + 1) + ' of ' + num(pages) + ' \\u00b7 ' + num(ids.length) + ' in all'));
       nav.appendChild(next);
       ids.slice(page * PAGE, (page + 1) * PAGE).forEach(function (id) {
         var d = el('details', prefix);
@@ -90,19 +93,23 @@ export const CLIENT_SCRIPT = `
 
   function summariseDoc(s, id) {
     var d = data.docs[id];
+    if (d.past) { s.appendChild(pastBadge()); s.appendChild(document.createTextNode(' ')); }
     s.appendChild(el('strong', null, d.path));
-    s.appendChild(document.createTextNode(' \\u00b7 in other reports ' + pct(d.templated) + ' \\u00b7 boilerplate ' + pct(d.boilerplate) + ' \\u00b7 repeated inside ' + pct(d.within)));
+    var past = d.pastRatio === undefined ? '' : ' \\u00b7 in past reports ' + pct(d.pastRatio);
+    var own = d.past ? ' (in its own batch)' : '';
+    s.appendChild(document.createTextNode(' \\u00b7 in other reports ' + pct(d.templated) + own + past + ' \\u00b7 boilerplate ' + pct(d.boilerplate) + ' \\u00b7 repeated inside ' + pct(d.within)));
   }
 
   function fillDoc(box, id) {
     var d = data.docs[id];
-    box.appendChild(el('p', 'meta', d.chars + ' characters \\u00b7 ' + d.findings.length + ' findings'));
+    if (d.past) box.appendChild(el('p', 'meta', 'A past report, from ' + d.past + ': compared against, not judged.'));
+    box.appendChild(el('p', 'meta', num(d.chars) + ' characters \\u00b7 ' + num(d.findings.length) + ' findings'));
     if (d.shares.length) {
       var sh = el('p', null, 'Shares most with: ');
       d.shares.forEach(function (s, i) {
         if (i) sh.appendChild(document.createTextNode(', '));
         sh.appendChild(link('#doc-' + s[0], data.docs[s[0]].path));
-        sh.appendChild(document.createTextNode(' (' + pct(s[1]) + ')'));
+        sh.appendChild(document.createTextNode(' (' + (data.docs[s[0]].past ? 'past, ' : '') + pct(s[1]) + ')'));
       });
       box.appendChild(sh);
     }
@@ -137,7 +144,7 @@ export const CLIENT_SCRIPT = `
   function summariseFinding(s, id) {
     var f = data.findings[id];
     s.appendChild(el('strong', null, 'Finding #' + id));
-    s.appendChild(document.createTextNode(' \\u00b7 ' + headline(f) + ' \\u00b7 ' + KIND[f.kind] + ' \\u00b7 similarity ' + f.similarity.toFixed(2) + ' \\u00b7 ' + f.chars + ' characters \\u00b7 '));
+    s.appendChild(document.createTextNode(' \\u00b7 ' + headline(f) + ' \\u00b7 ' + KIND[f.kind] + ' \\u00b7 similarity ' + f.similarity.toFixed(2) + ' \\u00b7 ' + num(f.chars) + ' characters \\u00b7 '));
     var ex = memberText(f.members[0]);
     s.appendChild(el('span', 'excerpt', ex.length > 60 ? ex.slice(0, 60) + '\\u2026' : ex));
     if (f.decision) s.appendChild(el('span', 'badge ' + f.decision[0], f.decision[0]));
@@ -160,7 +167,7 @@ export const CLIENT_SCRIPT = `
     if (f.decision) {
       var dp = el('p', null, 'Decision: ');
       dp.appendChild(el('strong', null, f.decision[0]));
-      dp.appendChild(document.createTextNode(' (' + f.decision[2] + ')'));
+      dp.appendChild(document.createTextNode((f.decision[3] ? ' by ' + f.decision[3] : '') + ', ' + f.decision[2]));
       box.appendChild(dp);
       if (f.decision[1]) box.appendChild(el('p', 'note', f.decision[1]));
     } else {
@@ -171,6 +178,7 @@ export const CLIENT_SCRIPT = `
     ol.start = 0;
     f.members.forEach(function (m) {
       var li = el('li');
+      if (data.docs[m[0]].past) { li.appendChild(pastBadge()); li.appendChild(document.createTextNode(' ')); }
       li.appendChild(link('#doc-' + m[0], memberWhere(m)));
       var at = m.length >= 5 ? 'paragraphs ' + (m[1] + 1) + '\\u2013' + (m[4] + 1) : 'paragraph ' + (m[1] + 1) + ', characters ' + m[2] + '\\u2013' + m[3];
       li.appendChild(document.createTextNode(' \\u00b7 ' + at));
@@ -187,11 +195,15 @@ export const CLIENT_SCRIPT = `
       box.appendChild(grid);
     });
     var rest = f.members.length - 1 - f.diffs.length;
-    if (rest > 0) box.appendChild(el('p', 'meta', rest + ' more members are listed above, not shown side by side.'));
+    if (rest > 0) box.appendChild(el('p', 'meta', num(rest) + ' more members are listed above, not shown side by side.'));
   }
 
   var docs = makeList(document.getElementById('reports'), 'doc', summariseDoc, fillDoc);
   docs.set(data.ranking);
+  // Past reports (scan --against) in their own list, in their own section.
+  var pastBox = document.getElementById('past-reports');
+  var pastDocs = pastBox ? makeList(pastBox, 'doc', summariseDoc, fillDoc) : null;
+  if (pastDocs) pastDocs.set(data.pastRanking);
 
   var findings = makeList(document.getElementById('findings'), 'finding', summariseFinding, fillFinding);
   var filter = document.getElementById('finding-filter');
@@ -213,7 +225,7 @@ export const CLIENT_SCRIPT = `
     var m = /^#(doc|finding)-(\\d+)$/.exec(location.hash);
     if (!m) return;
     var id = Number(m[2]), d;
-    if (m[1] === 'doc') d = docs.show(id);
+    if (m[1] === 'doc') d = docs.show(id) || (pastDocs && pastDocs.show(id));
     else {
       d = findings.show(id);
       if (!d) { filter.value = 'all'; applyFilter(); d = findings.show(id); }

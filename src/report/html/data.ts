@@ -2,6 +2,7 @@ import { diffTexts } from '../../diff/index.js';
 import type { Report, ReportFinding } from '../types.js';
 import { findingTone } from '../build.js';
 import { showControls } from '../../util/controls.js';
+import { when } from '../format.js';
 
 /** Members of one finding diffed against the representative; the rest are listed only. */
 export const DIFFS_PER_FINDING = 12;
@@ -19,8 +20,10 @@ export interface PageData {
   docs: PageDoc[];
   /** Indexed by finding id. */
   findings: PageFinding[];
-  /** Report ids, most templated first: the order reports are listed in. */
+  /** The batch's report ids, most templated first: the order reports are listed in. */
   ranking: number[];
+  /** Past report ids (scan --against), most shared with the batch first: listed apart. */
+  pastRanking: number[];
   /** Report ids in heatmap order. */
   order: number[];
   /** [a, b, sharedRatio] for every pair that shares text. */
@@ -29,6 +32,10 @@ export interface PageData {
 
 export interface PageDoc {
   path: string;
+  /** The past workspace a past report comes from (scan --against); absent for the batch's. */
+  past?: string;
+  /** For the batch's reports scanned against a past workspace: the share found in past reports. */
+  pastRatio?: number;
   chars: number;
   templated: number;
   within: number;
@@ -55,8 +62,10 @@ export interface PageFinding {
    * paragraphs is [doc, first paragraph, 0, 0, last paragraph].
    */
   members: Array<[number, number, number, number] | [number, number, number, number, number]>;
-  /** [label, note, at] or null when not reviewed. */
-  decision: [string, string, string] | null;
+  /** Of its reports, those from a past workspace. */
+  pastReports: number;
+  /** [label, note, when (as the report prints times), reviewer ('' when not known)] or null when not reviewed. */
+  decision: [string, string, string, string] | null;
   /** [member index, op, length, op, length, …]: member 0 against that member. */
   diffs: number[][];
 }
@@ -65,6 +74,8 @@ export function pageData(report: Report): PageData {
   return {
     docs: report.documents.map((d) => ({
       path: shown(d.path),
+      ...(d.past === undefined ? {} : { past: d.past }),
+      ...(d.pastRatio === undefined ? {} : { pastRatio: d.pastRatio }),
       chars: d.chars,
       templated: d.templatedRatio,
       within: d.withinRatio,
@@ -80,6 +91,7 @@ export function pageData(report: Report): PageData {
     })),
     findings: report.findings.map(pageFinding),
     ranking: report.ranking.map((r) => r.doc),
+    pastRanking: report.pastRanking.map((r) => r.doc),
     order: report.order,
     pairs: report.pairs.filter((p) => p.sharedRatio > 0).map((p) => [p.a, p.b, p.sharedRatio]),
   };
@@ -99,7 +111,8 @@ function pageFinding(f: ReportFinding): PageFinding {
     members: f.members.map((m) =>
       m.lastParagraph !== undefined ? [m.doc, m.paragraph, 0, 0, m.lastParagraph] : [m.doc, m.paragraph, m.start ?? 0, m.end ?? (m.start ?? 0) + m.text.length],
     ),
-    decision: f.decision ? [f.decision.label, shown(f.decision.note), f.decision.at] : null,
+    pastReports: f.pastReports,
+    decision: f.decision ? [f.decision.label, shown(f.decision.note), when(f.decision.at), f.decision.reviewer ?? ''] : null,
     diffs: f.members.slice(1, DIFFS_PER_FINDING + 1).map((m, i) => [i + 1, ...diffOps(first.text, m.text)]),
   };
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { buildReport } from '../build.js';
 import { escapeHtml, jsonForScript } from '../escape.js';
-import { excerpt, percent } from '../format.js';
+import { aboutScan } from '../about.js';
+import { count, counted, excerpt, percent } from '../format.js';
 import { findingHeadline, KIND_WORDS } from '../words.js';
 import type { Report, ReportInput } from '../types.js';
 import { barsHtml } from './bars.js';
@@ -25,12 +26,12 @@ export function htmlReport(input: ReportInput): string {
     // script could, even if some text escaped the escaping). Report text is escaped regardless.
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src '${SCRIPT_HASH}'">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>refrain report: ${report.summary.documents} reports</title>`,
+    `<title>refrain report: ${counted(report.summary.documents, 'report')}</title>`,
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
     '<h1>refrain report</h1>',
-    `<p class="meta">${escapeHtml(`${report.tool} ${report.version} · similarity threshold ${report.settings.threshold} · boilerplate when found in ${percent(report.settings.boilerplateShare)} of reports or more`)}</p>`,
+    aboutHtml(report),
     '<noscript><p><strong>This report needs JavaScript to list reports and findings; the summary, chart and heatmap below work without it.</strong></p></noscript>',
     '<section id="summary"><h2>The batch at a glance</h2>',
     figures(report),
@@ -44,6 +45,7 @@ export function htmlReport(input: ReportInput): string {
     heatmapHtml(report),
     '</section>',
     '<section id="reports"><h2>Reports</h2><p class="legend">Most templated first. Open a report to read its text with found passages highlighted; click a passage for its finding.</p></section>',
+    pastHtml(report),
     '<section id="findings"><h2>Findings</h2>',
     '<div class="toolbar"><label>Show <select id="finding-filter"><option value="all">all findings</option><option value="copy">copying</option><option value="boilerplate">boilerplate</option><option value="unreviewed">not reviewed</option></select></label></div>',
     '</section>',
@@ -61,19 +63,45 @@ const TOP_IN_SUMMARY = 10;
 
 const SCRIPT_HASH = `sha256-${createHash('sha256').update(CLIENT_SCRIPT, 'utf8').digest('base64')}`;
 
+/** When, over what, against what, with which settings and by whom: what a report handed on must say. */
+function aboutHtml(report: Report): string {
+  const a = aboutScan(report);
+  const rows: [string, string][] = [['Scanned', a.scanned], ['Inputs', a.inputs]];
+  if (a.against) rows.push(['Compared with', a.against]);
+  rows.push(['Settings', a.settings], ['Reviewed', a.reviewed]);
+  return `<dl class="about">${rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`;
+}
+
 function figures(report: Report): string {
   const s = report.summary;
   const items: [string, string][] = [
-    ['Reports', String(s.documents)],
+    ['Reports', count(s.documents)],
     ['Text found in other reports', percent(s.templatedShare)],
     ['of which boilerplate', percent(s.boilerplateShare)],
-    ['Repeated inside a report', percent(s.withinShare)],
-    ['Findings', `${s.findings}`],
-    ['Reviewed', `${s.decided} of ${s.findings}`],
   ];
+  if (s.pastShare !== undefined) items.push(['Text found in past reports', percent(s.pastShare)]);
+  items.push(['Repeated inside a report', percent(s.withinShare)], ['Findings', count(s.findings)], ['Reviewed', `${count(s.decided)} of ${count(s.findings)}`]);
   const cells = items.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`).join('');
-  const detail = `${s.acrossFindings} findings across reports, ${s.withinFindings} inside one report, ${s.boilerplateFindings} boilerplate; ${s.chars} characters in all.`;
+  const past = s.pastDocuments > 0 ? `; compared with ${counted(s.pastDocuments, 'past report')}, listed apart` : '';
+  const detail = `${count(s.acrossFindings)} findings across reports, ${count(s.withinFindings)} inside one report, ${count(s.boilerplateFindings)} boilerplate; ${counted(s.chars, 'character')} in all${past}.`;
   return `<dl class="figures">${cells}</dl><p class="meta">${escapeHtml(detail)}</p>`;
+}
+
+/**
+ * The past reports (scan --against), apart from the batch's: each with the report of this batch
+ * it shares most with. Their text opens in the list below it, as the batch's reports do.
+ */
+function pastHtml(report: Report): string {
+  if (report.pastRanking.length === 0) return '';
+  const rows = report.pastRanking.map((r) => {
+    const top = r.sharesMost;
+    const shares = top
+      ? ` · shares most with <a href="#doc-${top.doc}"><bdi>${escapeHtml(top.path)}</bdi></a> (${percent(top.sharedRatio)})`
+      : ' · shares nothing with this batch';
+    return `<li><span class="badge past">past</span> <a href="#doc-${r.doc}"><bdi>${escapeHtml(r.path)}</bdi></a>${shares}</li>`;
+  });
+  const legend = "Compared against, not judged: most shared with a report of this batch first. Their own figures are those of their workspace's scan.";
+  return `<section id="past-reports"><h2>Past reports (${escapeHtml(report.pastRanking[0].past)})</h2><p class="legend">${escapeHtml(legend)}</p><ol class="past">${rows.join('')}</ol></section>`;
 }
 
 /** Read these first: links into the findings list, with the start of each passage. */

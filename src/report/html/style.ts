@@ -8,6 +8,10 @@ h2{font-size:20px;margin:32px 0 8px;border-bottom:1px solid var(--line);padding-
 h3{font-size:16px;margin:20px 0 6px}
 h4{font-size:14px;margin:16px 0 4px}
 .top .excerpt{color:#555}
+.about{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:8px 0 16px;font-size:13px;color:#444}
+.about dt{font-weight:600}
+.about dd{margin:0;overflow-wrap:anywhere}
+.past{padding-left:24px}
 .meta,.legend{color:#555;font-size:13px}
 .figures{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0;padding:0}
 .figures div{border:1px solid var(--line);border-radius:6px;padding:8px 14px;min-width:150px}
@@ -23,6 +27,7 @@ h4{font-size:14px;margin:16px 0 4px}
 #heatmap{overflow:auto;max-width:100%}
 #heatmap svg text{font-size:12px;fill:#333}
 .hm-self{fill:#cfcfcf}
+#heatmap svg text.hm-past{fill:#888;font-style:italic}
 #heatmap rect:hover{stroke:#000;stroke-width:1}
 .heatmap-canvas canvas{image-rendering:pixelated;border:1px solid var(--line)}
 .readout{min-height:1.6em;font-size:13px}
@@ -40,6 +45,7 @@ mark.bp{background:var(--bp);color:var(--bp-ink)}
 .badge{display:inline-block;font-size:12px;border-radius:10px;padding:0 8px;margin-left:6px;background:#eee}
 .badge.copied{background:var(--copy);color:var(--copy-ink)}
 .badge.false-match{background:#dfe9ff}
+.badge.past{background:#e8e0f5;color:#4b2e83;margin-left:0}
 .diff{display:grid;grid-template-columns:1fr 1fr;gap:8px}
 .side{border:1px solid var(--line);border-radius:4px;padding:6px 8px;white-space:pre-wrap;overflow-wrap:anywhere}
 .side del{background:var(--del);text-decoration:line-through}
