@@ -55,7 +55,11 @@ export interface TruthParagraph {
   edits: number;
   /** Characters of the paragraph. */
   chars: number;
-  /** The stock phrases in it (a heading or chrome line is one phrase from end to end). */
+  /**
+   * The stock phrases in it: formulas put in or already in the text (seed paragraphs recite
+   * them, the character model comes upon them); a heading or chrome line is one from end to end,
+   * a table row's label and a title's fixed words are one.
+   */
   stock: StockInsertion[];
 }
 

@@ -90,7 +90,7 @@ const TITLE_REPORT = '年度法治政府建设情况报告';
 
 /**
  * Formulas are drawn with weight rank^-0.9: of the ~45, the first makes 18% of the insertions
- * (four or five a report), the last 0.6% (in one report of seven).
+ * (four or five a report), the last 0.6% (in one report of eight).
  */
 const FORMULA_SKEW = 0.9;
 
@@ -143,7 +143,7 @@ export function stockCatalogue(recurring: string[], shuffle: <T>(list: T[]) => T
 }
 
 /** A formula drawn by rank: the first few stand in nearly every report, the last in a few. */
-export function drawFormula(rng: () => number, catalogue: StockCatalogue): number {
+function drawFormula(rng: () => number, catalogue: StockCatalogue): number {
   const c = catalogue.cumulative;
   const x = rng() * c[c.length - 1];
   let lo = 0;
