@@ -190,13 +190,8 @@ describe('evaluate', () => {
   ];
   const para = (text: string, source: number, role: Role, stock: StockInsertion[]): TruthParagraph => ({ hash: hashString(text), source, role, edits: 0, chars: text.length, stock });
   const truth: Truth = {
-    version: 0,
-    docs: 3,
-    seed: 0,
-    stockDense: false,
+    ...{ version: 0, docs: 3, seed: 0, stockDense: false, bytes: 0, chars: 0 },
     stock: ['人民政府', formula, '行政许可'],
-    bytes: 0,
-    chars: 0,
     paths: ['000/000000.txt', '000/000001.txt', '000/000002.txt'],
     paragraphs: [0, 1].map((d) => [
       para(texts[d][0], -1, 'title', [[3, 7, 0]]),
@@ -210,18 +205,10 @@ describe('evaluate', () => {
     tool: 'refrain',
     version: '0',
     settings: { threshold: 0.5, minTokens: 12, boilerplateShare: 0.25, numHashes: 60, bands: 20 },
-    documents: texts.map((ps, d) => ({
-      id: d,
-      path: `/tmp/x/${truth.paths[d]}`,
-      encoding: 'utf-8',
-      format: 'txt',
-      hash: '',
-      chars: 0,
-      templatedRatio: 0,
-      withinRatio: 0,
-      boilerplateRatio: 0,
-      paragraphs: ps.map((text, index) => ({ index, line: index + 1, text })),
-    })),
+    documents: texts.map((ps, d) => {
+      const paragraphs = ps.map((text, index) => ({ index, line: index + 1, text }));
+      return { id: d, path: `/tmp/x/${truth.paths[d]}`, encoding: 'utf-8', format: 'txt', hash: '', chars: 0, templatedRatio: 0, withinRatio: 0, boilerplateRatio: 0, paragraphs };
+    }),
     clusters,
     documentPairs: [],
     diagnostics: [],
