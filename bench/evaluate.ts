@@ -1,20 +1,25 @@
 import type { ScanResult } from '../src/types.js';
-import { hashString } from '../src/util/hash.js';
 import { prepareParagraph } from '../src/pipeline/analyze.js';
 import type { Truth } from './generate.js';
+import { coverage, indexTruth, memberText, type Coverage, type Member, type TruthIndex } from './members.js';
+import { queueFigures, type QueueFigures } from './queue.js';
 
 /**
  * Scores a scan against the generator's truth.
  *
  * Recall: a true copy pair (two paragraphs made from one source, each with at most 3% of its
- * characters edited) is found when some finding has a member in each of the two paragraphs.
+ * characters edited) is found when some finding has a member in each of the two paragraphs
+ * whose text there is not only stock (a finding of a formula that both copies carry finds
+ * nothing).
  *
  * False pairs: a reported pair is a finding's representative and one other member (what the scan
  * says it verified), plus up to a few member–member pairs per finding (what a reader infers). A
  * pair "shares little text" when under a quarter of the shorter passage's 4-token shingles stand
  * in the other: copies score well above one half, unrelated text on the same topic well below.
+ *
+ * The queue (findings not marked boilerplate), stock kept out of it and fragments: see queue.ts.
  */
-export interface Evaluation {
+export interface Evaluation extends QueueFigures {
   truePairs: number;
   foundPairs: number;
   recall: number;
@@ -51,61 +56,31 @@ export function containment(a: string, b: string): number {
   return inter / small.size;
 }
 
-export function evaluate(result: ScanResult, truth: Truth): Evaluation {
-  const byPath = new Map<string, number>();
-  truth.paths.forEach((p, i) => byPath.set(p, i));
-  const offsets: number[] = [];
-  let total = 0;
-  for (const paras of truth.paragraphs) {
-    offsets.push(total);
-    total += paras.length;
-  }
-  // Scan (doc, paragraph) → global truth paragraph, matched by text within each document.
-  const toTruth: Int32Array[] = [];
-  let unmatched = 0;
-  for (const doc of result.documents) {
-    // Truth paths all have one length (NNN/NNNNNN.txt); the scan's paths start with the folder.
-    const t = truth.paths.length > 0 ? byPath.get(doc.path.slice(-truth.paths[0].length)) : undefined;
-    const map = new Int32Array(doc.paragraphs.length).fill(-1);
-    if (t !== undefined) {
-      const queue = new Map<number, number[]>();
-      truth.paragraphs[t].forEach((p, i) => {
-        const list = queue.get(p.hash) ?? [];
-        list.push(i);
-        queue.set(p.hash, list);
-      });
-      doc.paragraphs.forEach((p, i) => {
-        const list = queue.get(hashString(p.text));
-        if (list && list.length > 0) map[i] = offsets[t] + list.shift()!;
-        else unmatched++;
-      });
-    } else unmatched += doc.paragraphs.length;
-    toTruth.push(map);
-  }
-
-  const clustersOf = new Map<number, number[]>();
-  result.clusters.forEach((c, ci) => {
-    for (const m of c.members) {
-      const g = toTruth[m.doc]?.[m.paragraph] ?? -1;
-      if (g < 0) continue;
-      const list = clustersOf.get(g) ?? [];
-      if (list[list.length - 1] !== ci) list.push(ci);
-      clustersOf.set(g, list);
+/** For each truth paragraph, the findings with a member there that is not only stock. */
+function findingsByParagraph(cov: Coverage): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (let c = 0; c + 1 < cov.memberStart.length; c++) {
+    for (let e = cov.entryStart[cov.memberStart[c]]; e < cov.entryStart[cov.memberStart[c + 1]]; e++) {
+      const g = cov.g[e];
+      if (g < 0 || cov.stock[e]) continue;
+      const list = out.get(g) ?? [];
+      if (list[list.length - 1] !== c) list.push(c);
+      out.set(g, list);
     }
-  });
+  }
+  return out;
+}
 
+function recallOf(index: TruthIndex, clustersOf: Map<number, number[]>) {
   // Group true copies by source; count pairs sharing a finding through their sets of findings.
   const groups = new Map<number, number[]>();
-  const docOf = new Int32Array(total);
-  truth.paragraphs.forEach((paras, d) =>
-    paras.forEach((p, i) => {
-      docOf[offsets[d] + i] = d;
-      if (p.source < 0) return;
-      const list = groups.get(p.source) ?? [];
-      list.push(offsets[d] + i);
-      groups.set(p.source, list);
-    }),
-  );
+  index.paragraphs.forEach((p, g) => {
+    if (p.source < 0) return;
+    const list = groups.get(p.source) ?? [];
+    list.push(g);
+    groups.set(p.source, list);
+  });
+  const { docOf } = index;
   let truePairs = 0;
   let foundPairs = 0;
   let withinPairs = 0;
@@ -146,35 +121,35 @@ export function evaluate(result: ScanResult, truth: Truth): Evaluation {
       }
     }
   }
+  return { truePairs, foundPairs, recall: truePairs ? foundPairs / truePairs : 1, withinPairs, withinFound };
+}
 
-  const textOf = (m: { doc: number; paragraph: number; start?: number; end?: number }) => {
-    const t = result.documents[m.doc].paragraphs[m.paragraph].text;
-    return m.start === undefined ? t : t.slice(m.start, m.end);
-  };
+function falsePairsOf(result: ScanResult) {
   let reportedPairs = 0;
   let falsePairs = 0;
   for (const c of result.clusters) {
-    const [center, ...others] = c.members;
-    const check = (x: typeof center, y: typeof center) => {
+    const [center, ...others] = c.members as Member[];
+    const check = (x: Member, y: Member) => {
       reportedPairs++;
-      if (containment(textOf(x), textOf(y)) < LITTLE_TEXT) falsePairs++;
+      if (containment(memberText(result, x), memberText(result, y)) < LITTLE_TEXT) falsePairs++;
     };
     for (const m of others) check(center, m);
     // A few member–member pairs, spread evenly over the finding.
     const step = Math.max(1, Math.floor(others.length / MEMBER_PAIRS_PER_CLUSTER));
     for (let i = 0, k = 0; i + step < others.length && k < MEMBER_PAIRS_PER_CLUSTER; i += step, k++) check(others[i], others[i + step]);
   }
+  return { reportedPairs, falsePairs, falseShare: reportedPairs ? falsePairs / reportedPairs : 0 };
+}
 
+export function evaluate(result: ScanResult, truth: Truth): Evaluation {
+  const index = indexTruth(result, truth);
+  const cov = coverage(result, index);
+  const clustersOf = findingsByParagraph(cov);
   return {
-    truePairs,
-    foundPairs,
-    recall: truePairs ? foundPairs / truePairs : 1,
-    withinPairs,
-    withinFound,
-    reportedPairs,
-    falsePairs,
-    falseShare: reportedPairs ? falsePairs / reportedPairs : 0,
-    unmatchedParagraphs: unmatched,
+    ...recallOf(index, clustersOf),
+    ...falsePairsOf(result),
+    ...queueFigures(result, index, cov, clustersOf),
+    unmatchedParagraphs: index.unmatched,
     clusters: result.clusters.length,
   };
 }

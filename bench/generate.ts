@@ -1,7 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { prng } from '../src/util/hash.js';
 import { hashString } from '../src/util/hash.js';
+import { charModelParagraph, trainCharModel } from './char-model.js';
+import { reportLines, type Family, type Part, type Plan } from './layout.js';
+import { madeUpParagraph, pick, random, sample, type Rng } from './paragraphs.js';
+import { insertStock, markNative, stockCatalogue, type StockCatalogue, type StockInsertion } from './stock.js';
 import { loadVocabulary, type Vocabulary } from './vocab.js';
 
 /**
@@ -9,9 +12,15 @@ import { loadVocabulary, type Vocabulary } from './vocab.js';
  * paragraph: seed templates (real paragraphs of the seed reports, shared across the batch), family
  * templates (made-up paragraphs shared by the ~25 reports of one county) and filler (made-up
  * paragraphs of one report only). Made-up text is drawn from the seeds' own words, so it shares
- * topic words with everything else but not text. Every copy of a template gets its report's place
- * name, year and counts, and 0–3% of its characters edited. Some reports say one paragraph twice,
- * and about 1% are recycled: another report's paragraphs again, with a new name and fresh edits.
+ * topic words with everything else but not text; in the stock-dense mode filler comes from an
+ * order-2 character model of the seeds instead, and shares their short phrases everywhere. Every
+ * copy of a template gets its report's place name, year and counts, and 0–3% of its characters
+ * edited. Some reports say one paragraph twice, and about 1% are recycled: another report's
+ * paragraphs again, with a new name and fresh edits.
+ *
+ * Around that, the stock every report of the genre carries (see stock.ts): formulas put into
+ * paragraphs of all three kinds at clause boundaries, the title, the numbered section headings,
+ * the statistics table, and for 40% of counties their site's page chrome.
  */
 
 export interface GenerateOptions {
@@ -22,24 +31,45 @@ export interface GenerateOptions {
   seedDir: string;
   /** Where the batch goes; a batch already there with the same parameters is reused. */
   outDir: string;
+  /** Filler written by an order-2 character model of the seeds instead of from their words. */
+  stockDense?: boolean;
 }
+
+/**
+ * What a paragraph is: a copy of a seed paragraph (template), of its county's made-up paragraph
+ * (family), made-up text of its report alone (filler; recycled reports copy it too), or stock
+ * lines (heading, title, a row of the statistics table, the site's page chrome).
+ */
+export type Role = 'template' | 'family' | 'filler' | 'heading' | 'title' | 'table' | 'chrome';
+/** Roles whose paragraphs are stock text through and through. */
+export const STOCK_ROLES: ReadonlySet<Role> = new Set<Role>(['heading', 'title', 'table', 'chrome']);
 
 /** One paragraph as written: how to find it again in a scan, and where it came from. */
 export interface TruthParagraph {
   /** hashString of the paragraph's text (the line as written, which the segmenter keeps whole). */
   hash: number;
-  /** Source id: paragraphs with the same source are copies of one text. -1 for headings and titles. */
+  /** Source id: paragraphs with the same source are copies of one text. -1 for stock roles. */
   source: number;
+  role: Role;
   /** Characters edited relative to the source, besides the slots (place, year, counts). */
   edits: number;
   /** Characters of the paragraph. */
   chars: number;
+  /**
+   * The stock phrases in it: formulas put in or already in the text (seed paragraphs recite
+   * them, the character model comes upon them); a heading or chrome line is one from end to end,
+   * a table row's label and a title's fixed words are one.
+   */
+  stock: StockInsertion[];
 }
 
 export interface Truth {
   version: number;
   docs: number;
   seed: number;
+  stockDense: boolean;
+  /** The batch's stock texts; StockInsertion phrase numbers index this list. */
+  stock: string[];
   /** Path of each report relative to the batch folder, in the sorted order a scan lists them. */
   paths: string[];
   paragraphs: TruthParagraph[][];
@@ -53,124 +83,52 @@ export interface Batch {
 }
 
 /** Bump when the generator changes, so old batches on disk are rebuilt. */
-const VERSION = 4;
+const VERSION = 5;
 const FAMILY_SIZE = 25;
 const FAMILY_TEMPLATES = 14;
 const PER_DOC_SEED = 3;
 const PER_DOC_FAMILY = 8;
 const PER_DOC_FILLER = 9;
-const MAX_EDIT_RATE = 0.03;
 const REPEAT_SHARE = 0.2;
 const RECYCLE_SHARE = 0.01;
+/** Share of counties whose site prints page chrome (breadcrumbs, print links, its footer) around a report. */
+const CHROME_SHARE = 0.4;
+/** Formulas per paragraph: 0–3, 1.3 on average (about 26 a report). */
+const FORMULA_COUNTS = [0.25, 0.6, 0.85, 1];
 
 const PLACE_CHARS = '青石河山龙泉安平新华东西南北阳明清水桥溪白马金沙黄花桃李柳林松竹梅兰永宁太和长乐兴隆福寿高峰云岭凤凰双江三合万顺大田小湾坪坝沟口'.split('');
 const PLACE_SUFFIX = ['镇', '镇', '镇', '乡', '街道'];
-const HEADINGS = [
-  '一、推进法治政府建设的主要举措和成效',
-  '二、党政主要负责人履行推进法治建设第一责任人职责情况',
-  '三、存在的不足和原因',
-  '四、下一步工作打算',
-  '（一）加强组织领导，压实工作责任',
-  '（二）深化普法宣传，营造法治氛围',
-  '（三）规范行政执法，提升执法水平',
-  '（四）化解矛盾纠纷，维护社会稳定',
-];
 
-type Rng = () => number;
-
-function random(seed: number): Rng {
-  const next = prng(seed);
-  return () => next() / 0x100000000;
-}
-
-function pick<T>(rng: Rng, list: readonly T[]): T {
-  return list[Math.floor(rng() * list.length)];
-}
-
-/** `count` distinct indexes below `n`, in random order. */
-function sample(rng: Rng, n: number, count: number): number[] {
-  const all = Array.from({ length: n }, (_, i) => i);
-  for (let i = 0; i < Math.min(count, n); i++) {
-    const j = i + Math.floor(rng() * (n - i));
-    [all[i], all[j]] = [all[j], all[i]];
-  }
-  return all.slice(0, Math.min(count, n));
-}
-
-/** A paragraph of made-up text from the seeds' words: topic vocabulary, no shared sentences. */
-export function madeUpParagraph(rng: Rng, vocab: Vocabulary, slots: boolean): string {
-  const target = 80 + Math.floor(rng() * 320);
-  let out = '';
-  while (out.length < target) {
-    const clauses = 2 + Math.floor(rng() * 4);
-    if (slots && rng() < 0.15) out += '{P}';
-    for (let c = 0; c < clauses; c++) {
-      const words = 2 + Math.floor(rng() * 4);
-      let word = pick(rng, vocab.words);
-      for (let w = 0; w < words; w++) {
-        out += word;
-        if (slots && rng() < 0.03) out += `{N}${pick(rng, ['次', '件', '人', '场'])}`;
-        // Half the time follow the seeds' word order for one step: common phrases appear, whole
-        // sentences do not.
-        const followers = vocab.next.get(word);
-        word = followers && rng() < 0.5 ? pick(rng, followers) : pick(rng, vocab.words);
-      }
-      out += c + 1 < clauses ? '，' : '。';
-    }
-  }
-  return out;
-}
-
-const HAN = /\p{Script=Han}/u;
-
-/** Fills a template's slots and edits a few of its Han characters; returns the text and edit count. */
-function instantiate(rng: Rng, vocab: Vocabulary, template: string, place: string, year: number): { text: string; edits: number } {
-  const chars = [...template];
-  let han = 0;
-  for (const c of chars) if (HAN.test(c)) han++;
-  const edits = Math.round(rng() * MAX_EDIT_RATE * han);
-  for (let e = 0; e < edits; e++) {
-    let at = Math.floor(rng() * chars.length);
-    for (let tries = 0; tries < 20 && !HAN.test(chars[at]); tries++) at = Math.floor(rng() * chars.length);
-    const op = rng();
-    if (op < 0.6) chars[at] = pick(rng, vocab.chars);
-    else if (op < 0.8) chars.splice(at, 1);
-    else chars.splice(at, 0, pick(rng, vocab.chars));
-  }
-  let years = 0;
-  const text = chars
-    .join('')
-    .replaceAll('{P}', place)
-    .replace(/\{Y\}/g, () => String(year - (years++ === 0 ? 0 : 0)))
-    .replace(/\{N\}/g, () => String(1 + Math.floor(rng() * 60)));
-  return { text, edits };
-}
-
-interface Part {
-  /** Template text with slots. */
-  template: string;
-  source: number;
-}
-
-interface Plan {
-  place: string;
-  year: number;
-  parts: Part[];
-}
+/** Subheadings of section 一 a report uses: 3 or 4 of the catalogue's, in order. */
+const SUBHEADINGS_PER_REPORT = [3, 4];
 
 function placeName(rng: Rng): string {
   return pick(rng, PLACE_CHARS) + pick(rng, PLACE_CHARS) + pick(rng, PLACE_SUFFIX);
 }
 
+function shuffled<T>(rng: Rng, list: T[]): T[] {
+  return sample(rng, list.length, list.length).map((i) => list[i]);
+}
+
+/** What writes a paragraph nobody copied: the seeds' words, or their character model. */
+type Writer = () => string;
+
 /** The documents' plans: which sources each report is made of, in order. */
-function plan(rng: Rng, vocab: Vocabulary, docs: number): Plan[] {
+function plan(rng: Rng, vocab: Vocabulary, catalogue: StockCatalogue, docs: number, writeFiller: Writer): Plan[] {
+  const withFormulas = (text: string) => {
+    const x = rng();
+    return insertStock(rng, markNative(text, catalogue), catalogue, FORMULA_COUNTS.findIndex((c) => x < c));
+  };
+  const seedParts: Part[] = vocab.templates.map((t, i) => ({ template: withFormulas(t), source: i, role: 'template' }));
   let nextSource = vocab.templates.length;
-  const families = Math.max(1, Math.round(docs / FAMILY_SIZE));
-  const familyTemplates: Part[][] = [];
-  for (let f = 0; f < families; f++) {
-    const list: Part[] = [];
-    for (let t = 0; t < FAMILY_TEMPLATES; t++) list.push({ template: madeUpParagraph(rng, vocab, true), source: nextSource++ });
-    familyTemplates.push(list);
+  const families: Family[] = [];
+  for (let f = 0, count = Math.max(1, Math.round(docs / FAMILY_SIZE)); f < count; f++) {
+    const templates: Part[] = [];
+    for (let t = 0; t < FAMILY_TEMPLATES; t++) templates.push({ template: withFormulas(madeUpParagraph(rng, vocab, true)), source: nextSource++, role: 'family' });
+    const county = pick(rng, PLACE_CHARS) + pick(rng, PLACE_CHARS) + '县';
+    const code = String(5000000000 + Math.floor(rng() * 999999999));
+    const footer = rng() < CHROME_SHARE ? catalogue.texts.push(`主办：${county}人民政府办公室 网站标识码：${code}`) - 1 : null;
+    families.push({ templates, footer });
   }
   const plans: Plan[] = [];
   for (let d = 0; d < docs; d++) {
@@ -178,14 +136,14 @@ function plan(rng: Rng, vocab: Vocabulary, docs: number): Plan[] {
     const year = 2019 + Math.floor(rng() * 7);
     if (d > 0 && rng() < RECYCLE_SHARE) {
       const from = plans[Math.floor(rng() * d)];
-      plans.push({ place, year, parts: from.parts });
+      plans.push({ ...from, place, year });
       continue;
     }
-    const family = familyTemplates[Math.floor(rng() * families)];
+    const family = families[Math.floor(rng() * families.length)];
     const parts: Part[] = [];
-    for (const i of sample(rng, vocab.templates.length, PER_DOC_SEED)) parts.push({ template: vocab.templates[i], source: i });
-    for (const i of sample(rng, family.length, PER_DOC_FAMILY)) parts.push(family[i]);
-    for (let i = 0; i < PER_DOC_FILLER; i++) parts.push({ template: madeUpParagraph(rng, vocab, false), source: nextSource++ });
+    for (const i of sample(rng, seedParts.length, PER_DOC_SEED)) parts.push(seedParts[i]);
+    for (const i of sample(rng, family.templates.length, PER_DOC_FAMILY)) parts.push(family.templates[i]);
+    for (let i = 0; i < PER_DOC_FILLER; i++) parts.push({ template: withFormulas(writeFiller()), source: nextSource++, role: 'filler' });
     // Shuffle, then maybe say one paragraph twice, later on.
     for (let i = parts.length - 1; i > 0; i--) {
       const j = Math.floor(rng() * (i + 1));
@@ -196,7 +154,8 @@ function plan(rng: Rng, vocab: Vocabulary, docs: number): Plan[] {
       const at = i + 1 + Math.floor(rng() * (parts.length - i - 1));
       parts.splice(at + 1, 0, parts[i]);
     }
-    plans.push({ place, year, parts });
+    const subs = sample(rng, catalogue.subheadings.length, pick(rng, SUBHEADINGS_PER_REPORT)).sort((a, b) => a - b);
+    plans.push({ place, year, family, parts, subheadings: subs.map((i) => catalogue.subheadings[i]) });
   }
   return plans;
 }
@@ -208,42 +167,32 @@ function pathOf(d: number): string {
 /** Builds (or reuses) a batch of `docs` reports under `outDir` and returns it with its truth. */
 export function generateBatch(options: GenerateOptions): Batch {
   const seed = options.seed ?? 1;
+  const stockDense = options.stockDense ?? false;
   const dir = options.outDir;
   const truthPath = join(dir, '.truth.json');
   if (existsSync(truthPath)) {
     const truth = JSON.parse(readFileSync(truthPath, 'utf8')) as Truth;
-    if (truth.version === VERSION && truth.docs === options.docs && truth.seed === seed) return { dir, truth };
+    if (truth.version === VERSION && truth.docs === options.docs && truth.seed === seed && truth.stockDense === stockDense) return { dir, truth };
   }
   rmSync(dir, { recursive: true, force: true });
   const vocab = loadVocabulary(options.seedDir);
   const rng = random(seed);
-  const plans = plan(rng, vocab, options.docs);
-  const truth: Truth = { version: VERSION, docs: options.docs, seed, paths: [], paragraphs: [], bytes: 0, chars: 0 };
-  for (let d = 0; d < plans.length; d++) {
-    const { place, year, parts } = plans[d];
-    const lines: string[] = [];
-    const paras: TruthParagraph[] = [];
-    const add = (text: string, source: number, edits: number) => {
-      lines.push(text);
-      paras.push({ hash: hashString(text), source, edits, chars: text.length });
-    };
-    add(`${place}人民政府`, -1, 0);
-    add(`${year}年度法治政府建设情况报告`, -1, 0);
-    let heading = 0;
-    parts.forEach((part, i) => {
-      if (i % 5 === 0 && heading < HEADINGS.length) add(HEADINGS[heading++], -1, 0);
-      const { text, edits } = instantiate(rng, vocab, part.template, place, year);
-      add(text, part.source, edits);
-    });
+  const catalogue = stockCatalogue(vocab.recurring, (list) => shuffled(rng, list));
+  const model = stockDense ? trainCharModel(vocab.templates) : null;
+  const writeFiller: Writer = model ? () => charModelParagraph(rng, model) : () => madeUpParagraph(rng, vocab, false);
+  const plans = plan(rng, vocab, catalogue, options.docs, writeFiller);
+  const truth: Truth = { version: VERSION, docs: options.docs, seed, stockDense, stock: catalogue.texts, paths: [], paragraphs: [], bytes: 0, chars: 0 };
+  plans.forEach((p, d) => {
+    const lines = reportLines(rng, vocab, catalogue, p);
     const path = pathOf(d);
-    const body = lines.join('\n') + '\n';
+    const body = lines.map((l) => l.text).join('\n') + '\n';
     mkdirSync(join(dir, path.slice(0, 3)), { recursive: true });
     writeFileSync(join(dir, path), body);
     truth.paths.push(path);
-    truth.paragraphs.push(paras);
+    truth.paragraphs.push(lines.map(({ text, source, role, edits, stock }) => ({ hash: hashString(text), source, role, edits, chars: text.length, stock })));
     truth.bytes += Buffer.byteLength(body);
     truth.chars += body.length;
-  }
+  });
   writeFileSync(truthPath, JSON.stringify(truth));
   return { dir, truth };
 }

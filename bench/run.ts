@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -9,21 +9,27 @@ import { defaultSettings } from '../src/pipeline/settings.js';
 import type { ScanResult } from '../src/types.js';
 import { generateBatch, type Batch } from './generate.js';
 import { floorPass } from './floor.js';
-import { evaluate, LITTLE_TEXT, type Evaluation } from './evaluate.js';
-import { compareWithNpm, sampleFromTexts, type BaselineResult } from './minhash-baseline.js';
-import { formatTable } from './table.js';
+import { evaluate, type Evaluation } from './evaluate.js';
+import { compareWithNpm, sampleFromTexts } from './minhash-baseline.js';
+import { runScan } from './scan-run.js';
+import { runTable, summaryTable, type BatchKind, type Measured } from './table.js';
 
 /**
- * `npm run bench`: for each batch size, generate a synthetic batch (or reuse one on disk), scan it
- * in a child process under /usr/bin/time (wall time and peak RSS of the whole scan, worker
- * threads included), run the floor pass on the same files, score the scan against the truth and
- * race refrain's sketch against the npm minhash package on a sample of the batch's paragraphs.
- * Everything in one table is measured in one run on one machine.
+ * `npm run bench`: for each batch (a size and a kind), generate it (or reuse one on disk), scan
+ * it in a child process under /usr/bin/time (wall time and peak RSS of the whole scan, worker
+ * threads included), run the floor pass on the same files, score the scan against the truth
+ * (recall, false pairs, the queue an auditor reads) and race refrain's sketch against the npm
+ * minhash package on a sample of the batch's paragraphs. Everything in one run is measured on
+ * one machine; a Markdown table of all the batches ends it.
  */
 
 const HELP = `Usage: node dist/bench/run.js [options]
 
   --docs N        batch size; repeat or give a comma list (default 1000,10000)
+  --normal        batches whose made-up text is drawn from the seeds' words
+  --stock-dense   batches whose made-up text comes from a character model of the seeds
+                  (with neither flag nor --docs: 1,000 and 10,000 normal, 10,000 stock-dense;
+                  with --docs alone: normal)
   --seed N        generator seed (default 1)
   --dir DIR       where batches are kept (default ${join(tmpdir(), 'refrain-bench')})
   --timeout S     give up on a scan after S seconds (default 900)
@@ -35,56 +41,6 @@ const HELP = `Usage: node dist/bench/run.js [options]
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const mainJs = join(root, 'dist/cli/main.js');
-
-interface ScanRun {
-  ok: boolean;
-  wallMs: number;
-  peakRssKb: number;
-  userS: number;
-  systemS: number;
-  exitCode: number | null;
-  message: string;
-}
-
-function parseTimeOutput(text: string): { rss: number; user: number; system: number } {
-  const num = (label: string) => {
-    const m = new RegExp(`${label}: ([\\d.]+)`).exec(text);
-    return m ? Number(m[1]) : NaN;
-  };
-  return { rss: num('Maximum resident set size \\(kbytes\\)'), user: num('User time \\(seconds\\)'), system: num('System time \\(seconds\\)') };
-}
-
-/** Runs the scan as a user would, in its own process, and measures it from outside. */
-function runScan(dir: string, json: string | null, timeoutS: number, profileDir: string | null): Promise<ScanRun> {
-  const timeFile = join(tmpdir(), `refrain-bench-time-${process.pid}.txt`);
-  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  // --no-workspace: the scan alone is measured, and nothing is stored between runs (a workspace
-  // would carry earlier batches into this one). The child runs in the temp folder all the same.
-  const args = ['-v', '-o', timeFile, process.execPath, ...nodeArgs, mainJs, 'scan', dir, '-q', '--no-workspace', ...(json ? ['--json', json] : [])];
-  return new Promise((resolve) => {
-    const start = performance.now();
-    const child = spawn('/usr/bin/time', args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: tmpdir() });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutS * 1000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const wallMs = performance.now() - start;
-      const t = existsSync(timeFile) ? parseTimeOutput(readFileSync(timeFile, 'utf8')) : { rss: NaN, user: NaN, system: NaN };
-      rmSync(timeFile, { force: true });
-      const timedOut = wallMs >= timeoutS * 1000;
-      resolve({
-        ok: code === 0 && !timedOut,
-        wallMs,
-        peakRssKb: t.rss,
-        userS: t.user,
-        systemS: t.system,
-        exitCode: code,
-        message: timedOut ? `killed after ${timeoutS} s` : code === 0 ? '' : `exit ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`,
-      });
-    });
-  });
-}
 
 /** Paragraph texts of the first reports, with true copy pairs among them and as many random pairs. */
 function sketchSample(batch: Batch, want: number): { texts: string[]; pairs: Array<[number, number]> } {
@@ -116,36 +72,84 @@ function sketchSample(batch: Batch, want: number): { texts: string[]; pairs: Arr
   return { texts, pairs };
 }
 
-const mb = (bytes: number) => bytes / 1e6;
 const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
-const pct = (x: number, digits = 2) => (Number.isFinite(x) ? `${(x * 100).toFixed(digits)}%` : 'n/a');
 
-function table(docs: number, batch: Batch, scan: ScanRun, floor: ReturnType<typeof floorPass>, ev: Evaluation | null, base: BaselineResult): string {
-  const { truth } = batch;
-  const rows: Array<[string, string]> = [
-    ['reports', `${docs.toLocaleString('en')} (${fmt(truth.chars / 1e6, 1)} M characters, ${fmt(mb(truth.bytes), 1)} MB)`],
-    ['scan wall time', scan.ok ? `${fmt(scan.wallMs / 1000, 2)} s` : `did not finish (${scan.message})`],
-    ['scan CPU time (user+sys)', `${fmt(scan.userS + scan.systemS, 2)} s`],
-    ['scan peak RSS', `${fmt(scan.peakRssKb / 1024, 0)} MB`],
-    ['throughput', scan.ok ? `${fmt(mb(truth.bytes) / (scan.wallMs / 1000), 2)} MB/s` : 'n/a'],
-    ['floor (read + hash every 5-char window, 1 thread, best of 3)', `${fmt(floor.ms / 1000, 3)} s`],
-    ['scan / floor', scan.ok ? `${fmt(scan.wallMs / floor.ms, 1)}×` : 'n/a'],
-  ];
-  if (ev) {
-    rows.push(
-      ['true copy pairs found (recall)', `${ev.foundPairs.toLocaleString('en')} / ${ev.truePairs.toLocaleString('en')} = ${pct(ev.recall)}`],
-      ['  of which inside one report', `${ev.withinFound} / ${ev.withinPairs}`],
-      [`reported pairs sharing little text (<${LITTLE_TEXT * 100}% of 4-grams)`, `${ev.falsePairs.toLocaleString('en')} / ${ev.reportedPairs.toLocaleString('en')} = ${pct(ev.falseShare)}`],
-      ['findings', ev.clusters.toLocaleString('en') + (ev.unmatchedParagraphs ? ` (${ev.unmatchedParagraphs} paragraphs not matched to truth)` : '')],
-    );
-  } else rows.push(['recall / false pairs', 'not measured (--no-eval or scan failed)']);
-  rows.push(
-    [`sketch, ${base.numHashes} hashes, ${base.sets} paragraphs`, `refrain ${fmt(base.refrainUs, 2)} µs/signature (${fmt(base.refrainWithShingleUs, 2)} with shingling), npm minhash ${fmt(base.npmUs, 1)} µs`],
-    ['  speed-up vs npm minhash', `${fmt(base.npmUs / base.refrainUs, 1)}× (${fmt(base.npmUs / base.refrainWithShingleUs, 1)}× counting shingling)`],
-    [`  mean |estimate − Jaccard|, ${base.pairs} pairs`, `refrain ${fmt(base.refrainError, 4)}, npm ${fmt(base.npmError, 4)} (ratio ${fmt(base.refrainError / base.npmError, 2)})`],
-    [`  the same on ${base.highPairs} pairs with Jaccard ≥ 0.3`, `refrain ${fmt(base.refrainErrorHigh, 4)}, npm ${fmt(base.npmErrorHigh, 4)} (ratio ${fmt(base.refrainErrorHigh / base.npmErrorHigh, 2)})`],
-  );
-  return formatTable(`refrain bench: ${docs.toLocaleString('en')} reports`, rows);
+interface BenchRun {
+  docs: number;
+  kind: BatchKind;
+}
+
+interface Options {
+  seed: number;
+  timeout: number;
+  sample: number;
+  base: string;
+  evaluate: boolean;
+  profile: string | null;
+  clean: boolean;
+}
+
+/**
+ * The floor runs after the scan, so both find the files in the page cache; best of three, as it
+ * is the least time the pass needs here (the scan, run once, gets no such help).
+ */
+async function bestFloor(dir: string) {
+  const files = await listInputFiles([dir]);
+  let floor = floorPass(files);
+  for (let r = 1; r < 3; r++) {
+    const again = floorPass(files);
+    if (again.ms < floor.ms) floor = again;
+  }
+  return floor;
+}
+
+/** Reads and scores the scan's JSON; a result too large for one string is said, not thrown. */
+function score(json: string, batch: Batch): Evaluation | string {
+  process.stderr.write(`bench: scoring against the truth…\n`);
+  const size = statSync(json).size;
+  let result: ScanResult;
+  try {
+    result = JSON.parse(readFileSync(json, 'utf8')) as ScanResult;
+  } catch (error) {
+    return `the ${fmt(size / 1e6, 0)} MB result could not be read: ${(error as Error).message}`;
+  }
+  process.stderr.write(`bench: result ${fmt(size / 1e6, 0)} MB of JSON\n`);
+  return evaluate(result, batch.truth);
+}
+
+async function measure(run: BenchRun, o: Options): Promise<Measured> {
+  const name = `${run.kind === 'normal' ? 'docs' : 'dense'}-${run.docs}-seed-${o.seed}`;
+  const t0 = performance.now();
+  const batch = generateBatch({ docs: run.docs, seed: o.seed, seedDir: join(root, 'corpus'), outDir: join(o.base, name), stockDense: run.kind === 'stock-dense' });
+  process.stderr.write(`bench: ${run.kind} batch of ${run.docs} reports ready in ${fmt((performance.now() - t0) / 1000, 1)} s at ${batch.dir}\n`);
+  const json = o.evaluate ? join(o.base, `result-${name}.json`) : null;
+  process.stderr.write(`bench: scanning…\n`);
+  const scan = await runScan(mainJs, batch.dir, json, o.timeout, o.profile);
+  const floor = await bestFloor(batch.dir);
+  const scored = json && scan.ok ? score(json, batch) : json ? 'the scan failed' : '--no-eval';
+  const s = sketchSample(batch, o.sample);
+  const base = compareWithNpm(sampleFromTexts(s.texts, s.pairs), defaultSettings.numHashes);
+  if (o.clean) {
+    rmSync(batch.dir, { recursive: true, force: true });
+    if (json) rmSync(json, { force: true });
+  }
+  const ev = typeof scored === 'string' ? null : scored;
+  return { docs: run.docs, kind: run.kind, truth: batch.truth, scan, floor, ev, noEval: typeof scored === 'string' ? scored : '', base };
+}
+
+/** Which batches to measure: the default set, or the sizes given in the kinds given. */
+function runsOf(docs: string[] | undefined, normal: boolean, dense: boolean): BenchRun[] | string {
+  if (!docs && !normal && !dense) {
+    return [
+      { docs: 1000, kind: 'normal' },
+      { docs: 10000, kind: 'normal' },
+      { docs: 10000, kind: 'stock-dense' },
+    ];
+  }
+  const sizes = (docs ?? ['1000,10000']).flatMap((s) => s.split(',')).map((s) => Number(s.trim()));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 2)) return '--docs takes whole numbers ≥ 2';
+  const kinds: BatchKind[] = dense ? (normal ? ['normal', 'stock-dense'] : ['stock-dense']) : ['normal'];
+  return kinds.flatMap((kind) => sizes.map((n) => ({ docs: n, kind })));
 }
 
 async function main(): Promise<number> {
@@ -154,6 +158,8 @@ async function main(): Promise<number> {
     parsed = parseArgs({
       options: {
         docs: { type: 'string', multiple: true },
+        normal: { type: 'boolean' },
+        'stock-dense': { type: 'boolean' },
         seed: { type: 'string' },
         dir: { type: 'string' },
         timeout: { type: 'string' },
@@ -173,11 +179,11 @@ async function main(): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  const sizes = (v.docs ?? ['1000,10000']).flatMap((s) => s.split(',')).map((s) => Number(s.trim()));
+  const runs = runsOf(v.docs, v.normal ?? false, v['stock-dense'] ?? false);
   const seed = Number(v.seed ?? 1);
   const timeout = Number(v.timeout ?? 900);
   const sample = Number(v.sample ?? 4000);
-  if (sizes.some((n) => !Number.isInteger(n) || n < 2) || !Number.isInteger(seed) || !(timeout > 0) || !(sample >= 10)) {
+  if (typeof runs === 'string' || !Number.isInteger(seed) || !(timeout > 0) || !(sample >= 10)) {
     process.stderr.write(`bench: --docs takes whole numbers ≥ 2, --seed a whole number, --timeout and --sample positive numbers\n`);
     return 2;
   }
@@ -199,36 +205,14 @@ async function main(): Promise<number> {
     `machine: ${cpus()[0]?.model ?? 'unknown cpu'}, ${availableParallelism()} cores, ${fmt(totalmem() / 2 ** 30, 1)} GiB; node ${process.version}\n` +
       `engine: ${engine}\nsettings: ${JSON.stringify(defaultSettings)}\n\n`,
   );
-  for (const docs of sizes) {
-    const t0 = performance.now();
-    const batch = generateBatch({ docs, seed, seedDir: join(root, 'corpus'), outDir: join(base, `docs-${docs}-seed-${seed}`) });
-    process.stderr.write(`bench: batch of ${docs} reports ready in ${fmt((performance.now() - t0) / 1000, 1)} s at ${batch.dir}\n`);
-    const json = v['no-eval'] ? null : join(base, `result-${docs}-seed-${seed}.json`);
-    process.stderr.write(`bench: scanning…\n`);
-    const scan = await runScan(batch.dir, json, timeout, v.profile ?? null);
-    // The floor runs after the scan, so both find the files in the page cache; best of three, as
-    // it is the least time the pass needs here (the scan, run once, gets no such help).
-    const files = await listInputFiles([batch.dir]);
-    let floor = floorPass(files);
-    for (let r = 1; r < 3; r++) {
-      const again = floorPass(files);
-      if (again.ms < floor.ms) floor = again;
-    }
-    let ev: Evaluation | null = null;
-    if (json && scan.ok) {
-      process.stderr.write(`bench: scoring against the truth…\n`);
-      const result = JSON.parse(readFileSync(json, 'utf8')) as ScanResult;
-      ev = evaluate(result, batch.truth);
-      process.stderr.write(`bench: result ${fmt(mb(statSync(json).size), 0)} MB of JSON\n`);
-    }
-    const s = sketchSample(batch, sample);
-    const baseline = compareWithNpm(sampleFromTexts(s.texts, s.pairs), defaultSettings.numHashes);
-    process.stdout.write(table(docs, batch, scan, floor, ev, baseline) + '\n');
-    if (v.clean) {
-      rmSync(batch.dir, { recursive: true, force: true });
-      if (json) rmSync(json, { force: true });
-    }
+  const options: Options = { seed, timeout, sample, base, evaluate: !v['no-eval'], profile: v.profile ?? null, clean: v.clean ?? false };
+  const measured: Measured[] = [];
+  for (const run of runs) {
+    const m = await measure(run, options);
+    measured.push(m);
+    process.stdout.write(runTable(m) + '\n');
   }
+  if (measured.length > 1) process.stdout.write(summaryTable(measured));
   return 0;
 }
 
