@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prng } from '../src/util/hash.js';
-import { madeUpParagraph } from './generate.js';
+import { madeUpParagraph } from './paragraphs.js';
 import { drawApp, ms, option, summary } from './review-harness.js';
 import { loadVocabulary } from './vocab.js';
 
