@@ -46,34 +46,6 @@ const HANDFUL = 8;
  * run as `it.fails`: when the engine is fixed the test reports it, and the entry goes.
  */
 const KNOWN_GAPS: Record<string, string> = {
-  // Statutory formulas and prose-shaped page chrome: whole sentences in most reports stay in the
-  // queue when they are long enough for the number of reports they span.
-  'de stock: page chrome: the cookie notice of the town websites': 'in the queue: exact, 3 reports, content 42.5',
-  'es stock: statutory formula: the transparency law': 'in the queue: partial, 5 reports, content 73',
-  'es stock: page chrome: the cookie notice of the town websites': 'in the queue: exact, 4 reports, content 45',
-  'fr stock: statutory formula: the report is presented under the local government code': 'in the queue: exact, 5 reports, content 42.5',
-  "ja stock: audit-method formula (with each town's name in it)": 'in the queue: partial, 4 reports, content 54.5',
-  'en stock: page chrome of the town websites': 'in the queue: exact, 3 reports, content 47.5',
-  'md stock: statutory formula every report carries': 'in the queue: exact, 3 of 3 reports, content 32.5',
-  // A stock phrase the two sentences share is reported on its own (boilerplate, but a finding).
-  'de false: the same two stock phrases, another pair of audits': 'boilerplate exact span "wesentliche Beanstandungen ergaben sich nicht", content 0',
-  'de false: outlook sentences sharing only "das Amt die Prüfung der"': 'boilerplate "exact" spans over different words ("Im kommenden Jahr wird" / "Im Jahr 2025 will"), content 0',
-  'es false: different sentences sharing the stock phrases "Durante el ejercicio" and "con el objetivo de mejorar la atención a la ciudadanía"':
-    'boilerplate exact span of the stock phrase, 3 reports, content 15',
-  'fr false: different sentences sharing the stock phrases "Au cours de l\'année" and "afin de répondre aux besoins des habitants"':
-    'two boilerplate exact spans, one per stock phrase, content 15 and 17.5',
-  'fr false: outlook sentences sharing only "En 2025, la commune lancera la"': 'boilerplate exact span, content 5',
-  // A run of paragraphs joins matching headings across a paragraph that is not a copy, and claims it.
-  'es false: objectives of two towns sharing only "En 2025 se"': 'boilerplate run ¶14-16 in six reports: heading and slogan, the objectives between them',
-  'ko false: same topic (care for older residents), different text': 'boilerplate run ¶5-7 in six reports: two headings, the welfare paragraph between them',
-  // What the queue holds besides the copies: the stock rows above, and in ja a run made of an
-  // audit-scope clause, a heading and the audit-method formula.
-  'de: every finding in the queue holds a labelled copy': 'the cookie notice',
-  'es: every finding in the queue holds a labelled copy': 'the transparency formula and the cookie notice',
-  'fr: every finding in the queue holds a labelled copy': 'the code formula',
-  'ja: every finding in the queue holds a labelled copy': 'the audit-method formula, twice (a passage and a run ¶5-7 with the scope clause)',
-  'en: every finding in the queue holds a labelled copy': 'the page chrome sentence',
-  'md: every finding in the queue holds a labelled copy': 'the Transparency Code formula',
 };
 
 const reports = (b: Batch) =>

@@ -31,6 +31,18 @@ export const MIN_CONTENT = 25;
 export const MIN_CONTENT_WITHIN = 40;
 /** What a finding needs grows by this share of MIN_CONTENT each time its reports double. */
 const SPREAD = 0.5;
+/**
+ * And by this much per share of the batch past a quarter (three reports or more): a statutory
+ * sentence in five of six reports (42–73 units) needs 90, a template paragraph in four of five
+ * (125 units) still passes.
+ */
+const SHARE = 2;
+const QUARTER = 0.25;
+/**
+ * Least rare shared content a finding of prose needs to be reported at all: below it the places
+ * share phrases other reports use too, and nothing of their own.
+ */
+const MIN_REPORTED = 8;
 
 /** One place of a finding as judged against the representative: what the two share. */
 export interface PlaceEvidence {
@@ -89,10 +101,12 @@ function measure(masked: Uint32Array, rare: Uint8Array, p: PlaceEvidence): { con
 /**
  * Judges a finding: which of its places are copies at all (an exact repeat, or a near one with an
  * unbroken stretch of rare shared text: stock phrases with different words between them are not
- * a copy), and whether it belongs in the queue (enough rare shared text for the reports it spans,
- * and not every place a heading or a table row).
+ * a copy), whether it is worth reporting (rare shared text, or the role of a line: a phrase every
+ * report uses, shared whole, is no finding), and whether it belongs in the queue (enough rare
+ * shared text for how many reports, and what share of the batch, it stands in; not every place
+ * a heading, a title, a chrome line or a table row).
  */
-export function judge(masked: Uint32Array, places: PlaceEvidence[], roles: Role[], docs: number, runs: RunTable): Judgement {
+export function judge(masked: Uint32Array, places: PlaceEvidence[], roles: Role[], docs: number, batch: number, runs: RunTable): Judgement {
   const rare = rareMask(masked, runs, docs);
   const valid: boolean[] = [];
   let content = 0;
@@ -112,12 +126,20 @@ export function judge(masked: Uint32Array, places: PlaceEvidence[], roles: Role[
   if (shared === 0) return judgement;
   if (roles.every((r) => r === 'table')) judgement.stock = 'table';
   else if (roles.every((r) => r !== 'prose')) judgement.stock = 'line';
-  else if (content < needed(docs)) judgement.stock = stretch < MIN_STRETCH ? 'common' : 'short';
+  else if (content < MIN_REPORTED) judgement.valid = valid.map(() => false);
+  else if (content < needed(docs, batch)) judgement.stock = stretch < MIN_STRETCH ? 'common' : 'short';
   return judgement;
 }
 
-/** Rare shared content a finding standing in `docs` reports needs to be in the queue. */
-export function needed(docs: number): number {
+/**
+ * Rare shared content a finding standing in `docs` of the `batch` reports needs to be in the
+ * queue. It grows with the reports a text stands in (a phrase many reports share is more likely
+ * the genre's than copied), and with the share of the batch they are (a sentence most reports
+ * of a batch carry is its framework, however small the batch).
+ */
+export function needed(docs: number, batch: number): number {
   if (docs <= 1) return MIN_CONTENT_WITHIN;
-  return MIN_CONTENT * (1 + SPREAD * Math.log2(docs / 2));
+  const spread = 1 + SPREAD * Math.log2(docs / 2);
+  const share = docs >= 3 && batch > 0 ? 1 + SHARE * Math.max(0, docs / batch - QUARTER) : 1;
+  return MIN_CONTENT * spread * share;
 }

@@ -119,9 +119,12 @@ async function findCopies(c: Comparison): Promise<ResultCluster[]> {
   stats.stage(`grouping ${count(edges.length)} copies into findings`);
   const groups = starClusters(passages.passages.length, edges);
   stats.stage(`weighing what ${count(groups.length)} findings share`);
+  // Counted over every paragraph, near-identical copies included: a formula every report recites
+  // word for word has one leader, and counting leaders would call it rare.
+  const everyParagraph = new Uint32Array(c.index.doc.length).map((_, gp) => gp);
   const runs = countStockRuns(
     groups.map((g) => passages.passages[g.center].para),
-    leaderParagraphs,
+    everyParagraph,
     c.norms.arena,
     c.index.doc,
   );

@@ -64,12 +64,18 @@ function buildFinding(g: Group, inputs: FindingInputs): ResultCluster | undefine
     for (const c of p.copies) docs.add(index.doc[c.gp]);
   }
   const roles = [roleAt(g.center, inputs), ...places.map((p) => roleAt(p.node, inputs))];
-  const verdict = judge(norms.get(center.para).masked, evidence, roles, docs.size, runs);
+  const verdict = judge(norms.get(center.para).masked, evidence, roles, docs.size, inputs.analyses.length, runs);
   const kept = places.filter((_, i) => verdict.valid[i]);
   if (kept.length === 0) return undefined;
 
   const members: ResultMember[] = [];
   const centerMember = memberAt(center.para, center, inputs);
+  // A stock phrase that two different sentences end with is no finding: once the passage reads
+  // as the clause it stands in, most of that clause must be shared.
+  if (verdict.stock === 'common' || verdict.stock === 'short') {
+    const shared = Math.max(...evidence.filter((_, i) => verdict.valid[i]).map(sharedTokens));
+    if (shared * 2 < tokensIn(center.para, centerMember, inputs)) return undefined;
+  }
   for (const c of copiesAt(g.center)) members.push(memberAt(c.gp, center, inputs));
   let kind: Kind = 'exact';
   let similarity = 1;
@@ -117,6 +123,23 @@ function placeEvidence(edge: CopyEdge, centerNode: number, inputs: FindingInputs
   const tiles = rel.tiles.slice();
   if (!centerIsA) for (let t = 0; t < tiles.length; t += 3) [tiles[t], tiles[t + 1]] = [tiles[t + 1], tiles[t]];
   return { kind: rel.kind, similarity: rel.similarity, start, end, tiles };
+}
+
+/** Tokens of the representative a place shares with it. */
+function sharedTokens(p: PlaceEvidence): number {
+  if (!p.tiles) return p.end - p.start;
+  let n = 0;
+  for (let t = 0; t < p.tiles.length; t += 3) n += p.tiles[t + 2];
+  return n;
+}
+
+/** Comparison tokens inside a member's span of paragraph gp. */
+function tokensIn(gp: number, m: ResultMember, inputs: FindingInputs): number {
+  const n = inputs.norms.full(gp);
+  if (m.start === undefined) return n.tokens.length;
+  let count = 0;
+  for (let i = 0; i < n.tokens.length; i++) if (n.starts[i] >= m.start && n.ends[i] <= m.end!) count++;
+  return count;
 }
 
 function roleAt(node: number, inputs: FindingInputs): Role {

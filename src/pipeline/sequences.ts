@@ -45,7 +45,7 @@ export function joinSequences(findings: ResultCluster[], lengthOf: (doc: number,
     });
     const chains: Array<Array<{ finding: ResultCluster; places: ResultMember[] }>> = [];
     for (const item of list) {
-      const chain = chains.find((c) => follows(c[c.length - 1].places, item.places));
+      const chain = chains.find((c) => follows(c[c.length - 1], item));
       if (chain) chain.push(item);
       else chains.push([item]);
     }
@@ -54,11 +54,16 @@ export function joinSequences(findings: ResultCluster[], lengthOf: (doc: number,
   return out;
 }
 
-/** Whether `next` is the copy after `last` in every report: each place a paragraph or a few further on. */
-function follows(last: ResultMember[], next: ResultMember[]): boolean {
-  for (let i = 0; i < last.length; i++) {
-    const step = next[i].paragraph - last[i].paragraph;
-    if (step < 1 || step > GAP) return false;
+/**
+ * Whether `next` is the copy after `last` in every report: each place the next paragraph, or a
+ * few further on when either copy is in the queue. Two headings with a paragraph of each
+ * report's own between them are no run: the run would claim that paragraph.
+ */
+function follows(last: { finding: ResultCluster; places: ResultMember[] }, next: { finding: ResultCluster; places: ResultMember[] }): boolean {
+  const gap = last.finding.boilerplate && next.finding.boilerplate ? 1 : GAP;
+  for (let i = 0; i < last.places.length; i++) {
+    const step = next.places[i].paragraph - last.places[i].paragraph;
+    if (step < 1 || step > gap) return false;
   }
   return true;
 }
