@@ -17,6 +17,13 @@ export type StockReason = 'line' | 'table' | 'common' | 'short';
  * 25 in all, while stock formulas (对法治建设重要工作亲自部署、重大问题亲自过问…) share 20 and
  * sentences stitched from stock phrases share no stretch of more than 6.
  */
+/**
+ * Units into one exact shared run past which its text counts as rare whatever phrases it is
+ * made of: the longest stock formula of the seeds (对法治建设重要工作亲自部署…亲自协调) is 31.
+ */
+const LONG_RUN = 32;
+/** Tokens left out or put in on either side that do not break a run (see measure). */
+const SMALL_EDIT = 3;
 /** A near or partial copy needs this long a stretch of rare shared text, unbroken. */
 export const MIN_STRETCH = 10;
 /**
@@ -39,8 +46,9 @@ const SPREAD = 0.5;
 const SHARE = 2;
 const QUARTER = 0.25;
 /**
- * Least rare shared content a finding of prose needs to be reported at all: below it the places
- * share phrases other reports use too, and nothing of their own.
+ * Least rare shared content a passage of prose needs to be reported at all: below it the places
+ * share phrases other reports use too, and nothing of their own. A paragraph repeated whole is
+ * always reported.
  */
 const MIN_REPORTED = 8;
 
@@ -77,24 +85,42 @@ export function rareMask(masked: Uint32Array, runs: RunTable, docs: number): Uin
   return rare;
 }
 
+/**
+ * Rare shared content and the longest unbroken stretch of it. A token counts when no stock run
+ * covers it, or when it stands more than LONG_RUN units into one shared run (exact but for an edit
+ * of a token or two here and there): however common its phrases, a sequence that long stands whole
+ * in no other report by chance (a paragraph copied into text written from the genre's own
+ * phrases), while stock formulas are shorter.
+ */
 function measure(masked: Uint32Array, rare: Uint8Array, p: PlaceEvidence): { content: number; stretch: number } {
   let content = 0;
   let stretch = 0;
+  let into = 0;
   const run = (from: number, to: number) => {
     let here = 0;
     for (let i = from; i < to; i++) {
-      if (!rare[i]) {
+      const w = tokenWeight(masked[i]);
+      into += w;
+      if (!rare[i] && into <= LONG_RUN) {
         here = 0;
         continue;
       }
-      const w = tokenWeight(masked[i]);
       content += w;
       here += w;
       if (here > stretch) stretch = here;
     }
   };
-  if (p.tiles) for (let t = 0; t < p.tiles.length; t += 3) run(p.tiles[t], p.tiles[t] + p.tiles[t + 2]);
-  else run(p.start, p.end);
+  if (!p.tiles) {
+    run(p.start, p.end);
+    return { content, stretch };
+  }
+  const t = p.tiles;
+  for (let k = 0; k < t.length; k += 3) {
+    // A run goes on across an edit of a token or two on either side (a typo, a word changed).
+    const follows = k > 0 && t[k] - (t[k - 3] + t[k - 1]) <= SMALL_EDIT && t[k + 1] - (t[k - 2] + t[k - 1]) <= SMALL_EDIT;
+    if (!follows) into = 0;
+    run(t[k], t[k] + t[k + 2]);
+  }
   return { content, stretch };
 }
 
@@ -106,7 +132,14 @@ function measure(masked: Uint32Array, rare: Uint8Array, p: PlaceEvidence): { con
  * shared text for how many reports, and what share of the batch, it stands in; not every place
  * a heading, a title, a chrome line or a table row).
  */
-export function judge(masked: Uint32Array, places: PlaceEvidence[], roles: Role[], docs: number, batch: number, runs: RunTable): Judgement {
+export function judge(
+  masked: Uint32Array,
+  places: PlaceEvidence[],
+  roles: Role[],
+  reach: { docs: number; batch: number; whole: boolean },
+  runs: RunTable,
+): Judgement {
+  const { docs, batch, whole } = reach;
   const rare = rareMask(masked, runs, docs);
   const valid: boolean[] = [];
   let content = 0;
@@ -126,7 +159,7 @@ export function judge(masked: Uint32Array, places: PlaceEvidence[], roles: Role[
   if (shared === 0) return judgement;
   if (roles.every((r) => r === 'table')) judgement.stock = 'table';
   else if (roles.every((r) => r !== 'prose')) judgement.stock = 'line';
-  else if (content < MIN_REPORTED) judgement.valid = valid.map(() => false);
+  else if (content < MIN_REPORTED && !whole) judgement.valid = valid.map(() => false);
   else if (content < needed(docs, batch)) judgement.stock = stretch < MIN_STRETCH ? 'common' : 'short';
   return judgement;
 }

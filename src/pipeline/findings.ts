@@ -64,7 +64,8 @@ function buildFinding(g: Group, inputs: FindingInputs): ResultCluster | undefine
     for (const c of p.copies) docs.add(index.doc[c.gp]);
   }
   const roles = [roleAt(g.center, inputs), ...places.map((p) => roleAt(p.node, inputs))];
-  const verdict = judge(norms.get(center.para).masked, evidence, roles, docs.size, inputs.analyses.length, runs);
+  const reach = { docs: docs.size, batch: inputs.analyses.length, whole: center.whole };
+  const verdict = judge(norms.get(center.para).masked, evidence, roles, reach, runs);
   const kept = places.filter((_, i) => verdict.valid[i]);
   if (kept.length === 0) return undefined;
 
