@@ -2,6 +2,7 @@ import type { Analysis, Document, Normalized, Paragraph, ScanSettings } from '..
 import { countChars, normalize } from '../normalize/normalize.js';
 import { foldChinese } from '../normalize/fold-chinese.js';
 import { segment } from '../segment/segment.js';
+import { segmentMarkdown } from '../segment/markdown.js';
 import { minHasher, sketchTokens } from '../sketch/minhash.js';
 import { hashRange } from '../util/hash.js';
 import { MIN_WHOLE_TOKENS, SHINGLE_K } from './settings.js';
@@ -31,7 +32,8 @@ function pageOf(pageStarts: number[] | undefined, offset: number): number | unde
  * runs, not through sketches of their clauses (see compare).
  */
 export function analyzeDocument(doc: Document, settings: ScanSettings): Analysis {
-  const segments = segment(doc.text, new Set(doc.paragraphLines ?? []));
+  // Markdown says where its paragraphs are: blocks between blank lines (see markdown.ts).
+  const segments = doc.format === 'md' ? segmentMarkdown(doc.text) : segment(doc.text, new Set(doc.paragraphLines ?? []));
   const paragraphs: Paragraph[] = segments.map((s) => {
     const page = pageOf(doc.pageStarts, s.start);
     return page === undefined ? { index: s.index, line: s.line, text: s.text } : { index: s.index, line: s.line, page, text: s.text };
