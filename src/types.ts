@@ -191,10 +191,16 @@ export interface ResultDocumentPair {
 export interface ScanSettings {
   /** Similarity a pair of passages needs to be reported (0..1). */
   threshold: number;
-  /** Smallest passage reported, in tokens (a CJK character or a Latin word is a token). */
+  /**
+   * Smallest passage reported, in CJK characters (a word of an alphabetic script counts 2.5); a
+   * paragraph repeated whole needs two thirds of it.
+   */
   minTokens: number;
-  /** A finding present in at least this share of the documents is boilerplate. */
-  boilerplateShare: number;
+  /**
+   * Rare shared text a finding between two reports needs to be in the queue, in the same units;
+   * more for findings in more reports, or in a larger share of the batch (see src/evidence).
+   */
+  minContent: number;
   /** MinHash signature length. */
   numHashes: number;
   /** LSH bands (rows per band = numHashes / bands). */

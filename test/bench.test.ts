@@ -204,7 +204,7 @@ describe('evaluate', () => {
     schema: 1,
     tool: 'refrain',
     version: '0',
-    settings: { threshold: 0.5, minTokens: 12, boilerplateShare: 0.25, numHashes: 60, bands: 20 },
+    settings: { threshold: 0.5, minTokens: 12, minContent: 25, numHashes: 60, bands: 20 },
     documents: texts.map((ps, d) => {
       const paragraphs = ps.map((text, index) => ({ index, line: index + 1, text }));
       return { id: d, path: `/tmp/x/${truth.paths[d]}`, encoding: 'utf-8', format: 'txt', hash: '', chars: 0, templatedRatio: 0, withinRatio: 0, boilerplateRatio: 0, paragraphs };

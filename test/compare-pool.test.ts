@@ -8,9 +8,14 @@ import { analyzeFiles } from '../src/pipeline/analyze-files.js';
 import { defaultSettings } from '../src/pipeline/settings.js';
 import { joinStreams } from '../src/pipeline/streams.js';
 // The worker pool needs the compiled worker script: `npm test` builds dist/ first (pretest).
-import { countSharedRuns, openComparePool, verifyPairs } from '../dist/src/pipeline/compare-pool.js';
+import { countSharedRuns, countStockRuns, openComparePool, verifyPairs } from '../dist/src/pipeline/compare-pool.js';
+import { countRuns } from '../src/evidence/run-table.js';
 import { addCounts, sharedRuns } from '../src/pipeline/anchors.js';
 import { verifyRange } from '../src/pipeline/verify-pairs.js';
+import { stockRuns } from '../src/evidence/run-table.js';
+import type { TokenStreams } from '../src/types.js';
+
+const stockRunsOf = (arena: TokenStreams, gp: number, out: Int32Array) => stockRuns(arena.masked, arena.tokenStart[gp], arena.tokenStart[gp + 1], out);
 import { tokensAt } from '../src/pipeline/streams.js';
 import { assignLeaders } from '../dist/src/pipeline/phase1.js';
 import { flattenUnits, indexParagraphs } from '../src/pipeline/units.js';
@@ -20,10 +25,12 @@ const dir = mkdtempSync(join(tmpdir(), 'refrain-verify-pool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 generateBatch({ docs: 12, seed: 3, seedDir: join(import.meta.dirname, '../corpus'), outDir: join(dir, 'batch') });
 
-const analysed = (async () => {
+const batch = (async () => {
   const { analyses } = await analyzeFiles(await listInputFiles([join(dir, 'batch')]), defaultSettings, undefined, { workers: 0 });
-  return joinStreams(analyses.map((a) => a.streams!));
+  const docOf = indexParagraphs(analyses).doc;
+  return { arena: joinStreams(analyses.map((a) => a.streams!)), docOf };
 })();
+const analysed = batch.then((b) => b.arena);
 
 describe('shared 6-token runs', () => {
   it('count the same split by run hash, on this thread or on workers, as in one go', async () => {
@@ -37,10 +44,33 @@ describe('shared 6-token runs', () => {
     const parts = addCounts([0, 1, 2, 3, 4].map((part) => sharedRuns(all, arena, part, 5)));
     expect([...parts.keys]).toEqual([...whole.keys]);
     expect([...parts.counts]).toEqual([...whole.counts]);
-    const pool = openComparePool(arena, { threshold: 0.5, minTokens: 12, minWholeTokens: 8 }, 2, 0)!;
+    const pool = openComparePool(arena, (await batch).docOf, { threshold: 0.5, minTokens: 12, minWholeTokens: 8 }, 2, 0)!;
     const pooled = await countSharedRuns(all, arena, pool, 2).finally(() => pool.close());
     expect([...pooled.counts]).toEqual([...whole.counts]);
     expect([...pooled.keys]).toEqual([...whole.keys]);
+  });
+});
+
+describe('stock runs', () => {
+  it('are counted the same on workers, in slices that split no report, as in one pass', async () => {
+    const { arena, docOf } = await batch;
+    const count = arena.tokenStart.length - 1;
+    // Every run of the first 40 paragraphs, and one no paragraph has.
+    const wanted = new Set<number>([123456789]);
+    const scratch = new Int32Array(4096);
+    for (let gp = 0; gp < 40; gp++) {
+      const n = stockRunsOf(arena, gp, scratch);
+      for (let j = 0; j < n; j++) wanted.add(scratch[j] >>> 0);
+    }
+    const keys = Uint32Array.from([...wanted].sort((a, b) => a - b));
+    // Every paragraph counted once: as a leader standing for itself alone.
+    const counted = { paragraphs: Uint32Array.from({ length: count }, (_, i) => i), docs: new Uint32Array(count).fill(1) };
+    const here = countRuns(keys, arena, docOf, counted);
+    expect(Math.max(...here)).toBeGreaterThan(3);
+    expect(here[keys.indexOf(123456789)]).toBe(0);
+    const pool = openComparePool(arena, docOf, { threshold: 0.5, minTokens: 12, minWholeTokens: 8 }, 2, 0)!;
+    const table = await countStockRuns(keys, arena, docOf, counted, pool).finally(() => pool.close());
+    expect([...keys].map((h) => table.docs(h))).toEqual([...here]);
   });
 });
 
@@ -55,7 +85,7 @@ describe('verifyPairs', () => {
     const pairs = Float64Array.from(keys);
     const options = { threshold: 0.5, minTokens: 12, minWholeTokens: 8 };
     const here = await verifyPairs(pairs, arena, options);
-    const pool = openComparePool(arena, options, 2, 0)!;
+    const pool = openComparePool(arena, (await batch).docOf, options, 2, 0)!;
     expect(pool).toBeDefined();
     const pooled = await verifyPairs(pairs, arena, options, pool).finally(() => pool.close());
     expect(here.length).toBeGreaterThan(20);
@@ -89,7 +119,7 @@ describe('assignLeaders', () => {
     const offers = earlierCandidates(units.wholeCount, defaultSettings.bands, units.wholeKeys, units.wholePara);
     const options = { threshold: 0.5, minTokens: 12, minWholeTokens: 8 };
     const here = await assignLeaders(units.wholePara, offers, arena, options);
-    const pool = openComparePool(arena, options, 2, 0)!;
+    const pool = openComparePool(arena, (await batch).docOf, options, 2, 0)!;
     const ahead = await assignLeaders(units.wholePara, offers, arena, options, pool).finally(() => pool.close());
     expect(here.joins.length).toBeGreaterThan(50);
     expect(here.speculated).toBe(0);

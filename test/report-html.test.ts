@@ -44,7 +44,7 @@ describe('html report as text', () => {
   it('says when, over what and with which settings the scan was made, and who reviewed it when', () => {
     expect(page).toContain(
       '<dl class="about"><dt>Scanned</dt><dd>2026-01-01 08:30 UTC, refrain 0.1.0</dd><dt>Inputs</dt><dd>a (4 files)</dd>' +
-        '<dt>Settings</dt><dd>similarity threshold 0.5 · passages of 12 tokens or more · boilerplate when in 25.0% of reports or more · MinHash 60 hashes in 20 bands</dd>' +
+        '<dt>Settings</dt><dd>similarity threshold 0.5 · passages of 12 characters or more · queue from 25 characters of rare shared text · MinHash 60 hashes in 20 bands</dd>' +
         '<dt>Reviewed</dt><dd>1 of 3 findings, by 审计员甲, 2026-01-02 00:00 UTC</dd></dl>',
     );
   });

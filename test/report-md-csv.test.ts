@@ -18,7 +18,7 @@ import { handMadeDecisions, handMadeResult } from './support/report-fixture.js';
 
 const input = (): ReportInput => ({ result: handMadeResult(), decisions: handMadeDecisions() });
 const BOM = '\uFEFF';
-const SETTINGS = 'similarity threshold 0.5 · passages of 12 tokens or more · boilerplate when in 25.0% of reports or more · MinHash 60 hashes in 20 bands · refrain 0.1.0';
+const SETTINGS = 'similarity threshold 0.5 · passages of 12 characters or more · queue from 25 characters of rare shared text · MinHash 60 hashes in 20 bands · refrain 0.1.0';
 
 describe('markdown report of a hand-made scan', () => {
   it('says when, over what and how it was scanned and reviewed; has the summary table, the ranking, top findings with excerpts, every decision; escapes markup', () => {
@@ -28,7 +28,7 @@ describe('markdown report of a hand-made scan', () => {
         '',
         '- Scanned: 2026-01-01 08:30 UTC, refrain 0.1.0',
         '- Inputs: a (4 files)',
-        '- Settings: similarity threshold 0.5 · passages of 12 tokens or more · boilerplate when in 25.0% of reports or more · MinHash 60 hashes in 20 bands',
+        '- Settings: similarity threshold 0.5 · passages of 12 characters or more · queue from 25 characters of rare shared text · MinHash 60 hashes in 20 bands',
         '- Reviewed: 1 of 3 findings, by 审计员甲, 2026-01-02 00:00 UTC',
         '',
         '| Figure | Value |',

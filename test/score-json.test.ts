@@ -39,7 +39,7 @@ function result(documents: ResultDocument[]): ScanResult {
     schema: 1,
     tool: 'refrain',
     version: '0.1.0',
-    settings: { threshold: 0.5, minTokens: 12, boilerplateShare: 0.25, numHashes: 60, bands: 20 },
+    settings: { threshold: 0.5, minTokens: 12, minContent: 25, numHashes: 60, bands: 20 },
     documents,
     clusters: [
       {

@@ -60,7 +60,7 @@ export function makeScan(mark, docs = 3, paras = 4) {
       schema: 1,
       tool: 'refrain',
       version: '0.1.0',
-      settings: { threshold: 0.5, minTokens: 12, boilerplateShare: 0.25, numHashes: 60, bands: 20 },
+      settings: { threshold: 0.5, minTokens: 12, minContent: 25, numHashes: 60, bands: 20 },
       documents,
       clusters,
       documentPairs: docs > 1 ? [{ a: 0, b: 1, sharedRatio: 0.41 }] : [],

@@ -34,7 +34,8 @@ Options:
   --json FILE            write the full result (JSON schema 1) to FILE ('-' for standard output)
   --threshold X          similarity a passage needs to be reported, 0..1 (default 0.5)
   --min-tokens N         shortest passage reported, in CJK characters or words (default 12)
-  --boilerplate-share X  text in at least this share of the reports is boilerplate (default 0.25)
+  --min-content N        rare shared text a copy between two reports needs to be in the queue,
+                         in CJK characters or 2.5 per word (default 25); more in more reports
   --fail-over RATIO      exit 1 when any report given is above RATIO templated (0..1);
                          reports kept in the workspace from earlier scans are not judged
   --top N                findings to list in the summary (default 15)
@@ -102,7 +103,7 @@ export const scanCommand: Command = {
           prune: { type: 'boolean' },
           threshold: { type: 'string' },
           'min-tokens': { type: 'string' },
-          'boilerplate-share': { type: 'string' },
+          'min-content': { type: 'string' },
           'fail-over': { type: 'string' },
           top: { type: 'string' },
           limit: { type: 'string', multiple: true },
@@ -116,8 +117,8 @@ export const scanCommand: Command = {
     if (threshold !== undefined) settings.threshold = threshold;
     const minTokens = number('min-tokens', values['min-tokens'], 4, 10000);
     if (minTokens !== undefined) settings.minTokens = Math.round(minTokens);
-    const share = number('boilerplate-share', values['boilerplate-share'], 0.01, 1);
-    if (share !== undefined) settings.boilerplateShare = share;
+    const minContent = number('min-content', values['min-content'], 1, 100000);
+    if (minContent !== undefined) settings.minContent = minContent;
     const failOver = number('fail-over', values['fail-over'], 0, 1);
     const top = number('top', values.top, 0, 1e6) ?? 15;
     const limits = parseLimits(values.limit);

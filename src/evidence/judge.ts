@@ -1,6 +1,6 @@
 import type { Kind } from '../types.js';
-import { stockLength } from '../verify/windows.js';
-import { stockRuns, type RunTable } from './run-table.js';
+import { stockLength, windowHashes } from '../verify/windows.js';
+import type { RunTable } from './run-table.js';
 import type { Role } from './role.js';
 import { tokenWeight } from './weights.js';
 
@@ -32,10 +32,10 @@ export const MIN_STRETCH = 10;
  * three quarters of their text at most.
  */
 const CLOSE = 0.8;
-/** Rare shared text a finding between two reports needs to be read as a copy. */
+/** Rare shared text a finding between two reports needs to be read as a copy (the default of settings.minContent). */
 export const MIN_CONTENT = 25;
-/** The same inside one report, where the writer repeating their own phrases is expected. */
-export const MIN_CONTENT_WITHIN = 40;
+/** How much more inside one report, where the writer repeating their own phrases is expected. */
+const WITHIN = 1.6;
 /** What a finding needs grows by this share of MIN_CONTENT each time its reports double. */
 const SPREAD = 0.5;
 /**
@@ -71,17 +71,44 @@ export interface Judgement {
   stock?: StockReason;
 }
 
-/** What the representative's tokens are: shared with nobody else in the batch but these reports (rare), or not. */
-export function rareMask(masked: Uint32Array, runs: RunTable, docs: number): Uint8Array {
-  const n = masked.length;
-  const rare = new Uint8Array(n).fill(1);
-  const hashes = new Int32Array(n);
-  const windows = stockRuns(masked, 0, n, hashes);
-  const k = stockLength(masked);
-  for (let j = 0; j < windows; j++) {
-    if (runs.docs(hashes[j]) <= docs) continue;
-    rare.fill(0, j, j + k);
+/**
+ * Calls `visit` with each stock run (its first token and hash) of the representative's tokens
+ * that overlaps what some place shares with it: the only runs the judging weighs. A run may be
+ * visited more than once.
+ */
+export function sharedWindows(masked: Uint32Array, places: readonly PlaceEvidence[], visit: (at: number, hash: number) => void, k = stockLength(masked)): void {
+  const windows = masked.length - k + 1;
+  if (windows <= 0) return;
+  const each = (from: number, to: number) => {
+    const first = Math.max(0, from - k + 1);
+    const last = Math.min(windows, to);
+    if (last <= first) return;
+    if (scratch.length < last - first) scratch = new Int32Array(2 * (last - first));
+    const n = windowHashes(masked, first, last + k - 1, k, scratch);
+    for (let j = 0; j < n; j++) visit(first + j, scratch[j]);
+  };
+  for (const p of places) {
+    if (!p.tiles) each(p.start, p.end);
+    else for (let t = 0; t < p.tiles.length; t += 3) each(p.tiles[t], p.tiles[t] + p.tiles[t + 2]);
   }
+}
+let scratch = new Int32Array(1024);
+
+/**
+ * What the representative's tokens are: shared with nobody else in the batch but these reports
+ * (rare), or inside a stock run other reports use too. Only tokens the places share are decided.
+ */
+export function rareMask(masked: Uint32Array, places: readonly PlaceEvidence[], runs: RunTable, docs: number): Uint8Array {
+  const rare = new Uint8Array(masked.length).fill(1);
+  const k = stockLength(masked);
+  sharedWindows(
+    masked,
+    places,
+    (at, hash) => {
+      if (runs.docs(hash) > docs) rare.fill(0, at, at + k);
+    },
+    k,
+  );
   return rare;
 }
 
@@ -135,12 +162,13 @@ function measure(masked: Uint32Array, rare: Uint8Array, p: PlaceEvidence): { con
 export function judge(
   masked: Uint32Array,
   places: PlaceEvidence[],
-  roles: Role[],
-  reach: { docs: number; batch: number; whole: boolean },
+  /** What every place of the finding is: a table row, a line, or 'prose' when any place is prose. */
+  role: Role,
+  reach: { docs: number; batch: number; whole: boolean; minContent?: number },
   runs: RunTable,
 ): Judgement {
-  const { docs, batch, whole } = reach;
-  const rare = rareMask(masked, runs, docs);
+  const { docs, batch, whole, minContent = MIN_CONTENT } = reach;
+  const rare = rareMask(masked, places, runs, docs);
   const valid: boolean[] = [];
   let content = 0;
   let stretch = 0;
@@ -157,10 +185,10 @@ export function judge(
   }
   const judgement: Judgement = { valid, content };
   if (shared === 0) return judgement;
-  if (roles.every((r) => r === 'table')) judgement.stock = 'table';
-  else if (roles.every((r) => r !== 'prose')) judgement.stock = 'line';
+  if (role === 'table') judgement.stock = 'table';
+  else if (role === 'line') judgement.stock = 'line';
   else if (content < MIN_REPORTED && !whole) judgement.valid = valid.map(() => false);
-  else if (content < needed(docs, batch)) judgement.stock = stretch < MIN_STRETCH ? 'common' : 'short';
+  else if (content < needed(docs, batch, minContent)) judgement.stock = stretch < MIN_STRETCH ? 'common' : 'short';
   return judgement;
 }
 
@@ -170,9 +198,9 @@ export function judge(
  * the genre's than copied), and with the share of the batch they are (a sentence most reports
  * of a batch carry is its framework, however small the batch).
  */
-export function needed(docs: number, batch: number): number {
-  if (docs <= 1) return MIN_CONTENT_WITHIN;
+export function needed(docs: number, batch: number, minContent = MIN_CONTENT): number {
+  if (docs <= 1) return minContent * WITHIN;
   const spread = 1 + SPREAD * Math.log2(docs / 2);
   const share = docs >= 3 && batch > 0 ? 1 + SHARE * Math.max(0, docs / batch - QUARTER) : 1;
-  return MIN_CONTENT * spread * share;
+  return minContent * spread * share;
 }

@@ -2,52 +2,48 @@ import type { TokenStreams } from '../types.js';
 import { stockLength, windowHashes } from '../verify/windows.js';
 
 /**
- * How many documents each stock run (four characters or three words: see windows.ts) of some
- * paragraphs stands in, over a set of paragraphs of the batch. Only the runs asked for are
- * counted, so the table is as large as the passages to judge, not as the batch. Open addressing
- * over typed arrays.
+ * How many documents each stock run (four characters or three words: see windows.ts) asked for
+ * stands in. Only the runs asked for are counted, so the table is as large as the passages to
+ * judge, not as the batch. Open addressing over typed arrays; hash 0 stands for itself apart.
  */
 export class RunTable {
   private keys: Uint32Array;
   private counts: Uint32Array;
   private lastDoc: Int32Array;
-  private mask: number;
-  private size = 0;
-  /** The count of hash 0, which marks an empty slot; -1 while not asked for. */
-  private zero = -1;
+  private readonly mask: number;
+  private zero = 0;
   private zeroDoc = -1;
 
-  constructor(capacity = 1024) {
+  /** A table of the given runs (hashes, repeats allowed), with counts (default 0). */
+  constructor(wanted: Uint32Array, counts?: Uint32Array) {
     let slots = 16;
-    while (slots < capacity * 2) slots *= 2;
+    while (slots < wanted.length * 2) slots *= 2;
     this.keys = new Uint32Array(slots);
     this.counts = new Uint32Array(slots);
     this.lastDoc = new Int32Array(slots).fill(-1);
     this.mask = slots - 1;
-  }
-
-  /** Asks for a run to be counted. */
-  want(hash: number): void {
-    const h = hash >>> 0;
-    if (h === 0) {
-      if (this.zero < 0) this.zero = 0;
-      return;
-    }
-    if ((this.size + 1) * 2 > this.keys.length) this.grow();
-    let at = h & this.mask;
-    while (this.keys[at] !== 0 && this.keys[at] !== h) at = (at + 1) & this.mask;
-    if (this.keys[at] === 0) {
+    for (let i = 0; i < wanted.length; i++) {
+      const h = wanted[i];
+      if (h === 0) {
+        if (counts) this.zero = counts[i];
+        continue;
+      }
+      let at = h & this.mask;
+      while (this.keys[at] !== 0 && this.keys[at] !== h) at = (at + 1) & this.mask;
       this.keys[at] = h;
-      this.size++;
+      if (counts) this.counts[at] = counts[i];
     }
   }
 
-  /** Counts one place of a run in document `doc`; documents must come in non-decreasing order. */
-  see(hash: number, doc: number): void {
+  /**
+   * Counts one place of a run in document `doc`, standing for `weight` documents (a paragraph and
+   * its copies elsewhere); documents must come in non-decreasing order.
+   */
+  see(hash: number, doc: number, weight = 1): void {
     const h = hash >>> 0;
     if (h === 0) {
-      if (this.zero >= 0 && this.zeroDoc !== doc) {
-        this.zero++;
+      if (this.zeroDoc !== doc) {
+        this.zero += weight;
         this.zeroDoc = doc;
       }
       return;
@@ -61,36 +57,19 @@ export class RunTable {
     }
     if (this.lastDoc[at] === doc) return;
     this.lastDoc[at] = doc;
-    this.counts[at]++;
+    this.counts[at] += weight;
   }
 
   /** Documents the run stands in (0 for a run not asked for, or never seen). */
   docs(hash: number): number {
     const h = hash >>> 0;
-    if (h === 0) return Math.max(0, this.zero);
+    if (h === 0) return this.zero;
     let at = h & this.mask;
     for (;;) {
       const k = this.keys[at];
       if (k === h) return this.counts[at];
       if (k === 0) return 0;
       at = (at + 1) & this.mask;
-    }
-  }
-
-  private grow(): void {
-    const { keys, counts, lastDoc } = this;
-    this.keys = new Uint32Array(keys.length * 2);
-    this.counts = new Uint32Array(keys.length * 2);
-    this.lastDoc = new Int32Array(keys.length * 2).fill(-1);
-    this.mask = this.keys.length - 1;
-    this.size = 0;
-    for (let i = 0; i < keys.length; i++) {
-      if (keys[i] === 0) continue;
-      this.want(keys[i]);
-      let at = keys[i] & this.mask;
-      while (this.keys[at] !== keys[i]) at = (at + 1) & this.mask;
-      this.counts[at] = counts[i];
-      this.lastDoc[at] = lastDoc[i];
     }
   }
 }
@@ -101,25 +80,73 @@ export function stockRuns(masked: Uint32Array, from: number, to: number, out: In
   return to - from < k ? 0 : windowHashes(masked, from, to, k, out);
 }
 
+/** Paragraphs to count runs in, each standing for `docs[i]` documents (itself and its copies). */
+export interface Counted {
+  paragraphs: Uint32Array;
+  docs: Uint32Array;
+}
+
 /**
- * Counts, over the paragraphs `counted` (global numbers, in document order), in how many
- * documents each stock run of the paragraphs `wanted` stands.
+ * In how many documents each of the runs `wanted` stands, over `counted` (paragraphs in document
+ * order; `docOf` gives each one's document): a paragraph adds the documents it stands for, once
+ * per document for a run it shares with another paragraph of the same document. Counts come in
+ * the order of `wanted`; lists that split no document can be counted apart and added.
  */
-export function countStockRuns(wanted: Iterable<number>, counted: Uint32Array, arena: TokenStreams, docOf: Uint32Array): RunTable {
-  const table = new RunTable();
+export function countRuns(wanted: Uint32Array, arena: TokenStreams, docOf: Uint32Array, counted: Counted): Uint32Array {
+  const table = new RunTable(wanted);
   let scratch = new Int32Array(1024);
   const { masked, tokenStart } = arena;
-  const each = (gp: number, visit: (hash: number) => void) => {
-    const from = tokenStart[gp];
-    const to = tokenStart[gp + 1];
-    if (scratch.length < to - from) scratch = new Int32Array(2 * (to - from));
-    const n = stockRuns(masked, from, to, scratch);
-    for (let j = 0; j < n; j++) visit(scratch[j]);
-  };
-  for (const gp of wanted) each(gp, (h) => table.want(h));
-  for (let i = 0; i < counted.length; i++) {
-    const doc = docOf[counted[i]];
-    each(counted[i], (h) => table.see(h, doc));
+  const { paragraphs, docs } = counted;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const gp = paragraphs[i];
+    const start = tokenStart[gp];
+    const end = tokenStart[gp + 1];
+    if (scratch.length < end - start) scratch = new Int32Array(2 * (end - start));
+    const n = stockRuns(masked, start, end, scratch);
+    const doc = docOf[gp];
+    for (let j = 0; j < n; j++) table.see(scratch[j], doc, docs[i]);
   }
-  return table;
+  return Uint32Array.from(wanted, (h) => table.docs(h));
+}
+
+/** A set of 32-bit hashes, each kept once (open addressing; 0 kept apart). */
+export class HashSet {
+  private keys = new Uint32Array(1 << 16);
+  private size = 0;
+  private zero = false;
+
+  add(hash: number): void {
+    const h = hash >>> 0;
+    if (h === 0) {
+      this.zero = true;
+      return;
+    }
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    let at = h & mask;
+    for (;;) {
+      const k = this.keys[at];
+      if (k === h) return;
+      if (k === 0) break;
+      at = (at + 1) & mask;
+    }
+    this.keys[at] = h;
+    this.size++;
+  }
+
+  /** The hashes held, sorted. */
+  values(): Uint32Array {
+    const out = new Uint32Array(this.size + (this.zero ? 1 : 0));
+    let n = 0;
+    if (this.zero) out[n++] = 0;
+    for (const k of this.keys) if (k !== 0) out[n++] = k;
+    return out.sort();
+  }
+
+  private grow(): void {
+    const old = this.keys;
+    this.keys = new Uint32Array(old.length * 2);
+    this.size = 0;
+    for (const k of old) if (k !== 0) this.add(k);
+  }
 }

@@ -32,3 +32,30 @@ export function sortPairs(keys: Uint32Array, values: Uint32Array): { keys: Uint3
   }
   return { keys: k1, values: v1 };
 }
+
+/**
+ * sortPairs on arrays the caller gives up: sorted in place, with one scratch pair instead of two,
+ * for the largest sort of a scan (every anchor run of the batch).
+ */
+export function sortPairsInPlace(keys: Uint32Array, values: Uint32Array): void {
+  const n = keys.length;
+  const k2 = new Uint32Array(n);
+  const v2 = new Uint32Array(n);
+  const count = new Uint32Array(65537);
+  let fromK: Uint32Array = keys;
+  let fromV: Uint32Array = values;
+  let toK: Uint32Array = k2;
+  let toV: Uint32Array = v2;
+  for (const shift of [0, 16]) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[((fromK[i] >>> shift) & 0xffff) + 1]++;
+    for (let i = 0; i < 65536; i++) count[i + 1] += count[i];
+    for (let i = 0; i < n; i++) {
+      const at = count[(fromK[i] >>> shift) & 0xffff]++;
+      toK[at] = fromK[i];
+      toV[at] = fromV[i];
+    }
+    [fromK, toK] = [toK, fromK];
+    [fromV, toV] = [toV, fromV];
+  }
+}

@@ -3,11 +3,12 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { TokenStreams } from '../types.js';
 import type { RelateOptions } from '../verify/relate.js';
-import { addCounts, sharedRuns, type PairCounts } from './anchors.js';
+import { addCounts, atLeast, sharedRuns, type PairCounts } from './anchors.js';
 import type { CompareJob, CompareWorkerData } from './compare-worker.js';
 import { WorkerPool } from './pool.js';
 import { tokensAt } from './streams.js';
 import { verifyRange, wholeMatches, type PairFinding } from './verify-pairs.js';
+import { countRuns, RunTable, type Counted } from '../evidence/run-table.js';
 
 const workerUrl = new URL('./compare-worker.js', import.meta.url);
 
@@ -21,10 +22,15 @@ const JOB = 8_192;
  * aligning pairs). They read the token arena in shared memory. Opened only for large batches and
  * when the compiled worker script exists (not when running from TypeScript sources, in tests).
  */
-export function openComparePool(arena: TokenStreams, options: RelateOptions, workers = availableParallelism(), minParagraphs = MIN_PARAGRAPHS_FOR_WORKERS): WorkerPool | undefined {
+export function openComparePool(
+  arena: TokenStreams,
+  docOf: Uint32Array,
+  options: RelateOptions,
+  workers = availableParallelism(), minParagraphs = MIN_PARAGRAPHS_FOR_WORKERS,
+): WorkerPool | undefined {
   const paragraphs = arena.tokenStart.length - 1;
   if (workers < 1 || paragraphs < minParagraphs || !existsSync(fileURLToPath(workerUrl))) return undefined;
-  const data: CompareWorkerData = { arena, options };
+  const data: CompareWorkerData = { arena, docOf, options };
   return new WorkerPool(workerUrl, data, workers);
 }
 
@@ -95,19 +101,19 @@ const RUNS_PER_PART = 20_000_000;
  * sharedRuns over all paragraphs given, split by run hash over the pool's workers: one part per
  * core, or more for a large batch, so that no worker holds more than RUNS_PER_PART runs at once.
  */
-export async function countSharedRuns(paragraphs: Uint32Array, arena: TokenStreams, pool?: WorkerPool, parts?: number): Promise<PairCounts> {
+export async function countSharedRuns(paragraphs: Uint32Array, arena: TokenStreams, pool?: WorkerPool, parts?: number, min = 1): Promise<PairCounts> {
   if (parts === undefined) {
     let tokens = 0;
     for (let i = 0; i < paragraphs.length; i++) tokens += arena.tokenStart[paragraphs[i] + 1] - arena.tokenStart[paragraphs[i]];
     parts = Math.max(availableParallelism(), Math.ceil(tokens / RUNS_PER_PART));
   }
-  if (!pool || parts < 2) return sharedRuns(paragraphs, arena);
+  if (!pool || parts < 2) return atLeast(sharedRuns(paragraphs, arena), min);
   const jobs: Array<Promise<PairCounts>> = [];
   for (let part = 0; part < parts; part++) {
     const job: CompareJob = { kind: 'runs', paragraphs, part, parts };
     jobs.push(pool.run<PairCounts>(job));
   }
-  return addCounts(await Promise.all(jobs));
+  return addCounts(await Promise.all(jobs), min);
 }
 
 /** wholeMatches over the pool, in slices; the results in pair order. */
@@ -132,4 +138,28 @@ export async function wholeMatchesPooled(
     similarity.set(r.similarity, j * JOB);
   });
   return { kinds, similarity };
+}
+
+/**
+ * In how many documents each run of `wanted` stands over the whole batch, as a table: `counted`
+ * (see countRuns) in slices that split no document, on the pool when there is one.
+ */
+export async function countStockRuns(wanted: Uint32Array, arena: TokenStreams, docOf: Uint32Array, counted: Counted, pool?: WorkerPool): Promise<RunTable> {
+  const total = counted.paragraphs.length;
+  if (!pool) return new RunTable(wanted, countRuns(wanted, arena, docOf, counted));
+  const slices = 2 * availableParallelism();
+  const jobs: Array<Promise<Uint32Array>> = [];
+  let from = 0;
+  for (let s = 1; s <= slices && from < total; s++) {
+    let to = s === slices ? total : Math.floor((total * s) / slices);
+    while (to < total && to > 0 && docOf[counted.paragraphs[to]] === docOf[counted.paragraphs[to - 1]]) to++;
+    if (to <= from) continue;
+    const slice: Counted = { paragraphs: counted.paragraphs.slice(from, to), docs: counted.docs.slice(from, to) };
+    const job: CompareJob = { kind: 'stock', wanted, counted: slice };
+    jobs.push(pool.run<Uint32Array>(job, [slice.paragraphs.buffer, slice.docs.buffer] as ArrayBuffer[]));
+    from = to;
+  }
+  const sum = new Uint32Array(wanted.length);
+  for (const counts of await Promise.all(jobs)) for (let i = 0; i < counts.length; i++) sum[i] += counts[i];
+  return new RunTable(wanted, sum);
 }

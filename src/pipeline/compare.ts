@@ -3,14 +3,12 @@ import type { RelateOptions, Relation } from '../verify/relate.js';
 import { earlierCandidates } from '../lsh/leaders.js';
 import { assignLeaders, type Leaders } from './phase1.js';
 import { flattenUnits, indexParagraphs, BatchTokens, topPartners, type ParagraphIndex } from './units.js';
-import { countSharedRuns, openComparePool, verifyPairs } from './compare-pool.js';
+import { countSharedRuns, countStockRuns, openComparePool, verifyPairs } from './compare-pool.js';
+import type { Counted } from '../evidence/run-table.js';
 import type { WorkerPool } from './pool.js';
-import { atLeast } from './anchors.js';
 import { PassageTable } from '../cluster/passages.js';
 import { starClusters } from '../cluster/star.js';
-import { countStockRuns } from '../evidence/run-table.js';
 import { scoreDocuments } from '../score/score.js';
-import { MIN_WHOLE_TOKENS } from './settings.js';
 import { buildFindings, type CopyEdge } from './findings.js';
 import { canonicalOrder, inInputOrder } from './canonical.js';
 import { rankFindings } from './rank.js';
@@ -18,7 +16,7 @@ import { joinSequences } from './sequences.js';
 import { VERSION } from '../version.js';
 
 /** Partners a leader paragraph is aligned with, most shared 6-token runs first. */
-const PARTNERS = 16;
+const PARTNERS = 8;
 const count = (n: number) => n.toLocaleString('en');
 
 /**
@@ -39,11 +37,21 @@ export async function compareAnalyses(
   const batch = order.map((i) => analyses[i]);
   const index = indexParagraphs(batch);
   const norms = new BatchTokens(batch, index);
-  const options: RelateOptions = { threshold: settings.threshold, minTokens: settings.minTokens, minWholeTokens: MIN_WHOLE_TOKENS };
+  // A paragraph repeated whole needs two thirds of a passage's length (8 of the default 12): page
+  // chrome and titles are short.
+  const options: RelateOptions = { threshold: settings.threshold, minTokens: settings.minTokens, minWholeTokens: Math.round((settings.minTokens * 2) / 3) };
   // Started now, the workers load while phase 1 runs on this thread.
-  const pool = openComparePool(norms.arena, options);
+  const c: Comparison = {
+    analyses: batch,
+    settings,
+    index,
+    norms,
+    options,
+    pool: openComparePool(norms.arena, index.doc, options),
+    onStage,
+  };
   try {
-    const clusters = await findCopies({ analyses: batch, settings, index, norms, options, pool, onStage });
+    const clusters = await findCopies(c);
     const { scores, pairs } = scoreDocuments(
       batch.map((a) => ({ paragraphs: a.paragraphs, chars: a.document.chars })),
       clusters,
@@ -69,7 +77,7 @@ export async function compareAnalyses(
     };
     return inInputOrder(result, order);
   } finally {
-    await pool?.close();
+    await c.pool?.close();
   }
 }
 
@@ -97,16 +105,23 @@ async function findCopies(c: Comparison): Promise<ResultCluster[]> {
 
   stats.stage(`grouping near-identical paragraphs (${count(c.index.doc.length)})`);
   const leaders = await groupParagraphs(c);
+  if (process.env.REFRAIN_STATS) console.error({ speculated: leaders.speculated, used: leaders.used, unforeseen: leaders.unforeseen, ...leaders.ms });
   for (const j of leaders.joins) record(j.leader, j.follower, j.rel);
 
   const leaderList: number[] = [];
   for (let gp = 0; gp < c.index.doc.length; gp++) if (leaders.leaderOf[gp] === gp) leaderList.push(gp);
   stats.stage(`pairing the shared 6-token runs of ${count(leaderList.length)} paragraphs`);
   const leaderParagraphs = Uint32Array.from(leaderList);
-  const shared = await countSharedRuns(leaderParagraphs, c.norms.arena, c.pool);
   // Two shared runs at least: no copied passage in the corpus or the benchmark batches had
   // fewer, while most pairs that share one run share a stock phrase only.
-  const toVerify = topPartners(atLeast(shared, 2), c.index.doc.length, PARTNERS);
+  const shared = await countSharedRuns(leaderParagraphs, c.norms.arena, c.pool, undefined, 2);
+  // Pairing leaves the workers' heaps at their largest, and V8 keeps what it grew: fresh workers
+  // for what follows keep the scan's peak memory that much lower.
+  if (c.pool) {
+    await c.pool.close();
+    c.pool = openComparePool(c.norms.arena, c.index.doc, c.options);
+  }
+  const toVerify = topPartners(shared, c.index.doc.length, PARTNERS);
   const aligning = (done: number) => c.onStage(`aligning ${count(done)}/${count(toVerify.length)} paragraph pairs`);
   stats.stage(`aligning ${count(toVerify.length)} paragraph pairs`);
   aligning(0);
@@ -119,28 +134,41 @@ async function findCopies(c: Comparison): Promise<ResultCluster[]> {
   stats.stage(`grouping ${count(edges.length)} copies into findings`);
   const groups = starClusters(passages.passages.length, edges);
   stats.stage(`weighing what ${count(groups.length)} findings share`);
-  // Counted over every paragraph, near-identical copies included: a formula every report recites
-  // word for word has one leader, and counting leaders would call it rare.
-  const everyParagraph = new Uint32Array(c.index.doc.length).map((_, gp) => gp);
-  const runs = countStockRuns(
-    groups.map((g) => passages.passages[g.center].para),
-    everyParagraph,
-    c.norms.arena,
-    c.index.doc,
+  const findings = await buildFindings(
+    groups,
+    {
+      analyses: c.analyses,
+      index: c.index,
+      norms: c.norms,
+      passages: passages.passages,
+      edges,
+      copiesOf: leaders.copiesOf,
+      options: c.options,
+      minContent: c.settings.minContent,
+    },
+    // Counted in the leaders, each for the reports its near-identical copies stand in too: a
+    // formula every report recites word for word has one leader, and counting leaders alone would
+    // call it rare.
+    (wanted) => countStockRuns(wanted, c.norms.arena, c.index.doc, familyDocs(leaderParagraphs, leaders, c.index.doc), c.pool),
   );
-  const findings = buildFindings(groups, {
-    analyses: c.analyses,
-    index: c.index,
-    norms: c.norms,
-    passages: passages.passages,
-    edges,
-    copiesOf: leaders.copiesOf,
-    runs,
-    options: c.options,
-  });
   stats.done();
   const lengthOf = (doc: number, paragraph: number) => c.analyses[doc].paragraphs[paragraph].text.length;
   return rankFindings(joinSequences(findings, lengthOf));
+}
+
+/** The leaders, each with how many reports it and its near-identical copies stand in. */
+function familyDocs(paragraphs: Uint32Array, leaders: Leaders, docOf: Uint32Array): Counted {
+  const docs = new Uint32Array(paragraphs.length).fill(1);
+  const at = new Map<number, number>();
+  paragraphs.forEach((gp, i) => at.set(gp, i));
+  const seen = new Map<number, Set<number>>();
+  for (const j of leaders.joins) {
+    let set = seen.get(j.leader);
+    if (!set) seen.set(j.leader, (set = new Set([docOf[j.leader]])));
+    set.add(docOf[j.follower]);
+  }
+  for (const [leader, set] of seen) docs[at.get(leader)!] = set.size;
+  return { paragraphs, docs };
 }
 
 /** Phase 1: near-identical paragraphs under one leader (see phase1.ts). */
@@ -158,7 +186,11 @@ function stageClock(onStage: (stage: string) => void) {
   const print = Boolean(process.env.REFRAIN_STATS);
   let current: { name: string; at: number } | undefined;
   const end = () => {
-    if (print && current) console.error(`${current.name}: ${Math.round(performance.now() - current.at)} ms`);
+    if (print && current) {
+      const m = process.memoryUsage();
+      const mb = (x: number) => Math.round(x / 2 ** 20);
+      console.error(`${current.name}: ${Math.round(performance.now() - current.at)} ms, ${mb(m.rss)} MB (heap ${mb(m.heapUsed)}, buffers ${mb(m.arrayBuffers)})`);
+    }
   };
   return {
     stage(name: string) {

@@ -3,14 +3,16 @@ import { relate, type RelateOptions, type Relation } from '../verify/relate.js';
 import { snapSpan } from '../verify/snap.js';
 import type { Passage } from '../cluster/passages.js';
 import type { Edge, Group } from '../cluster/star.js';
-import { judge, type PlaceEvidence } from '../evidence/judge.js';
+import { judge, sharedWindows, type PlaceEvidence } from '../evidence/judge.js';
 import { roleOf, type Role } from '../evidence/role.js';
-import type { RunTable } from '../evidence/run-table.js';
+import { HashSet, type RunTable } from '../evidence/run-table.js';
 import { countChars } from '../normalize/normalize.js';
 import { hashRange } from '../util/hash.js';
 import type { BatchTokens, ParagraphIndex } from './units.js';
 
 const KIND_RANK: Record<Kind, number> = { exact: 0, numbers: 1, near: 2, partial: 3 };
+/** Similarity from which two near-identical paragraphs are weighed as shared whole. */
+const CLOSE_ENOUGH = 0.9;
 
 /** An edge between two passages with the relation found between their paragraphs (`a` is u's side). */
 export interface CopyEdge extends Edge {
@@ -25,8 +27,9 @@ export interface FindingInputs {
   edges: CopyEdge[];
   /** Word-for-word copies (digits aside) of each leader paragraph, from phase 1. */
   copiesOf: Map<number, Array<{ gp: number; kind: Kind }>>;
-  runs: RunTable;
   options: RelateOptions;
+  /** See ScanSettings.minContent. */
+  minContent: number;
 }
 
 interface Place {
@@ -37,35 +40,65 @@ interface Place {
   copies: Array<{ gp: number; kind: Kind }>;
 }
 
+/** A group with what its places share with its representative, ready to be judged. */
+interface Prepared {
+  group: Group;
+  places: Place[];
+  evidence: PlaceEvidence[];
+  role: Role;
+  docs: number;
+}
+
 /**
  * Turns star groups of passages into findings: each place judged against the representative
  * (places that share only stock phrases are dropped; a group left with none is no finding), the
  * finding judged for the queue, its members placed in the paragraphs' text on clause boundaries.
- * Findings come out unranked, with id 0.
+ * `count` tells in how many documents of the batch each stock run asked for stands. Findings come
+ * out unranked, with id 0.
  */
-export function buildFindings(groups: Group[], inputs: FindingInputs): ResultCluster[] {
+export async function buildFindings(groups: Group[], inputs: FindingInputs, count: (wanted: Uint32Array) => Promise<RunTable>): Promise<ResultCluster[]> {
+  const prepared = groups.map((g) => prepare(g, inputs));
+  const runs = await count(wantedRuns(prepared, inputs));
   const out: ResultCluster[] = [];
-  for (const g of groups) {
-    const finding = buildFinding(g, inputs);
+  for (const p of prepared) {
+    const finding = buildFinding(p, inputs, runs);
     if (finding) out.push(finding);
   }
   return out;
 }
 
-function buildFinding(g: Group, inputs: FindingInputs): ResultCluster | undefined {
-  const { passages, edges, copiesOf, norms, index, runs } = inputs;
+function prepare(g: Group, inputs: FindingInputs): Prepared {
+  const { passages, copiesOf, index } = inputs;
   const center = passages[g.center];
   const copiesAt = (node: number) => (passages[node].whole ? [] : (copiesOf.get(passages[node].para) ?? []));
   const places: Place[] = g.members.map((m) => ({ node: m.node, kind: m.kind, similarity: m.similarity, copies: copiesAt(m.node) }));
-  const evidence = g.members.map((m) => placeEvidence(edges[m.edge], g.center, inputs));
+  const evidence = g.members.map((m) => placeEvidence(inputs.edges[m.edge], g.center, inputs));
   const docs = new Set<number>([index.doc[center.para], ...copiesAt(g.center).map((c) => index.doc[c.gp])]);
   for (const p of places) {
     docs.add(index.doc[passages[p.node].para]);
     for (const c of p.copies) docs.add(index.doc[c.gp]);
   }
-  const roles = [roleAt(g.center, inputs), ...places.map((p) => roleAt(p.node, inputs))];
-  const reach = { docs: docs.size, batch: inputs.analyses.length, whole: center.whole };
-  const verdict = judge(norms.get(center.para).masked, evidence, roles, reach, runs);
+  return { group: g, places, evidence, role: commonRole([g.center, ...places.map((p) => p.node)], inputs), docs: docs.size };
+}
+
+/**
+ * The stock runs whose counts the judging needs: those of each representative that overlap what
+ * its places share with it (the rest of its paragraph is never weighed), each once.
+ */
+function wantedRuns(prepared: Prepared[], inputs: FindingInputs): Uint32Array {
+  const wanted = new HashSet();
+  const add = (_at: number, hash: number) => wanted.add(hash);
+  for (const p of prepared) sharedWindows(inputs.norms.get(inputs.passages[p.group.center].para).masked, p.evidence, add);
+  return wanted.values();
+}
+
+function buildFinding(prepared: Prepared, inputs: FindingInputs, runs: RunTable): ResultCluster | undefined {
+  const { passages, copiesOf, norms } = inputs;
+  const { group: g, places, evidence, role } = prepared;
+  const center = passages[g.center];
+  const copiesAt = (node: number) => (passages[node].whole ? [] : (copiesOf.get(passages[node].para) ?? []));
+  const reach = { docs: prepared.docs, batch: inputs.analyses.length, whole: center.whole, minContent: inputs.minContent };
+  const verdict = judge(norms.get(center.para).masked, evidence, role, reach, runs);
   const kept = places.filter((_, i) => verdict.valid[i]);
   if (kept.length === 0) return undefined;
 
@@ -112,8 +145,9 @@ function buildFinding(g: Group, inputs: FindingInputs): ResultCluster | undefine
 function placeEvidence(edge: CopyEdge, centerNode: number, inputs: FindingInputs): PlaceEvidence {
   let rel = edge.rel;
   const centerIsA = edge.u === centerNode;
-  if (rel.kind === 'near' && !rel.tiles) {
-    // A phase 1 join checked on a worker comes back without its runs: align the two again.
+  if (rel.kind === 'near' && !rel.tiles && rel.similarity < CLOSE_ENOUGH) {
+    // A phase 1 join checked on a worker comes back without its runs: align the two again, unless
+    // they are so alike that the whole paragraph may stand for what they share.
     const ga = inputs.passages[edge.u].para;
     const gb = inputs.passages[edge.v].para;
     rel = relate(inputs.norms.get(ga), inputs.norms.get(gb), inputs.options)[0] ?? rel;
@@ -141,6 +175,17 @@ function tokensIn(gp: number, m: ResultMember, inputs: FindingInputs): number {
   let count = 0;
   for (let i = 0; i < n.tokens.length; i++) if (n.starts[i] >= m.start && n.ends[i] <= m.end!) count++;
   return count;
+}
+
+/** 'table' when every passage is a table row, 'line' when every one is a table row or a line, else 'prose'. */
+function commonRole(nodes: number[], inputs: FindingInputs): Role {
+  let table = true;
+  for (const node of nodes) {
+    const r = roleAt(node, inputs);
+    if (r === 'prose') return 'prose';
+    if (r !== 'table') table = false;
+  }
+  return table ? 'table' : 'line';
 }
 
 function roleAt(node: number, inputs: FindingInputs): Role {

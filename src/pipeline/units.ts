@@ -18,7 +18,8 @@ export function indexParagraphs(analyses: Analysis[]): ParagraphIndex {
     offset.push(total);
     total += a.paragraphs.length;
   }
-  const doc = new Uint32Array(total);
+  // In shared memory: the comparison workers read it too.
+  const doc = new Uint32Array(new SharedArrayBuffer(Math.max(1, total) * 4), 0, total);
   const para = new Uint32Array(total);
   analyses.forEach((a, d) => {
     for (let p = 0; p < a.paragraphs.length; p++) {
@@ -138,7 +139,10 @@ export class PairCollector {
   /**
    * Distinct pairs as keys a * paragraphCount + b, sorted, with how many times each was added.
    * Grouped by a in one counting pass, then each (short) group sorted by b: a comparison sort of
-   * millions of keys was most of the pairing time.
+   * millions of keys was most of the pairing time. The pairs as added are let go once grouped, and
+   * the distinct ones counted before they are stored: on text made of the genre's own phrases a
+   * pair is added dozens of times, and storing every addition thrice was the scan's peak memory.
+   * The collector is empty afterwards.
    */
   counted(): { keys: Float64Array; counts: Uint32Array } {
     const { n, paragraphCount } = this;
@@ -148,23 +152,29 @@ export class PairCollector {
     const fill = start.slice(0, paragraphCount);
     const bs = new Uint32Array(n);
     for (let i = 0; i < n; i++) bs[fill[this.a[i]]++] = this.b[i];
-    const keys = new Float64Array(n);
-    const counts = new Uint32Array(n);
-    let u = -1;
+    this.a = new Uint32Array(0);
+    this.b = new Uint32Array(0);
+    this.n = 0;
+    let distinct = 0;
     for (let p = 0; p < paragraphCount; p++) {
       const from = start[p];
       const to = start[p + 1];
       if (to - from > 1) sortRange(bs, from, to);
-      for (let i = from; i < to; i++) {
-        const key = p * paragraphCount + bs[i];
-        if (u >= 0 && keys[u] === key) counts[u]++;
+      for (let i = from; i < to; i++) if (i === from || bs[i] !== bs[i - 1]) distinct++;
+    }
+    const keys = new Float64Array(distinct);
+    const counts = new Uint32Array(distinct);
+    let u = -1;
+    for (let p = 0; p < paragraphCount; p++) {
+      for (let i = start[p]; i < start[p + 1]; i++) {
+        if (i > start[p] && bs[i] === bs[i - 1]) counts[u]++;
         else {
-          keys[++u] = key;
+          keys[++u] = p * paragraphCount + bs[i];
           counts[u] = 1;
         }
       }
     }
-    return { keys: keys.subarray(0, u + 1), counts: counts.subarray(0, u + 1) };
+    return { keys, counts };
   }
 }
 

@@ -42,8 +42,8 @@ export function againstText(against: NonNullable<ScanInfo['against']>): string {
 export function settingsText(s: ScanSettings): string {
   return [
     `similarity threshold ${s.threshold}`,
-    `passages of ${count(s.minTokens)} tokens or more`,
-    `boilerplate when in ${percent(s.boilerplateShare)} of reports or more`,
+    `passages of ${count(s.minTokens)} characters or more`,
+    `queue from ${count(s.minContent)} characters of rare shared text`,
     `MinHash ${s.numHashes} hashes in ${s.bands} bands`,
   ].join(' · ');
 }

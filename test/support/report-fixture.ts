@@ -25,7 +25,7 @@ export function handMadeResult(): ScanResult {
     schema: 1,
     tool: 'refrain',
     version: '0.1.0',
-    settings: { threshold: 0.5, minTokens: 12, boilerplateShare: 0.25, numHashes: 60, bands: 20 },
+    settings: { threshold: 0.5, minTokens: 12, minContent: 25, numHashes: 60, bands: 20 },
     scan: { at: '2026-01-01T08:30:00.000Z', inputs: [{ path: 'a', files: 4 }], workspace: 'audit.db', kept: 0 },
     documents: [
       doc(0, 'a/一号.txt', [0.5, 0, 0.25], 40, [

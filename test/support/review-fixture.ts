@@ -38,7 +38,7 @@ export function fixtureResult(): ScanResult {
     schema: 1,
     tool: 'refrain',
     version: '0.1.0',
-    settings: { threshold: 0.5, minTokens: 12, boilerplateShare: 0.25, numHashes: 128, bands: 32 },
+    settings: { threshold: 0.5, minTokens: 12, minContent: 25, numHashes: 128, bands: 32 },
     documents: [
       doc(0, 'corpus/004.txt', [SLOGAN, ITEM4, ITEM5, '二、推进法治政府建设存在的不足和原因']),
       doc(1, 'corpus/001.txt', [NEAR, SLOGAN, '深入学习领会习近平法治思想，落实法治建设第一责任人职责']),
