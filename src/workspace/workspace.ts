@@ -12,6 +12,7 @@ import type {
   ScanResult,
 } from '../types.js';
 import { fromBlob, toBlob } from './blob.js';
+import { followDecisions, storedPlaces } from './follow-decisions.js';
 import {
   mergeDecisions,
   readDecisionLog,
@@ -179,6 +180,7 @@ export class Workspace {
       const kept = this.keptDocuments(result, analyses, options.unchanged);
       const before = db.prepare(`SELECT key FROM clusters ORDER BY id`).pluck().all() as string[];
       numbering = nextFindingIds(this.findingIds(), before, result.clusters.map((c) => c.key));
+      const followed = followDecisions(storedPlaces(db), readDecisions(db), result);
       db.exec(`DELETE FROM members; DELETE FROM clusters; DELETE FROM document_pairs; DELETE FROM diagnostics;`);
       if (kept.size === 0) {
         db.exec(`DELETE FROM paragraphs; DELETE FROM documents;`);
@@ -228,6 +230,7 @@ export class Workspace {
       this.setMeta('lastScan', JSON.stringify(options.info ?? {}));
       this.setMeta('findingIds', JSON.stringify(numbering));
       if (options.carried?.length) this.carry(options.carried);
+      if (followed.length > 0) this.carry(followed);
     }).immediate());
     return numbering.scan;
   }
