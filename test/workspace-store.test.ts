@@ -94,7 +94,7 @@ describe('decisions', () => {
     ws.close();
   });
 
-  it('change, clear and are all logged; a rescan leaves them alone', () => {
+  it('change, clear and are all logged; a rescan keeps them, and a decided finding now under another key takes its decision along', () => {
     const ws = openWorkspace(join(dir, 'w.db'), { create: true });
     const first = scan(7);
     ws.saveScan(first.result, first.analyses);
@@ -105,9 +105,11 @@ describe('decisions', () => {
     expect(ws.clearDecision('k7-1', 't5')).toBe(false);
     const next = scan(8);
     ws.saveScan(next.result, next.analyses, { carried: [{ key: 'k7-0', label: 'copied', note: 'old', at: 't0' }, { key: 'c', label: 'copied', note: '', at: 't0' }] });
+    // Finding k7-0 stands where k8-0 stands now: its decision is k8-0's too.
     expect(ws.decisions()).toEqual<Decision[]>([
       { key: 'c', label: 'copied', note: '', at: 't0' },
       { key: 'k7-0', label: 'boilerplate', note: 'slogan', at: 't3' },
+      { key: 'k8-0', label: 'boilerplate', note: 'slogan', at: 't3' },
     ]);
     expect(ws.decisionLog().map((e) => `${e.key} ${e.label} ${e.at}`)).toEqual([
       'k7-0 copied t1',
@@ -115,6 +117,7 @@ describe('decisions', () => {
       'k7-0 boilerplate t3',
       'k7-1 null t4',
       'c copied t0',
+      'k8-0 boilerplate t3',
     ]);
     ws.close();
   });
