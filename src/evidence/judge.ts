@@ -87,10 +87,27 @@ export function sharedWindows(masked: Uint32Array, places: readonly PlaceEvidenc
     const n = windowHashes(masked, first, last + k - 1, k, scratch);
     for (let j = 0; j < n; j++) visit(first + j, scratch[j]);
   };
+  for (const [from, to] of sharedRanges(places)) each(from, to);
+}
+
+/**
+ * What the places share with the representative, as ranges of its tokens, overlapping ones
+ * merged: a template copied into hundreds of reports has hundreds of places sharing the same.
+ */
+function sharedRanges(places: readonly PlaceEvidence[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
   for (const p of places) {
-    if (!p.tiles) each(p.start, p.end);
-    else for (let t = 0; t < p.tiles.length; t += 3) each(p.tiles[t], p.tiles[t] + p.tiles[t + 2]);
+    if (!p.tiles) ranges.push([p.start, p.end]);
+    else for (let t = 0; t < p.tiles.length; t += 3) ranges.push([p.tiles[t], p.tiles[t] + p.tiles[t + 2]]);
   }
+  ranges.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const out: Array<[number, number]> = [];
+  for (const r of ranges) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
 }
 let scratch = new Int32Array(1024);
 

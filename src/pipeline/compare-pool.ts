@@ -147,7 +147,8 @@ export async function wholeMatchesPooled(
 export async function countStockRuns(wanted: Uint32Array, arena: TokenStreams, docOf: Uint32Array, counted: Counted, pool?: WorkerPool): Promise<RunTable> {
   const total = counted.paragraphs.length;
   if (!pool) return new RunTable(wanted, countRuns(wanted, arena, docOf, counted));
-  const slices = 2 * availableParallelism();
+  // One slice a worker: each builds the table of runs asked for, as large as the slice's counting.
+  const slices = availableParallelism();
   const jobs: Array<Promise<Uint32Array>> = [];
   let from = 0;
   for (let s = 1; s <= slices && from < total; s++) {

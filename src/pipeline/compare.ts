@@ -158,17 +158,21 @@ async function findCopies(c: Comparison): Promise<ResultCluster[]> {
 
 /** The leaders, each with how many reports it and its near-identical copies stand in. */
 function familyDocs(paragraphs: Uint32Array, leaders: Leaders, docOf: Uint32Array): Counted {
-  const docs = new Uint32Array(paragraphs.length).fill(1);
-  const at = new Map<number, number>();
-  paragraphs.forEach((gp, i) => at.set(gp, i));
-  const seen = new Map<number, Set<number>>();
-  for (const j of leaders.joins) {
-    let set = seen.get(j.leader);
-    if (!set) seen.set(j.leader, (set = new Set([docOf[j.leader]])));
-    set.add(docOf[j.follower]);
+  // Joins come in follower order, so each leader's followers' reports come in report order: a
+  // report is new to the family when it differs from the last one counted for that leader.
+  const docs = new Uint32Array(docOf.length);
+  const last = new Int32Array(docOf.length).fill(-1);
+  for (let i = 0; i < paragraphs.length; i++) {
+    docs[paragraphs[i]] = 1;
+    last[paragraphs[i]] = docOf[paragraphs[i]];
   }
-  for (const [leader, set] of seen) docs[at.get(leader)!] = set.size;
-  return { paragraphs, docs };
+  for (const j of leaders.joins) {
+    const d = docOf[j.follower];
+    if (last[j.leader] === d) continue;
+    last[j.leader] = d;
+    docs[j.leader]++;
+  }
+  return { paragraphs, docs: Uint32Array.from(paragraphs, (gp) => docs[gp]) };
 }
 
 /** Phase 1: near-identical paragraphs under one leader (see phase1.ts). */
