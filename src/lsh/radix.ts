@@ -34,13 +34,13 @@ export function sortPairs(keys: Uint32Array, values: Uint32Array): { keys: Uint3
 }
 
 /**
- * sortPairs on arrays the caller gives up: sorted in place, with one scratch pair instead of two,
- * for the largest sort of a scan (every anchor run of the batch).
+ * sortPairs on arrays the caller gives up: sorted in place, with one scratch pair instead of two
+ * (given, to be used again, or made), for the largest sorts of a scan.
  */
-export function sortPairsInPlace(keys: Uint32Array, values: Uint32Array): void {
+export function sortPairsInPlace(keys: Uint32Array, values: Uint32Array, scratch?: { keys: Uint32Array; values: Uint32Array }): void {
   const n = keys.length;
-  const k2 = new Uint32Array(n);
-  const v2 = new Uint32Array(n);
+  const k2 = scratch?.keys ?? new Uint32Array(n);
+  const v2 = scratch?.values ?? new Uint32Array(n);
   const count = new Uint32Array(65537);
   let fromK: Uint32Array = keys;
   let fromV: Uint32Array = values;

@@ -59,7 +59,8 @@ export function analyzeDocument(doc: Document, settings: ScanSettings): Analysis
     const norm = comparisonTokens(p.text);
     streams.add(norm);
     const n = norm.masked.length;
-    if (n * unitsPerToken(norm.masked) < MIN_WHOLE_TOKENS) continue;
+    // No token weighs under half a unit: only a short paragraph needs its weight.
+    if (n < 2 * MIN_WHOLE_TOKENS && n * unitsPerToken(norm.masked) < MIN_WHOLE_TOKENS) continue;
     addUnit(p.index, 0, n, sketchTokens(norm.masked, SHINGLE_K, settings.numHashes, hasher));
   }
   return {
