@@ -47,6 +47,20 @@ function nfkc(cp: number, ch: string): string {
  * each non-ASCII one cost two Unicode-property regex tests. */
 const classCache = new Uint8Array(0x10000);
 
+/** BMP code points whose NFKC form is all dropped characters (0: not yet known, 1: yes, 2: no). */
+const dropCache = new Uint8Array(0x10000);
+
+function dropsAlone(cp: number): boolean {
+  let known = dropCache[cp];
+  if (known === 0) {
+    const ch = String.fromCharCode(cp);
+    let drop = cp < 0xd800 || cp > 0xdfff;
+    if (drop) for (const c of nfkc(cp, ch)) if (classify(c) !== Cls.Drop) drop = false;
+    known = dropCache[cp] = drop ? 1 : 2;
+  }
+  return known === 1;
+}
+
 function classify(ch: string): Cls {
   const cp = ch.codePointAt(0)!;
   if (cp < 0x10000) {
@@ -141,6 +155,13 @@ export function normalize(text: string, options: NormalizeOptions = {}): Normali
         ends[n] = i + 1;
       }
       n++;
+      i++;
+      continue;
+    }
+    // Punctuation and spaces (most of what is not an ideograph): dropped, nothing to fold. Inside
+    // a number a point or comma may continue it, so that case takes the long way.
+    if (cp < 0x10000 && runCls !== Cls.Digit && dropsAlone(cp)) {
+      flush();
       i++;
       continue;
     }

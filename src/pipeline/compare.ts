@@ -105,7 +105,7 @@ async function findCopies(c: Comparison): Promise<ResultCluster[]> {
 
   stats.stage(`grouping near-identical paragraphs (${count(c.index.doc.length)})`);
   const leaders = await groupParagraphs(c);
-  if (process.env.REFRAIN_STATS) console.error({ speculated: leaders.speculated, used: leaders.used, unforeseen: leaders.unforeseen, ...leaders.ms });
+  if (process.env.REFRAIN_STATS) console.error({ speculated: leaders.speculated, used: leaders.used, unforeseen: leaders.unforeseen, rounds: leaders.rounds, ...leaders.ms });
   for (const j of leaders.joins) record(j.leader, j.follower, j.rel);
 
   const leaderList: number[] = [];

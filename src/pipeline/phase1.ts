@@ -4,13 +4,20 @@ import { OFFERS_KEPT, type Offers } from '../lsh/leaders.js';
 import { wholeMatchesPooled } from './compare-pool.js';
 import type { WorkerPool } from './pool.js';
 import { tokensAt } from './streams.js';
-import { wholeMatch, wholeRelation } from './verify-pairs.js';
+import { KIND_CODE, wholeMatch, wholeRelation } from './verify-pairs.js';
 import { hashRange } from '../util/hash.js';
 
 /** Leaders a paragraph is verified against before it becomes a leader itself. */
 const LEADERS_TRIED = 2;
 /** Offers checked ahead of time on the worker pool, per paragraph. */
 const SPECULATED = 1;
+/**
+ * Rounds of checks the ordered pass asked for but were not made ahead, made on the pool before
+ * the last pass makes what is still missing on this thread. On the stock-dense batch of 10,000
+ * reports one round moves 112,000 checks (2 s on this thread alone) to the pool and leaves 11,000;
+ * more rounds cost more in passes (0.35 s each) than they save.
+ */
+const ROUNDS = 1;
 
 export interface Leaders {
   /** The leader of each paragraph (itself for a leader); -1 for paragraphs too short to compare. */
@@ -22,8 +29,9 @@ export interface Leaders {
   /** Checks made ahead on the pool, and how many of those the leader choice used. */
   speculated: number;
   used: number;
-  /** Checks the ordered pass made itself. */
+  /** Checks the ordered pass made itself, and rounds of missing checks made on the pool. */
   unforeseen: number;
+  rounds: number;
   /** Milliseconds spent checking ahead and in the ordered pass. */
   ms: { ahead: number; ordered: number };
 }
@@ -46,18 +54,77 @@ export async function assignLeaders(
   options: RelateOptions,
   pool?: WorkerPool,
 ): Promise<Leaders> {
-  const count = wholePara.length;
   const tokens = (gp: number) => tokensAt(arena, gp);
   const same = firstSame(wholePara, arena);
   const started = performance.now();
   const ahead = pool ? await checkAhead(wholePara, offers, same, arena, options, pool) : undefined;
   const checked = performance.now();
+  // Checks the ordered pass asked for that were not made ahead, made on the pool in rounds: a
+  // round's pass takes each missing check as failed and notes it, so the next pass may ask for
+  // others (a paragraph joined to its leader changes the leaders offered after it). The last
+  // pass has every answer it needs, or makes what is left on this thread: the joins are those of
+  // one ordered pass that checked everything itself.
+  const later = new Map<number, number>();
+  const laterKinds: number[] = [];
+  const laterSimilarity: number[] = [];
+  const keyOf = (gp: number, leader: number) => gp * arena.tokenStart.length + leader;
+  let rounds = 0;
+  let unforeseen = 0;
+  for (;;) {
+    const speculate = pool !== undefined && rounds < ROUNDS;
+    const missing: number[] = [];
+    const pass = orderedPass(wholePara, offers, same, arena, (w, gp, leader) => {
+      const i = ahead ? ahead.find(w, leader) : -1;
+      if (i >= 0) return { kind: ahead!.kinds[i], similarity: ahead!.similarity[i] };
+      const j = later.get(keyOf(gp, leader));
+      if (j !== undefined) return { kind: laterKinds[j], similarity: laterSimilarity[j] };
+      if (speculate) {
+        missing.push(leader, gp);
+        return undefined;
+      }
+      unforeseen++;
+      const rel = wholeMatch(tokens(leader), tokens(gp), options);
+      return rel ? { kind: KIND_CODE[rel.kind as 'exact' | 'numbers' | 'near'], similarity: rel.similarity } : { kind: -1, similarity: 0 };
+    });
+    if (!speculate || missing.length === 0) {
+      const ms = { ahead: Math.round(checked - started), ordered: Math.round(performance.now() - checked) };
+      return { ...pass, speculated: (ahead?.kinds.length ?? 0) + laterKinds.length, used: pass.used - unforeseen, unforeseen, rounds, ms };
+    }
+    rounds++;
+    const pairs = Uint32Array.from(missing);
+    const leaders = pairs.filter((_, i) => i % 2 === 0);
+    const followers = pairs.filter((_, i) => i % 2 === 1);
+    const { kinds, similarity } = await wholeMatchesPooled(leaders, followers, arena, options, pool);
+    for (let i = 0; i < leaders.length; i++) {
+      later.set(keyOf(followers[i], leaders[i]), laterKinds.length);
+      laterKinds.push(kinds[i]);
+      laterSimilarity.push(similarity[i]);
+    }
+  }
+}
+
+/** A whole-paragraph check as the pool gives it: kind code (-1: no match) and similarity. */
+interface Check {
+  kind: number;
+  similarity: number;
+}
+
+/**
+ * Leaders chosen in paragraph order. `check(w, gp, leader)` answers whether paragraph gp (the
+ * w-th) copies `leader` whole; undefined counts as no, unseen (only in a speculative pass).
+ */
+function orderedPass(
+  wholePara: Uint32Array,
+  offers: Offers,
+  same: Int32Array,
+  arena: TokenStreams,
+  check: (w: number, gp: number, leader: number) => Check | undefined,
+): Pick<Leaders, 'leaderOf' | 'copiesOf' | 'joins' | 'used'> {
   const leaderOf = new Int32Array(arena.tokenStart.length - 1).fill(-1);
   const copiesOf = new Map<number, Array<{ gp: number; kind: Kind }>>();
   const joins: Leaders['joins'] = [];
   let used = 0;
-  let unforeseen = 0;
-  for (let w = 0; w < count; w++) {
+  for (let w = 0; w < wholePara.length; w++) {
     const gp = wholePara[w];
     // Offers vote for their leaders; the two leaders with the most agreeing bands are tried.
     const ranked: Array<[number, number]> = [];
@@ -82,20 +149,11 @@ export async function assignLeaders(
     ranked.length = Math.min(ranked.length, LEADERS_TRIED);
     leaderOf[gp] = gp;
     for (const [leader] of ranked) {
-      let rel: Relation | undefined;
-      const i = ahead ? ahead.find(w, leader) : -1;
-      if (i >= 0) {
-        used++;
-        const kind = ahead!.kinds[i];
-        if (kind >= 0) rel = wholeRelation(kind, ahead!.similarity[i], lengthOf(arena, leader), lengthOf(arena, gp));
-      } else {
-        unforeseen++;
-        rel = wholeMatch(tokens(leader), tokens(gp), options);
-        // As a check made ahead would give it: the runs are found again only for the findings
-        // that need them, so both ways give the same joins.
-        if (rel) delete rel.tiles;
-      }
-      if (!rel) continue;
+      const c = check(w, gp, leader);
+      if (c === undefined) continue;
+      used++;
+      if (c.kind < 0) continue;
+      const rel = wholeRelation(c.kind, c.similarity, lengthOf(arena, leader), lengthOf(arena, gp));
       leaderOf[gp] = leader;
       joins.push({ leader, follower: gp, rel });
       if (rel.kind === 'exact' || rel.kind === 'numbers') {
@@ -106,8 +164,7 @@ export async function assignLeaders(
       break;
     }
   }
-  const ms = { ahead: Math.round(checked - started), ordered: Math.round(performance.now() - checked) };
-  return { leaderOf, copiesOf, joins, speculated: ahead?.kinds.length ?? 0, used, unforeseen, ms };
+  return { leaderOf, copiesOf, joins, used };
 }
 
 function lengthOf(arena: TokenStreams, gp: number): number {

@@ -48,7 +48,7 @@ export function wholeMatch(a: Tokens, b: Tokens, options: RelateOptions): Relati
   return r;
 }
 
-const KIND_CODE = { exact: 0, numbers: 1, near: 2, partial: 3 } as const;
+export const KIND_CODE = { exact: 0, numbers: 1, near: 2, partial: 3 } as const;
 const KINDS = ['exact', 'numbers', 'near', 'partial'] as const;
 
 /** wholeMatch over pairs (leaders[i], followers[i]): kind code per pair (-1: no match) and similarity. */

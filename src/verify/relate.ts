@@ -1,7 +1,7 @@
 import type { Kind, Normalized } from '../types.js';
 import { DIGITS } from '../normalize/normalize.js';
 import { align, alignSelf, regionSimilarity, type Region } from './align.js';
-import { anchorLength, unitsPerToken } from './windows.js';
+import { anchorLengthFor, unitsPerToken } from './windows.js';
 
 /**
  * What comparison needs of a normalized text: its tokens with digits masked, and what each masked
@@ -109,7 +109,7 @@ export function relate(a: Tokens, b: Tokens, options: RelateOptions): Relation[]
   if (na === nb && na * units >= options.minWholeTokens && same(a.masked, 0, na, b.masked, 0, nb)) {
     return [{ aStart: 0, aEnd: na, bStart: 0, bEnd: nb, kind: kindOf(a, b, 0, na, 0, nb), similarity: 1 }];
   }
-  const longest = anchorLength(a.masked);
+  const longest = anchorLengthFor(units);
   const regions = align(a.masked, b.masked, undefined, { matched: minTokens, longest }).filter(
     (r) => r.matched >= minTokens && r.longest >= longest && regionSimilarity(r) >= options.threshold,
   );
@@ -163,7 +163,7 @@ export function relate(a: Tokens, b: Tokens, options: RelateOptions): Relation[]
 export function relateSelf(a: Tokens, options: RelateOptions): Relation[] {
   const units = unitsPerToken(a.masked);
   const minTokens = Math.ceil(options.minTokens / units);
-  const longest = anchorLength(a.masked);
+  const longest = anchorLengthFor(units);
   const regions = alignSelf(a.masked, undefined, { matched: minTokens, longest }).filter(
     (r) => r.matched >= minTokens && r.longest >= longest && regionSimilarity(r) >= options.threshold,
   );

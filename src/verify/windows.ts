@@ -21,12 +21,21 @@ export function unitsPerToken(masked: Uint32Array, from = 0, to = masked.length)
 }
 
 function written(masked: Uint32Array, from: number, to: number): 'words' | 'chars' {
-  return unitsPerToken(masked, from, to) >= (1 + WORD_WEIGHT) / 2 ? 'words' : 'chars';
+  return writtenIn(unitsPerToken(masked, from, to));
+}
+
+function writtenIn(units: number): 'words' | 'chars' {
+  return units >= (1 + WORD_WEIGHT) / 2 ? 'words' : 'chars';
 }
 
 /** Tokens in an anchor run of masked[from, to). */
 export function anchorLength(masked: Uint32Array, from = 0, to = masked.length): number {
-  return written(masked, from, to) === 'words' ? ANCHOR_WORDS : ANCHOR_CHARS;
+  return anchorLengthFor(unitsPerToken(masked, from, to));
+}
+
+/** Tokens in an anchor run of a text whose unitsPerToken is `units`. */
+export function anchorLengthFor(units: number): number {
+  return writtenIn(units) === 'words' ? ANCHOR_WORDS : ANCHOR_CHARS;
 }
 
 /** Tokens in a stock run of masked[from, to). */
