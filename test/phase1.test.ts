@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { assignLeaders } from '../src/pipeline/phase1.js';
 import { prepareParagraph } from '../src/pipeline/analyze.js';
 import { streamsOf } from '../src/pipeline/streams.js';
-import { OFFERS_KEPT, type Offers } from '../src/lsh/leaders.js';
+import fc from 'fast-check';
+import { earlierCandidates, OFFERS_KEPT, type Offers } from '../src/lsh/leaders.js';
 
 const options = { threshold: 0.5, minTokens: 12, minWholeTokens: 8 };
 const titles = ['宁小', '凰梅', '云梅', '坪峰', '白江', '安平', '李太', '西云', '东山', '南河'].map((p) => `${p}街道人民政府`);
@@ -43,5 +44,53 @@ describe('assignLeaders', () => {
       [1, 2, 'near'],
       [1, 3, 'near'],
     ]);
+  });
+});
+
+describe('earlierCandidates', () => {
+  /** What the offers mean, written the slow way: each band sorted into buckets. */
+  function reference(count: number, bands: number, keys: Uint32Array, paragraph: Uint32Array): number[][] {
+    const offered: Array<Map<number, number>> = Array.from({ length: count }, () => new Map());
+    for (let band = 0; band < bands; band++) {
+      const buckets = new Map<number, number[]>();
+      for (let u = 0; u < count; u++) {
+        const key = keys[u * bands + band];
+        buckets.set(key, [...(buckets.get(key) ?? []), u]);
+      }
+      for (const units of buckets.values()) {
+        units.forEach((u, x) => {
+          for (const y of units.slice(0, Math.min(x, 3))) {
+            const map = offered[u];
+            if (paragraph[y] === paragraph[u]) continue;
+            if (map.has(paragraph[y])) map.set(paragraph[y], map.get(paragraph[y])! + 1);
+            else if (map.size < OFFERS_KEPT) map.set(paragraph[y], 1);
+          }
+        });
+      }
+    }
+    return offered.map((m) => [...m].flat());
+  }
+
+  it('offers each paragraph the first three of each of its buckets, band by band, votes counted', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer(),
+        (count, bands, spread, seed) => {
+          // Few distinct keys, so buckets are large; keys of 0 and above 2^31 included.
+          let x = seed | 0;
+          const next = () => (x = (Math.imul(x, 1103515245) + 12345) | 0) >>> 0;
+          const keys = Uint32Array.from({ length: count * bands }, () => [0, 7, 0x80000001, 0xffffffff, 42][next() % spread]);
+          const paragraph = Uint32Array.from({ length: count }, (_, u) => u - (next() % 2 && u > 0 ? 1 : 0));
+          const offers = earlierCandidates(count, bands, keys, paragraph);
+          const got = Array.from({ length: count }, (_, u) =>
+            Array.from({ length: offers.count[u] }, (_, k) => [offers.para[u * OFFERS_KEPT + k], offers.votes[u * OFFERS_KEPT + k]]).flat(),
+          );
+          expect(got).toEqual(reference(count, bands, keys, paragraph));
+        },
+      ),
+    );
   });
 });

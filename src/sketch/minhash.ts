@@ -1,4 +1,4 @@
-import { windowHash } from '../shingle/shingle.js';
+import { windowHash, windowHash3 } from '../shingle/shingle.js';
 import { fmix32 } from '../util/hash.js';
 
 /**
@@ -58,6 +58,8 @@ function probe(i: number, t: number, numHashes: number, seed: number): number {
   return bin(fmix32(Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(t + 1, 0x85ebca77) ^ seed ^ 0x27d4eb2f), numHashes);
 }
 
+let own = new Int32Array(64);
+
 /** Fills empty bins from the first non-empty bin along each one's probe sequence. */
 function densify(mins: Int32Array, hasher: MinHasher): void {
   const k = hasher.numHashes;
@@ -67,7 +69,8 @@ function densify(mins: Int32Array, hasher: MinHasher): void {
   if (filled === k || filled === 0) return; // nothing to fill, or nothing to fill from
   const probes = hasher.probes;
   // Borrow from the undensified values only: a copy, so a bin filled here is not a source later.
-  const own = mins.slice();
+  if (own.length < k) own = new Int32Array(k);
+  own.set(mins);
   for (let i = 0; i < k; i++) {
     if (own[i] !== EMPTY) continue;
     let v = EMPTY;
@@ -98,8 +101,21 @@ export function signature(shingles: Uint32Array, numHashes: number, hasher = min
 export function sketchTokens(tokens: Uint32Array, k: number, numHashes: number, hasher = minHasher(numHashes)): Uint32Array {
   const mins = new Int32Array(numHashes).fill(EMPTY);
   const n = tokens.length;
-  if (n > 0) {
-    const seed = hasher.seed;
+  const seed = hasher.seed;
+  if (k === 3 && n >= 3) {
+    let x = 0;
+    let y = tokens[0] | 0;
+    let z = tokens[1] | 0;
+    for (let i = 2; i < n; i++) {
+      x = y;
+      y = z;
+      z = tokens[i] | 0;
+      const h = fmix32(windowHash3(x, y, z) ^ seed);
+      const b = bin(h, numHashes);
+      const v = h ^ 0x80000000;
+      if (v < mins[b]) mins[b] = v;
+    }
+  } else if (n > 0) {
     const count = n < k ? 1 : n - k + 1;
     for (let i = 0; i < count; i++) {
       const h = fmix32(windowHash(tokens, i, i + k < n ? i + k : n) ^ seed);
