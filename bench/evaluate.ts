@@ -1,5 +1,5 @@
 import type { ScanResult } from '../src/types.js';
-import { prepareParagraph } from '../src/pipeline/analyze.js';
+import { prepareParagraph } from '../src/read/analyze.js';
 import type { Truth } from './generate.js';
 import { coverage, indexTruth, memberText, type Coverage, type Member, type TruthIndex } from './members.js';
 import { queueFigures, type QueueFigures } from './queue.js';

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
-import { prepareParagraph } from '../src/pipeline/analyze.js';
-import { SHINGLE_K } from '../src/pipeline/settings.js';
-import { shingle, jaccard } from '../src/shingle/shingle.js';
-import { minHasher, signature, sketchTokens, estimateJaccard } from '../src/sketch/minhash.js';
+import { prepareParagraph } from '../src/read/analyze.js';
+import { SHINGLE_K } from '../src/settings.js';
+import { shingle, jaccard } from '../src/read/sketch/shingle.js';
+import { minHasher, signature, sketchTokens, estimateJaccard } from '../src/read/sketch/minhash.js';
 
 /**
  * refrain's sketch against the npm `minhash` package on the same shingle sets. Both get the same

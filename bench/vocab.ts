@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { segment } from '../src/segment/segment.js';
-import { stripArtefacts } from '../src/ingest/artefacts.js';
+import { segment } from '../src/read/segment/segment.js';
+import { stripArtefacts } from '../src/read/ingest/artefacts.js';
 
 /**
  * What the generator learns from the seed reports: their paragraphs as templates (with slots for

@@ -7,30 +7,30 @@ export type * from './types.js';
 export { VERSION } from './version.js';
 
 // The whole pipeline.
-export { scanPaths, defaultSettings, resolveSettings, type ScanOptions, type ScanOutput, type ScanProgress } from './pipeline/scan.js';
-export { SettingsError } from './pipeline/settings.js';
-export { analyzeFiles } from './pipeline/analyze-files.js';
-export { analyzeDocument, prepareParagraph } from './pipeline/analyze.js';
-export { joinStreams, streamsOf, tokensAt } from './pipeline/streams.js';
-export { compareAnalyses } from './pipeline/compare.js';
+export { scanPaths, defaultSettings, resolveSettings, type ScanOptions, type ScanOutput, type ScanProgress } from './scan/scan.js';
+export { SettingsError } from './settings.js';
+export { analyzeFiles } from './read/workers/read-files.js';
+export { analyzeDocument, prepareParagraph } from './read/analyze.js';
+export { joinStreams, streamsOf, tokensAt } from './read/token-streams.js';
+export { compareAnalyses } from './compare/compare.js';
 
 // Stages.
-export { ingestFile, ingestPath, listInputFiles, listInputs, readInput, decodeText, registerExtractor, InputPathError } from './ingest/index.js';
-export { DEFAULT_LIMITS, LimitError, type IngestLimits, type InputList } from './ingest/index.js';
-export { extractors, ExtractError } from './ingest/formats/index.js';
-export { stripArtefacts } from './ingest/artefacts.js';
-export { segment } from './segment/segment.js';
-export { normalize, numberingLength, countChars, DIGITS } from './normalize/normalize.js';
-export { foldChinese } from './normalize/fold-chinese.js';
-export { shingle, jaccard } from './shingle/shingle.js';
-export { signature, sketchTokens, estimateJaccard, minHasher } from './sketch/minhash.js';
-export { candidatePairs } from './lsh/candidates.js';
-export { earlierCandidates } from './lsh/leaders.js';
-export { align, regionSimilarity, type Region } from './verify/align.js';
-export { comparable, relate, type Relation, type Tokens } from './verify/relate.js';
-export { starClusters, type Edge, type Group } from './cluster/star.js';
-export { PassageTable } from './cluster/passages.js';
-export { scoreDocuments } from './score/score.js';
+export { ingestFile, ingestPath, listInputFiles, listInputs, readInput, decodeText, registerExtractor, InputPathError } from './read/ingest/index.js';
+export { DEFAULT_LIMITS, LimitError, type IngestLimits, type InputList } from './read/ingest/index.js';
+export { extractors, ExtractError } from './read/ingest/formats/index.js';
+export { stripArtefacts } from './read/ingest/artefacts.js';
+export { segment } from './read/segment/segment.js';
+export { normalize, numberingLength, countChars, DIGITS } from './read/normalize/normalize.js';
+export { foldChinese } from './read/normalize/fold-chinese.js';
+export { shingle, jaccard } from './read/sketch/shingle.js';
+export { signature, sketchTokens, estimateJaccard, minHasher } from './read/sketch/minhash.js';
+export { candidatePairs } from './compare/leaders/candidates.js';
+export { earlierCandidates } from './compare/leaders/offers.js';
+export { align, regionSimilarity, type Region } from './compare/align/tiling.js';
+export { comparable, relate, type Relation, type Tokens } from './compare/align/relate.js';
+export { starClusters, type Edge, type Group } from './compare/cluster/star.js';
+export { PassageTable } from './compare/cluster/passages.js';
+export { scoreDocuments } from './compare/score/score.js';
 
 // Output.
 export { toJson, jsonChunks, writeJsonFile, writeJsonFileAsync } from './report/json-result.js';

@@ -1,10 +1,10 @@
 import type { Command } from './command.js';
 import { parseCommandLine } from './args.js';
 import { UsageError, InputError } from '../errors.js';
-import { scanPaths } from '../../src/pipeline/scan.js';
+import { scanPaths } from '../../src/scan/scan.js';
 import { createProgress } from '../progress.js';
-import { SettingsError } from '../../src/pipeline/settings.js';
-import { InputPathError, listInputFiles } from '../../src/ingest/index.js';
+import { SettingsError } from '../../src/settings.js';
+import { InputPathError, listInputFiles } from '../../src/read/ingest/index.js';
 import { spawn } from 'node:child_process';
 import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
@@ -144,8 +144,9 @@ export const scanCommand: Command = {
       if (values['no-workspace'] && values.against !== undefined) {
         // Reading the past workspace loads better-sqlite3: only when one is given.
         const ws = await import('../../src/workspace/index.js');
+        const { scanAgainst } = await import('../../src/scan/against.js');
         try {
-          result = await ws.scanAgainst(positionals, values.against, { settings, onProgress, limits, exclude });
+          result = await scanAgainst(positionals, values.against, { settings, onProgress, limits, exclude });
         } catch (error) {
           if (error instanceof ws.WorkspaceError) throw new InputError(error.message);
           throw error;
@@ -155,9 +156,10 @@ export const scanCommand: Command = {
       } else {
         // The workspace code loads better-sqlite3: only when a workspace is wanted.
         const ws = await import('../../src/workspace/index.js');
+        const { scanIntoWorkspace } = await import('../../src/scan/workspace-scan.js');
         const workspace = values.workspace ?? DEFAULT_WORKSPACE;
         try {
-          const out = await ws.scanIntoWorkspace(positionals, {
+          const out = await scanIntoWorkspace(positionals, {
             workspace, against: values.against, settings, prune: values.prune ?? false, onProgress, limits, exclude,
           });
           result = out.result;

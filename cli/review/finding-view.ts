@@ -1,4 +1,5 @@
-import { alignRows, cellWidth, diffTextsDetailed, stackRows, type Row, type Segment, type TextDiff } from '../../src/diff/index.js';
+import { diffTextsDetailed, type TextDiff } from '../../src/diff/index.js';
+import { alignRows, cellWidth, stackRows, type Row, type Segment } from '../text/diff-rows.js';
 import type { ResultCluster } from '../../src/types.js';
 import { fit, padTo, type Line, type Span, type Style } from './lines.js';
 import { CHROME_ROWS, memberText, type ParagraphSource, type ReviewState } from './state.js';

@@ -1,6 +1,6 @@
 import { memberPieces, memberTextOf } from '../../src/report/member.js';
 import type { Decision, DecisionLabel, Kind, ResultCluster, ResultDocument, ScanResult, Scope } from '../../src/types.js';
-import { foldIdeographs } from '../../src/ingest/formats/ideographs.js';
+import { foldIdeographs } from '../../src/read/ingest/formats/ideographs.js';
 import { resultParagraphs, type ParagraphSource } from './paragraphs.js';
 import { visibleInput } from './visible.js';
 

@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import { showControls } from '../../src/util/controls.js';
-import { widthOf } from '../../src/diff/align.js';
+import { widthOf } from './diff-rows.js';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 

@@ -1,4 +1,4 @@
-import type { WorkspaceScanCounts } from './incremental.js';
+import type { WorkspaceScanCounts } from '../scan/workspace-scan.js';
 
 /**
  * Pure: one line telling what a workspace scan did with each file, for the scan command to print,

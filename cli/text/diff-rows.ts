@@ -1,0 +1,194 @@
+import stringWidth from 'string-width';
+import type { DiffOp, DiffPart } from '../../src/diff/text.js';
+
+/** A piece of one display cell. 'pad' is blank space that keeps the two sides in step. */
+export interface Segment {
+  text: string;
+  op: DiffOp | 'pad';
+  /** True for the `[-` `-]` `{+` `+}` markers that show a change without colour. */
+  mark?: boolean;
+}
+
+/** One display line of a side-by-side diff: the old text's cell and the new text's cell. */
+export interface Row {
+  left: Segment[];
+  right: Segment[];
+}
+
+/** One display line of the stacked layout: a row's old cell ('-') or new cell ('+'). */
+export interface StackedLine {
+  side: 'left' | 'right';
+  /** False for a row both sides share unchanged (given once, as 'left'). */
+  changed: boolean;
+  cells: Segment[];
+}
+
+export interface AlignOptions {
+  /** Put `[-…-]` around removed and `{+…+}` around added text (counted in the width). Default true. */
+  marks?: boolean;
+}
+
+/** Thrown when a layout is asked for a width it cannot honour. */
+export class LayoutError extends RangeError {
+  override name = 'LayoutError';
+}
+
+export const MARKS = { del: ['[-', '-]'], add: ['{+', '+}'] } as const;
+
+/** An unbreakable piece of layout: a grapheme, possibly with a change marker glued to it. */
+interface Unit {
+  segs: Segment[];
+  width: number;
+}
+
+/** Rows of one side, filled left to right and wrapped at `width` display columns. */
+class Side {
+  rows: Segment[][] = [[]];
+  col = 0;
+  constructor(private readonly width: number) {}
+
+  get row(): number {
+    return this.rows.length - 1;
+  }
+
+  put(unit: Unit): void {
+    if (unit.width > this.width) {
+      // A marked grapheme wider than the column: let the markers go on rows of their own.
+      for (const seg of unit.segs) this.put({ segs: [seg], width: widthOf(seg.text) });
+      return;
+    }
+    if (this.col + unit.width > this.width && this.col > 0) this.newRow();
+    for (const seg of unit.segs) this.append(seg);
+    this.col += unit.width;
+  }
+
+  newRow(): void {
+    this.rows.push([]);
+    this.col = 0;
+  }
+
+  /** Moves forward (never back) to row r, column c, leaving blank space behind. */
+  advanceTo(r: number, c: number): void {
+    while (this.row < r) this.newRow();
+    if (c > this.col) {
+      this.append({ text: ' '.repeat(c - this.col), op: 'pad' });
+      this.col = c;
+    }
+  }
+
+  private append(seg: Segment): void {
+    const cell = this.rows[this.row];
+    const last = cell[cell.length - 1];
+    if (last && last.op === seg.op && !last.mark && !seg.mark) last.text += seg.text;
+    else cell.push({ ...seg });
+  }
+}
+
+/**
+ * Lays a diff out in two columns of at most `width` display columns each (a CJK character is
+ * two), so that text the sides share starts on the same row and column on both sides: shared
+ * text advances both, removed text only the left, added text only the right, and whichever side
+ * is behind is padded with blanks before the next shared text. A removal followed by an addition
+ * (a replacement) starts at the same column on both sides. Graphemes are never split, and so
+ * neither are surrogate pairs. A '\n' in the text ends the row on the side(s) it belongs to.
+ */
+export function alignRows(parts: DiffPart[], width: number, options: AlignOptions = {}): Row[] {
+  if (!Number.isInteger(width) || width < 2) {
+    throw new LayoutError(`diff column width must be an integer of at least 2, got ${width}`);
+  }
+  const marks = options.marks ?? true;
+  const left = new Side(width);
+  const right = new Side(width);
+
+  for (const part of parts) {
+    const sides = part.op === 'same' ? [left, right] : part.op === 'del' ? [left] : [right];
+    if (part.op === 'same') sync(left, right);
+    const lines = part.text.split('\n');
+    lines.forEach((line, i) => {
+      if (i > 0) for (const side of sides) side.newRow();
+      const units = toUnits(line, part.op, marks && part.op !== 'same');
+      for (const unit of units) for (const side of sides) side.put(unit);
+    });
+  }
+
+  const count = Math.max(left.rows.length, right.rows.length);
+  const rows: Row[] = [];
+  for (let r = 0; r < count; r++) rows.push({ left: left.rows[r] ?? [], right: right.rows[r] ?? [] });
+  // A trailing empty row (text ending in '\n' on both sides) carries nothing.
+  const last = rows[rows.length - 1];
+  if (rows.length > 1 && last.left.length === 0 && last.right.length === 0) rows.pop();
+  return rows;
+}
+
+/**
+ * The narrow layout: each aligned row becomes up to two lines, the old text above the new, so
+ * shared text still lines up vertically. A side with nothing on a row (a pure addition or
+ * removal) gives no line; a row where both sides are the same shared text gives one 'left' line.
+ */
+export function stackRows(parts: DiffPart[], width: number, options: AlignOptions = {}): StackedLine[] {
+  const lines: StackedLine[] = [];
+  for (const row of alignRows(parts, width, options)) {
+    const leftHas = row.left.some((s) => s.op !== 'pad');
+    const rightHas = row.right.some((s) => s.op !== 'pad');
+    const changed = row.left.some((s) => s.op === 'del') || row.right.some((s) => s.op === 'add');
+    if (!changed) {
+      lines.push({ side: 'left', changed: false, cells: row.left });
+      continue;
+    }
+    if (leftHas) lines.push({ side: 'left', changed: true, cells: row.left });
+    if (rightHas) lines.push({ side: 'right', changed: true, cells: row.right });
+  }
+  return lines;
+}
+
+/** Display width of a cell. */
+export function cellWidth(cells: Segment[]): number {
+  let w = 0;
+  for (const seg of cells) w += widthOf(seg.text);
+  return w;
+}
+
+/** Brings the side that is behind level with the other, so shared text starts at the same place. */
+function sync(a: Side, b: Side): void {
+  if (a.row === b.row && a.col === b.col) return;
+  const aAhead = a.row > b.row || (a.row === b.row && a.col > b.col);
+  const [ahead, behind] = aAhead ? [a, b] : [b, a];
+  behind.advanceTo(ahead.row, ahead.col);
+}
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const widthCache = new Map<string, number>();
+
+/** Display width of one character (grapheme); cached, since a redraw measures thousands. */
+export function widthOf(text: string): number {
+  // Printable ASCII is one column: skip string-width for the commonest case.
+  if (text.length === 1) {
+    const c = text.charCodeAt(0);
+    if (c >= 0x20 && c < 0x7f) return 1;
+  }
+  let w = widthCache.get(text);
+  if (w === undefined) {
+    w = stringWidth(text);
+    if (widthCache.size < 50_000) widthCache.set(text, w);
+  }
+  return w;
+}
+
+/** The graphemes of one line of a run, with the run's markers glued to its first and last. */
+function toUnits(line: string, op: DiffOp, marked: boolean): Unit[] {
+  const units: Unit[] = [];
+  for (const { segment } of segmenter.segment(line)) {
+    // A tab has no width of its own in string-width; show it as one blank.
+    const text = segment === '\t' ? ' ' : segment;
+    units.push({ segs: [{ text, op }], width: widthOf(text) });
+  }
+  if (marked && units.length > 0 && op !== 'same') {
+    const [open, close] = MARKS[op];
+    units[0].segs.unshift({ text: open, op, mark: true });
+    units[0].width += 2;
+    const lastUnit = units[units.length - 1];
+    lastUnit.segs.push({ text: close, op, mark: true });
+    lastUnit.width += 2;
+  }
+  return units;
+}

@@ -1,0 +1,249 @@
+import type { Analysis, Normalized, TokenStreams } from '../types.js';
+import type { Tokens } from './align/relate.js';
+import { comparisonTokens, prepareParagraph } from '../read/analyze.js';
+import { joinStreams, streamsOf, tokensAt } from '../read/token-streams.js';
+
+/** Where each paragraph of the batch sits: global paragraph number → document, paragraph. */
+export interface ParagraphIndex {
+  offset: number[];
+  doc: Uint32Array;
+  para: Uint32Array;
+}
+
+/** Global paragraph numbers: the batch's paragraphs, document after document. */
+export function indexParagraphs(analyses: Analysis[]): ParagraphIndex {
+  const offset: number[] = [];
+  let total = 0;
+  for (const a of analyses) {
+    offset.push(total);
+    total += a.paragraphs.length;
+  }
+  // In shared memory: the comparison workers read it too.
+  const doc = new Uint32Array(new SharedArrayBuffer(Math.max(1, total) * 4), 0, total);
+  const para = new Uint32Array(total);
+  analyses.forEach((a, d) => {
+    for (let p = 0; p < a.paragraphs.length; p++) {
+      doc[offset[d] + p] = d;
+      para[offset[d] + p] = p;
+    }
+  });
+  return { offset, doc, para };
+}
+
+export interface FlatUnits {
+  count: number;
+  bands: number;
+  keys: Uint32Array;
+  /** Global paragraph of each unit. */
+  para: Uint32Array;
+  /** Whole-paragraph units only, in paragraph order. */
+  wholeCount: number;
+  wholeKeys: Uint32Array;
+  wholePara: Uint32Array;
+}
+
+/** All comparison units of the batch in one set of typed arrays. */
+export function flattenUnits(analyses: Analysis[], index: ParagraphIndex, bands: number): FlatUnits {
+  let count = 0;
+  for (const a of analyses) count += a.unitPara.length;
+  const keys = new Uint32Array(count * bands);
+  const para = new Uint32Array(count);
+  const whole = new Uint8Array(count);
+  let u = 0;
+  let wholeCount = 0;
+  analyses.forEach((a, d) => {
+    keys.set(a.bandKeys, u * bands);
+    const n = a.unitPara.length;
+    for (let i = 0; i < n; i++) {
+      para[u + i] = index.offset[d] + a.unitPara[i];
+      // One unit per paragraph; should an analysis hold several, the whole paragraph is the last.
+      if (i + 1 === n || a.unitPara[i + 1] !== a.unitPara[i]) {
+        whole[u + i] = 1;
+        wholeCount++;
+      }
+    }
+    u += n;
+  });
+  const wholeKeys = new Uint32Array(wholeCount * bands);
+  const wholePara = new Uint32Array(wholeCount);
+  let w = 0;
+  for (let i = 0; i < count; i++) {
+    if (!whole[i]) continue;
+    wholeKeys.set(keys.subarray(i * bands, (i + 1) * bands), w * bands);
+    wholePara[w++] = para[i];
+  }
+  return {
+    count,
+    bands,
+    keys,
+    para,
+    wholeCount,
+    wholeKeys,
+    wholePara,
+  };
+}
+
+/** Full normalized forms (with offsets, 16 bytes a token) are needed for findings only. */
+const FULL_LIMIT = 5_000;
+
+/**
+ * Comparison tokens of every paragraph (global paragraph numbers), in one shared arena made from
+ * the streams the reading threads made. An analysis without streams (loaded from a workspace) has
+ * its paragraphs normalized again, once. Each analysis's own streams are dropped once joined: they
+ * would double the largest thing compare holds.
+ */
+export class BatchTokens {
+  private fullCache = new Map<number, Normalized>();
+  readonly arena: TokenStreams;
+  constructor(
+    private analyses: Analysis[],
+    private index: ParagraphIndex,
+  ) {
+    this.arena = joinStreams(analyses.map((a) => a.streams ?? streamsOf(a.paragraphs, comparisonTokens)));
+    for (const a of analyses) delete a.streams;
+  }
+  /** Tokens for comparison. */
+  get(gp: number): Tokens {
+    return tokensAt(this.arena, gp);
+  }
+  /** The full normalized form, with each token's offsets in the paragraph text. */
+  full(gp: number): Normalized {
+    let n = this.fullCache.get(gp);
+    if (!n) {
+      if (this.fullCache.size >= FULL_LIMIT) this.fullCache.clear();
+      n = prepareParagraph(this.analyses[this.index.doc[gp]].paragraphs[this.index.para[gp]].text);
+      this.fullCache.set(gp, n);
+    }
+    return n;
+  }
+}
+
+/** Pairs (a, b) of paragraphs, a < b, collected as they come, with repeats. */
+export class PairCollector {
+  private a = new Uint32Array(1 << 16);
+  private b = new Uint32Array(1 << 16);
+  private n = 0;
+  constructor(private paragraphCount: number) {}
+  add(a: number, b: number): void {
+    if (this.n === this.a.length) {
+      const a2 = new Uint32Array(this.a.length * 2);
+      a2.set(this.a);
+      this.a = a2;
+      const b2 = new Uint32Array(this.b.length * 2);
+      b2.set(this.b);
+      this.b = b2;
+    }
+    this.a[this.n] = a;
+    this.b[this.n++] = b;
+  }
+  /**
+   * Distinct pairs as keys a * paragraphCount + b, sorted, with how many times each was added.
+   * Grouped by a in one counting pass, then each (short) group sorted by b: a comparison sort of
+   * millions of keys was most of the pairing time. The pairs as added are let go once grouped, and
+   * the distinct ones counted before they are stored: on text made of the genre's own phrases a
+   * pair is added dozens of times, and storing every addition thrice was the scan's peak memory.
+   * The collector is empty afterwards.
+   */
+  counted(): { keys: Float64Array; counts: Uint32Array } {
+    const { n, paragraphCount } = this;
+    const start = new Uint32Array(paragraphCount + 1);
+    for (let i = 0; i < n; i++) start[this.a[i] + 1]++;
+    for (let p = 0; p < paragraphCount; p++) start[p + 1] += start[p];
+    const fill = start.slice(0, paragraphCount);
+    const bs = new Uint32Array(n);
+    for (let i = 0; i < n; i++) bs[fill[this.a[i]]++] = this.b[i];
+    this.a = new Uint32Array(0);
+    this.b = new Uint32Array(0);
+    this.n = 0;
+    let distinct = 0;
+    for (let p = 0; p < paragraphCount; p++) {
+      const from = start[p];
+      const to = start[p + 1];
+      if (to - from > 1) sortRange(bs, from, to);
+      for (let i = from; i < to; i++) if (i === from || bs[i] !== bs[i - 1]) distinct++;
+    }
+    const keys = new Float64Array(distinct);
+    const counts = new Uint32Array(distinct);
+    let u = -1;
+    for (let p = 0; p < paragraphCount; p++) {
+      for (let i = start[p]; i < start[p + 1]; i++) {
+        if (i > start[p] && bs[i] === bs[i - 1]) counts[u]++;
+        else {
+          keys[++u] = p * paragraphCount + bs[i];
+          counts[u] = 1;
+        }
+      }
+    }
+    return { keys, counts };
+  }
+}
+
+/** Sorts xs[from, to) ascending: insertion sort for the short runs most groups are. */
+function sortRange(xs: Uint32Array, from: number, to: number): void {
+  if (to - from > 32) {
+    xs.subarray(from, to).sort();
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const x = xs[i];
+    let j = i - 1;
+    while (j >= from && xs[j] > x) {
+      xs[j + 1] = xs[j];
+      j--;
+    }
+    xs[j + 1] = x;
+  }
+}
+
+/**
+ * The pairs to verify: for each paragraph, its `k` partners with the most band collisions; a pair
+ * is kept when it is among the top k of either side. Sorted, so the order is deterministic.
+ */
+export function topPartners(pairs: { keys: Float64Array; counts: Uint32Array }, paragraphCount: number, k: number): Float64Array {
+  const { keys, counts } = pairs;
+  const degree = new Uint32Array(paragraphCount + 1);
+  for (let i = 0; i < keys.length; i++) {
+    const a = Math.floor(keys[i] / paragraphCount);
+    degree[a + 1]++;
+    degree[keys[i] - a * paragraphCount + 1]++;
+  }
+  for (let p = 0; p < paragraphCount; p++) degree[p + 1] += degree[p];
+  const fill = degree.slice(0, paragraphCount);
+  const partner = new Uint32Array(keys.length * 2);
+  const weight = new Uint32Array(keys.length * 2);
+  for (let i = 0; i < keys.length; i++) {
+    const a = Math.floor(keys[i] / paragraphCount);
+    const b = keys[i] - a * paragraphCount;
+    partner[fill[a]] = b;
+    weight[fill[a]++] = counts[i];
+    partner[fill[b]] = a;
+    weight[fill[b]++] = counts[i];
+  }
+  const kept = new PairCollector(paragraphCount);
+  const keep = (p: number, q: number) => (p < q ? kept.add(p, q) : kept.add(q, p));
+  const better = (x: number, y: number) => weight[x] > weight[y] || (weight[x] === weight[y] && partner[x] < partner[y]);
+  const best: number[] = [];
+  for (let p = 0; p < paragraphCount; p++) {
+    const from = degree[p];
+    const to = degree[p + 1];
+    if (to - from <= k) {
+      for (let x = from; x < to; x++) keep(p, partner[x]);
+      continue;
+    }
+    // The k best by (weight, then lower partner) in one pass: a stock phrase's first paragraphs
+    // have a partner in every paragraph that holds it, too many to sort for each.
+    best.length = 0;
+    for (let x = from; x < to; x++) {
+      if (best.length < k) best.push(x);
+      else if (better(x, best[k - 1])) best[k - 1] = x;
+      else continue;
+      for (let at = best.length - 1; at > 0 && better(best[at], best[at - 1]); at--) {
+        const t = best[at];
+        best[at] = best[at - 1];
+        best[at - 1] = t;
+      }
+    }
+    for (const x of best) keep(p, partner[x]);
+  }
+  return kept.counted().keys;
+}

@@ -1,0 +1,115 @@
+import type { Kind } from '../../types.js';
+
+export interface Edge {
+  u: number;
+  v: number;
+  kind: Kind;
+  similarity: number;
+}
+
+export interface Group {
+  center: number;
+  /** Other members, each with the edge that joins it to the center (`edge`: its index in the edges given). */
+  members: Array<{ node: number; kind: Kind; similarity: number; edge: number }>;
+}
+
+/**
+ * Star clustering: the best-connected passage becomes a center and takes every unassigned passage
+ * it was verified against; repeat. Every member is directly similar to its center, so A≈B and B≈C
+ * never pull an unrelated A and C together through B. A passage whose neighbours were all taken
+ * by other centers forms a pair with its most similar neighbour (which then stands in two groups).
+ */
+export function starClusters(nodeCount: number, edges: Edge[]): Group[] {
+  const adj = adjacency(nodeCount, edges);
+  const { start, neighbour, edge } = adj;
+  const degree = (n: number) => start[n + 1] - start[n];
+  const weight = new Float64Array(nodeCount);
+  for (let n = 0; n < nodeCount; n++) {
+    let s = 0;
+    for (let i = start[n]; i < start[n + 1]; i++) s += edges[edge[i]].similarity;
+    weight[n] = s;
+  }
+  const order: number[] = [];
+  for (let n = 0; n < nodeCount; n++) if (degree(n) > 0) order.push(n);
+  order.sort((x, y) => degree(y) - degree(x) || weight[y] - weight[x] || x - y);
+  const assigned = new Uint8Array(nodeCount);
+  const groups: Group[] = [];
+  for (const center of order) {
+    if (assigned[center]) continue;
+    const free: number[] = [];
+    for (let i = start[center]; i < start[center + 1]; i++) if (!assigned[neighbour[i]]) free.push(i);
+    if (free.length === 0) continue;
+    free.sort((x, y) => neighbour[x] - neighbour[y]);
+    const members = free.map((i) => ({ node: neighbour[i], kind: edges[edge[i]].kind, similarity: edges[edge[i]].similarity, edge: edge[i] }));
+    assigned[center] = 1;
+    for (const m of members) assigned[m.node] = 1;
+    groups.push({ center, members });
+  }
+  // Leftovers join their most similar neighbour; leftovers of one neighbour share a group.
+  const byPartner = new Map<number, Group>();
+  for (const node of order) {
+    if (assigned[node]) continue;
+    let best = -1;
+    for (let i = start[node]; i < start[node + 1]; i++) if (best < 0 || edges[edge[i]].similarity > edges[edge[best]].similarity) best = i;
+    if (best < 0) continue;
+    const other = neighbour[best];
+    let group = byPartner.get(other);
+    if (!group) {
+      group = { center: other, members: [] };
+      byPartner.set(other, group);
+      groups.push(group);
+    }
+    group.members.push({ node, kind: edges[edge[best]].kind, similarity: edges[edge[best]].similarity, edge: edge[best] });
+  }
+  return groups;
+}
+
+/**
+ * Each node's distinct neighbours, in the order they first appear in `edges`, each with the most
+ * similar edge between the two (the first of equals): node n's are neighbour[start[n] ..
+ * start[n + 1]). Typed arrays, not a Map per node: a batch of 100,000 reports has millions of
+ * passages.
+ */
+function adjacency(nodeCount: number, edges: Edge[]): { start: Int32Array; neighbour: Int32Array; edge: Int32Array } {
+  // Both directions of every edge, grouped by node in edge order (a stable counting sort).
+  const count = new Int32Array(nodeCount + 1);
+  for (const e of edges) {
+    if (e.u === e.v) continue;
+    count[e.u + 1]++;
+    count[e.v + 1]++;
+  }
+  for (let n = 0; n < nodeCount; n++) count[n + 1] += count[n];
+  const fill = count.slice(0, nodeCount);
+  const to = new Int32Array(count[nodeCount]);
+  const via = new Int32Array(count[nodeCount]);
+  edges.forEach((e, i) => {
+    if (e.u === e.v) return;
+    to[fill[e.u]] = e.v;
+    via[fill[e.u]++] = i;
+    to[fill[e.v]] = e.u;
+    via[fill[e.v]++] = i;
+  });
+  // Repeats of a neighbour fold into its first place, keeping the most similar edge.
+  const start = new Int32Array(nodeCount + 1);
+  const neighbour = new Int32Array(to.length);
+  const edge = new Int32Array(to.length);
+  const slot = new Int32Array(nodeCount);
+  const owner = new Int32Array(nodeCount).fill(-1);
+  let k = 0;
+  for (let n = 0; n < nodeCount; n++) {
+    start[n] = k;
+    for (let i = count[n]; i < count[n + 1]; i++) {
+      const m = to[i];
+      if (owner[m] === n) {
+        if (edges[via[i]].similarity > edges[edge[slot[m]]].similarity) edge[slot[m]] = via[i];
+        continue;
+      }
+      owner[m] = n;
+      slot[m] = k;
+      neighbour[k] = m;
+      edge[k++] = via[i];
+    }
+  }
+  start[nodeCount] = k;
+  return { start, neighbour, edge };
+}

@@ -1,0 +1,237 @@
+import type { Kind, TokenStreams } from '../../types.js';
+import type { RelateOptions, Relation } from '../align/relate.js';
+import { OFFERS_KEPT, type Offers } from './offers.js';
+import { wholeMatchesPooled } from '../workers/compare-pool.js';
+import type { WorkerPool } from '../../util/worker-pool.js';
+import { tokensAt } from '../../read/token-streams.js';
+import { KIND_CODE, wholeMatch, wholeRelation } from '../align/verify-pairs.js';
+import { hashRange } from '../../util/hash.js';
+
+/** Leaders a paragraph is verified against before it becomes a leader itself. */
+const LEADERS_TRIED = 2;
+/** Offers checked ahead of time on the worker pool, per paragraph. */
+const SPECULATED = 1;
+/**
+ * Rounds of checks the ordered pass asked for but were not made ahead, made on the pool before
+ * the last pass makes what is still missing on this thread. On the stock-dense batch of 10,000
+ * reports one round moves 112,000 checks (2 s on this thread alone) to the pool and leaves 11,000;
+ * more rounds cost more in passes (0.35 s each) than they save.
+ */
+const ROUNDS = 1;
+
+export interface Leaders {
+  /** The leader of each paragraph (itself for a leader); -1 for paragraphs too short to compare. */
+  leaderOf: Int32Array;
+  /** Followers equal to their leader once digits are masked, by leader. */
+  copiesOf: Map<number, Array<{ gp: number; kind: Kind }>>;
+  /** Each follower joined to its leader, in paragraph order. */
+  joins: Array<{ leader: number; follower: number; rel: Relation }>;
+  /** Checks made ahead on the pool, and how many of those the leader choice used. */
+  speculated: number;
+  used: number;
+  /** Checks the ordered pass made itself, and rounds of missing checks made on the pool. */
+  unforeseen: number;
+  rounds: number;
+  /** Milliseconds spent checking ahead and in the ordered pass. */
+  ms: { ahead: number; ordered: number };
+}
+
+/**
+ * Phase 1: near-identical paragraphs join the first paragraph of their kind (their leader),
+ * verified against it alone. A template copied into ten thousand reports costs ten thousand
+ * verifications, not fifty million.
+ *
+ * A paragraph's leader depends on the leaders chosen before it, so the choice is made in order on
+ * this thread; but the check it needs is mostly known ahead — the earliest paragraph LSH offers
+ * is usually the leader — so those checks are made first on the pool, and the ordered pass looks
+ * them up, checking on this thread only what was not foreseen. The result is the same either way.
+ * (Overlapping the ordered pass with the checks gained nothing: the pool already fills both cores.)
+ */
+export async function assignLeaders(
+  wholePara: Uint32Array,
+  offers: Offers,
+  arena: TokenStreams,
+  options: RelateOptions,
+  pool?: WorkerPool,
+): Promise<Leaders> {
+  const tokens = (gp: number) => tokensAt(arena, gp);
+  const same = firstSame(wholePara, arena);
+  const started = performance.now();
+  const ahead = pool ? await checkAhead(wholePara, offers, same, arena, options, pool) : undefined;
+  const checked = performance.now();
+  // Checks the ordered pass asked for that were not made ahead, made on the pool in rounds: a
+  // round's pass takes each missing check as failed and notes it, so the next pass may ask for
+  // others (a paragraph joined to its leader changes the leaders offered after it). The last
+  // pass has every answer it needs, or makes what is left on this thread: the joins are those of
+  // one ordered pass that checked everything itself.
+  const later = new Map<number, number>();
+  const laterKinds: number[] = [];
+  const laterSimilarity: number[] = [];
+  const keyOf = (gp: number, leader: number) => gp * arena.tokenStart.length + leader;
+  let rounds = 0;
+  let unforeseen = 0;
+  for (;;) {
+    const speculate = pool !== undefined && rounds < ROUNDS;
+    const missing: number[] = [];
+    const pass = orderedPass(wholePara, offers, same, arena, (w, gp, leader) => {
+      const i = ahead ? ahead.find(w, leader) : -1;
+      if (i >= 0) return { kind: ahead!.kinds[i], similarity: ahead!.similarity[i] };
+      const j = later.get(keyOf(gp, leader));
+      if (j !== undefined) return { kind: laterKinds[j], similarity: laterSimilarity[j] };
+      if (speculate) {
+        missing.push(leader, gp);
+        return undefined;
+      }
+      unforeseen++;
+      const rel = wholeMatch(tokens(leader), tokens(gp), options);
+      return rel ? { kind: KIND_CODE[rel.kind as 'exact' | 'numbers' | 'near'], similarity: rel.similarity } : { kind: -1, similarity: 0 };
+    });
+    if (!speculate || missing.length === 0) {
+      const ms = { ahead: Math.round(checked - started), ordered: Math.round(performance.now() - checked) };
+      return { ...pass, speculated: (ahead?.kinds.length ?? 0) + laterKinds.length, used: pass.used - unforeseen, unforeseen, rounds, ms };
+    }
+    rounds++;
+    const pairs = Uint32Array.from(missing);
+    const leaders = pairs.filter((_, i) => i % 2 === 0);
+    const followers = pairs.filter((_, i) => i % 2 === 1);
+    const { kinds, similarity } = await wholeMatchesPooled(leaders, followers, arena, options, pool);
+    for (let i = 0; i < leaders.length; i++) {
+      later.set(keyOf(followers[i], leaders[i]), laterKinds.length);
+      laterKinds.push(kinds[i]);
+      laterSimilarity.push(similarity[i]);
+    }
+  }
+}
+
+/** A whole-paragraph check as the pool gives it: kind code (-1: no match) and similarity. */
+interface Check {
+  kind: number;
+  similarity: number;
+}
+
+/**
+ * Leaders chosen in paragraph order. `check(w, gp, leader)` answers whether paragraph gp (the
+ * w-th) copies `leader` whole; undefined counts as no, unseen (only in a speculative pass).
+ */
+function orderedPass(
+  wholePara: Uint32Array,
+  offers: Offers,
+  same: Int32Array,
+  arena: TokenStreams,
+  check: (w: number, gp: number, leader: number) => Check | undefined,
+): Pick<Leaders, 'leaderOf' | 'copiesOf' | 'joins' | 'used'> {
+  const leaderOf = new Int32Array(arena.tokenStart.length - 1).fill(-1);
+  const copiesOf = new Map<number, Array<{ gp: number; kind: Kind }>>();
+  const joins: Leaders['joins'] = [];
+  let used = 0;
+  for (let w = 0; w < wholePara.length; w++) {
+    const gp = wholePara[w];
+    // Offers vote for their leaders; the two leaders with the most agreeing bands are tried.
+    const ranked: Array<[number, number]> = [];
+    for (let k = 0; k < offers.count[w]; k++) {
+      const leader = leaderOf[offers.para[w * OFFERS_KEPT + k]];
+      if (leader < 0) continue;
+      const v = offers.votes[w * OFFERS_KEPT + k];
+      const at = ranked.findIndex((r) => r[0] === leader);
+      if (at >= 0) ranked[at][1] += v;
+      else ranked.push([leader, v]);
+    }
+    ranked.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    // The leader of an earlier paragraph with the very same tokens goes first, whatever LSH
+    // offered: short paragraphs (titles, chrome) share most of their 3-grams with others of their
+    // kind, and those can fill a paragraph's offers before its own copy is offered.
+    if (same[w] >= 0) {
+      const leader = leaderOf[same[w]];
+      const at = ranked.findIndex((r) => r[0] === leader);
+      if (at >= 0) ranked.splice(at, 1);
+      ranked.unshift([leader, 0]);
+    }
+    ranked.length = Math.min(ranked.length, LEADERS_TRIED);
+    leaderOf[gp] = gp;
+    for (const [leader] of ranked) {
+      const c = check(w, gp, leader);
+      if (c === undefined) continue;
+      used++;
+      if (c.kind < 0) continue;
+      const rel = wholeRelation(c.kind, c.similarity, lengthOf(arena, leader), lengthOf(arena, gp));
+      leaderOf[gp] = leader;
+      joins.push({ leader, follower: gp, rel });
+      if (rel.kind === 'exact' || rel.kind === 'numbers') {
+        let list = copiesOf.get(leader);
+        if (!list) copiesOf.set(leader, (list = []));
+        list.push({ gp, kind: rel.kind });
+      }
+      break;
+    }
+  }
+  return { leaderOf, copiesOf, joins, used };
+}
+
+function lengthOf(arena: TokenStreams, gp: number): number {
+  return arena.tokenStart[gp + 1] - arena.tokenStart[gp];
+}
+
+/** For each paragraph, the first earlier one with the very same comparison tokens, or -1. */
+function firstSame(wholePara: Uint32Array, arena: TokenStreams): Int32Array {
+  const out = new Int32Array(wholePara.length).fill(-1);
+  const seen = new Map<number, number[]>();
+  const { masked, tokenStart } = arena;
+  const equal = (x: number, y: number) => {
+    const n = tokenStart[x + 1] - tokenStart[x];
+    if (tokenStart[y + 1] - tokenStart[y] !== n) return false;
+    for (let i = 0; i < n; i++) if (masked[tokenStart[x] + i] !== masked[tokenStart[y] + i]) return false;
+    return true;
+  };
+  for (let w = 0; w < wholePara.length; w++) {
+    const gp = wholePara[w];
+    const h = hashRange(masked, tokenStart[gp], tokenStart[gp + 1]);
+    const list = seen.get(h);
+    if (!list) {
+      seen.set(h, [gp]);
+      continue;
+    }
+    const earlier = list.find((x) => equal(x, gp));
+    if (earlier === undefined) list.push(gp);
+    else out[w] = earlier;
+  }
+  return out;
+}
+
+/** Each paragraph checked ahead, on the pool, against the paragraph most likely to be its leader. */
+async function checkAhead(wholePara: Uint32Array, offers: Offers, same: Int32Array, arena: TokenStreams, options: RelateOptions, pool: WorkerPool) {
+  const count = wholePara.length;
+  const start = new Uint32Array(count + 1);
+  const leaders = new Uint32Array(count * SPECULATED);
+  const followers = new Uint32Array(count * SPECULATED);
+  let n = 0;
+  const order: number[] = [];
+  for (let w = 0; w < count; w++) {
+    start[w] = n;
+    const base = w * OFFERS_KEPT;
+    order.length = 0;
+    for (let k = 0; k < offers.count[w]; k++) order.push(k);
+    // The earliest offer is most often the leader itself (a bucket's first paragraphs are offered,
+    // and the first of a family leads it); then the offers with the most votes.
+    order.sort((x, y) => offers.para[base + x] - offers.para[base + y]);
+    const earliest = order.shift();
+    order.sort((x, y) => offers.votes[base + y] - offers.votes[base + x] || offers.para[base + x] - offers.para[base + y]);
+    if (earliest !== undefined) order.unshift(earliest);
+    const likely = same[w] >= 0 ? [same[w]] : [];
+    for (let j = 0; j < order.length && likely.length < SPECULATED; j++) likely.push(offers.para[base + order[j]]);
+    for (const leader of likely) {
+      leaders[n] = leader;
+      followers[n++] = wholePara[w];
+    }
+  }
+  start[count] = n;
+  const { kinds, similarity } = await wholeMatchesPooled(leaders.subarray(0, n), followers.subarray(0, n), arena, options, pool);
+  return {
+    kinds,
+    similarity,
+    /** Where the check of paragraph w against `leader` is, or -1. */
+    find(w: number, leader: number): number {
+      for (let i = start[w]; i < start[w + 1]; i++) if (leaders[i] === leader) return i;
+      return -1;
+    },
+  };
+}

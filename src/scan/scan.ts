@@ -1,0 +1,56 @@
+import type { Analysis, Diagnostic, ScanResult, ScanSettings } from '../types.js';
+import { listInputs, type IngestLimits } from '../read/ingest/index.js';
+import { analyzeFiles } from '../read/workers/read-files.js';
+import { compareAnalyses } from '../compare/compare.js';
+import { resolveSettings } from '../settings.js';
+import { describeInputs, scanTime, withScanInfo } from './scan-info.js';
+
+export { defaultSettings, resolveSettings } from '../settings.js';
+
+export interface ScanProgress {
+  phase: 'read' | 'compare' | 'done';
+  filesDone: number;
+  filesTotal: number;
+  paragraphs: number;
+  /** While comparing: what the comparison is doing now, e.g. "aligning 1,200,000/4,000,000 pairs". */
+  stage?: string;
+}
+
+export interface ScanOptions {
+  settings?: Partial<ScanSettings>;
+  onProgress?: (p: ScanProgress) => void;
+  /** What one file may cost (size, pages, time…); default DEFAULT_LIMITS. */
+  limits?: IngestLimits;
+  /** Files never read as reports, with their sidecars: the workspaces in use (see listInputs). */
+  exclude?: readonly string[];
+}
+
+export interface ScanOutput {
+  result: ScanResult;
+  analyses: Analysis[];
+}
+
+/** The whole pipeline on files and folders; the result records when and over what it ran (`scan`). */
+export async function scanPaths(paths: string[], options: ScanOptions = {}): Promise<ScanOutput> {
+  const settings = resolveSettings(options.settings);
+  const { files, diagnostics: listed } = await listInputs(paths, { exclude: options.exclude });
+  const started = performance.now();
+  const read = await analyzeFiles(files, settings, options.onProgress, { limits: options.limits });
+  const { analyses } = read;
+  const diagnostics = byPath([...listed, ...read.diagnostics]);
+  if (process.env.REFRAIN_STATS) console.error({ read: Math.round(performance.now() - started) });
+  const comparing = (stage?: string) => options.onProgress?.({ phase: 'compare', filesDone: files.length, filesTotal: files.length, paragraphs: 0, stage });
+  comparing();
+  const compared = await compareAnalyses(analyses, settings, diagnostics, comparing);
+  const result = withScanInfo(compared, { at: scanTime(), inputs: await describeInputs(paths, files) });
+  options.onProgress?.({ phase: 'done', filesDone: files.length, filesTotal: files.length, paragraphs: 0 });
+  return { result, analyses };
+}
+
+/**
+ * Diagnostics in path order (a stable sort: a file's own stay in the order they were given), so
+ * those of the listing (links, folders) stand among those of reading.
+ */
+export function byPath(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
