@@ -46,7 +46,7 @@ async function main(): Promise<number> {
   console.log(`first frame drawn                   ${ms(app.firstFrame)}`);
   console.log(`process start to first frame        ${ms(app.firstFrameAt)}`);
 
-  const press = app.press;
+  const press = (key: string, times?: number) => app.press(key, times);
   console.log(summary('key: down in the list', await press('j', 30)));
   console.log(summary('key: start of the list', await press('g')));
   // The last finding: boilerplate in many reports, so members to step through and passages to visit.

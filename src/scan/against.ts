@@ -1,12 +1,13 @@
 import type { Analysis, Diagnostic, ResultDocument, ResultDocumentPair, ScanResult, ScanSettings } from '../types.js';
 import { listInputs } from '../read/ingest/index.js';
 import { analyzeFiles } from '../read/workers/read-files.js';
-import { compareAnalyses } from '../compare/compare.js';
+import { compareAnalyses, type OnStage } from '../compare/compare.js';
 import { byPath, type ScanOptions } from './scan.js';
 import { describeInputs, scanTime, withScanInfo } from './scan-info.js';
 import { resolveSettings } from '../settings.js';
 import { scoreDocuments } from '../compare/score/score.js';
 import { VERSION } from '../version.js';
+import { timeStages } from '../util/stats.js';
 import { WorkspaceError } from '../workspace/errors.js';
 import { openWorkspace } from '../workspace/open.js';
 import { analysesCompatible } from './read-plan.js';
@@ -46,7 +47,9 @@ export async function scanAgainst(paths: string[], against: string, options: Sca
     const diagnostics = byPath([...listed, ...read.diagnostics]);
     const comparing = (stage?: string) => options.onProgress?.({ phase: 'compare', filesDone: files.length, filesTotal: files.length, paragraphs: 0, stage });
     comparing();
-    const compared = await compareWithPast(analyses, past, settings, diagnostics, comparing);
+    const stages = timeStages(comparing);
+    const compared = await compareWithPast(analyses, past, settings, diagnostics, stages.onStage);
+    stages.end();
     options.onProgress?.({ phase: 'done', filesDone: files.length, filesTotal: files.length, paragraphs: 0 });
     const reports = past.analyses.length;
     const scan = { at: scanTime(), inputs: await describeInputs(paths, files), against: { path: past.path, reports, ...(past.at ? { at: past.at } : {}) } };
@@ -94,13 +97,13 @@ export async function compareWithPast(
   past: PastBatch,
   settings: ScanSettings,
   diagnostics: Diagnostic[],
-  onStage: (stage: string) => void = () => {},
+  onStage: OnStage = () => {},
 ): Promise<ScanResult> {
   // The comparison drops each analysis's token streams once it has joined them; the second needs them too.
   const streams = own.map((a) => a.streams);
-  const alone = await compareAnalyses(own, settings, diagnostics, (stage) => onStage(`${stage} (this batch)`));
+  const alone = await compareAnalyses(own, settings, diagnostics, (stage, step) => onStage(`${stage} (this batch)`, step));
   own.forEach((a, i) => (a.streams = streams[i]));
-  const together = await compareAnalyses([...own, ...past.analyses], settings, diagnostics, (stage) => onStage(`${stage} (with ${past.path})`));
+  const together = await compareAnalyses([...own, ...past.analyses], settings, diagnostics, (stage, step) => onStage(`${stage} (with ${past.path})`, step));
   const batch = own.length;
   const result = keepBatchFindings(together, batch, past.path);
   const reaching = result.clusters.filter((c) => c.members.some((m) => m.doc >= batch));

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Analysis, Diagnostic, ScanResult, ScanSettings } from '../types.js';
 import { DEFAULT_LIMITS, readInput, sha256, type IngestLimits } from '../read/ingest/index.js';
 import { analyzeFiles, type AnalyzeFilesOptions, type ReadProgress } from '../read/workers/read-files.js';

@@ -4,6 +4,7 @@ import { analyzeFiles } from '../read/workers/read-files.js';
 import { compareAnalyses } from '../compare/compare.js';
 import { resolveSettings } from '../settings.js';
 import { describeInputs, scanTime, withScanInfo } from './scan-info.js';
+import { printStats, timeStages } from '../util/stats.js';
 
 export { defaultSettings, resolveSettings } from '../settings.js';
 
@@ -38,10 +39,12 @@ export async function scanPaths(paths: string[], options: ScanOptions = {}): Pro
   const read = await analyzeFiles(files, settings, options.onProgress, { limits: options.limits });
   const { analyses } = read;
   const diagnostics = byPath([...listed, ...read.diagnostics]);
-  if (process.env.REFRAIN_STATS) console.error({ read: Math.round(performance.now() - started) });
+  printStats({ read: Math.round(performance.now() - started) });
   const comparing = (stage?: string) => options.onProgress?.({ phase: 'compare', filesDone: files.length, filesTotal: files.length, paragraphs: 0, stage });
   comparing();
-  const compared = await compareAnalyses(analyses, settings, diagnostics, comparing);
+  const stages = timeStages(comparing);
+  const compared = await compareAnalyses(analyses, settings, diagnostics, stages.onStage);
+  stages.end();
   const result = withScanInfo(compared, { at: scanTime(), inputs: await describeInputs(paths, files) });
   options.onProgress?.({ phase: 'done', filesDone: files.length, filesTotal: files.length, paragraphs: 0 });
   return { result, analyses };

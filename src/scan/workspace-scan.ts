@@ -7,6 +7,7 @@ import { compareAnalyses } from '../compare/compare.js';
 import { resolveSettings } from '../settings.js';
 import { describeInputs, scanTime, withScanInfo } from './scan-info.js';
 import { VERSION } from '../version.js';
+import { printStats, timed, timeStages } from '../util/stats.js';
 import { byPath, type ScanProgress } from './scan.js';
 import { compareWithPast, readPastBatch, type PastBatch } from './against.js';
 import { writeProblem } from '../workspace/access.js';
@@ -146,7 +147,7 @@ async function scanWith(
   const prior = (path: string) => (reusable ? stored.get(path) : undefined);
   const movedFrom = reusable ? byHash(vanished) : undefined;
   const [read] = await Promise.all([readPlanned(plan.read, prior, settings, options.onProgress, { limits: options.limits }, movedFrom), streams.done()]);
-  if (process.env.REFRAIN_STATS) console.error({ read: Math.round(performance.now() - started) });
+  printStats({ read: Math.round(performance.now() - started) });
   const { own, counts, paragraphs } = tally(files, plan, stored, read, pastAnalyses.length);
   const moved = movedFiles(vanished, read.analyses, stored);
   const missing = missingDiagnostics(vanished.keys(), moved.values());
@@ -163,9 +164,11 @@ async function scanWith(
   const comparing = (stage?: string) => options.onProgress?.({ phase: 'compare', filesDone: plan.read.length, filesTotal: plan.read.length, paragraphs, stage });
   comparing();
   const analyses = [...ownAnalyses, ...pastAnalyses];
+  const stages = timeStages(comparing);
   const compared = pastBatch
-    ? await compareWithPast(ownAnalyses, pastBatch, settings, diagnostics, comparing)
-    : await compareAnalyses(ownAnalyses, settings, diagnostics, comparing);
+    ? await compareWithPast(ownAnalyses, pastBatch, settings, diagnostics, stages.onStage)
+    : await compareAnalyses(ownAnalyses, settings, diagnostics, stages.onStage);
+  stages.end();
   const at = scanTime();
   const described = await describeInputs(inputs.paths, files);
   const against = pastBatch && { path: pastBatch.path, reports: pastAnalyses.length, ...(pastBatch.at ? { at: pastBatch.at } : {}) };
@@ -277,15 +280,6 @@ async function checkDistinct(workspace: string, against: string): Promise<void> 
   if ((await real(workspace)) === (await real(against))) {
     throw new WorkspaceError(`--against ${against} is the workspace itself; give the past year's workspace`);
   }
-}
-
-/** Runs `work`, printing how long it took on stderr when REFRAIN_STATS is set (as the scan's other phases). */
-function timed<T>(label: string, work: () => T): T {
-  if (!process.env.REFRAIN_STATS) return work();
-  const started = performance.now();
-  const out = work();
-  console.error({ [label]: Math.round(performance.now() - started) });
-  return out;
 }
 
 function sortPaths(paths: string[]): string[] {

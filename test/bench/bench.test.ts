@@ -214,7 +214,7 @@ describe('evaluate', () => {
     diagnostics: [],
   });
   type Member = ResultCluster['members'][number] & { lastParagraph?: number };
-  const finding = (members: Member[], boilerplate = false): ResultCluster => ({ id: 0, scope: 'across', kind: 'near', boilerplate, docCount: 2, similarity: 1, chars: 0, key: '', members });
+  const finding = (members: Member[], boilerplate = false): ResultCluster => ({ id: 0, scope: 'across', kind: 'near', boilerplate, docCount: 2, similarity: 1, chars: 0, content: 0, key: '', members });
   const span = (doc: number, paragraph: number, start: number, end: number): Member => ({ doc, paragraph, start, end });
   const copy = finding([{ doc: 0, paragraph: 1 }, { doc: 1, paragraph: 1 }]);
   const formulaInCopies = finding([span(0, 1, 0, formula.length), span(1, 1, 0, formula.length)]);

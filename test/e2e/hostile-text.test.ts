@@ -45,7 +45,7 @@ beforeAll(() => {
   // A third report that cannot be read, named with the attack: its line on the skipped list.
   writeFileSync(join(reports, `c-${ATTACK}.txt`), '');
   scan = run('scan', 'reports', '--workspace', ws, '--top', '50');
-  if (scan.status !== 0) throw new Error(`scan failed: ${scan.stderr}`);
+  if (scan.status !== 0) throw new Error(`scan failed: ${String(scan.stderr)}`);
   const result = JSON.parse(run('report', ws, '--format', 'json').stdout) as ScanResult;
   const shared = result.clusters.find((c) => c.docCount === 2 && c.members.every((m) => result.documents[m.doc].paragraphs[m.paragraph].text.includes('pwned')));
   if (!shared) throw new Error('the shared paragraph is not a finding');

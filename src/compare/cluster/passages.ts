@@ -1,3 +1,6 @@
+import type { Relation } from '../align/relate.js';
+import type { Edge } from './star.js';
+
 /** A passage: a whole paragraph or a token range of one, identified across relations. */
 export interface Passage {
   /** Global paragraph number (over the whole batch). */
@@ -36,5 +39,32 @@ export class PassageTable {
     this.passages.push({ para, start, end, whole });
     list.push(id);
     return id;
+  }
+}
+
+/** A relation between two passages, as clustering sees it. */
+export interface CopyEdge extends Edge {
+  rel: Relation;
+}
+
+/**
+ * The copies found so far: each relation between two paragraphs becomes an edge between their
+ * passages. Both phases add to it; clustering reads it.
+ */
+export class CopyGraph {
+  readonly table = new PassageTable();
+  readonly edges: CopyEdge[] = [];
+
+  constructor(private readonly tokenStart: Uint32Array) {}
+
+  /** `rel` between global paragraphs `a` and `b`. */
+  add(a: number, b: number, rel: Relation): void {
+    const u = this.table.id(a, rel.aStart, rel.aEnd, rel.aStart === 0 && rel.aEnd === this.length(a));
+    const v = this.table.id(b, rel.bStart, rel.bEnd, rel.bStart === 0 && rel.bEnd === this.length(b));
+    this.edges.push({ u, v, kind: rel.kind, similarity: rel.similarity, rel });
+  }
+
+  private length(paragraph: number): number {
+    return this.tokenStart[paragraph + 1] - this.tokenStart[paragraph];
   }
 }

@@ -1,8 +1,8 @@
 import type { Analysis, Kind, ResultCluster, ResultMember } from '../../types.js';
-import { relate, type RelateOptions, type Relation } from '../align/relate.js';
+import { relate, type RelateOptions } from '../align/relate.js';
 import { snapSpan } from '../align/snap.js';
-import type { Passage } from '../cluster/passages.js';
-import type { Edge, Group } from '../cluster/star.js';
+import type { CopyEdge, Passage } from '../cluster/passages.js';
+import type { Group } from '../cluster/star.js';
 import { judge, sharedWindows, type PlaceEvidence } from './judge.js';
 import { roleOf, type Role } from './role.js';
 import { HashSet, type RunTable } from './run-table.js';
@@ -17,10 +17,6 @@ const ROLE_SAMPLE = 32;
 const CLOSE_ENOUGH = 0.9;
 
 /** An edge between two passages with the relation found between their paragraphs (`a` is u's side). */
-export interface CopyEdge extends Edge {
-  rel: Relation;
-}
-
 export interface FindingInputs {
   analyses: Analysis[];
   index: ParagraphIndex;

@@ -216,7 +216,7 @@ export function scoreDocuments(
     for (let k = byDoc.keyStart[d]; k < byDoc.keyStart[d + 1]; k++) if (spans.flags[byDoc.items[k]] & flag) list.push(byDoc.items[k]);
     return ratio(spans.union(list.data, list.length), d);
   };
-  const scores: DocumentScores[] = new Array(docs.length);
+  const scores = new Array<DocumentScores>(docs.length);
   for (let d = 0; d < docs.length; d++)
     scores[d] = { templatedRatio: cover(d, ACROSS), withinRatio: cover(d, WITHIN), boilerplateRatio: cover(d, BOILER) };
 

@@ -67,7 +67,11 @@ function zeros(bytes: Uint8Array): { even: number; odd: number; sample: number }
   const n = Math.min(bytes.length, SAMPLE);
   let even = 0;
   let odd = 0;
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
   return { even, odd, sample: n };
 }
 

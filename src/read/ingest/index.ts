@@ -17,6 +17,7 @@ import type { Extracted, Extractor } from './formats/index.js';
 export type { Extracted, Extractor, ExtractContext } from './formats/index.js';
 
 /** Plain text and Markdown; also anything without a known extension. */
+// eslint-disable-next-line @typescript-eslint/require-await -- an Extractor's failure is a rejected promise, whether or not it waits
 const textExtractor: Extractor = async (bytes, path, given) => {
   checkTextBytes(bytes.length, contextOf(given).limits);
   const decoded = decodeText(bytes);

@@ -112,101 +112,114 @@ export interface NormalizeOptions {
  */
 export function normalize(text: string, options: NormalizeOptions = {}): Normalized {
   const source = options.fold ? options.fold(text) : text;
-  const from = options.skipNumbering ? numberingLength(source) : 0;
-  const cap = source.length;
-  const tokens = new Uint32Array(cap);
-  const masked = new Uint32Array(cap);
-  const offsets = !options.noOffsets;
-  const starts = new Uint32Array(offsets ? cap : 0);
-  const ends = new Uint32Array(offsets ? cap : 0);
-  let n = 0;
-  let runCls = Cls.Drop;
-  let run = '';
-  let runStart = 0;
-  let runEnd = 0;
-
-  const flush = () => {
-    if (runCls === Cls.Letter) {
-      const id = (hashString(run.toLowerCase()) | WORD_BIT) >>> 0;
-      tokens[n] = id;
-      masked[n] = id;
-    } else if (runCls === Cls.Digit) {
-      tokens[n] = (hashString(run) | WORD_BIT) >>> 0;
-      masked[n] = DIGITS;
-    } else return;
-    if (offsets) {
-      starts[n] = runStart;
-      ends[n] = runEnd;
-    }
-    n++;
-    runCls = Cls.Drop;
-    run = '';
-  };
-
-  for (let i = from; i < source.length; ) {
+  const out = new TokenSink(source.length, !options.noOffsets);
+  const word = new WordRun();
+  for (let i = options.skipNumbering ? numberingLength(source) : 0; i < source.length; ) {
     const cp = source.codePointAt(i)!;
     // Fast path for the common case, a CJK ideograph: a token of its own, nothing to fold.
     if (cp >= 0x4e00 && cp <= 0x9fff) {
-      if (runCls !== Cls.Drop) flush();
-      tokens[n] = cp;
-      masked[n] = cp;
-      if (offsets) {
-        starts[n] = i;
-        ends[n] = i + 1;
-      }
-      n++;
+      word.flush(out);
+      out.push(cp, cp, i, i + 1);
       i++;
-      continue;
-    }
-    // Punctuation and spaces (most of what is not an ideograph): dropped, nothing to fold. Inside
-    // a number a point or comma may continue it, so that case takes the long way.
-    if (cp < 0x10000 && runCls !== Cls.Digit && dropsAlone(cp)) {
-      flush();
+    } else if (cp < 0x10000 && word.cls !== Cls.Digit && dropsAlone(cp)) {
+      // Punctuation and spaces (most of what is not an ideograph): dropped, nothing to fold.
+      // Inside a number a point or comma may continue it, so that case takes the long way.
+      word.flush(out);
       i++;
-      continue;
+    } else {
+      i = foldAndTokenize(source, i, cp, out, word);
     }
-    const width = cp > 0xffff ? 2 : 1;
-    const raw = width === 2 ? source.slice(i, i + 2) : source[i];
-    const norm = nfkc(cp, raw);
-    for (const ch of norm) {
-      const cls = classify(ch);
-      if (cls === Cls.Char) {
-        flush();
-        const id = ch.codePointAt(0)!;
-        tokens[n] = id;
-        masked[n] = id;
-        if (offsets) {
-          starts[n] = i;
-          ends[n] = i + width;
-        }
-        n++;
-      } else if (cls === Cls.Letter || cls === Cls.Digit) {
-        // Decimal points and thousands separators stay inside a number: 3.8, 1,000.
-        if (cls !== runCls) {
-          flush();
-          runCls = cls;
-          runStart = i;
-        }
-        run += ch;
-        runEnd = i + width;
-      } else if (runCls === Cls.Digit && (ch === '.' || ch === ',') && DIGIT.test(source[i + 1] ?? '')) {
-        run += ch;
-      } else {
-        flush();
-      }
-    }
-    i += width;
   }
-  flush();
-  // Without offsets the result is read once and dropped (the reading threads copy it into their
-  // streams): views, not copies.
-  if (!offsets) return { tokens: tokens.subarray(0, n), masked: masked.subarray(0, n), starts, ends };
-  return {
-    tokens: tokens.slice(0, n),
-    masked: masked.slice(0, n),
-    starts: starts.slice(0, n),
-    ends: ends.slice(0, n),
-  };
+  word.flush(out);
+  return out.result();
+}
+
+/** One character that is not a plain ideograph or punctuation: NFKC-folded, then tokenised. Returns the next index. */
+function foldAndTokenize(source: string, i: number, cp: number, out: TokenSink, word: WordRun): number {
+  const width = cp > 0xffff ? 2 : 1;
+  const raw = width === 2 ? source.slice(i, i + 2) : source[i];
+  for (const ch of nfkc(cp, raw)) {
+    const cls = classify(ch);
+    if (cls === Cls.Char) {
+      word.flush(out);
+      const id = ch.codePointAt(0)!;
+      out.push(id, id, i, i + width);
+    } else if (cls === Cls.Letter || cls === Cls.Digit) {
+      word.add(cls, ch, i, i + width, out);
+    } else if (word.cls === Cls.Digit && (ch === '.' || ch === ',') && DIGIT.test(source[i + 1] ?? '')) {
+      // Decimal points and thousands separators stay inside a number: 3.8, 1,000.
+      word.run += ch;
+    } else {
+      word.flush(out);
+    }
+  }
+  return i + width;
+}
+
+/** The tokens of one text as they are made, with their offsets when wanted. */
+class TokenSink {
+  private n = 0;
+  private readonly tokens: Uint32Array;
+  private readonly masked: Uint32Array;
+  private readonly starts: Uint32Array;
+  private readonly ends: Uint32Array;
+
+  constructor(
+    cap: number,
+    private readonly offsets: boolean,
+  ) {
+    this.tokens = new Uint32Array(cap);
+    this.masked = new Uint32Array(cap);
+    this.starts = new Uint32Array(offsets ? cap : 0);
+    this.ends = new Uint32Array(offsets ? cap : 0);
+  }
+
+  push(token: number, masked: number, start: number, end: number): void {
+    this.tokens[this.n] = token;
+    this.masked[this.n] = masked;
+    if (this.offsets) {
+      this.starts[this.n] = start;
+      this.ends[this.n] = end;
+    }
+    this.n++;
+  }
+
+  result(): Normalized {
+    const n = this.n;
+    // Without offsets the result is read once and dropped (the reading threads copy it into their
+    // streams): views, not copies.
+    if (!this.offsets) return { tokens: this.tokens.subarray(0, n), masked: this.masked.subarray(0, n), starts: this.starts, ends: this.ends };
+    return { tokens: this.tokens.slice(0, n), masked: this.masked.slice(0, n), starts: this.starts.slice(0, n), ends: this.ends.slice(0, n) };
+  }
+}
+
+/** A word or number being read: one token once it ends. */
+class WordRun {
+  cls = Cls.Drop;
+  run = '';
+  private start = 0;
+  private end = 0;
+
+  add(cls: Cls, ch: string, start: number, end: number, out: TokenSink): void {
+    if (cls !== this.cls) {
+      this.flush(out);
+      this.cls = cls;
+      this.start = start;
+    }
+    this.run += ch;
+    this.end = end;
+  }
+
+  flush(out: TokenSink): void {
+    if (this.cls === Cls.Letter) {
+      const id = (hashString(this.run.toLowerCase()) | WORD_BIT) >>> 0;
+      out.push(id, id, this.start, this.end);
+    } else if (this.cls === Cls.Digit) {
+      out.push((hashString(this.run) | WORD_BIT) >>> 0, DIGITS, this.start, this.end);
+    } else return;
+    this.cls = Cls.Drop;
+    this.run = '';
+  }
 }
 
 /** Non-whitespace characters (code points) in text[start, end): what ratios are measured in. */

@@ -103,11 +103,10 @@ export function sketchTokens(tokens: Uint32Array, k: number, numHashes: number, 
   const n = tokens.length;
   const seed = hasher.seed;
   if (k === 3 && n >= 3) {
-    let x = 0;
     let y = tokens[0] | 0;
     let z = tokens[1] | 0;
     for (let i = 2; i < n; i++) {
-      x = y;
+      const x = y;
       y = z;
       z = tokens[i] | 0;
       const h = fmix32(windowHash3(x, y, z) ^ seed);

@@ -42,7 +42,7 @@ export async function analyzeFiles(
   options: AnalyzeFilesOptions = {},
 ): Promise<{ analyses: Analysis[]; diagnostics: Diagnostic[] }> {
   const workers = workerUrl ? threadCount(paths.length, options.workers) : 0;
-  const slots: Slots = new Array(paths.length);
+  const slots: Slots = new Array<Slots[number]>(paths.length);
   const limits = options.limits ?? DEFAULT_LIMITS;
   if (workerUrl && workers > 0) await inWorkers(workerUrl, paths, settings, limits, workers, options.chunk ?? DEFAULT_CHUNK, slots, onProgress);
   else await inThisThread(paths, settings, limits, slots, onProgress);

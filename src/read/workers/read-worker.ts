@@ -28,7 +28,9 @@ export function transferList(analyses: Analysis[]): ArrayBuffer[] {
   return out;
 }
 
-parentPort?.on('message', async (request: WorkRequest) => {
+parentPort?.on('message', (request: WorkRequest) => void answer(request));
+
+async function answer(request: WorkRequest): Promise<void> {
   const reply: WorkReply = { results: [], paragraphs: 0 };
   try {
     for (let i = 0; i < request.paths.length; i++) {
@@ -44,4 +46,4 @@ parentPort?.on('message', async (request: WorkRequest) => {
   }
   const analyses = reply.results.flatMap((r) => (r.analysis ? [r.analysis] : []));
   parentPort!.postMessage(reply, transferList(analyses));
-});
+}

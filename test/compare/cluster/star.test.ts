@@ -50,7 +50,7 @@ describe('starClusters against a reference (property)', () => {
 
 /** The first version: one Map of neighbours per node. Kept here as the reference. */
 function referenceStar(nodeCount: number, edges: Edge[]): ReturnType<typeof starClusters> {
-  const adjacency: Array<Map<number, Edge & { index: number }>> = Array.from({ length: nodeCount }, () => new Map());
+  const adjacency: Array<Map<number, Edge & { index: number }>> = Array.from({ length: nodeCount }, () => new Map<number, Edge & { index: number }>());
   edges.forEach((edge, index) => {
     const e = { ...edge, index };
     if (e.u === e.v) return;

@@ -50,7 +50,7 @@ describe('assignLeaders', () => {
 describe('earlierCandidates', () => {
   /** What the offers mean, written the slow way: each band sorted into buckets. */
   function reference(count: number, bands: number, keys: Uint32Array, paragraph: Uint32Array): number[][] {
-    const offered: Array<Map<number, number>> = Array.from({ length: count }, () => new Map());
+    const offered: Array<Map<number, number>> = Array.from({ length: count }, () => new Map<number, number>());
     for (let band = 0; band < bands; band++) {
       const buckets = new Map<number, number[]>();
       for (let u = 0; u < count; u++) {

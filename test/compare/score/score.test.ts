@@ -12,7 +12,7 @@ function makeDoc(texts: string[]): Doc {
 
 function cluster(members: ResultMember[], boilerplate = false): ResultCluster {
   const docCount = new Set(members.map((m) => m.doc)).size;
-  return { id: 0, scope: docCount > 1 ? 'across' : 'within', kind: 'exact', boilerplate, docCount, similarity: 1, chars: 0, key: '', members };
+  return { id: 0, scope: docCount > 1 ? 'across' : 'within', kind: 'exact', boilerplate, docCount, similarity: 1, chars: 0, content: 0, key: '', members };
 }
 
 /**

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { decodeText } from '../../../src/read/ingest/decode.js';
+import type { ScanResult } from '../../../src/types.js';
 
 const seed = 'corpus/004_8c642f3c1dbf128b.txt';
 const text = readFileSync(seed, 'utf8');
@@ -65,8 +66,8 @@ describe('scan of a folder with re-encoded copies and bad files', () => {
       ].join('\n'),
     );
     expect(run.status).toBe(0);
-    const result = JSON.parse(readFileSync(out, 'utf8'));
-    const byName = (n: string) => result.documents.find((d: { path: string }) => d.path.endsWith(n));
+    const result = JSON.parse(readFileSync(out, 'utf8')) as ScanResult;
+    const byName = (n: string) => result.documents.find((d) => d.path.endsWith(n))!;
     expect(byName('b-gb18030.txt').encoding).toBe('gb18030');
     expect(byName('c-utf16le.txt').encoding).toBe('utf-16le');
     expect(result.diagnostics.map((d: { path: string; level: string }) => [d.path.slice(dir.length + 1), d.level])).toEqual([
@@ -83,8 +84,8 @@ describe('scan of a folder with re-encoded copies and bad files', () => {
     expect(runs[0].kind).toBe('exact');
     expect(new Set(runs[0].members.map((m: Member) => m.doc))).toEqual(new Set([0, 1, 2]));
     const seedDoc = byName('a-seed.txt');
-    const para = seedDoc.paragraphs.find((p: { text: string }) => p.text.startsWith('7.结合“法律八进”'));
-    const part = runs[0].parts.find((p: Member[]) => p.some((m) => m.doc === seedDoc.id && m.paragraph === para.index && m.start === undefined));
+    const para = seedDoc.paragraphs.find((p: { text: string }) => p.text.startsWith('7.结合“法律八进”'))!;
+    const part = runs[0].parts!.find((p: Member[]) => p.some((m) => m.doc === seedDoc.id && m.paragraph === para.index && m.start === undefined))!;
     expect(new Set(part.map((m: Member) => m.doc))).toEqual(new Set([0, 1, 2]));
     // All of each copy is found in the others: as copying, or as its headings and stock phrases.
     for (const d of result.documents) {

@@ -158,7 +158,8 @@ export const extractPdf: Extractor = async (bytes, _path, given) => {
         items = [];
         for (const item of content.items) {
           if (!('str' in item)) continue;
-          items.push({ str: foldIdeographs(item.str), x: item.transform[4], y: item.transform[5], width: item.width, height: item.height || Math.abs(item.transform[3]) });
+          const transform = item.transform as number[];
+          items.push({ str: foldIdeographs(item.str), x: transform[4], y: transform[5], width: item.width, height: item.height || Math.abs(transform[3]) });
         }
       } catch (error) {
         throw new ExtractError(`cannot read page ${p} of PDF (${reason(error)})`);
