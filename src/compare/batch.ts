@@ -87,24 +87,24 @@ export function flattenUnits(analyses: Analysis[], index: ParagraphIndex, bands:
 const FULL_LIMIT = 5_000;
 
 /**
- * Comparison tokens of every paragraph (global paragraph numbers), in one shared arena made from
- * the streams the reading threads made. An analysis without streams (loaded from a workspace) has
+ * Comparison tokens of every paragraph (global paragraph numbers), in one set of token streams
+ * for the batch (shared with the workers), joined from those the reading threads made. An analysis without streams (loaded from a workspace) has
  * its paragraphs normalized again, once. Each analysis's own streams are dropped once joined: they
  * would double the largest thing compare holds.
  */
 export class BatchTokens {
   private fullCache = new Map<number, Normalized>();
-  readonly arena: TokenStreams;
+  readonly streams: TokenStreams;
   constructor(
     private analyses: Analysis[],
     private index: ParagraphIndex,
   ) {
-    this.arena = joinStreams(analyses.map((a) => a.streams ?? streamsOf(a.paragraphs, comparisonTokens)));
+    this.streams = joinStreams(analyses.map((a) => a.streams ?? streamsOf(a.paragraphs, comparisonTokens)));
     for (const a of analyses) delete a.streams;
   }
   /** Tokens for comparison. */
   get(gp: number): Tokens {
-    return tokensAt(this.arena, gp);
+    return tokensAt(this.streams, gp);
   }
   /** The full normalized form, with each token's offsets in the paragraph text. */
   full(gp: number): Normalized {

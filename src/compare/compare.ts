@@ -58,7 +58,7 @@ interface Comparison {
   analyses: Analysis[];
   settings: ScanSettings;
   index: ParagraphIndex;
-  norms: BatchTokens;
+  batchTokens: BatchTokens;
   options: RelateOptions;
   pool: WorkerPool | undefined;
   onStage: OnStage;
@@ -66,19 +66,19 @@ interface Comparison {
 
 function openComparison(batch: Analysis[], settings: ScanSettings, onStage: OnStage): Comparison {
   const index = indexParagraphs(batch);
-  const norms = new BatchTokens(batch, index);
+  const batchTokens = new BatchTokens(batch, index);
   // A paragraph repeated whole needs two thirds of a passage's length (8 of the default 12): page
   // chrome and titles are short.
   const minWholeTokens = Math.round((settings.minTokens * 2) / 3);
   const options: RelateOptions = { threshold: settings.threshold, minTokens: settings.minTokens, minWholeTokens };
   // Started now, the workers load while phase 1 runs on this thread.
-  const pool = openComparePool(norms.arena, index.doc, options);
-  return { analyses: batch, settings, index, norms, options, pool, onStage };
+  const pool = openComparePool(batchTokens.streams, index.doc, options);
+  return { analyses: batch, settings, index, batchTokens, options, pool, onStage };
 }
 
 /** The findings of a batch, ranked: the comparison's phases, one after the other. */
 async function findCopies(c: Comparison): Promise<ResultCluster[]> {
-  const graph = new CopyGraph(c.norms.arena.tokenStart);
+  const graph = new CopyGraph(c.batchTokens.streams.tokenStart);
   c.onStage(`grouping near-identical paragraphs (${count(c.index.doc.length)})`);
   const leaders = await groupNearIdentical(c, graph);
   const leaderParagraphs = leadersOf(leaders);
@@ -90,7 +90,7 @@ async function findCopies(c: Comparison): Promise<ResultCluster[]> {
   const inputs = {
     analyses: c.analyses,
     index: c.index,
-    norms: c.norms,
+    batchTokens: c.batchTokens,
     passages: graph.table.passages,
     edges: graph.edges,
     copiesOf: leaders.copiesOf,
@@ -101,7 +101,7 @@ async function findCopies(c: Comparison): Promise<ResultCluster[]> {
   // too: a formula every report recites word for word has one leader, and counting leaders alone
   // would call it rare.
   const families = familyDocs(leaderParagraphs, leaders, c.index.doc);
-  const stockRuns = (wanted: Uint32Array) => countStockRuns(wanted, c.norms.arena, c.index.doc, families, c.pool);
+  const stockRuns = (wanted: Uint32Array) => countStockRuns(wanted, c.batchTokens.streams, c.index.doc, families, c.pool);
   const findings = await buildFindings(groups, inputs, stockRuns);
   const lengthOf = (doc: number, paragraph: number) => c.analyses[doc].paragraphs[paragraph].text.length;
   return rankFindings(joinSequences(findings, lengthOf));
@@ -111,7 +111,7 @@ async function findCopies(c: Comparison): Promise<ResultCluster[]> {
 async function groupNearIdentical(c: Comparison, graph: CopyGraph): Promise<Leaders> {
   const units = flattenUnits(c.analyses, c.index, c.settings.bands);
   const offers = earlierCandidates(units.wholeCount, c.settings.bands, units.wholeKeys, units.wholePara);
-  const leaders = await assignLeaders(units.wholePara, offers, c.norms.arena, c.options, c.pool);
+  const leaders = await assignLeaders(units.wholePara, offers, c.batchTokens.streams, c.options, c.pool);
   const { speculated, used, unforeseen, rounds, ms } = leaders;
   printStats({ speculated, used, unforeseen, rounds, ...ms });
   for (const j of leaders.joins) graph.add(j.leader, j.follower, j.rel);
@@ -128,19 +128,19 @@ function leadersOf(leaders: Leaders): Uint32Array {
 async function alignLeaders(c: Comparison, leaderParagraphs: Uint32Array, graph: CopyGraph): Promise<void> {
   // Two shared runs at least: no copied passage in the corpus or the benchmark batches had
   // fewer, while most pairs that share one run share a stock phrase only.
-  const shared = await countSharedRuns(leaderParagraphs, c.norms.arena, c.pool, undefined, 2);
+  const shared = await countSharedRuns(leaderParagraphs, c.batchTokens.streams, c.pool, undefined, 2);
   // Pairing leaves the workers' heaps at their largest, and V8 keeps what it grew: fresh workers
   // for what follows keep the scan's peak memory that much lower.
   if (c.pool) {
     await c.pool.close();
-    c.pool = openComparePool(c.norms.arena, c.index.doc, c.options);
+    c.pool = openComparePool(c.batchTokens.streams, c.index.doc, c.options);
   }
   const paragraphCount = c.index.doc.length;
   const toVerify = topPartners(shared, paragraphCount, PARTNERS);
   c.onStage(`aligning ${count(toVerify.length)} paragraph pairs`);
   const aligning = (done: number) => c.onStage(`aligning ${count(done)}/${count(toVerify.length)} paragraph pairs`, true);
   aligning(0);
-  for (const { at, rel } of await verifyPairs(toVerify, c.norms.arena, c.options, c.pool, aligning)) {
+  for (const { at, rel } of await verifyPairs(toVerify, c.batchTokens.streams, c.options, c.pool, aligning)) {
     const a = Math.floor(toVerify[at] / paragraphCount);
     graph.add(a, toVerify[at] - a * paragraphCount, rel);
   }

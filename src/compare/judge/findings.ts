@@ -20,7 +20,7 @@ const CLOSE_ENOUGH = 0.9;
 export interface FindingInputs {
   analyses: Analysis[];
   index: ParagraphIndex;
-  norms: BatchTokens;
+  batchTokens: BatchTokens;
   passages: Passage[];
   edges: CopyEdge[];
   /** Word-for-word copies (digits aside) of each leader paragraph, from phase 1. */
@@ -86,17 +86,17 @@ function prepare(g: Group, inputs: FindingInputs): Prepared {
 function wantedRuns(prepared: Prepared[], inputs: FindingInputs): Uint32Array {
   const wanted = new HashSet();
   const add = (_at: number, hash: number) => wanted.add(hash);
-  for (const p of prepared) sharedWindows(inputs.norms.get(inputs.passages[p.group.center].para).masked, p.evidence, add);
+  for (const p of prepared) sharedWindows(inputs.batchTokens.get(inputs.passages[p.group.center].para).masked, p.evidence, add);
   return wanted.values();
 }
 
 function buildFinding(prepared: Prepared, inputs: FindingInputs, runs: RunTable): ResultCluster | undefined {
-  const { passages, copiesOf, norms } = inputs;
+  const { passages, copiesOf, batchTokens } = inputs;
   const { group: g, places, evidence, role } = prepared;
   const center = passages[g.center];
   const copiesAt = (node: number) => (passages[node].whole ? [] : (copiesOf.get(passages[node].para) ?? []));
   const reach = { docs: prepared.docs, batch: inputs.analyses.length, whole: center.whole, minContent: inputs.minContent };
-  const verdict = judge(norms.get(center.para).masked, evidence, role, reach, runs);
+  const verdict = judge(batchTokens.get(center.para).masked, evidence, role, reach, runs);
   const kept = places.filter((_, i) => verdict.valid[i]);
   if (kept.length === 0) return undefined;
 
@@ -132,7 +132,7 @@ function buildFinding(prepared: Prepared, inputs: FindingInputs, runs: RunTable)
     docCount: keptDocs.size,
     similarity: Math.round(similarity * 10000) / 10000,
     chars: centerMember.start === undefined ? countChars(text) : countChars(text, centerMember.start, centerMember.end),
-    key: contentKey(norms.get(center.para).masked, center.start, center.end),
+    key: contentKey(batchTokens.get(center.para).masked, center.start, center.end),
     members: [centerMember, ...members],
   };
   if (verdict.stock) finding.stock = verdict.stock;
@@ -148,7 +148,7 @@ function placeEvidence(edge: CopyEdge, centerNode: number, inputs: FindingInputs
     // they are so alike that the whole paragraph may stand for what they share.
     const ga = inputs.passages[edge.u].para;
     const gb = inputs.passages[edge.v].para;
-    rel = relate(inputs.norms.get(ga), inputs.norms.get(gb), inputs.options)[0] ?? rel;
+    rel = relate(inputs.batchTokens.get(ga), inputs.batchTokens.get(gb), inputs.options)[0] ?? rel;
   }
   const start = centerIsA ? rel.aStart : rel.bStart;
   const end = centerIsA ? rel.aEnd : rel.bEnd;
@@ -168,7 +168,7 @@ function sharedTokens(p: PlaceEvidence): number {
 
 /** Comparison tokens inside a member's span of paragraph gp. */
 function tokensIn(gp: number, m: ResultMember, inputs: FindingInputs): number {
-  const n = inputs.norms.full(gp);
+  const n = inputs.batchTokens.full(gp);
   if (m.start === undefined) return n.tokens.length;
   let count = 0;
   for (let i = 0; i < n.tokens.length; i++) if (n.starts[i] >= m.start && n.ends[i] <= m.end!) count++;
@@ -193,7 +193,7 @@ function roleAt(node: number, inputs: FindingInputs): Role {
   const p = inputs.passages[node];
   if (!p.whole) return 'prose';
   const text = inputs.analyses[inputs.index.doc[p.para]].paragraphs[inputs.index.para[p.para]].text;
-  return roleOf(text, inputs.norms.get(p.para).masked);
+  return roleOf(text, inputs.batchTokens.get(p.para).masked);
 }
 
 /** A passage's place in paragraph gp (its own paragraph or a word-for-word copy), on clause boundaries. */
@@ -201,7 +201,7 @@ function memberAt(gp: number, p: Passage, inputs: FindingInputs): ResultMember {
   const doc = inputs.index.doc[gp];
   const paragraph = inputs.index.para[gp];
   if (p.whole) return { doc, paragraph };
-  const n = inputs.norms.full(gp);
+  const n = inputs.batchTokens.full(gp);
   const text = inputs.analyses[doc].paragraphs[paragraph].text;
   const [start, end] = snapSpan(text, n.starts[p.start], n.ends[p.end - 1]);
   if (start === 0 && end === text.length) return { doc, paragraph };

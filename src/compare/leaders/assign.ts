@@ -50,14 +50,14 @@ export interface Leaders {
 export async function assignLeaders(
   wholePara: Uint32Array,
   offers: Offers,
-  arena: TokenStreams,
+  streams: TokenStreams,
   options: RelateOptions,
   pool?: WorkerPool,
 ): Promise<Leaders> {
-  const tokens = (gp: number) => tokensAt(arena, gp);
-  const same = firstSame(wholePara, arena);
+  const tokens = (gp: number) => tokensAt(streams, gp);
+  const same = firstSame(wholePara, streams);
   const started = performance.now();
-  const ahead = pool ? await checkAhead(wholePara, offers, same, arena, options, pool) : undefined;
+  const ahead = pool ? await checkAhead(wholePara, offers, same, streams, options, pool) : undefined;
   const checked = performance.now();
   // Checks the ordered pass asked for that were not made ahead, made on the pool in rounds: a
   // round's pass takes each missing check as failed and notes it, so the next pass may ask for
@@ -67,13 +67,13 @@ export async function assignLeaders(
   const later = new Map<number, number>();
   const laterKinds: number[] = [];
   const laterSimilarity: number[] = [];
-  const keyOf = (gp: number, leader: number) => gp * arena.tokenStart.length + leader;
+  const keyOf = (gp: number, leader: number) => gp * streams.tokenStart.length + leader;
   let rounds = 0;
   let unforeseen = 0;
   for (;;) {
     const speculate = pool !== undefined && rounds < ROUNDS;
     const missing: number[] = [];
-    const pass = orderedPass(wholePara, offers, same, arena, (w, gp, leader) => {
+    const pass = orderedPass(wholePara, offers, same, streams, (w, gp, leader) => {
       const i = ahead ? ahead.find(w, leader) : -1;
       if (i >= 0) return { kind: ahead!.kinds[i], similarity: ahead!.similarity[i] };
       const j = later.get(keyOf(gp, leader));
@@ -94,7 +94,7 @@ export async function assignLeaders(
     const pairs = Uint32Array.from(missing);
     const leaders = pairs.filter((_, i) => i % 2 === 0);
     const followers = pairs.filter((_, i) => i % 2 === 1);
-    const { kinds, similarity } = await wholeMatchesPooled(leaders, followers, arena, options, pool);
+    const { kinds, similarity } = await wholeMatchesPooled(leaders, followers, streams, options, pool);
     for (let i = 0; i < leaders.length; i++) {
       later.set(keyOf(followers[i], leaders[i]), laterKinds.length);
       laterKinds.push(kinds[i]);
@@ -117,10 +117,10 @@ function orderedPass(
   wholePara: Uint32Array,
   offers: Offers,
   same: Int32Array,
-  arena: TokenStreams,
+  streams: TokenStreams,
   check: (w: number, gp: number, leader: number) => Check | undefined,
 ): Pick<Leaders, 'leaderOf' | 'copiesOf' | 'joins' | 'used'> {
-  const leaderOf = new Int32Array(arena.tokenStart.length - 1).fill(-1);
+  const leaderOf = new Int32Array(streams.tokenStart.length - 1).fill(-1);
   const copiesOf = new Map<number, Array<{ gp: number; kind: Kind }>>();
   const joins: Leaders['joins'] = [];
   let used = 0;
@@ -153,7 +153,7 @@ function orderedPass(
       if (c === undefined) continue;
       used++;
       if (c.kind < 0) continue;
-      const rel = wholeRelation(c.kind, c.similarity, lengthOf(arena, leader), lengthOf(arena, gp));
+      const rel = wholeRelation(c.kind, c.similarity, lengthOf(streams, leader), lengthOf(streams, gp));
       leaderOf[gp] = leader;
       joins.push({ leader, follower: gp, rel });
       if (rel.kind === 'exact' || rel.kind === 'numbers') {
@@ -167,15 +167,15 @@ function orderedPass(
   return { leaderOf, copiesOf, joins, used };
 }
 
-function lengthOf(arena: TokenStreams, gp: number): number {
-  return arena.tokenStart[gp + 1] - arena.tokenStart[gp];
+function lengthOf(streams: TokenStreams, gp: number): number {
+  return streams.tokenStart[gp + 1] - streams.tokenStart[gp];
 }
 
 /** For each paragraph, the first earlier one with the very same comparison tokens, or -1. */
-function firstSame(wholePara: Uint32Array, arena: TokenStreams): Int32Array {
+function firstSame(wholePara: Uint32Array, streams: TokenStreams): Int32Array {
   const out = new Int32Array(wholePara.length).fill(-1);
   const seen = new Map<number, number[]>();
-  const { masked, tokenStart } = arena;
+  const { masked, tokenStart } = streams;
   const equal = (x: number, y: number) => {
     const n = tokenStart[x + 1] - tokenStart[x];
     if (tokenStart[y + 1] - tokenStart[y] !== n) return false;
@@ -198,7 +198,7 @@ function firstSame(wholePara: Uint32Array, arena: TokenStreams): Int32Array {
 }
 
 /** Each paragraph checked ahead, on the pool, against the paragraph most likely to be its leader. */
-async function checkAhead(wholePara: Uint32Array, offers: Offers, same: Int32Array, arena: TokenStreams, options: RelateOptions, pool: WorkerPool) {
+async function checkAhead(wholePara: Uint32Array, offers: Offers, same: Int32Array, streams: TokenStreams, options: RelateOptions, pool: WorkerPool) {
   const count = wholePara.length;
   const start = new Uint32Array(count + 1);
   const leaders = new Uint32Array(count * SPECULATED);
@@ -224,7 +224,7 @@ async function checkAhead(wholePara: Uint32Array, offers: Offers, same: Int32Arr
     }
   }
   start[count] = n;
-  const { kinds, similarity } = await wholeMatchesPooled(leaders.subarray(0, n), followers.subarray(0, n), arena, options, pool);
+  const { kinds, similarity } = await wholeMatchesPooled(leaders.subarray(0, n), followers.subarray(0, n), streams, options, pool);
   return {
     kinds,
     similarity,

@@ -31,7 +31,7 @@ export interface PairCounts {
  */
 export function anchorsOf(
   paragraphs: Uint32Array,
-  arena: TokenStreams,
+  streams: TokenStreams,
   part = 0,
   parts = 1,
   /** Told of each paragraph that holds runs twice: how many distinct runs it repeats. */
@@ -41,7 +41,7 @@ export function anchorsOf(
   let group = new Uint32Array(1 << 16);
   let scratch = new Int32Array(1024);
   let n = 0;
-  const { masked, tokenStart } = arena;
+  const { masked, tokenStart } = streams;
   for (let i = 0; i < paragraphs.length; i++) {
     const gp = paragraphs[i];
     const from = tokenStart[gp];
@@ -80,13 +80,13 @@ export function anchorsOf(
  * in `part` of `parts` only); a paragraph holding runs twice is paired with itself. A run standing in more than ANCHOR_BUCKET paragraphs pairs its
  * paragraphs with the first ANCHOR_HUBS of them only.
  */
-export function sharedRuns(paragraphs: Uint32Array, arena: TokenStreams, part = 0, parts = 1): PairCounts {
-  const collector = new PairCollector(arena.tokenStart.length - 1);
+export function sharedRuns(paragraphs: Uint32Array, streams: TokenStreams, part = 0, parts = 1): PairCounts {
+  const collector = new PairCollector(streams.tokenStart.length - 1);
   // A paragraph that says something twice is paired with itself, as many times as it repeats runs.
   const self = (gp: number, runs: number) => {
     for (let r = 0; r < runs; r++) collector.add(gp, gp);
   };
-  const { keys, group, count } = anchorsOf(paragraphs, arena, part, parts, self);
+  const { keys, group, count } = anchorsOf(paragraphs, streams, part, parts, self);
   // Sorted by run, stably: a run's paragraphs come in paragraph order.
   sortPairsInPlace(keys, group);
   for (let from = 0; from < count; ) {

@@ -20,18 +20,18 @@ const JOB = 8_192;
 
 /**
  * Worker threads for the batch-wide stages whose items are independent (pairing shared runs,
- * aligning pairs). They read the token arena in shared memory. Opened only for large batches and
+ * aligning pairs). They read the token streams in shared memory. Opened only for large batches and
  * when the compiled worker script exists.
  */
 export function openComparePool(
-  arena: TokenStreams,
+  streams: TokenStreams,
   docOf: Uint32Array,
   options: RelateOptions,
   workers = availableParallelism(), minParagraphs = MIN_PARAGRAPHS_FOR_WORKERS,
 ): WorkerPool | undefined {
-  const paragraphs = arena.tokenStart.length - 1;
+  const paragraphs = streams.tokenStart.length - 1;
   if (!workerUrl || threadCount(paragraphs, workers, minParagraphs) < 1) return undefined;
-  const data: CompareWorkerData = { arena, docOf, options };
+  const data: CompareWorkerData = { streams, docOf, options };
   return new WorkerPool(workerUrl, data, workers);
 }
 
@@ -41,20 +41,20 @@ export function openComparePool(
  */
 export async function verifyPairs(
   pairs: Float64Array,
-  arena: TokenStreams,
+  streams: TokenStreams,
   options: RelateOptions,
   pool?: WorkerPool,
   /** Called with the number of pairs aligned so far, as slices finish. */
   onDone?: (pairs: number) => void,
 ): Promise<PairFinding[]> {
-  const count = arena.tokenStart.length - 1;
+  const count = streams.tokenStart.length - 1;
   if (!pool) {
     // In slices, saying how far it got after each: one slice of very long paragraphs can take
     // seconds, and the progress line (drawn by a thread of its own) shows the count moving.
     const found: PairFinding[] = [];
     for (let first = 0; first < pairs.length; ) {
-      const end = sliceEnd(pairs, first, count, arena.tokenStart);
-      for (const f of verifyRange(pairs, first, end, count, (gp) => tokensAt(arena, gp), options)) found.push(f);
+      const end = sliceEnd(pairs, first, count, streams.tokenStart);
+      for (const f of verifyRange(pairs, first, end, count, (gp) => tokensAt(streams, gp), options)) found.push(f);
       first = end;
       onDone?.(first);
     }
@@ -102,13 +102,13 @@ const RUNS_PER_PART = 20_000_000;
  * sharedRuns over all paragraphs given, split by run hash over the pool's workers: one part per
  * core, or more for a large batch, so that no worker holds more than RUNS_PER_PART runs at once.
  */
-export async function countSharedRuns(paragraphs: Uint32Array, arena: TokenStreams, pool?: WorkerPool, parts?: number, min = 1): Promise<PairCounts> {
+export async function countSharedRuns(paragraphs: Uint32Array, streams: TokenStreams, pool?: WorkerPool, parts?: number, min = 1): Promise<PairCounts> {
   if (parts === undefined) {
     let tokens = 0;
-    for (let i = 0; i < paragraphs.length; i++) tokens += arena.tokenStart[paragraphs[i] + 1] - arena.tokenStart[paragraphs[i]];
+    for (let i = 0; i < paragraphs.length; i++) tokens += streams.tokenStart[paragraphs[i] + 1] - streams.tokenStart[paragraphs[i]];
     parts = Math.max(availableParallelism(), Math.ceil(tokens / RUNS_PER_PART));
   }
-  if (!pool || parts < 2) return atLeast(sharedRuns(paragraphs, arena), min);
+  if (!pool || parts < 2) return atLeast(sharedRuns(paragraphs, streams), min);
   const jobs: Array<Promise<PairCounts>> = [];
   for (let part = 0; part < parts; part++) {
     const job: CompareJob = { kind: 'runs', paragraphs, part, parts };
@@ -121,11 +121,11 @@ export async function countSharedRuns(paragraphs: Uint32Array, arena: TokenStrea
 export async function wholeMatchesPooled(
   leaders: Uint32Array,
   followers: Uint32Array,
-  arena: TokenStreams,
+  streams: TokenStreams,
   options: RelateOptions,
   pool?: WorkerPool,
 ): Promise<{ kinds: Int8Array; similarity: Float64Array }> {
-  if (!pool) return wholeMatches(leaders, followers, (gp) => tokensAt(arena, gp), options);
+  if (!pool) return wholeMatches(leaders, followers, (gp) => tokensAt(streams, gp), options);
   const jobs: Array<Promise<{ kinds: Int8Array; similarity: Float64Array }>> = [];
   for (let first = 0; first < leaders.length; first += JOB) {
     const end = Math.min(first + JOB, leaders.length);
@@ -145,9 +145,9 @@ export async function wholeMatchesPooled(
  * In how many documents each run of `wanted` stands over the whole batch, as a table: `counted`
  * (see countRuns) in slices that split no document, on the pool when there is one.
  */
-export async function countStockRuns(wanted: Uint32Array, arena: TokenStreams, docOf: Uint32Array, counted: Counted, pool?: WorkerPool): Promise<RunTable> {
+export async function countStockRuns(wanted: Uint32Array, streams: TokenStreams, docOf: Uint32Array, counted: Counted, pool?: WorkerPool): Promise<RunTable> {
   const total = counted.paragraphs.length;
-  if (!pool) return new RunTable(wanted, countRuns(wanted, arena, docOf, counted));
+  if (!pool) return new RunTable(wanted, countRuns(wanted, streams, docOf, counted));
   // One slice a worker: each builds the table of runs asked for, as large as the slice's counting.
   const slices = availableParallelism();
   const jobs: Array<Promise<Uint32Array>> = [];

@@ -8,7 +8,7 @@ import { verifyRange, wholeMatches } from '../align/verify-pairs.js';
 
 /** Given once to each comparison worker: every paragraph's tokens, in shared memory. */
 export interface CompareWorkerData {
-  arena: TokenStreams;
+  streams: TokenStreams;
   /** The document of each paragraph (global paragraph numbers), in shared memory. */
   docOf: Uint32Array;
   options: RelateOptions;
@@ -20,23 +20,23 @@ export type CompareJob =
   | { kind: 'whole'; leaders: Uint32Array; followers: Uint32Array }
   | { kind: 'stock'; wanted: Uint32Array; counted: Counted };
 
-const { arena, docOf, options } = workerData as CompareWorkerData;
-const count = arena.tokenStart.length - 1;
+const { streams, docOf, options } = workerData as CompareWorkerData;
+const count = streams.tokenStart.length - 1;
 
 parentPort?.on('message', ({ id, message }: { id: number; message: CompareJob }) => {
   try {
     if (message.kind === 'verify') {
-      const found = verifyRange(message.pairs, 0, message.pairs.length, count, (gp) => tokensAt(arena, gp), options);
+      const found = verifyRange(message.pairs, 0, message.pairs.length, count, (gp) => tokensAt(streams, gp), options);
       for (const f of found) f.at += message.first;
       parentPort!.postMessage({ id, result: found });
     } else if (message.kind === 'whole') {
-      const result = wholeMatches(message.leaders, message.followers, (gp) => tokensAt(arena, gp), options);
+      const result = wholeMatches(message.leaders, message.followers, (gp) => tokensAt(streams, gp), options);
       parentPort!.postMessage({ id, result }, [result.kinds.buffer as ArrayBuffer, result.similarity.buffer as ArrayBuffer]);
     } else if (message.kind === 'stock') {
-      const result = countRuns(message.wanted, arena, docOf, message.counted);
+      const result = countRuns(message.wanted, streams, docOf, message.counted);
       parentPort!.postMessage({ id, result }, [result.buffer as ArrayBuffer]);
     } else {
-      const result = sharedRuns(message.paragraphs, arena, message.part, message.parts);
+      const result = sharedRuns(message.paragraphs, streams, message.part, message.parts);
       parentPort!.postMessage({ id, result }, [result.keys.buffer as ArrayBuffer, result.counts.buffer as ArrayBuffer]);
     }
   } catch (error) {

@@ -25,10 +25,10 @@ describe('assignLeaders', () => {
   it('joins a paragraph to an earlier one with the very same tokens even when LSH offered only others', async () => {
     // Paragraph 10 repeats title 0; its offers are full of the other titles (all share 街道人民政府).
     const texts = [...titles, titles[0]];
-    const arena = streamsOf(texts.map((text) => ({ text })), prepareParagraph);
+    const streams = streamsOf(texts.map((text) => ({ text })), prepareParagraph);
     const whole = Uint32Array.from(texts.keys());
     const offers = offersOf(texts.map((_, w) => (w === 10 ? [1, 2, 3, 4, 5, 6, 7, 8] : [])));
-    const leaders = await assignLeaders(whole, offers, arena, options);
+    const leaders = await assignLeaders(whole, offers, streams, options);
     expect(leaders.joins.map((j) => [j.leader, j.follower, j.rel.kind])).toEqual([[0, 10, 'exact']]);
     expect([...leaders.leaderOf]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0]);
     expect(leaders.copiesOf.get(0)).toEqual([{ gp: 10, kind: 'exact' }]);
@@ -37,9 +37,9 @@ describe('assignLeaders', () => {
   it('tries the leaders with the most votes when no earlier paragraph is the same', async () => {
     const base = '全镇共开展法治宣传活动十五场次，发放宣传资料三千余份，受教育群众五千余人次';
     const texts = ['另一段完全无关的文字内容，讲的是别的事情，与法治宣传毫无关系', base, base.replace('三千', '两千'), base.replace('十五', '十六')];
-    const arena = streamsOf(texts.map((text) => ({ text })), prepareParagraph);
+    const streams = streamsOf(texts.map((text) => ({ text })), prepareParagraph);
     const offers = offersOf([[], [], [0, 1], [0, 1, 2]]);
-    const leaders = await assignLeaders(Uint32Array.from(texts.keys()), offers, arena, options);
+    const leaders = await assignLeaders(Uint32Array.from(texts.keys()), offers, streams, options);
     expect(leaders.joins.map((j) => [j.leader, j.follower, j.rel.kind])).toEqual([
       [1, 2, 'near'],
       [1, 3, 'near'],

@@ -14,7 +14,7 @@ import { verifyRange } from '../../../src/compare/align/verify-pairs.js';
 import { stockRuns } from '../../../src/compare/judge/run-table.js';
 import type { TokenStreams } from '../../../src/types.js';
 
-const stockRunsOf = (arena: TokenStreams, gp: number, out: Int32Array) => stockRuns(arena.masked, arena.tokenStart[gp], arena.tokenStart[gp + 1], out);
+const stockRunsOf = (streams: TokenStreams, gp: number, out: Int32Array) => stockRuns(streams.masked, streams.tokenStart[gp], streams.tokenStart[gp + 1], out);
 import { tokensAt } from '../../../src/read/token-streams.js';
 import { assignLeaders } from '../../../src/compare/leaders/assign.js';
 import { flattenUnits, indexParagraphs } from '../../../src/compare/batch.js';
@@ -27,27 +27,27 @@ generateBatch({ docs: 12, seed: 3, seedDir: join(import.meta.dirname, '../../../
 const batch = (async () => {
   const { analyses } = await analyzeFiles(await listInputFiles([join(dir, 'batch')]), defaultSettings, undefined, { workers: 0 });
   const docOf = indexParagraphs(analyses).doc;
-  return { arena: joinStreams(analyses.map((a) => a.streams!)), docOf };
+  return { streams: joinStreams(analyses.map((a) => a.streams!)), docOf };
 })();
-const analysed = batch.then((b) => b.arena);
+const analysed = batch.then((b) => b.streams);
 
 // These tests need worker threads: the compiled worker script, which `npm test` builds first.
 it('has a compiled comparing worker to start', () => expect(COMPARE_WORKER, 'run `npm run build` first').toBeDefined());
 
 describe('shared 6-token runs', () => {
   it('count the same split by run hash, on this thread or on workers, as in one go', async () => {
-    const arena = await analysed;
-    const count = arena.tokenStart.length - 1;
+    const streams = await analysed;
+    const count = streams.tokenStart.length - 1;
     const all = Uint32Array.from({ length: count }, (_, i) => i);
-    const whole = sharedRuns(all, arena);
+    const whole = sharedRuns(all, streams);
     expect(whole.keys.length).toBeGreaterThan(100);
     // Pairs sharing many runs are there: the batch holds copies.
     expect(Math.max(...whole.counts)).toBeGreaterThan(20);
-    const parts = addCounts([0, 1, 2, 3, 4].map((part) => sharedRuns(all, arena, part, 5)));
+    const parts = addCounts([0, 1, 2, 3, 4].map((part) => sharedRuns(all, streams, part, 5)));
     expect([...parts.keys]).toEqual([...whole.keys]);
     expect([...parts.counts]).toEqual([...whole.counts]);
-    const pool = openComparePool(arena, (await batch).docOf, { threshold: 0.5, minTokens: 12, minWholeTokens: 8 }, 2, 0)!;
-    const pooled = await countSharedRuns(all, arena, pool, 2).finally(() => pool.close());
+    const pool = openComparePool(streams, (await batch).docOf, { threshold: 0.5, minTokens: 12, minWholeTokens: 8 }, 2, 0)!;
+    const pooled = await countSharedRuns(all, streams, pool, 2).finally(() => pool.close());
     expect([...pooled.counts]).toEqual([...whole.counts]);
     expect([...pooled.keys]).toEqual([...whole.keys]);
   });
@@ -55,57 +55,57 @@ describe('shared 6-token runs', () => {
 
 describe('stock runs', () => {
   it('are counted the same on workers, in slices that split no report, as in one pass', async () => {
-    const { arena, docOf } = await batch;
-    const count = arena.tokenStart.length - 1;
+    const { streams, docOf } = await batch;
+    const count = streams.tokenStart.length - 1;
     // Every run of the first 40 paragraphs, and one no paragraph has.
     const wanted = new Set<number>([123456789]);
     const scratch = new Int32Array(4096);
     for (let gp = 0; gp < 40; gp++) {
-      const n = stockRunsOf(arena, gp, scratch);
+      const n = stockRunsOf(streams, gp, scratch);
       for (let j = 0; j < n; j++) wanted.add(scratch[j] >>> 0);
     }
     const keys = Uint32Array.from([...wanted].sort((a, b) => a - b));
     // Every paragraph counted once: as a leader standing for itself alone.
     const counted = { paragraphs: Uint32Array.from({ length: count }, (_, i) => i), docs: new Uint32Array(count).fill(1) };
-    const here = countRuns(keys, arena, docOf, counted);
+    const here = countRuns(keys, streams, docOf, counted);
     expect(Math.max(...here)).toBeGreaterThan(3);
     expect(here[keys.indexOf(123456789)]).toBe(0);
-    const pool = openComparePool(arena, docOf, { threshold: 0.5, minTokens: 12, minWholeTokens: 8 }, 2, 0)!;
-    const table = await countStockRuns(keys, arena, docOf, counted, pool).finally(() => pool.close());
+    const pool = openComparePool(streams, docOf, { threshold: 0.5, minTokens: 12, minWholeTokens: 8 }, 2, 0)!;
+    const table = await countStockRuns(keys, streams, docOf, counted, pool).finally(() => pool.close());
     expect([...keys].map((h) => table.docs(h))).toEqual([...here]);
   });
 });
 
 describe('verifyPairs', () => {
   it('finds the same passages, in pair order, on worker threads as on this thread', async () => {
-    const arena = await analysed;
-    const count = arena.tokenStart.length - 1;
+    const streams = await analysed;
+    const count = streams.tokenStart.length - 1;
     // Every pair among the first 240 paragraphs: copies and unrelated paragraphs alike.
     const n = Math.min(count, 240);
     const keys: number[] = [];
     for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) keys.push(a * count + b);
     const pairs = Float64Array.from(keys);
     const options = { threshold: 0.5, minTokens: 12, minWholeTokens: 8 };
-    const here = await verifyPairs(pairs, arena, options);
-    const pool = openComparePool(arena, (await batch).docOf, options, 2, 0)!;
+    const here = await verifyPairs(pairs, streams, options);
+    const pool = openComparePool(streams, (await batch).docOf, options, 2, 0)!;
     expect(pool).toBeDefined();
-    const pooled = await verifyPairs(pairs, arena, options, pool).finally(() => pool.close());
+    const pooled = await verifyPairs(pairs, streams, options, pool).finally(() => pool.close());
     expect(here.length).toBeGreaterThan(20);
     expect(pooled).toEqual(here);
     expect(here.every((f, i) => i === 0 || f.at >= here[i - 1].at)).toBe(true);
   });
 
   it('on this thread, aligns in slices, saying after each how many pairs are done, and finds what one pass finds', async () => {
-    const arena = await analysed;
-    const count = arena.tokenStart.length - 1;
+    const streams = await analysed;
+    const count = streams.tokenStart.length - 1;
     const n = Math.min(count, 240);
     const keys: number[] = [];
     for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) keys.push(a * count + b);
     const pairs = Float64Array.from(keys);
     const options = { threshold: 0.5, minTokens: 12, minWholeTokens: 8 };
     const done: number[] = [];
-    const sliced = await verifyPairs(pairs, arena, options, undefined, (k: number) => done.push(k));
-    expect(sliced).toEqual(verifyRange(pairs, 0, pairs.length, count, (gp) => tokensAt(arena, gp), options));
+    const sliced = await verifyPairs(pairs, streams, options, undefined, (k: number) => done.push(k));
+    expect(sliced).toEqual(verifyRange(pairs, 0, pairs.length, count, (gp) => tokensAt(streams, gp), options));
     expect(done.length).toBeGreaterThan(1);
     expect(done.every((k, i) => i === 0 || k > done[i - 1])).toBe(true);
     expect(done[done.length - 1]).toBe(pairs.length);
@@ -115,14 +115,14 @@ describe('verifyPairs', () => {
 describe('assignLeaders', () => {
   it('chooses the same leaders with checks made ahead on workers as in one ordered pass', async () => {
     const { analyses } = await analyzeFiles(await listInputFiles([join(dir, 'batch')]), defaultSettings, undefined, { workers: 0 });
-    const arena = joinStreams(analyses.map((a) => a.streams!));
+    const streams = joinStreams(analyses.map((a) => a.streams!));
     const index = indexParagraphs(analyses);
     const units = flattenUnits(analyses, index, defaultSettings.bands);
     const offers = earlierCandidates(units.wholeCount, defaultSettings.bands, units.wholeKeys, units.wholePara);
     const options = { threshold: 0.5, minTokens: 12, minWholeTokens: 8 };
-    const here = await assignLeaders(units.wholePara, offers, arena, options);
-    const pool = openComparePool(arena, (await batch).docOf, options, 2, 0)!;
-    const ahead = await assignLeaders(units.wholePara, offers, arena, options, pool).finally(() => pool.close());
+    const here = await assignLeaders(units.wholePara, offers, streams, options);
+    const pool = openComparePool(streams, (await batch).docOf, options, 2, 0)!;
+    const ahead = await assignLeaders(units.wholePara, offers, streams, options, pool).finally(() => pool.close());
     expect(here.joins.length).toBeGreaterThan(50);
     expect(here.speculated).toBe(0);
     expect(ahead.speculated).toBeGreaterThan(50);
