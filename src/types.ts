@@ -179,6 +179,27 @@ export interface ResultCluster {
    * a span of one), so parts[k][0] against parts[k][i] is a per-paragraph diff.
    */
   parts?: ResultMember[][];
+  /**
+   * For a finding of two or more members copied passage by passage: the text they all share and
+   * the slots where each says something of its own (a place name, a year, a phrase added).
+   */
+  template?: Template;
+}
+
+/** What members written from one text share, and where they differ (see src/compare/templates). */
+export interface Template {
+  /** The shared text in pieces: slot i stands between pieces[i] and pieces[i + 1]. */
+  pieces: string[];
+  slots: TemplateSlot[];
+}
+
+export interface TemplateSlot {
+  /** Per member, in member order: its value as [start, end) in its paragraph's text (start = end when it has none). */
+  values: Array<[number, number]>;
+  /** `number`: digits only; `name`: each value recurs elsewhere in its own report (a place, a unit); `text`: anything else. */
+  kind: 'number' | 'name' | 'text';
+  /** Largest edit distance of a member's value from the representative's, over the longer of the two (0..1). */
+  distance: number;
 }
 
 export interface ResultDocumentPair {

@@ -14,6 +14,7 @@ import { canonicalOrder, inInputOrder } from './canonical.js';
 import { rankFindings } from './rank.js';
 import { joinSequences } from './sequences.js';
 import { assembleResult } from './result.js';
+import { addTemplates } from './templates/index.js';
 
 /**
  * Told what the comparison is doing: a stage begins, or (`step`) how far the current one has got,
@@ -104,7 +105,10 @@ async function findCopies(c: Comparison): Promise<ResultCluster[]> {
   const stockRuns = (wanted: Uint32Array) => countStockRuns(wanted, c.batchTokens.streams, c.index.doc, families, c.pool);
   const findings = await buildFindings(groups, inputs, stockRuns);
   const lengthOf = (doc: number, paragraph: number) => c.analyses[doc].paragraphs[paragraph].text.length;
-  return rankFindings(joinSequences(findings, lengthOf));
+  const ranked = rankFindings(joinSequences(findings, lengthOf));
+  c.onStage(`templates of ${count(ranked.length)} findings`);
+  addTemplates(ranked, c.analyses);
+  return ranked;
 }
 
 /** Phase 1: each paragraph near-identical to an earlier one joins it, its leader (leaders/assign.ts). */
