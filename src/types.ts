@@ -83,7 +83,15 @@ export interface Span {
 }
 
 export type Scope = 'within' | 'across';
-export type Kind = 'exact' | 'numbers' | 'near' | 'partial';
+/**
+ * What changed between the members: nothing (`exact`), only digits (`numbers`), only names and
+ * numbers filled into a template (`names`), a few words (`near`), one holds most of the other
+ * (`partial`), or one member has text spliced in that the batch does not use (`spliced`).
+ */
+export type Kind = MatchKind | 'names' | 'spliced';
+
+/** What an alignment of two passages tells: the kinds a finding starts from. */
+export type MatchKind = 'exact' | 'numbers' | 'near' | 'partial';
 
 // ---------------------------------------------------------------------------------------------
 // The scan result: JSON schema 1. Field names here are the JSON's field names.
@@ -184,6 +192,24 @@ export interface ResultCluster {
    * the slots where each says something of its own (a place name, a year, a phrase added).
    */
   template?: Template;
+  /**
+   * Text one member alone has, foreign to the batch, where every other member agrees: spam spliced
+   * into a copied page. The finding's kind is then `spliced`, and it is listed first.
+   */
+  splices?: Splice[];
+}
+
+export interface Splice {
+  /** The member, by its position in `members`. */
+  member: number;
+  /** The paragraph it stands in (a member that is a run of paragraphs holds several). */
+  paragraph: number;
+  /** Where the spliced text stands in that paragraph's text, [start, end). */
+  start: number;
+  end: number;
+  text: string;
+  /** What the other members say there (empty when they say nothing: an insertion). */
+  canonical: string;
 }
 
 /** What members written from one text share, and where they differ (see src/compare/templates). */

@@ -105,10 +105,10 @@ async function findCopies(c: Comparison): Promise<ResultCluster[]> {
   const stockRuns = (wanted: Uint32Array) => countStockRuns(wanted, c.batchTokens.streams, c.index.doc, families, c.pool);
   const findings = await buildFindings(groups, inputs, stockRuns);
   const lengthOf = (doc: number, paragraph: number) => c.analyses[doc].paragraphs[paragraph].text.length;
-  const ranked = rankFindings(joinSequences(findings, lengthOf));
-  c.onStage(`templates of ${count(ranked.length)} findings`);
-  addTemplates(ranked, c.analyses);
-  return ranked;
+  const joined = joinSequences(findings, lengthOf);
+  c.onStage(`templates of ${count(joined.length)} findings`);
+  addTemplates(joined, c.analyses);
+  return rankFindings(joined);
 }
 
 /** Phase 1: each paragraph near-identical to an earlier one joins it, its leader (leaders/assign.ts). */

@@ -1,7 +1,8 @@
 import type { ResultCluster } from '../types.js';
 
 /**
- * The one review order, used by the summary, the review UI and every report: the queue first
+ * The one review order, used by the summary, the review UI and every report: findings with
+ * text spliced in first (the one thing an auditor must never miss), then the queue
  * (findings not kept apart as boilerplate), most rare shared text first, fewer reports first
  * among equals (copying between a few reports is what an auditor looks for); then the findings
  * kept apart, in the same order. Ties fall to the place of the representative, so the order
@@ -10,6 +11,7 @@ import type { ResultCluster } from '../types.js';
 export function rankFindings(findings: ResultCluster[]): ResultCluster[] {
   const sorted = [...findings].sort(
     (x, y) =>
+      Number(!x.splices) - Number(!y.splices) ||
       Number(x.boilerplate) - Number(y.boilerplate) ||
       y.content - x.content ||
       x.docCount - y.docCount ||

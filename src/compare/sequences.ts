@@ -7,7 +7,7 @@ import { hashString } from '../util/hash.js';
  * has its year's own paragraph here and there).
  */
 const GAP = 3;
-const KIND_RANK: Record<Kind, number> = { exact: 0, numbers: 1, near: 2, partial: 3 };
+const KIND_RANK: Record<Kind, number> = { exact: 0, numbers: 1, names: 2, near: 2, partial: 3, spliced: 4 };
 
 const byPlace = (x: ResultMember, y: ResultMember) => x.doc - y.doc || x.paragraph - y.paragraph || (x.start ?? 0) - (y.start ?? 0);
 

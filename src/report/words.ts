@@ -6,8 +6,10 @@ import type { ReportFinding } from './types.js';
 export const KIND_WORDS: Record<Kind, string> = {
   exact: 'exact copy',
   numbers: 'same but for numbers',
+  names: 'template filled in (names and numbers)',
   near: 'near copy',
   partial: 'partly contained',
+  spliced: 'text spliced in',
 };
 
 /**

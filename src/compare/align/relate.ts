@@ -1,4 +1,4 @@
-import type { Kind, Normalized } from '../../types.js';
+import type { MatchKind as Kind, Normalized } from '../../types.js';
 import { DIGITS } from '../../read/normalize/normalize.js';
 import { align, alignSelf, regionSimilarity, type Region } from './tiling.js';
 import { anchorLengthFor, unitsPerToken } from './windows.js';

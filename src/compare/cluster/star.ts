@@ -1,4 +1,4 @@
-import type { Kind } from '../../types.js';
+import type { MatchKind as Kind } from '../../types.js';
 
 export interface Edge {
   u: number;

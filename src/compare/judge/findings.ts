@@ -10,7 +10,7 @@ import { countChars } from '../../read/normalize/normalize.js';
 import { hashRange } from '../../util/hash.js';
 import type { BatchTokens, ParagraphIndex } from '../batch.js';
 
-const KIND_RANK: Record<Kind, number> = { exact: 0, numbers: 1, near: 2, partial: 3 };
+const KIND_RANK: Record<Kind, number> = { exact: 0, numbers: 1, names: 2, near: 2, partial: 3, spliced: 4 };
 /** Places whose role is read to tell a finding's role. */
 const ROLE_SAMPLE = 32;
 /** Similarity from which two near-identical paragraphs are weighed as shared whole. */

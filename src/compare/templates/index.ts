@@ -1,4 +1,5 @@
-import type { Analysis, ResultCluster, ResultMember } from '../../types.js';
+import type { Analysis, Kind, ResultCluster, ResultMember } from '../../types.js';
+import { foreignSplices, spliceCandidates, spliceOf, type Candidate } from './splices.js';
 import { templateOf, type MemberText } from './template.js';
 import { numberingLength } from '../../read/normalize/normalize.js';
 
@@ -24,18 +25,41 @@ const MIN_NAME_CHARS = 2;
  */
 export function addTemplates(findings: ResultCluster[], analyses: Analysis[]): void {
   const texts = new ReportTexts(analyses);
+  const candidates: Candidate[] = [];
+  findings.forEach((f, n) => {
+    if (f.members.length < 2 || f.members.length > MAX_MEMBERS) return;
+    // A run of paragraphs copied in sequence has no one template, but each of its copies may carry a splice.
+    for (const places of f.parts ?? [f.members]) {
+      const members = places.map((m) => memberText(m, analyses));
+      const template = templateOf(members, (i, start, end) => texts.recurs(places[i], start, end));
+      if (!template || template.slots.length === 0) continue;
+      const skeleton = template.pieces.reduce((sum, p) => sum + p.length, 0);
+      if (members.some((m) => skeleton < MIN_SKELETON_SHARE * m.text.length)) continue;
+      // A partial finding's members cover different extents of one text: no common skeleton to fill.
+      if (!f.parts && f.kind !== 'partial') f.template = template;
+      const textOf = (i: number, [start, end]: [number, number]) => members[i].text.slice(start - members[i].base, end - members[i].base);
+      candidates.push(...spliceCandidates(n, template, places, textOf));
+    }
+  });
+  for (const c of foreignSplices(candidates, analyses)) (findings[c.finding].splices ??= []).push(spliceOf(c));
   for (const f of findings) {
-    // A partial finding's members cover different extents of one text: no common skeleton to fill.
-    if (f.parts || f.kind === 'partial' || f.members.length < 2 || f.members.length > MAX_MEMBERS) continue;
-    const members = f.members.map((m) => memberText(m, analyses));
-    const template = templateOf(members, (i, start, end) => texts.recurs(f.members[i], start, end));
-    if (!template || template.slots.length === 0) continue;
-    const skeleton = template.pieces.reduce((n, p) => n + p.length, 0);
-    if (members.every((m) => skeleton >= MIN_SKELETON_SHARE * m.text.length)) f.template = template;
+    f.kind = kindOf(f);
+    // A splice is never kept apart: it is the one finding an auditor must not miss.
+    if (f.splices) {
+      f.boilerplate = false;
+      delete f.stock;
+    }
   }
 }
 
-/** A member's text, past the numbering a paragraph starts with (一、, （二）, 3.): not the template's. */
+/** `spliced` above all; `names` for a near copy whose slots are only names and numbers. */
+function kindOf(f: ResultCluster): Kind {
+  if (f.splices) return 'spliced';
+  const slots = f.template?.slots;
+  if (f.kind === 'near' && slots?.every((s) => s.kind !== 'text') && slots.some((s) => s.kind === 'name')) return 'names';
+  return f.kind;
+}
+
 function memberText(m: ResultMember, analyses: Analysis[]): MemberText {
   const text = analyses[m.doc].paragraphs[m.paragraph].text;
   const base = m.start ?? numberingLength(text);
