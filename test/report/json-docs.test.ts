@@ -48,6 +48,9 @@ beforeAll(() => {
   for (const n of names) copyFileSync(join(corpus, n), join(dir, 'reports', n));
   copyFileSync(join(ROOT, 'test', 'fixtures', 'formats', '000-report.pdf'), join(dir, 'reports', 'report.pdf'));
   writeFileSync(join(dir, 'reports', 'broken.txt'), Buffer.from([0, 1, 2, 3, 0, 0xff]));
+  // A mirrored page: one of 001's paragraphs with a gambling site's name spliced in, for `splices`.
+  const own = readFileSync(join(corpus, names[1]), 'utf8').split('\n').find((l) => l.includes('牢固树立法律权威至上'))!;
+  writeFileSync(join(dir, 'reports', 'mirror.txt'), own.replace('在发展经济社会事务', '在澳门皇冠官方网站发展经济社会事务'));
   refrain('scan', 'last', '--workspace', 'last.db', '-q');
   refrain('scan', 'reports', '--no-workspace', '--json', 'plain.json', '-q');
   refrain('scan', 'reports', '--workspace', 'now.db', '--against', 'last.db', '--json', 'against.json', '-q');
