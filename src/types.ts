@@ -262,9 +262,6 @@ export interface Analysis {
   paragraphs: Paragraph[];
   /** For comparison unit u: the paragraph it belongs to. */
   unitPara: Uint32Array;
-  /** For unit u: the range [unitStart[u], unitEnd[u]) of the paragraph's normalized tokens. */
-  unitStart: Uint32Array;
-  unitEnd: Uint32Array;
   /** `bands` keys per unit, unit after unit: unit u's keys are bandKeys[u*bands .. u*bands+bands). */
   bandKeys: Uint32Array;
   /**

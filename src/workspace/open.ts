@@ -3,13 +3,16 @@ import type Database from 'better-sqlite3';
 import { writeProblem } from './access.js';
 import { connectForReading, connectForWriting, removeSidecars, sidecarsToMake } from './connect.js';
 import { WorkspaceError } from './errors.js';
-import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+import { APPLICATION_ID, MIGRATIONS, READABLE_FROM, SCHEMA_VERSION } from './schema.js';
 import { Workspace } from './workspace.js';
 
 export interface OpenOptions {
   /** Create the file when it does not exist (default false). */
   create?: boolean;
-  /** Open without writing anything, not even a schema upgrade (default false). */
+  /**
+   * Open without writing anything, not even a schema upgrade (default false). A schema older than
+   * READABLE_FROM is then refused, with how to upgrade it.
+   */
   readonly?: boolean;
   /**
    * Check only these tables (with their indexes) for damage instead of the whole file. The
@@ -53,7 +56,7 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
   const made = sidecarsToMake(path);
   const db = checked(path, checkTables);
   if (readonly) {
-    if (db.version < SCHEMA_VERSION) {
+    if (db.version < READABLE_FROM) {
       db.connection.close();
       removeSidecars(made);
       throw new WorkspaceError(

@@ -91,7 +91,7 @@ export class Workspace {
     return this.db.transaction(() => {
       const rows = this.db
         .prepare(
-          `SELECT id, path, hash, encoding, format, chars, unit_para, unit_start, unit_end, band_keys
+          `SELECT id, path, hash, encoding, format, chars, unit_para, band_keys
            FROM documents WHERE past IS NULL ORDER BY id`,
         )
         .all() as DocumentRow[];
@@ -104,8 +104,6 @@ export class Workspace {
           document: { path: row.path, encoding: row.encoding, format: row.format, hash: row.hash, chars: row.chars },
           paragraphs: paragraphs.get(row.id) ?? [],
           unitPara: fromBlob(row.unit_para, 'unitPara'),
-          unitStart: fromBlob(row.unit_start, 'unitStart'),
-          unitEnd: fromBlob(row.unit_end, 'unitEnd'),
           bandKeys: fromBlob(row.band_keys, 'bandKeys'),
         }));
         analyses.forEach((analysis, i) => out.set(slice[i].path, { hash: slice[i].hash, analysis }));
@@ -154,8 +152,8 @@ export class Workspace {
     db.pragma(`cache_size = -${SAVE_CACHE_KIB}`);
     const insertDocument = db.prepare(
       `INSERT INTO documents (id, path, hash, encoding, format, chars, templated_ratio, within_ratio,
-         boilerplate_ratio, past, unit_para, unit_start, unit_end, band_keys, extra)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         boilerplate_ratio, past, unit_para, band_keys, extra)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const updateDocument = db.prepare(
       `UPDATE documents SET encoding = ?, format = ?, chars = ?, templated_ratio = ?, within_ratio = ?,
@@ -209,8 +207,6 @@ export class Workspace {
           doc.id, doc.path, doc.hash, doc.encoding, doc.format, doc.chars, doc.templatedRatio, doc.withinRatio,
           doc.boilerplateRatio, doc.past ?? null,
           analysis ? toBlob(analysis.unitPara) : null,
-          analysis ? toBlob(analysis.unitStart) : null,
-          analysis ? toBlob(analysis.unitEnd) : null,
           analysis ? toBlob(analysis.bandKeys) : null,
           extra,
         );
@@ -555,8 +551,6 @@ interface DocumentRow {
   boilerplate_ratio: number;
   past: string | null;
   unit_para: Buffer | null;
-  unit_start: Buffer | null;
-  unit_end: Buffer | null;
   band_keys: Buffer | null;
   extra: string | null;
 }
