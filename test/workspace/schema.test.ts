@@ -91,7 +91,7 @@ describe('schema migration 4 (unit_start and unit_end dropped)', () => {
     ws.close();
   });
 
-  it('leaves a version 2 workspace refused by a read-only open: it lacks the reviewer column', () => {
+  it('still refuses a version 2 workspace to a read-only open, saying how to upgrade it', () => {
     const path = join(dir, 'v2.db');
     const db = new Database(path);
     for (const migration of MIGRATIONS.slice(0, 2)) db.exec(migration);
