@@ -85,6 +85,19 @@ export function removeDecision(db: Database.Database, key: string, at: string, r
   return existed;
 }
 
+/**
+ * Adds decisions carried from elsewhere (a past workspace, or a finding's earlier key) where this
+ * workspace has none for the key, and logs those added. Runs inside the caller's transaction.
+ */
+export function carryDecisions(db: Database.Database, decisions: readonly Decision[]): void {
+  const carry = db.prepare(`INSERT INTO decisions (key, label, note, at, reviewer) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`);
+  const log = db.prepare(`INSERT INTO decision_log (key, label, note, at, reviewer) VALUES (?, ?, ?, ?, ?)`);
+  for (const d of decisions) {
+    const by = d.reviewer ?? null;
+    if (carry.run(d.key, d.label, d.note, d.at, by).changes > 0) log.run(d.key, d.label, d.note, d.at, by);
+  }
+}
+
 function upsert(db: Database.Database, d: Decision): void {
   db.prepare(
     `INSERT INTO decisions (key, label, note, at, reviewer) VALUES (?, ?, ?, ?, ?)
