@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { commands, usage } from './commands/index.js';
-import { UsageError, InputError } from './errors.js';
+import { isInputError } from './errors.js';
 import { forTerminal } from './text/width.js';
 
 async function main(argv: string[]): Promise<number> {
@@ -33,7 +33,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof InputError) {
+    if (isInputError(error)) {
       process.stderr.write(`refrain: ${forTerminal(error.message)}\n`);
       process.exitCode = 2;
       return;

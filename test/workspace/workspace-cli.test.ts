@@ -141,3 +141,27 @@ describe('refrain report', () => {
     expect(r.err).toBe(`refrain: workspace ${empty} holds no scan yet; run 'refrain scan PATH... --workspace ${empty}' first\n`);
   });
 });
+
+describe('a workspace that cannot be used', () => {
+  // Every command that meets one says why and exits 2: a bad workspace is an input, not a bug.
+  const notes = () => join(dir, 'not-a-workspace.db');
+  const commands: Array<[string, () => string[]]> = [
+    ['scan', () => ['scan', CORPUS, '--workspace', notes(), '-q']],
+    ['scan --against', () => ['scan', CORPUS, '--against', notes(), '--no-workspace', '-q']],
+    ['scan --workspace --against', () => ['scan', CORPUS, '--workspace', join(dir, 'fresh.db'), '--against', notes(), '-q']],
+    ['decide', () => ['decide', '--workspace', notes(), '0', 'copied']],
+    ['report', () => ['report', notes()]],
+    ['decisions export', () => ['decisions', 'export', notes()]],
+    ['decisions import', () => ['decisions', 'import', join(dir, 'decisions.json'), '--workspace', notes()]],
+  ];
+  for (const [name, args] of commands) {
+    it(`is refused by ${name} with exit 2 and the reason, left unchanged`, () => {
+      writeFileSync(notes(), 'meeting notes\n');
+      writeFileSync(join(dir, 'decisions.json'), JSON.stringify({ format: 'refrain-decisions', version: 1, workspace: 'a.db', exportedAt: 't', decisions: [], log: [] }));
+      const r = refrain(...args());
+      expect(r.err).toBe(`refrain: ${notes()} is not a SQLite file, so not a refrain workspace; it was left unchanged\n`);
+      expect(r.code).toBe(2);
+      expect(readFileSync(notes(), 'utf8')).toBe('meeting notes\n');
+    });
+  }
+});
