@@ -43,7 +43,7 @@ unknown or renumbered finding id, or a workspace that cannot be read or written
 export const decideCommand: Command = {
   name: 'decide',
   summary: 'record a decision on a finding: copied, boilerplate, false-match, or clear',
-  async run(argv) {
+  run(argv) {
     const parsed = parseCommandLine('decide', argv, {
           workspace: { type: 'string' },
           note: { type: 'string' },

@@ -83,7 +83,7 @@ async function exportTo(workspace: string, output: string | undefined): Promise<
   return 0;
 }
 
-async function importFrom(source: string, workspace: string, overwrite: boolean): Promise<number> {
+function importFrom(source: string, workspace: string, overwrite: boolean): number {
   let file: DecisionsFile;
   try {
     const text = source === '-' ? readFileSync(0, 'utf8') : readFileSync(source, 'utf8');

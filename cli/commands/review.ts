@@ -78,7 +78,7 @@ function memberParagraphs(clusters: ReviewInput['result']['clusters'], ids: numb
       const id = ids[m.doc];
       if (id === undefined) continue;
       let ofDoc = out.get(id);
-      if (ofDoc === undefined) out.set(id, (ofDoc = new Map()));
+      if (ofDoc === undefined) out.set(id, (ofDoc = new Map<number, number>()));
       ofDoc.set(m.paragraph, m.doc);
     }
   }

@@ -60,7 +60,7 @@ export function readDecisionLog(db: Database.Database): DecisionLogEntry[] {
  */
 export function writeDecision(db: Database.Database, key: string, label: DecisionLabel, note: string | undefined, at: string, reviewer = ''): Decision {
   if (!isDecisionLabel(label)) {
-    throw new WorkspaceError(`unknown decision '${label}'; use one of: ${DECISION_LABELS.join(', ')}`);
+    throw new WorkspaceError(`unknown decision '${String(label)}'; use one of: ${DECISION_LABELS.join(', ')}`);
   }
   if (key.length === 0) throw new WorkspaceError('a decision needs a finding key');
   let decision: Decision = { key, label, note: note ?? '', at, ...(reviewer === '' ? {} : { reviewer }) };

@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { writeProblem } from './access.js';
 import { connectForReading, connectForWriting, removeSidecars, sidecarsToMake } from './connect.js';
-import { WorkspaceError } from './errors.js';
+import { failureOf, WorkspaceError } from './errors.js';
 import { APPLICATION_ID, MIGRATIONS, READABLE_FROM, SCHEMA_VERSION } from './schema.js';
 import { Workspace } from './workspace.js';
 
@@ -84,7 +84,7 @@ function statOrNull(path: string) {
     return statSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new WorkspaceError(`cannot read workspace ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    throw new WorkspaceError(`cannot read workspace ${path}: ${failureOf(error)}`);
   }
 }
 
@@ -95,7 +95,7 @@ export function checkHeader(path: string): void {
   try {
     fd = openSync(path, 'r');
   } catch (error) {
-    throw new WorkspaceError(`cannot read workspace ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    throw new WorkspaceError(`cannot read workspace ${path}: ${failureOf(error)}`);
   }
   try {
     readSync(fd, head, 0, 16, 0);
