@@ -6,11 +6,7 @@ import Database from 'better-sqlite3';
 import { openWorkspace, SCHEMA_VERSION } from '../../src/workspace/index.js';
 import { APPLICATION_ID, MIGRATIONS } from '../../src/workspace/schema.js';
 import { Workspace } from '../../src/workspace/workspace.js';
-import type { Analysis, ScanResult } from '../../src/types.js';
-// @ts-expect-error plain JavaScript helper shared with the kill test's child process
-import { makeScan } from '../support/workspace-data.mjs';
-
-const scan = makeScan as (mark: number, docs?: number, paras?: number) => { result: ScanResult; analyses: Analysis[] };
+import { makeScan as scan } from '../support/workspace-data.mjs';
 
 let dir: string;
 beforeEach(() => {

@@ -5,11 +5,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openWorkspace, SCHEMA_VERSION, Workspace } from '../../src/workspace/index.js';
 import { APPLICATION_ID, MIGRATIONS } from '../../src/workspace/schema.js';
-import type { Analysis, ScanResult } from '../../src/types.js';
-// @ts-expect-error plain JavaScript helper shared with the kill test's child process
-import { makeScan } from '../support/workspace-data.mjs';
-
-const scan = makeScan as (mark: number, docs?: number, paras?: number) => { result: ScanResult; analyses: Analysis[] };
+import type { Analysis } from '../../src/types.js';
+import { makeScan as scan } from '../support/workspace-data.mjs';
 
 let dir: string;
 beforeEach(() => {

@@ -9,10 +9,7 @@ import { APPLICATION_ID, MIGRATIONS } from '../../src/workspace/schema.js';
 import { Workspace } from '../../src/workspace/workspace.js';
 import { scanPaths } from '../../src/scan/index.js';
 import type { Analysis, ScanResult } from '../../src/types.js';
-// @ts-expect-error plain JavaScript helper shared with the kill test's child process
-import { makeScan } from '../support/workspace-data.mjs';
-
-const scan = makeScan as (mark: number, docs?: number, paras?: number) => { result: ScanResult; analyses: Analysis[] };
+import { makeScan as scan } from '../support/workspace-data.mjs';
 
 // The commands run from the build (dist/), as a user runs them; `npm test` builds first.
 const MAIN = join(import.meta.dirname, '../..', 'dist', 'cli', 'main.js');

@@ -5,7 +5,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { openWorkspace } from '../../src/workspace/index.js';
 import { scanIntoWorkspace } from '../../src/scan/index.js';
-import type { ScanResult } from '../../src/types.js';
+import type { Decision, ScanResult } from '../../src/types.js';
 
 // The commands run from the build (dist/), as a user runs them; `npm test` builds first.
 const MAIN = join(import.meta.dirname, '../..', 'dist', 'cli', 'main.js');
@@ -104,8 +104,9 @@ describe('refrain report', () => {
     const { decisions, ...scan } = json;
     expect(scan).toEqual(result);
     // Other tests of this file decided other findings in the same workspace.
-    const mine = (decisions as Array<{ key: string }>).filter((d) => d.key === result.clusters[1].key);
-    expect(mine).toEqual([{ key: result.clusters[1].key, label: 'false-match', note: 'topic words', at: expect.any(String), reviewer: userInfo().username }]);
+    const mine = (decisions as Decision[]).filter((d) => d.key === result.clusters[1].key);
+    expect(mine.map(({ at: _at, ...d }) => d)).toEqual([{ key: result.clusters[1].key, label: 'false-match', note: 'topic words', reviewer: userInfo().username }]);
+    expect(mine[0].at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 
   it('writes to a file with -o, and reads ./refrain.db by default', () => {
