@@ -51,6 +51,67 @@ function columns(path: string): { version: number; documents: string[] } {
   return { version, documents };
 }
 
+describe('schema migration 2 (paragraphs in a rowid table)', () => {
+  it('upgrades a version 1 workspace with its scan intact', () => {
+    const path = join(dir, 'w.db');
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.exec(MIGRATIONS[0]);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma('user_version = 1');
+    const v1 = new Workspace(path, db, false);
+    const { result, analyses } = scan(3, 3, 4);
+    v1.saveScan(result, analyses);
+    db.prepare(`INSERT INTO decisions (key, label, note, at) VALUES ('k', 'copied', '', 't')`).run();
+    v1.close();
+
+    expect(() => openWorkspace(path, { readonly: true })).toThrow(/schema version 1, older than this refrain's/);
+    openWorkspace(path).close();
+    const ws = openWorkspace(path, { readonly: true });
+    expect(ws.loadResult()).toEqual(result);
+    expect(ws.storedAnalyses().get(analyses[1].document.path)!.analysis).toEqual(analyses[1]);
+    expect(ws.decisions()).toEqual([{ key: 'k', label: 'copied', note: '', at: 't' }]);
+    ws.close();
+    const raw = new Database(path, { readonly: true });
+    expect(raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const sql = (raw.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'paragraphs'`).get() as { sql: string }).sql;
+    expect(sql).not.toMatch(/WITHOUT ROWID/);
+    raw.close();
+  });
+});
+
+describe('schema migration 3 (reviewer)', () => {
+  it('upgrades a version 2 workspace: its decisions keep what they said, with no reviewer, and new ones have one', () => {
+    const path = join(dir, 'v2.db');
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.exec(MIGRATIONS[0]);
+    db.exec(MIGRATIONS[1]);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma('user_version = 2');
+    db.prepare(`INSERT INTO decisions (key, label, note, at) VALUES ('old', 'copied', '旧的', 't0')`).run();
+    db.prepare(`INSERT INTO decision_log (key, label, note, at) VALUES ('old', 'copied', '旧的', 't0')`).run();
+    const v2 = new Workspace(path, db, false);
+    const { result, analyses } = scan(3, 3, 4);
+    v2.saveScan(result, analyses);
+    v2.close();
+
+    expect(() => openWorkspace(path, { readonly: true })).toThrow(/schema version 2, older than this refrain's/);
+    const ws = openWorkspace(path);
+    expect(ws.loadResult()).toEqual(result);
+    ws.decide('new', 'boilerplate', '', 't1', 'li.ming');
+    expect(ws.decisions()).toEqual([
+      { key: 'new', label: 'boilerplate', note: '', at: 't1', reviewer: 'li.ming' },
+      { key: 'old', label: 'copied', note: '旧的', at: 't0' },
+    ]);
+    expect(ws.decisionLog().map((e) => e.reviewer ?? null)).toEqual([null, 'li.ming']);
+    ws.close();
+    const raw = new Database(path, { readonly: true });
+    expect(raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    raw.close();
+  });
+});
+
 describe('schema migration 4 (unit_start and unit_end dropped)', () => {
   it('is read as it is by a read-only open, and upgraded with its scan, analyses and decisions by a writer', () => {
     const path = join(dir, 'v3.db');
@@ -89,7 +150,7 @@ describe('schema migration 4 (unit_start and unit_end dropped)', () => {
   });
 
   it('still refuses a version 2 workspace to a read-only open, saying how to upgrade it', () => {
-    const path = join(dir, 'v2.db');
+    const path = join(dir, 'v2-empty.db');
     const db = new Database(path);
     for (const migration of MIGRATIONS.slice(0, 2)) db.exec(migration);
     db.pragma(`application_id = ${APPLICATION_ID}`);
