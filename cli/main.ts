@@ -2,6 +2,7 @@
 import { commands, usage } from './commands/index.js';
 import { isInputError } from './errors.js';
 import { forTerminal } from './text/width.js';
+import { VERSION } from '../src/version.js';
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -10,7 +11,7 @@ async function main(argv: string[]): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-V') {
-    process.stdout.write('refrain 0.1.0\n');
+    process.stdout.write(`refrain ${VERSION}\n`);
     return 0;
   }
   const command = commands[name];
