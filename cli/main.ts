@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { commands, usage } from './commands/index.js';
-import { UsageError, InputError } from './errors.js';
+import { isInputError } from './errors.js';
 import { forTerminal } from './text/width.js';
+import { VERSION } from '../src/version.js';
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -10,7 +11,7 @@ async function main(argv: string[]): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-V') {
-    process.stdout.write('refrain 0.1.0\n');
+    process.stdout.write(`refrain ${VERSION}\n`);
     return 0;
   }
   const command = commands[name];
@@ -33,7 +34,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof InputError) {
+    if (isInputError(error)) {
       process.stderr.write(`refrain: ${forTerminal(error.message)}\n`);
       process.exitCode = 2;
       return;

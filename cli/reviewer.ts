@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import { hasControls } from '../src/util/controls.js';
 import { UsageError } from './errors.js';
 
 /** Longest reviewer name taken: a name, not a note. */
@@ -12,7 +13,7 @@ export function reviewerName(given: string | undefined, env: NodeJS.ProcessEnv =
   if (given !== undefined) {
     const name = given.trim();
     if (name === '') throw new UsageError('--reviewer needs a name, e.g. --reviewer "Li Ming"');
-    if (/[\u0000-\u001f\u007f]/.test(name)) throw new UsageError('--reviewer: a name cannot hold control characters or line breaks');
+    if (hasControls(name)) throw new UsageError('--reviewer: a name cannot hold control characters or line breaks');
     if (Array.from(name).length > MAX_NAME) throw new UsageError(`--reviewer: a name of at most ${MAX_NAME} characters, please`);
     return name;
   }

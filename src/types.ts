@@ -68,20 +68,6 @@ export interface Normalized {
   ends: Uint32Array;
 }
 
-/** A paragraph ready for comparison. */
-export interface PreparedParagraph extends Paragraph {
-  norm: Normalized;
-}
-
-/** A stretch of one paragraph that takes part in a finding. */
-export interface Span {
-  doc: number;
-  paragraph: number;
-  /** Offsets into the paragraph's `text`; absent when the whole paragraph is meant. */
-  start?: number;
-  end?: number;
-}
-
 export type Scope = 'within' | 'across';
 /**
  * What changed between the members: nothing (`exact`), only digits (`numbers`), only names and
@@ -96,13 +82,6 @@ export type MatchKind = 'exact' | 'numbers' | 'near' | 'partial';
 // ---------------------------------------------------------------------------------------------
 // The scan result: JSON schema 1. Field names here are the JSON's field names.
 // ---------------------------------------------------------------------------------------------
-
-export interface ResultParagraph {
-  index: number;
-  line: number;
-  page?: number;
-  text: string;
-}
 
 export interface ResultDocument {
   id: number;
@@ -119,7 +98,7 @@ export interface ResultDocument {
   withinRatio: number;
   /** Share covered by boilerplate findings: stock text, headings, table rows, page chrome. */
   boilerplateRatio: number;
-  paragraphs: ResultParagraph[];
+  paragraphs: Paragraph[];
   /**
    * Only for a document read from a past workspace (`scan --against PAST.db`): that workspace's
    * path. Absent for documents of the batch being scanned.
@@ -147,7 +126,7 @@ export interface ResultMember {
   lastParagraph?: number;
 }
 
-/** Why a finding is kept out of the queue (see src/evidence/judge.ts). */
+/** Why a finding is kept out of the queue (see src/compare/judge/judge.ts). */
 export type StockReason = 'line' | 'table' | 'common' | 'short' | 'widespread';
 
 /** A finding. Schema 1 calls findings clusters; the name stays for the readers of that schema. */
@@ -245,7 +224,7 @@ export interface ScanSettings {
   minTokens: number;
   /**
    * Rare shared text a finding between two reports needs to be in the queue, in the same units;
-   * more for findings in more reports, or in a larger share of the batch (see src/evidence).
+   * more for findings in more reports, or in a larger share of the batch (see src/compare/judge).
    */
   minContent: number;
   /** MinHash signature length. */
@@ -330,9 +309,6 @@ export interface Analysis {
   paragraphs: Paragraph[];
   /** For comparison unit u: the paragraph it belongs to. */
   unitPara: Uint32Array;
-  /** For unit u: the range [unitStart[u], unitEnd[u]) of the paragraph's normalized tokens. */
-  unitStart: Uint32Array;
-  unitEnd: Uint32Array;
   /** `bands` keys per unit, unit after unit: unit u's keys are bandKeys[u*bands .. u*bands+bands). */
   bandKeys: Uint32Array;
   /**

@@ -9,7 +9,6 @@ import {
   openWorkspace,
   resolveFinding,
   StaleFindingIdError,
-  WorkspaceError,
   type ResultSummary,
   type Workspace,
 } from '../../src/workspace/index.js';
@@ -44,7 +43,7 @@ unknown or renumbered finding id, or a workspace that cannot be read or written
 export const decideCommand: Command = {
   name: 'decide',
   summary: 'record a decision on a finding: copied, boilerplate, false-match, or clear',
-  async run(argv) {
+  run(argv) {
     const parsed = parseCommandLine('decide', argv, {
           workspace: { type: 'string' },
           note: { type: 'string' },
@@ -62,13 +61,7 @@ export const decideCommand: Command = {
     if (label === 'clear' && values.note !== undefined) throw new UsageError('--note goes with a decision, not with clear');
     const reviewer = reviewerName(values.reviewer);
     const path = values.workspace ?? 'refrain.db';
-    let ws: Workspace;
-    try {
-      ws = openWorkspace(path);
-    } catch (error) {
-      if (error instanceof WorkspaceError) throw new InputError(error.message);
-      throw error;
-    }
+    const ws = openWorkspace(path);
     try {
       const summary = ws.loadSummary();
       const clusters = summary?.clusters ?? [];
@@ -91,9 +84,6 @@ export const decideCommand: Command = {
       }
       if (cluster) process.stdout.write(`${shown(ws, summary, key, 'text')}\n`);
       return 0;
-    } catch (error) {
-      if (error instanceof WorkspaceError) throw new InputError(error.message);
-      throw error;
     } finally {
       ws.close();
     }

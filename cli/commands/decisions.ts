@@ -7,7 +7,6 @@ import {
   exportDecisions,
   openWorkspace,
   parseDecisionsFile,
-  WorkspaceError,
   type DecisionsFile,
   type MergeOutcome,
 } from '../../src/workspace/index.js';
@@ -64,14 +63,7 @@ async function exportTo(workspace: string, output: string | undefined): Promise<
   const toFile = output !== undefined && output !== '-';
   const problem = toFile ? outputProblem(output) : null;
   if (problem !== null) throw new InputError(`cannot write ${output}: ${problem}`);
-  let exported;
-  try {
-    exported = exportDecisions(workspace);
-  } catch (error) {
-    if (error instanceof WorkspaceError) throw new InputError(error.message);
-    throw error;
-  }
-  const { file, warnings } = exported;
+  const { file, warnings } = exportDecisions(workspace);
   const text = `${JSON.stringify(file, null, 2)}\n`;
   if (toFile) {
     try {
@@ -91,7 +83,7 @@ async function exportTo(workspace: string, output: string | undefined): Promise<
   return 0;
 }
 
-async function importFrom(source: string, workspace: string, overwrite: boolean): Promise<number> {
+function importFrom(source: string, workspace: string, overwrite: boolean): number {
   let file: DecisionsFile;
   try {
     const text = source === '-' ? readFileSync(0, 'utf8') : readFileSync(source, 'utf8');
@@ -103,16 +95,11 @@ async function importFrom(source: string, workspace: string, overwrite: boolean)
     throw error;
   }
   let outcome: MergeOutcome;
+  const ws = openWorkspace(workspace, { create: true });
   try {
-    const ws = openWorkspace(workspace, { create: true });
-    try {
-      outcome = ws.importDecisions(file, overwrite);
-    } finally {
-      ws.close();
-    }
-  } catch (error) {
-    if (error instanceof WorkspaceError) throw new InputError(error.message);
-    throw error;
+    outcome = ws.importDecisions(file, overwrite);
+  } finally {
+    ws.close();
   }
   process.stdout.write(describeMerge(outcome, file, workspace, overwrite));
   return 0;

@@ -1,7 +1,7 @@
 import type { Command } from './command.js';
 import { parseCommandLine } from './args.js';
 import { InputError, UsageError } from '../errors.js';
-import { openWorkspace, WorkspaceError } from '../../src/workspace/index.js';
+import { openWorkspace } from '../../src/workspace/index.js';
 import { reporterFor, reporters, ReportFormatError, ReportInputError, TOP_FINDINGS } from '../../src/report/index.js';
 import { describeWriteError, outputProblem, writeOutputText } from '../../src/report/output-file.js';
 import type { ScanResult, Decision } from '../../src/types.js';
@@ -27,13 +27,7 @@ Exit status: 0 ok, 2 usage error or unusable workspace.
 
 /** Reads the stored scan and decisions; the workspace is opened read-only and closed again. */
 export function readWorkspace(path: string): { result: ScanResult; decisions: Decision[] } {
-  let ws;
-  try {
-    ws = openWorkspace(path, { readonly: true });
-  } catch (error) {
-    if (error instanceof WorkspaceError) throw new InputError(error.message);
-    throw error;
-  }
+  const ws = openWorkspace(path, { readonly: true });
   try {
     const result = ws.loadResult();
     if (result === null) throw new InputError(`workspace ${path} holds no scan yet; run 'refrain scan PATH... --workspace ${path}' first`);

@@ -1,6 +1,6 @@
 import { createElement } from 'react';
 import { render } from 'ink';
-import { openWorkspace, WorkspaceError, type Workspace } from '../../src/workspace/index.js';
+import { openWorkspace, type Workspace } from '../../src/workspace/index.js';
 import { InputError, UsageError } from '../errors.js';
 import { cachedParagraphs } from '../review/paragraphs.js';
 import { Root } from '../review/root.js';
@@ -50,13 +50,7 @@ export const reviewCommand: Command = {
       return 2;
     }
 
-    let workspace: Workspace;
-    try {
-      workspace = openWorkspace(path, { checkTables: REVIEW_CHECKED_TABLES });
-    } catch (error) {
-      if (error instanceof WorkspaceError) throw new InputError(error.message);
-      throw error;
-    }
+    const workspace = openWorkspace(path, { checkTables: REVIEW_CHECKED_TABLES });
     try {
       const input = reviewInput(workspace);
       if (input === null) {
@@ -70,9 +64,6 @@ export const reviewCommand: Command = {
       };
       await runUi(() => createElement(Root, { input: { ...input, reviewer }, store, source: path }));
       return 0;
-    } catch (error) {
-      if (error instanceof WorkspaceError) throw new InputError(error.message);
-      throw error;
     } finally {
       workspace.close();
     }
@@ -87,7 +78,7 @@ function memberParagraphs(clusters: ReviewInput['result']['clusters'], ids: numb
       const id = ids[m.doc];
       if (id === undefined) continue;
       let ofDoc = out.get(id);
-      if (ofDoc === undefined) out.set(id, (ofDoc = new Map()));
+      if (ofDoc === undefined) out.set(id, (ofDoc = new Map<number, number>()));
       ofDoc.set(m.paragraph, m.doc);
     }
   }

@@ -4,7 +4,7 @@ import { UsageError, InputError } from '../errors.js';
 import { scanPaths } from '../../src/scan/scan.js';
 import { createProgress } from '../progress.js';
 import { SettingsError } from '../../src/settings.js';
-import { InputPathError, listInputFiles } from '../../src/read/ingest/index.js';
+import { InputPathError, listInputFiles, type IngestLimits } from '../../src/read/ingest/index.js';
 import { spawn } from 'node:child_process';
 import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
@@ -15,7 +15,7 @@ import { formatDiagnostics } from '../text/diagnostics.js';
 import { forTerminal } from '../text/width.js';
 import { limitsHelp, parseLimits } from './limits.js';
 import { invocation, shellWord } from '../invocation.js';
-import type { ScanSettings } from '../../src/types.js';
+import type { ScanResult, ScanSettings } from '../../src/types.js';
 
 const HELP = `Usage: refrain scan [options] PATH...
 
@@ -91,132 +91,175 @@ async function relaunchWithRoom(paths: string[], argv: string[]): Promise<number
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1))));
 }
 
+/** What the command line asks of a scan, checked. */
+interface ScanRequest {
+  paths: string[];
+  settings: Partial<ScanSettings>;
+  /** --workspace as given (the default is DEFAULT_WORKSPACE). */
+  workspace: string | undefined;
+  /** --no-workspace: save nothing. */
+  noWorkspace: boolean;
+  against: string | undefined;
+  prune: boolean;
+  json: string | undefined;
+  failOver: number | undefined;
+  top: number;
+  limits: IngestLimits;
+  quiet: boolean;
+}
+
+/** What a scan gave: the result and, when it was saved in a workspace, what the workspace did. */
+interface Scanned {
+  result: ScanResult;
+  saved?: {
+    /** What was done with each file (describeCounts). */
+    counts: string;
+    /** The saved scan's number. */
+    scan: number;
+    /** The reports the --fail-over gate judges: those given now, not ones kept from earlier scans. */
+    given: ReadonlySet<string>;
+  };
+}
+
 export const scanCommand: Command = {
   name: 'scan',
   summary: 'scan files and folders for repeated and templated text',
   async run(argv) {
-    const parsed = parseCommandLine('scan', argv, {
-          json: { type: 'string' },
-          workspace: { type: 'string' },
-          'no-workspace': { type: 'boolean' },
-          against: { type: 'string' },
-          prune: { type: 'boolean' },
-          threshold: { type: 'string' },
-          'min-tokens': { type: 'string' },
-          'min-content': { type: 'string' },
-          'fail-over': { type: 'string' },
-          top: { type: 'string' },
-          limit: { type: 'string', multiple: true },
-          quiet: { type: 'boolean', short: 'q' },
-    }, HELP);
-    if (parsed === null) return 0;
-    const { values, positionals } = parsed;
-    if (positionals.length === 0) throw new UsageError("scan needs at least one file or folder, e.g. 'refrain scan corpus/'");
-    const settings: Partial<ScanSettings> = {};
-    const threshold = number('threshold', values.threshold, 0.01, 1);
-    if (threshold !== undefined) settings.threshold = threshold;
-    const minTokens = number('min-tokens', values['min-tokens'], 4, 10000);
-    if (minTokens !== undefined) settings.minTokens = Math.round(minTokens);
-    const minContent = number('min-content', values['min-content'], 1, 100000);
-    if (minContent !== undefined) settings.minContent = minContent;
-    const failOver = number('fail-over', values['fail-over'], 0, 1);
-    const top = number('top', values.top, 0, 1e6) ?? 15;
-    const limits = parseLimits(values.limit);
-
-    // A --json path that cannot be written is found out before the scan, not after it.
-    const jsonProblem = values.json === undefined || values.json === '-' ? null : outputProblem(values.json);
-    if (jsonProblem !== null) throw new InputError(`cannot write ${values.json}: ${jsonProblem}`);
-    if (values['no-workspace'] && (values.workspace !== undefined || values.prune))
-      throw new UsageError('--no-workspace cannot go with --workspace or --prune');
-    const relaunched = await relaunchWithRoom(positionals, argv);
+    const request = parseRequest(argv);
+    if (request === null) return 0;
+    const relaunched = await relaunchWithRoom(request.paths, argv);
     if (relaunched !== null) return relaunched;
-    const progress = createProgress(process.stderr);
-    const onProgress = (p: Parameters<typeof progress.update>[0]) => progress.update(p);
-    let result;
-    let counts: string | undefined;
-    let scanNumber: number | undefined;
-    // The reports the --fail-over gate judges: those given now, not ones kept from earlier scans.
-    let judged: ReadonlySet<string> | undefined;
-    try {
-      // The default workspace is never a report, even when this scan does not use it; nor is the
-      // JSON this scan writes (a rescan of the folder would otherwise read the last one).
-      const exclude = [DEFAULT_WORKSPACE, ...(values.json !== undefined && values.json !== '-' ? [values.json] : [])];
-      if (values['no-workspace'] && values.against !== undefined) {
-        // Reading the past workspace loads better-sqlite3: only when one is given.
-        const ws = await import('../../src/workspace/index.js');
-        const { scanAgainst } = await import('../../src/scan/against.js');
-        try {
-          result = await scanAgainst(positionals, values.against, { settings, onProgress, limits, exclude });
-        } catch (error) {
-          if (error instanceof ws.WorkspaceError) throw new InputError(error.message);
-          throw error;
-        }
-      } else if (values['no-workspace']) {
-        result = (await scanPaths(positionals, { settings, onProgress, limits, exclude })).result;
-      } else {
-        // The workspace code loads better-sqlite3: only when a workspace is wanted.
-        const ws = await import('../../src/workspace/index.js');
-        const { scanIntoWorkspace } = await import('../../src/scan/workspace-scan.js');
-        const workspace = values.workspace ?? DEFAULT_WORKSPACE;
-        try {
-          const out = await scanIntoWorkspace(positionals, {
-            workspace, against: values.against, settings, prune: values.prune ?? false, onProgress, limits, exclude,
-          });
-          result = out.result;
-          counts = ws.describeCounts(out.counts, workspace, values.against, out.scan);
-          scanNumber = out.scan;
-          judged = new Set(out.given);
-        } catch (error) {
-          if (error instanceof ws.WorkspaceError) throw new InputError(error.message);
-          throw error;
-        }
-      }
-    } catch (error) {
-      if (error instanceof InputPathError || error instanceof SettingsError) throw new InputError(error.message);
-      throw error;
-    } finally {
-      progress.end();
-    }
-    if (values.json !== undefined) {
-      if (values.json === '-') {
-        for (const chunk of jsonChunks(result)) process.stdout.write(chunk);
-      } else {
-        try {
-          const started = performance.now();
-          await writeJsonFileAsync(result, values.json);
-          if (process.env.REFRAIN_STATS) console.error({ writeJson: Math.round(performance.now() - started) });
-        } catch (error) {
-          throw new InputError(describeWriteError(values.json, error));
-        }
-      }
-    }
+    const scanned = await scanWithProgress(request);
+    const { result } = scanned;
+    if (request.json !== undefined) await writeJson(result, request.json);
     // Skipped files go to standard error whatever else is asked: a report left out must not go unnoticed.
-    process.stderr.write(formatDiagnostics(result.diagnostics, { errorsOnly: values.quiet ?? false }));
-    if (!values.quiet && values.json !== '-') {
-      process.stdout.write(formatSummary(result, { width: process.stdout.columns ?? 100, top: Math.round(top) }));
-      if (counts) {
-        process.stdout.write(forTerminal(`\n${counts}`));
-        const run = invocation();
-        const ws = values.workspace ? ` ${shellWord(values.workspace)}` : '';
-        process.stdout.write(forTerminal(`Next: ${run} review${ws}  (findings, diffs, decisions)  ·  ${run} report${ws} --format html -o report.html\n`));
-        if (result.clusters.length > 0) {
-          process.stdout.write(`Finding ids above are scan ${scanNumber}'s: give one to 'refrain decide' as ${result.clusters[0].id}@${scanNumber}, or give the key.\n`);
-        }
-      }
-    }
+    process.stderr.write(formatDiagnostics(result.diagnostics, { errorsOnly: request.quiet }));
+    if (!request.quiet && request.json !== '-') printSummary(scanned, request);
     if (result.documents.length === 0) {
       process.stderr.write('refrain: no readable reports among the inputs\n');
       return 2;
     }
-    if (failOver !== undefined) {
-      // Reports of a past workspace (--against) are what this batch is measured against, not judged.
-      const over = result.documents.filter((d) => d.past === undefined && (judged?.has(d.path) ?? true) && d.templatedRatio > failOver);
-      if (over.length > 0) {
-        process.stderr.write(`refrain: ${over.length} report${over.length === 1 ? ' is' : 's are'} over --fail-over ${failOver}:\n`);
-        for (const d of over) process.stderr.write(forTerminal(`  ${(d.templatedRatio * 100).toFixed(1)}%  ${d.path}\n`));
-        return 1;
-      }
-    }
-    return 0;
+    return request.failOver === undefined ? 0 : failOverVerdict(scanned, request.failOver);
   },
 };
+
+/** The command line as a ScanRequest; null after --help. Refuses what cannot work before any work. */
+function parseRequest(argv: string[]): ScanRequest | null {
+  const parsed = parseCommandLine('scan', argv, {
+    json: { type: 'string' },
+    workspace: { type: 'string' },
+    'no-workspace': { type: 'boolean' },
+    against: { type: 'string' },
+    prune: { type: 'boolean' },
+    threshold: { type: 'string' },
+    'min-tokens': { type: 'string' },
+    'min-content': { type: 'string' },
+    'fail-over': { type: 'string' },
+    top: { type: 'string' },
+    limit: { type: 'string', multiple: true },
+    quiet: { type: 'boolean', short: 'q' },
+  }, HELP);
+  if (parsed === null) return null;
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) throw new UsageError("scan needs at least one file or folder, e.g. 'refrain scan corpus/'");
+  const settings: Partial<ScanSettings> = {};
+  const threshold = number('threshold', values.threshold, 0.01, 1);
+  if (threshold !== undefined) settings.threshold = threshold;
+  const minTokens = number('min-tokens', values['min-tokens'], 4, 10000);
+  if (minTokens !== undefined) settings.minTokens = Math.round(minTokens);
+  const minContent = number('min-content', values['min-content'], 1, 100000);
+  if (minContent !== undefined) settings.minContent = minContent;
+  const failOver = number('fail-over', values['fail-over'], 0, 1);
+  const top = Math.round(number('top', values.top, 0, 1e6) ?? 15);
+  const limits = parseLimits(values.limit);
+  // A --json path that cannot be written is found out before the scan, not after it.
+  const jsonProblem = values.json === undefined || values.json === '-' ? null : outputProblem(values.json);
+  if (jsonProblem !== null) throw new InputError(`cannot write ${values.json}: ${jsonProblem}`);
+  const noWorkspace = values['no-workspace'] ?? false;
+  if (noWorkspace && (values.workspace !== undefined || values.prune)) throw new UsageError('--no-workspace cannot go with --workspace or --prune');
+  return {
+    paths: positionals,
+    settings,
+    workspace: values.workspace,
+    noWorkspace,
+    against: values.against,
+    prune: values.prune ?? false,
+    json: values.json,
+    failOver,
+    top,
+    limits,
+    quiet: values.quiet ?? false,
+  };
+}
+
+/** Runs the scan the request asks for, showing its progress on a terminal. */
+async function scanWithProgress(request: ScanRequest): Promise<Scanned> {
+  const progress = createProgress(process.stderr);
+  const onProgress = (p: Parameters<typeof progress.update>[0]) => progress.update(p);
+  // The default workspace is never a report, even when this scan does not use it; nor is the
+  // JSON this scan writes (a rescan of the folder would otherwise read the last one).
+  const exclude = [DEFAULT_WORKSPACE, ...(request.json !== undefined && request.json !== '-' ? [request.json] : [])];
+  const options = { settings: request.settings, onProgress, limits: request.limits, exclude };
+  try {
+    if (!request.noWorkspace) {
+      // The workspace code loads better-sqlite3: only when a workspace is wanted.
+      const { scanIntoWorkspace } = await import('../../src/scan/workspace-scan.js');
+      const { describeCounts } = await import('../../src/workspace/index.js');
+      const workspace = request.workspace ?? DEFAULT_WORKSPACE;
+      const { against } = request;
+      const out = await scanIntoWorkspace(request.paths, { ...options, workspace, against, prune: request.prune });
+      const counts = describeCounts(out.counts, workspace, against, out.scan);
+      return { result: out.result, saved: { counts, scan: out.scan, given: new Set(out.given) } };
+    }
+    if (request.against !== undefined) {
+      // Reading the past workspace loads better-sqlite3: only when one is given.
+      const { scanAgainst } = await import('../../src/scan/against.js');
+      return { result: await scanAgainst(request.paths, request.against, options) };
+    }
+    return { result: (await scanPaths(request.paths, options)).result };
+  } catch (error) {
+    if (error instanceof InputPathError || error instanceof SettingsError) throw new InputError(error.message);
+    throw error;
+  } finally {
+    progress.end();
+  }
+}
+
+/** Writes the result as JSON to `path`, or to standard output for '-'. */
+async function writeJson(result: ScanResult, path: string): Promise<void> {
+  if (path === '-') {
+    for (const chunk of jsonChunks(result)) process.stdout.write(chunk);
+    return;
+  }
+  try {
+    const started = performance.now();
+    await writeJsonFileAsync(result, path);
+    if (process.env.REFRAIN_STATS) console.error({ writeJson: Math.round(performance.now() - started) });
+  } catch (error) {
+    throw new InputError(describeWriteError(path, error));
+  }
+}
+
+/** The summary, and for a saved scan what the workspace did and what to run next. */
+function printSummary({ result, saved }: Scanned, request: ScanRequest): void {
+  process.stdout.write(formatSummary(result, { width: process.stdout.columns ?? 100, top: request.top }));
+  if (saved === undefined) return;
+  process.stdout.write(forTerminal(`\n${saved.counts}`));
+  const run = invocation();
+  // The workspace is named only when it was given: the commands default to the same one.
+  const given = request.workspace ? ` ${shellWord(request.workspace)}` : '';
+  process.stdout.write(forTerminal(`Next: ${run} review${given}  (findings, diffs, decisions)  ·  ${run} report${given} --format html -o report.html\n`));
+  if (result.clusters.length > 0) {
+    process.stdout.write(`Finding ids above are scan ${saved.scan}'s: give one to 'refrain decide' as ${result.clusters[0].id}@${saved.scan}, or give the key.\n`);
+  }
+}
+
+/** 1 when a report judged by --fail-over is over the ratio (naming each), else 0. */
+function failOverVerdict({ result, saved }: Scanned, failOver: number): number {
+  // Reports of a past workspace (--against) are what this batch is measured against, not judged.
+  const over = result.documents.filter((d) => d.past === undefined && (saved?.given.has(d.path) ?? true) && d.templatedRatio > failOver);
+  if (over.length === 0) return 0;
+  process.stderr.write(`refrain: ${over.length} report${over.length === 1 ? ' is' : 's are'} over --fail-over ${failOver}:\n`);
+  for (const d of over) process.stderr.write(forTerminal(`  ${(d.templatedRatio * 100).toFixed(1)}%  ${d.path}\n`));
+  return 1;
+}

@@ -41,16 +41,12 @@ export function analyzeDocument(doc: Document, settings: ScanSettings): Analysis
   const rows = settings.numHashes / settings.bands;
   const hasher = minHasher(settings.numHashes);
   const unitPara: number[] = [];
-  const unitStart: number[] = [];
-  const unitEnd: number[] = [];
   const keys: number[] = [];
   let chars = 0;
   const streams = new StreamsBuilder();
 
-  const addUnit = (para: number, start: number, end: number, sig: Uint32Array) => {
+  const addUnit = (para: number, sig: Uint32Array) => {
     unitPara.push(para);
-    unitStart.push(start);
-    unitEnd.push(end);
     for (let b = 0; b < settings.bands; b++) keys.push(hashRange(sig, b * rows, (b + 1) * rows, b + 1));
   };
 
@@ -61,14 +57,12 @@ export function analyzeDocument(doc: Document, settings: ScanSettings): Analysis
     const n = norm.masked.length;
     // No token weighs under half a unit: only a short paragraph needs its weight.
     if (n < 2 * MIN_WHOLE_TOKENS && n * unitsPerToken(norm.masked) < MIN_WHOLE_TOKENS) continue;
-    addUnit(p.index, 0, n, sketchTokens(norm.masked, SHINGLE_K, settings.numHashes, hasher));
+    addUnit(p.index, sketchTokens(norm.masked, SHINGLE_K, settings.numHashes, hasher));
   }
   return {
     document: { path: doc.path, encoding: doc.encoding, format: doc.format, hash: doc.hash, chars },
     paragraphs,
     unitPara: Uint32Array.from(unitPara),
-    unitStart: Uint32Array.from(unitStart),
-    unitEnd: Uint32Array.from(unitEnd),
     bandKeys: Uint32Array.from(keys),
     streams: streams.finish(),
   };

@@ -2,7 +2,7 @@ import { closeSync, existsSync, fstatSync, openSync, readSync, rmSync, statSync 
 import { constants as bufferConstants } from 'node:buffer';
 import Database from 'better-sqlite3';
 import { writeProblem } from './access.js';
-import { WorkspaceError } from './errors.js';
+import { failureOf, WorkspaceError } from './errors.js';
 
 /**
  * How long a connection waits for another one's lock: a scan and a reviewer's decision wait for
@@ -85,7 +85,7 @@ function inMemory(path: string): Database.Database {
   try {
     fd = openSync(path, 'r');
   } catch (error) {
-    throw new WorkspaceError(`cannot read workspace ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    throw new WorkspaceError(`cannot read workspace ${path}: ${failureOf(error)}`);
   }
   try {
     const size = fstatSync(fd).size;

@@ -60,7 +60,7 @@ export function readDecisionLog(db: Database.Database): DecisionLogEntry[] {
  */
 export function writeDecision(db: Database.Database, key: string, label: DecisionLabel, note: string | undefined, at: string, reviewer = ''): Decision {
   if (!isDecisionLabel(label)) {
-    throw new WorkspaceError(`unknown decision '${label}'; use one of: ${DECISION_LABELS.join(', ')}`);
+    throw new WorkspaceError(`unknown decision '${String(label)}'; use one of: ${DECISION_LABELS.join(', ')}`);
   }
   if (key.length === 0) throw new WorkspaceError('a decision needs a finding key');
   let decision: Decision = { key, label, note: note ?? '', at, ...(reviewer === '' ? {} : { reviewer }) };
@@ -83,6 +83,19 @@ export function removeDecision(db: Database.Database, key: string, at: string, r
     if (existed) db.prepare(`INSERT INTO decision_log (key, label, note, at, reviewer) VALUES (?, NULL, '', ?, ?)`).run(key, at, reviewer === '' ? null : reviewer);
   }).immediate();
   return existed;
+}
+
+/**
+ * Adds decisions carried from elsewhere (a past workspace, or a finding's earlier key) where this
+ * workspace has none for the key, and logs those added. Runs inside the caller's transaction.
+ */
+export function carryDecisions(db: Database.Database, decisions: readonly Decision[]): void {
+  const carry = db.prepare(`INSERT INTO decisions (key, label, note, at, reviewer) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`);
+  const log = db.prepare(`INSERT INTO decision_log (key, label, note, at, reviewer) VALUES (?, ?, ?, ?, ?)`);
+  for (const d of decisions) {
+    const by = d.reviewer ?? null;
+    if (carry.run(d.key, d.label, d.note, d.at, by).changes > 0) log.run(d.key, d.label, d.note, d.at, by);
+  }
 }
 
 function upsert(db: Database.Database, d: Decision): void {

@@ -6,3 +6,8 @@
 export class WorkspaceError extends Error {
   override name = 'WorkspaceError';
 }
+
+/** Why a file-system call on a workspace failed, for a message: its code (ENOENT, EACCES…), else the error. */
+export function failureOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error);
+}

@@ -2,14 +2,17 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { writeProblem } from './access.js';
 import { connectForReading, connectForWriting, removeSidecars, sidecarsToMake } from './connect.js';
-import { WorkspaceError } from './errors.js';
-import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+import { failureOf, WorkspaceError } from './errors.js';
+import { APPLICATION_ID, MIGRATIONS, READABLE_FROM, SCHEMA_VERSION } from './schema.js';
 import { Workspace } from './workspace.js';
 
 export interface OpenOptions {
   /** Create the file when it does not exist (default false). */
   create?: boolean;
-  /** Open without writing anything, not even a schema upgrade (default false). */
+  /**
+   * Open without writing anything, not even a schema upgrade (default false). A schema older than
+   * READABLE_FROM is then refused, with how to upgrade it.
+   */
   readonly?: boolean;
   /**
    * Check only these tables (with their indexes) for damage instead of the whole file. The
@@ -53,7 +56,7 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
   const made = sidecarsToMake(path);
   const db = checked(path, checkTables);
   if (readonly) {
-    if (db.version < SCHEMA_VERSION) {
+    if (db.version < READABLE_FROM) {
       db.connection.close();
       removeSidecars(made);
       throw new WorkspaceError(
@@ -81,7 +84,7 @@ function statOrNull(path: string) {
     return statSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new WorkspaceError(`cannot read workspace ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    throw new WorkspaceError(`cannot read workspace ${path}: ${failureOf(error)}`);
   }
 }
 
@@ -92,7 +95,7 @@ export function checkHeader(path: string): void {
   try {
     fd = openSync(path, 'r');
   } catch (error) {
-    throw new WorkspaceError(`cannot read workspace ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    throw new WorkspaceError(`cannot read workspace ${path}: ${failureOf(error)}`);
   }
   try {
     readSync(fd, head, 0, 16, 0);

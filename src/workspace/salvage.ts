@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Decision } from '../types.js';
 import { connectForReading } from './connect.js';
 import { isDecisionLabel, DECISION_LABELS, type DecisionLogEntry } from './decisions.js';
-import { WorkspaceError } from './errors.js';
+import { failureOf, WorkspaceError } from './errors.js';
 import { checkHeader } from './open.js';
 import { APPLICATION_ID } from './schema.js';
 
@@ -43,8 +43,8 @@ export function exportDecisions(path: string, exportedAt = new Date().toISOStrin
     if (statSync(path).isDirectory()) throw new WorkspaceError(`${path} is a folder, not a workspace file`);
   } catch (error) {
     if (error instanceof WorkspaceError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new WorkspaceError(code === 'ENOENT' ? `no workspace at ${path}` : `cannot read workspace ${path}: ${code ?? error}`);
+    const enoent = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new WorkspaceError(enoent ? `no workspace at ${path}` : `cannot read workspace ${path}: ${failureOf(error)}`);
   }
   checkHeader(path);
   let db: Database.Database;

@@ -130,6 +130,19 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE decisions ADD COLUMN reviewer TEXT;
   ALTER TABLE decision_log ADD COLUMN reviewer TEXT;
   `,
+  // 4: the token range of each comparison unit (unit_start, unit_end) dropped: every unit is a
+  // whole paragraph, so nothing ever read them. The documents keep unit_para and band_keys.
+  `
+  ALTER TABLE documents DROP COLUMN unit_start;
+  ALTER TABLE documents DROP COLUMN unit_end;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/**
+ * The oldest schema a read-only open (report, scan --against) reads as it is, since it may not
+ * upgrade the file: the migrations after it only drop what this refrain no longer reads (4). A
+ * migration that adds or changes something this refrain reads raises it to its own number.
+ */
+export const READABLE_FROM = 3;

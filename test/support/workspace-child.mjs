@@ -2,6 +2,8 @@
 //   node workspace-child.mjs WORKSPACE save     saves scan 1, 2, 3… ("begin N" before, "saved N" after each)
 //   node workspace-child.mjs WORKSPACE decide   decides d1, d2, d3… ("decided N" after each)
 // It runs the built library (dist/), as the CLI does; `npm test` builds first.
+import process from 'node:process';
+import { URL } from 'node:url';
 import { makeScan, KILL_SIZE as SIZE } from './workspace-data.mjs';
 
 const [, , path, mode] = process.argv;

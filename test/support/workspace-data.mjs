@@ -27,16 +27,12 @@ export function makeScan(mark, docs = 3, paras = 4) {
     });
     const units = paras + (d % 3);
     const unitPara = new Uint32Array(units).map((_, u) => u % paras);
-    const unitStart = new Uint32Array(units).map((_, u) => u);
-    const unitEnd = new Uint32Array(units).map((_, u) => u + 7);
     // Values above 2^31 check that nothing passes through a signed integer.
     const bandKeys = new Uint32Array(units * 4).map((_, k) => (0xfffffff0 - k * 7919 - d * 104729 - mark) >>> 0);
     analyses.push({
       document: { path, encoding: documents[d].encoding, format: 'txt', hash, chars: 100 + d },
       paragraphs: paragraphs.map((p) => ({ ...p })),
       unitPara,
-      unitStart,
-      unitEnd,
       bandKeys,
     });
   }

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openWorkspace } from '../../src/workspace/index.js';
+import { openWorkspace, type DecisionsFile } from '../../src/workspace/index.js';
 import { scanIntoWorkspace } from '../../src/scan/index.js';
 import { generateBatch } from '../../bench/generate.js';
 import { announceSkip, fillDisk, fullDiskReason, mountSmallDisk, refrainAs, sharedTempDir, unmountSmallDisk, unprivileged, type Run } from '../support/faults.js';
@@ -74,7 +74,7 @@ function expectReadsWithoutWriting(folder: string, ws: string, user: boolean): v
   expect(report.out.replaceAll(ws, pristine)).toBe(expected);
   const exported = refrainAs(user, dir, ['decisions', 'export', ws]);
   expect(exported.code).toBe(0);
-  expect(JSON.parse(exported.out).decisions.map((d: { note: string }) => d.note)).toEqual(['page chrome']);
+  expect((JSON.parse(exported.out) as DecisionsFile).decisions.map((d) => d.note)).toEqual(['page chrome']);
   const against = join(writableFolder(`against-${folder.split('/').pop()}`), 'now.db');
   const scan = refrainAs(user, dir, ['scan', '-q', join(dir, 'corpus', readdirSync(join(dir, 'corpus'))[0]), '--against', ws, '--workspace', against]);
   expect(scan.err).toBe('');
@@ -170,9 +170,9 @@ describe.skipIf(fullDiskReason !== null)(`a workspace on a full disk${fullDiskRe
     disk = undefined;
   });
 
-  it('a disk that fills up during the save: exit 2, the scan not saved, the workspace as it was', async () => {
+  it('a disk that fills up during the save: exit 2, the scan not saved, the workspace as it was', () => {
     const batch = join(dir, 'batch-150');
-    await generateBatch({ docs: 150, seed: 1, seedDir: CORPUS, outDir: batch });
+    generateBatch({ docs: 150, seed: 1, seedDir: CORPUS, outDir: batch });
     disk = mountSmallDisk(dir, 3072);
     const ws = join(disk, 'w.db');
     copyFileSync(pristine, ws);

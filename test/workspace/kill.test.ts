@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openWorkspace } from '../../src/workspace/index.js';
-// @ts-expect-error plain JavaScript helper shared with the child process
 import { makeScan, KILL_SIZE } from '../support/workspace-data.mjs';
 
 const CHILD = join(import.meta.dirname, '../support/workspace-child.mjs');
@@ -56,7 +55,7 @@ function integrity(path: string): unknown {
   }
 }
 
-const scanOf = (mark: number) => (makeScan as (m: number, d: number, p: number) => { result: unknown })(mark, KILL_SIZE.docs, KILL_SIZE.paras).result;
+const scanOf = (mark: number) => makeScan(mark, KILL_SIZE.docs, KILL_SIZE.paras).result;
 
 describe('a workspace survives kill -9', () => {
   it('needs the built library (npm run build)', () => {

@@ -2,15 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { openWorkspace, SCHEMA_VERSION } from '../../src/workspace/index.js';
-import { APPLICATION_ID, MIGRATIONS } from '../../src/workspace/schema.js';
-import { Workspace } from '../../src/workspace/workspace.js';
-import type { Analysis, ScanResult } from '../../src/types.js';
-// @ts-expect-error plain JavaScript helper shared with the kill test's child process
-import { makeScan } from '../support/workspace-data.mjs';
-
-const scan = makeScan as (mark: number, docs?: number, paras?: number) => { result: ScanResult; analyses: Analysis[] };
+import { openWorkspace } from '../../src/workspace/index.js';
+import { makeScan as scan } from '../support/workspace-data.mjs';
 
 let dir: string;
 beforeEach(() => {
@@ -45,38 +38,5 @@ describe('who made a decision', () => {
       'k9 boilerplate t0 zhao',
     ]);
     ws.close();
-  });
-});
-
-describe('schema migration 3 (reviewer)', () => {
-  it('upgrades a version 2 workspace: its decisions keep what they said, with no reviewer, and new ones have one', () => {
-    const path = join(dir, 'v2.db');
-    const db = new Database(path);
-    db.pragma('journal_mode = WAL');
-    db.exec(MIGRATIONS[0]);
-    db.exec(MIGRATIONS[1]);
-    db.pragma(`application_id = ${APPLICATION_ID}`);
-    db.pragma('user_version = 2');
-    db.prepare(`INSERT INTO decisions (key, label, note, at) VALUES ('old', 'copied', '旧的', 't0')`).run();
-    db.prepare(`INSERT INTO decision_log (key, label, note, at) VALUES ('old', 'copied', '旧的', 't0')`).run();
-    const v2 = new Workspace(path, db, false);
-    const { result, analyses } = scan(3, 3, 4);
-    v2.saveScan(result, analyses);
-    v2.close();
-
-    expect(() => openWorkspace(path, { readonly: true })).toThrow(/schema version 2, older than this refrain's/);
-    const ws = openWorkspace(path);
-    expect(SCHEMA_VERSION).toBe(3);
-    expect(ws.loadResult()).toEqual(result);
-    ws.decide('new', 'boilerplate', '', 't1', 'li.ming');
-    expect(ws.decisions()).toEqual([
-      { key: 'new', label: 'boilerplate', note: '', at: 't1', reviewer: 'li.ming' },
-      { key: 'old', label: 'copied', note: '旧的', at: 't0' },
-    ]);
-    expect(ws.decisionLog().map((e) => e.reviewer ?? null)).toEqual([null, 'li.ming']);
-    ws.close();
-    const raw = new Database(path, { readonly: true });
-    expect(raw.pragma('user_version', { simple: true })).toBe(3);
-    raw.close();
   });
 });

@@ -3,13 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openWorkspace, SCHEMA_VERSION, Workspace } from '../../src/workspace/index.js';
-import { APPLICATION_ID, MIGRATIONS } from '../../src/workspace/schema.js';
-import type { Analysis, ScanResult } from '../../src/types.js';
-// @ts-expect-error plain JavaScript helper shared with the kill test's child process
-import { makeScan } from '../support/workspace-data.mjs';
-
-const scan = makeScan as (mark: number, docs?: number, paras?: number) => { result: ScanResult; analyses: Analysis[] };
+import { openWorkspace } from '../../src/workspace/index.js';
+import type { Analysis } from '../../src/types.js';
+import { makeScan as scan } from '../support/workspace-data.mjs';
 
 let dir: string;
 beforeEach(() => {
@@ -81,34 +77,5 @@ describe('storedAnalyses a slice at a time', () => {
     expect(slices.flat()).toEqual(analyses);
     expect(sliced).toEqual(ws.storedAnalyses());
     ws.close();
-  });
-});
-
-describe('schema migration 2 (paragraphs in a rowid table)', () => {
-  it('upgrades a version 1 workspace with its scan intact', () => {
-    const path = join(dir, 'w.db');
-    const db = new Database(path);
-    db.pragma('journal_mode = WAL');
-    db.exec(MIGRATIONS[0]);
-    db.pragma(`application_id = ${APPLICATION_ID}`);
-    db.pragma('user_version = 1');
-    const v1 = new Workspace(path, db, false);
-    const { result, analyses } = scan(3, 3, 4);
-    v1.saveScan(result, analyses);
-    db.prepare(`INSERT INTO decisions (key, label, note, at) VALUES ('k', 'copied', '', 't')`).run();
-    v1.close();
-
-    expect(() => openWorkspace(path, { readonly: true })).toThrow(/schema version 1, older than this refrain's/);
-    openWorkspace(path).close();
-    const ws = openWorkspace(path, { readonly: true });
-    expect(ws.loadResult()).toEqual(result);
-    expect(ws.storedAnalyses().get(analyses[1].document.path)!.analysis).toEqual(analyses[1]);
-    expect(ws.decisions()).toEqual([{ key: 'k', label: 'copied', note: '', at: 't' }]);
-    ws.close();
-    const raw = new Database(path, { readonly: true });
-    expect(raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    const sql = (raw.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'paragraphs'`).get() as { sql: string }).sql;
-    expect(sql).not.toMatch(/WITHOUT ROWID/);
-    raw.close();
   });
 });

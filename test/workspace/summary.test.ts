@@ -3,11 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkspace, WorkspaceError } from '../../src/workspace/index.js';
-import type { Analysis, ScanResult } from '../../src/types.js';
-// @ts-expect-error plain JavaScript helper shared with the kill test's child process
-import { makeScan } from '../support/workspace-data.mjs';
-
-const scan = makeScan as (mark: number, docs?: number, paras?: number) => { result: ScanResult; analyses: Analysis[] };
+import { makeScan as scan } from '../support/workspace-data.mjs';
 
 let dir: string;
 beforeEach(() => {
@@ -48,7 +44,7 @@ describe('Workspace.loadSummary and paragraph reads', () => {
     const summary = ws.loadSummary()!;
     const { documentPairs, ...rest } = result;
     expect(documentPairs.length).toBeGreaterThan(0);
-    const expected = { ...rest, documents: result.documents.map(({ paragraphs, ...d }) => d) };
+    const expected = { ...rest, documents: result.documents.map(({ paragraphs: _paragraphs, ...d }) => d) };
     expect(JSON.stringify(summary)).toBe(JSON.stringify(expected));
     expect(summary.clusters.at(-1)!.members.map((m) => m.doc)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     // loadResult is built on the same reads and still gives back exactly what was saved.

@@ -5,7 +5,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { openWorkspace } from '../../src/workspace/index.js';
 import { scanIntoWorkspace } from '../../src/scan/index.js';
-import type { ScanResult } from '../../src/types.js';
+import type { Decision, ScanResult } from '../../src/types.js';
 
 // The commands run from the build (dist/), as a user runs them; `npm test` builds first.
 const MAIN = join(import.meta.dirname, '../..', 'dist', 'cli', 'main.js');
@@ -104,8 +104,9 @@ describe('refrain report', () => {
     const { decisions, ...scan } = json;
     expect(scan).toEqual(result);
     // Other tests of this file decided other findings in the same workspace.
-    const mine = (decisions as Array<{ key: string }>).filter((d) => d.key === result.clusters[1].key);
-    expect(mine).toEqual([{ key: result.clusters[1].key, label: 'false-match', note: 'topic words', at: expect.any(String), reviewer: userInfo().username }]);
+    const mine = (decisions as Decision[]).filter((d) => d.key === result.clusters[1].key);
+    expect(mine.map(({ at: _at, ...d }) => d)).toEqual([{ key: result.clusters[1].key, label: 'false-match', note: 'topic words', reviewer: userInfo().username }]);
+    expect(mine[0].at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 
   it('writes to a file with -o, and reads ./refrain.db by default', () => {
@@ -140,4 +141,28 @@ describe('refrain report', () => {
     expect(r.code).toBe(2);
     expect(r.err).toBe(`refrain: workspace ${empty} holds no scan yet; run 'refrain scan PATH... --workspace ${empty}' first\n`);
   });
+});
+
+describe('a workspace that cannot be used', () => {
+  // Every command that meets one says why and exits 2: a bad workspace is an input, not a bug.
+  const notes = () => join(dir, 'not-a-workspace.db');
+  const commands: Array<[string, () => string[]]> = [
+    ['scan', () => ['scan', CORPUS, '--workspace', notes(), '-q']],
+    ['scan --against', () => ['scan', CORPUS, '--against', notes(), '--no-workspace', '-q']],
+    ['scan --workspace --against', () => ['scan', CORPUS, '--workspace', join(dir, 'fresh.db'), '--against', notes(), '-q']],
+    ['decide', () => ['decide', '--workspace', notes(), '0', 'copied']],
+    ['report', () => ['report', notes()]],
+    ['decisions export', () => ['decisions', 'export', notes()]],
+    ['decisions import', () => ['decisions', 'import', join(dir, 'decisions.json'), '--workspace', notes()]],
+  ];
+  for (const [name, args] of commands) {
+    it(`is refused by ${name} with exit 2 and the reason, left unchanged`, () => {
+      writeFileSync(notes(), 'meeting notes\n');
+      writeFileSync(join(dir, 'decisions.json'), JSON.stringify({ format: 'refrain-decisions', version: 1, workspace: 'a.db', exportedAt: 't', decisions: [], log: [] }));
+      const r = refrain(...args());
+      expect(r.err).toBe(`refrain: ${notes()} is not a SQLite file, so not a refrain workspace; it was left unchanged\n`);
+      expect(r.code).toBe(2);
+      expect(readFileSync(notes(), 'utf8')).toBe('meeting notes\n');
+    });
+  }
 });

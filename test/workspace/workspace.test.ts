@@ -4,11 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openWorkspace, resolveFinding, SCHEMA_VERSION, WorkspaceError } from '../../src/workspace/index.js';
-import type { Analysis, Decision, ResultCluster, ScanResult } from '../../src/types.js';
-// @ts-expect-error plain JavaScript helper shared with the kill test's child process
-import { makeScan } from '../support/workspace-data.mjs';
-
-const scan = makeScan as (mark: number, docs?: number, paras?: number) => { result: ScanResult; analyses: Analysis[] };
+import type { Decision, ResultCluster } from '../../src/types.js';
+import { makeScan as scan } from '../support/workspace-data.mjs';
 
 let dir: string;
 beforeEach(() => {

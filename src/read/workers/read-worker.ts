@@ -24,7 +24,7 @@ export interface WorkReply {
 
 export function transferList(analyses: Analysis[]): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
-  for (const a of analyses) for (const t of [a.unitPara, a.unitStart, a.unitEnd, a.bandKeys]) out.push(t.buffer as ArrayBuffer);
+  for (const a of analyses) for (const t of [a.unitPara, a.bandKeys]) out.push(t.buffer as ArrayBuffer);
   return out;
 }
 

@@ -125,8 +125,6 @@ describe('the review opened from a workspace reads text as it shows it', () => {
       document: { path: d.path, encoding: d.encoding, format: d.format, hash: d.hash, chars: d.chars },
       paragraphs: d.paragraphs,
       unitPara: new Uint32Array(0),
-      unitStart: new Uint32Array(0),
-      unitEnd: new Uint32Array(0),
       bandKeys: new Uint32Array(0),
     }));
     const ws = openWorkspace(join(dir, 'w.db'), { create: true });
