@@ -110,6 +110,17 @@ export interface ResultDocument {
    * then those of the batch alone, the same as a scan without `--against` gives.
    */
   pastRatio?: number;
+  /**
+   * Only with `scan --reference PATH`: true on a reference document (an upstream text reports
+   * quote: a law, a plan, the national format). It is no report: its ratios are 0 and it has no
+   * findings of its own.
+   */
+  reference?: true;
+  /**
+   * Only with `scan --reference PATH`, on reports: the share of this report's characters that
+   * recite a reference document. Not part of `templatedRatio`.
+   */
+  recitedRatio?: number;
 }
 
 export interface ResultMember {
@@ -127,7 +138,7 @@ export interface ResultMember {
 }
 
 /** Why a finding is kept out of the queue (see src/compare/judge/judge.ts). */
-export type StockReason = 'line' | 'table' | 'common' | 'short' | 'widespread';
+export type StockReason = 'line' | 'table' | 'common' | 'short' | 'widespread' | 'recited';
 
 /** A finding. Schema 1 calls findings clusters; the name stays for the readers of that schema. */
 export interface ResultCluster {
@@ -257,6 +268,8 @@ export interface ScanInfo {
     /** When its own last scan was made, when it says. */
     at?: string;
   };
+  /** The reference documents given (`scan --reference`), as given, each with its number of files. */
+  references?: ScanInput[];
 }
 
 export interface ScanResult {

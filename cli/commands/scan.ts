@@ -15,6 +15,7 @@ import { formatDiagnostics } from '../text/diagnostics.js';
 import { forTerminal } from '../text/width.js';
 import { limitsHelp, parseLimits } from './limits.js';
 import { invocation, shellWord } from '../invocation.js';
+import { loadConfig } from '../config.js';
 import type { ScanResult, ScanSettings } from '../../src/types.js';
 
 const HELP = `Usage: refrain scan [options] PATH...
@@ -31,6 +32,13 @@ Options:
                          this batch's ratios stay its own and the share found in the past
                          reports is shown beside them
   --prune                drop reports stored in the workspace that were not given this time
+  --reference PATH       upstream documents the reports quote (laws, plans, the national
+                         format; files or folders, any format refrain reads): text matching
+                         them is recitation, shown with what it quotes, kept out of the queue
+                         and counted in each report's recited share (give it again for more)
+  --config FILE          the team's settings (default ./refrain.json when there is one):
+                         {"threshold", "minTokens", "minContent", "reference": [paths],
+                         "ignore": [paths never read as reports]}; options given here win
   --json FILE            write the full result (JSON schema 1) to FILE ('-' for standard output)
   --threshold X          similarity a passage needs to be reported, 0..1 (default 0.5)
   --min-tokens N         shortest passage reported, in CJK characters or words (default 12)
@@ -106,6 +114,10 @@ interface ScanRequest {
   top: number;
   limits: IngestLimits;
   quiet: boolean;
+  /** Reference documents, from --reference or the configuration. */
+  references: string[] | undefined;
+  /** Paths never read as reports, from the configuration. */
+  ignore: string[] | undefined;
 }
 
 /** What a scan gave: the result and, when it was saved in a workspace, what the workspace did. */
@@ -151,6 +163,8 @@ function parseRequest(argv: string[]): ScanRequest | null {
     'no-workspace': { type: 'boolean' },
     against: { type: 'string' },
     prune: { type: 'boolean' },
+    reference: { type: 'string', multiple: true },
+    config: { type: 'string' },
     threshold: { type: 'string' },
     'min-tokens': { type: 'string' },
     'min-content': { type: 'string' },
@@ -162,7 +176,11 @@ function parseRequest(argv: string[]): ScanRequest | null {
   if (parsed === null) return null;
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError("scan needs at least one file or folder, e.g. 'refrain scan corpus/'");
+  const config = loadConfig(values.config);
   const settings: Partial<ScanSettings> = {};
+  if (config.threshold !== undefined) settings.threshold = config.threshold;
+  if (config.minTokens !== undefined) settings.minTokens = Math.round(config.minTokens);
+  if (config.minContent !== undefined) settings.minContent = config.minContent;
   const threshold = number('threshold', values.threshold, 0.01, 1);
   if (threshold !== undefined) settings.threshold = threshold;
   const minTokens = number('min-tokens', values['min-tokens'], 4, 10000);
@@ -177,6 +195,10 @@ function parseRequest(argv: string[]): ScanRequest | null {
   if (jsonProblem !== null) throw new InputError(`cannot write ${values.json}: ${jsonProblem}`);
   const noWorkspace = values['no-workspace'] ?? false;
   if (noWorkspace && (values.workspace !== undefined || values.prune)) throw new UsageError('--no-workspace cannot go with --workspace or --prune');
+  const references = values.reference ?? config.reference;
+  if (values.against !== undefined && references !== undefined && references.length > 0) {
+    throw new UsageError('--reference cannot go with --against yet: recite the references and compare with the past workspace in two scans');
+  }
   return {
     paths: positionals,
     settings,
@@ -189,6 +211,8 @@ function parseRequest(argv: string[]): ScanRequest | null {
     top,
     limits,
     quiet: values.quiet ?? false,
+    references,
+    ignore: config.ignore,
   };
 }
 
@@ -199,7 +223,8 @@ async function scanWithProgress(request: ScanRequest): Promise<Scanned> {
   // The default workspace is never a report, even when this scan does not use it; nor is the
   // JSON this scan writes (a rescan of the folder would otherwise read the last one).
   const exclude = [DEFAULT_WORKSPACE, ...(request.json !== undefined && request.json !== '-' ? [request.json] : [])];
-  const options = { settings: request.settings, onProgress, limits: request.limits, exclude };
+  const { references, ignore } = request;
+  const options = { settings: request.settings, onProgress, limits: request.limits, exclude, references, ignore };
   try {
     if (!request.noWorkspace) {
       // The workspace code loads better-sqlite3: only when a workspace is wanted.

@@ -38,12 +38,16 @@ export async function compareAnalyses(
   settings: ScanSettings,
   diagnostics: Diagnostic[] = [],
   onStage: OnStage = () => {},
+  /** How many of the analyses, at the end, are reference documents rather than reports. */
+  references = 0,
 ): Promise<ScanResult> {
   const order = canonicalOrder(analyses.map((a) => a.document));
+  const firstReference = analyses.length - references;
   const c = openComparison(
     order.map((i) => analyses[i]),
     settings,
     onStage,
+    (doc) => order[doc] >= firstReference,
   );
   try {
     const findings = await findCopies(c);
@@ -63,9 +67,10 @@ interface Comparison {
   options: RelateOptions;
   pool: WorkerPool | undefined;
   onStage: OnStage;
+  isReference: (doc: number) => boolean;
 }
 
-function openComparison(batch: Analysis[], settings: ScanSettings, onStage: OnStage): Comparison {
+function openComparison(batch: Analysis[], settings: ScanSettings, onStage: OnStage, isReference: (doc: number) => boolean): Comparison {
   const index = indexParagraphs(batch);
   const batchTokens = new BatchTokens(batch, index);
   // A paragraph repeated whole needs two thirds of a passage's length (8 of the default 12): page
@@ -74,7 +79,7 @@ function openComparison(batch: Analysis[], settings: ScanSettings, onStage: OnSt
   const options: RelateOptions = { threshold: settings.threshold, minTokens: settings.minTokens, minWholeTokens };
   // Started now, the workers load while phase 1 runs on this thread.
   const pool = openComparePool(batchTokens.streams, index.doc, options);
-  return { analyses: batch, settings, index, batchTokens, options, pool, onStage };
+  return { analyses: batch, settings, index, batchTokens, options, pool, onStage, isReference };
 }
 
 /** The findings of a batch, ranked: the comparison's phases, one after the other. */
@@ -97,6 +102,7 @@ async function findCopies(c: Comparison): Promise<ResultCluster[]> {
     copiesOf: leaders.copiesOf,
     options: c.options,
     minContent: c.settings.minContent,
+    isReference: c.isReference,
   };
   // Stock runs are counted in the leaders, each for the reports its near-identical copies stand in
   // too: a formula every report recites word for word has one leader, and counting leaders alone

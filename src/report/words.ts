@@ -29,6 +29,7 @@ export const STOCK_WORDS: Record<StockReason, string> = {
   common: 'phrases other reports use too',
   short: 'too little rare text shared for the reports it is in',
   widespread: 'found across much of the batch',
+  recited: 'recites a reference document',
 };
 
 export function stockWords(stock: StockReason | undefined): string {

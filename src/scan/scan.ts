@@ -5,6 +5,7 @@ import { compareAnalyses } from '../compare/compare.js';
 import { resolveSettings } from '../settings.js';
 import { describeInputs, scanTime, withScanInfo } from './scan-info.js';
 import { printStats, timeStages } from '../util/stats.js';
+import { reportsFirst, splitReferences, withReferences } from './references.js';
 
 export { defaultSettings, resolveSettings } from '../settings.js';
 
@@ -24,6 +25,10 @@ export interface ScanOptions {
   limits?: IngestLimits;
   /** Files never read as reports, with their sidecars: the workspaces in use (see listInputs). */
   exclude?: readonly string[];
+  /** Reference documents (files or folders): upstream texts reports quote; never reports themselves. */
+  references?: readonly string[];
+  /** Files and folders never read as reports (a team's configuration names them). */
+  ignore?: readonly string[];
 }
 
 export interface ScanOutput {
@@ -34,18 +39,22 @@ export interface ScanOutput {
 /** The whole pipeline on files and folders; the result records when and over what it ran (`scan`). */
 export async function scanPaths(paths: string[], options: ScanOptions = {}): Promise<ScanOutput> {
   const settings = resolveSettings(options.settings);
-  const { files, diagnostics: listed } = await listInputs(paths, { exclude: options.exclude });
+  const listing = await listInputs(paths, { exclude: options.exclude });
+  const inputs = await splitReferences(listing.files, options.references, options.exclude, options.ignore);
+  const files = [...inputs.reports, ...inputs.references];
   const started = performance.now();
   const read = await analyzeFiles(files, settings, options.onProgress, { limits: options.limits });
-  const { analyses } = read;
-  const diagnostics = byPath([...listed, ...read.diagnostics]);
+  const split = reportsFirst(read.analyses, inputs.references);
+  const analyses = [...split.reports, ...split.references];
+  const diagnostics = byPath([...listing.diagnostics, ...inputs.diagnostics, ...read.diagnostics]);
   printStats({ read: Math.round(performance.now() - started) });
   const comparing = (stage?: string) => options.onProgress?.({ phase: 'compare', filesDone: files.length, filesTotal: files.length, paragraphs: 0, stage });
   comparing();
   const stages = timeStages(comparing);
-  const compared = await compareAnalyses(analyses, settings, diagnostics, stages.onStage);
+  const compared = await compareAnalyses(analyses, settings, diagnostics, stages.onStage, split.references.length);
   stages.end();
-  const result = withScanInfo(compared, { at: scanTime(), inputs: await describeInputs(paths, files) });
+  const scanned = withScanInfo(compared, { at: scanTime(), inputs: await describeInputs(paths, inputs.reports) });
+  const result = await withReferences(scanned, split.reports.length, options.references, inputs.references);
   options.onProgress?.({ phase: 'done', filesDone: files.length, filesTotal: files.length, paragraphs: 0 });
   return { result, analyses };
 }

@@ -17,6 +17,8 @@ import { analysesCompatible, readPlanned, type ReadOutcome } from './read-plan.j
 import { byHash, followMoves, missingDiagnostics, movedFiles, vanishedDocuments } from './stale-files.js';
 import { StreamsPool } from '../read/workers/tokens-pool.js';
 import type { StoredAnalysis, Workspace } from '../workspace/workspace.js';
+import { analyzeFiles } from '../read/workers/read-files.js';
+import { splitReferences, withReferences } from './references.js';
 
 export interface WorkspaceScanOptions {
   /** The workspace file; created when missing. */
@@ -31,6 +33,13 @@ export interface WorkspaceScanOptions {
   limits?: IngestLimits;
   /** Files never read as reports besides the workspaces themselves (see listInputs). */
   exclude?: readonly string[];
+  /**
+   * Reference documents (files or folders): upstream texts reports quote. Read at every scan that
+   * names them, compared with the batch, saved as documents marked `reference`, never as reports.
+   */
+  references?: readonly string[];
+  /** Files and folders never read as reports (a team's configuration names them). */
+  ignore?: readonly string[];
 }
 
 /** What happened to each file; `files = analysed + skipped + failed`. */
@@ -104,8 +113,14 @@ export async function scanIntoWorkspace(paths: string[], options: WorkspaceScanO
     throw new WorkspaceError(`${what}: ${problem}; give --workspace a writable place, or --no-workspace`);
   }
   const workspaces = [options.workspace, ...(options.against === undefined ? [] : [options.against])];
-  const listed = await listInputs(paths, { exclude: [...workspaces, ...(options.exclude ?? [])] });
+  const exclude = [...workspaces, ...(options.exclude ?? [])];
+  const all = await listInputs(paths, { exclude });
+  const split = await splitReferences(all.files, options.references, exclude, options.ignore);
+  const listed: InputList = { files: split.reports, diagnostics: [...all.diagnostics, ...split.diagnostics] };
   if (options.against !== undefined) await checkDistinct(options.workspace, options.against);
+  if (options.against !== undefined && split.references.length > 0) {
+    throw new WorkspaceError('--reference cannot go with --against yet: compare with the past workspace, or recite the references, in two scans');
+  }
   // The past workspace first: refused, it must leave no new empty workspace behind.
   const past = options.against === undefined ? undefined : openWorkspace(options.against, { readonly: true });
   let ws: Workspace | undefined;
@@ -113,7 +128,7 @@ export async function scanIntoWorkspace(paths: string[], options: WorkspaceScanO
   try {
     const pastBatch = past ? readPastBatch(past, settings) : undefined;
     ws = openWorkspace(options.workspace, { create: true });
-    return await scanWith(ws, past, pastBatch, { paths, listed }, settings, options, streams);
+    return await scanWith(ws, past, pastBatch, { paths, listed, references: split.references }, settings, options, streams);
   } finally {
     streams.close();
     ws?.close();
@@ -125,7 +140,7 @@ async function scanWith(
   ws: Workspace,
   past: Workspace | undefined,
   pastBatch: PastBatch | undefined,
-  inputs: { paths: string[]; listed: InputList },
+  inputs: { paths: string[]; listed: InputList; references: string[] },
   settings: ScanSettings,
   options: WorkspaceScanOptions,
   streams: StreamsPool,
@@ -163,16 +178,21 @@ async function scanWith(
 
   const comparing = (stage?: string) => options.onProgress?.({ phase: 'compare', filesDone: plan.read.length, filesTotal: plan.read.length, paragraphs, stage });
   comparing();
-  const analyses = [...ownAnalyses, ...pastAnalyses];
+  // References are read afresh at every scan that names them, and never stored as reports.
+  const refRead = inputs.references.length === 0 ? undefined : await analyzeFiles(inputs.references, settings, undefined, { limits: options.limits });
+  const references = refRead?.analyses ?? [];
+  diagnostics.push(...(refRead?.diagnostics ?? []));
+  const analyses = [...ownAnalyses, ...references, ...pastAnalyses];
   const stages = timeStages(comparing);
   const compared = pastBatch
     ? await compareWithPast(ownAnalyses, pastBatch, settings, diagnostics, stages.onStage)
-    : await compareAnalyses(ownAnalyses, settings, diagnostics, stages.onStage);
+    : await compareAnalyses([...ownAnalyses, ...references], settings, byPath(diagnostics), stages.onStage, references.length);
   stages.end();
   const at = scanTime();
   const described = await describeInputs(inputs.paths, files);
   const against = pastBatch && { path: pastBatch.path, reports: pastAnalyses.length, ...(pastBatch.at ? { at: pastBatch.at } : {}) };
-  const result = withScanInfo(compared, { at, inputs: described, workspace: options.workspace, kept: counts.kept, ...(against ? { against } : {}) });
+  const scanned = withScanInfo(compared, { at, inputs: described, workspace: options.workspace, kept: counts.kept, ...(against ? { against } : {}) });
+  const result = await withReferences(scanned, ownAnalyses.length, options.references, inputs.references);
   let carried: Decision[] = [];
   if (past) {
     const keys = new Set(result.clusters.map((c) => c.key));

@@ -142,7 +142,7 @@ function writeDocuments(db: Database.Database, result: ScanResult, analyses: Ana
       }
       return;
     }
-    const analysis = doc.past === undefined ? analyses[i] : null;
+    const analysis = doc.past === undefined && doc.reference === undefined ? analyses[i] : null;
     insertDocument.run(
       doc.id, doc.path, doc.hash, doc.encoding, doc.format, doc.chars, doc.templatedRatio, doc.withinRatio,
       doc.boilerplateRatio, doc.past ?? null,

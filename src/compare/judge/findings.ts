@@ -28,6 +28,8 @@ export interface FindingInputs {
   options: RelateOptions;
   /** See ScanSettings.minContent. */
   minContent: number;
+  /** Whether a document is a reference (an upstream text reports recite), not a report. */
+  isReference: (doc: number) => boolean;
 }
 
 interface Place {
@@ -97,6 +99,13 @@ function buildFinding(prepared: Prepared, inputs: FindingInputs, runs: RunTable)
   const copiesAt = (node: number) => (passages[node].whole ? [] : (copiesOf.get(passages[node].para) ?? []));
   const reach = { docs: prepared.docs, batch: inputs.analyses.length, whole: center.whole, minContent: inputs.minContent };
   const verdict = judge(batchTokens.get(center.para).masked, evidence, role, reach, runs);
+  // Reciting a reference is reported however common its phrases: what a report quotes, and where
+  // it departs from it, is what the reference was given for.
+  const docsOf = [center, ...places.map((p) => passages[p.node])].map((x) => inputs.index.doc[x.para]);
+  if (docsOf.some(inputs.isReference)) {
+    verdict.valid = places.map(() => true);
+    delete verdict.stock;
+  }
   const kept = places.filter((_, i) => verdict.valid[i]);
   if (kept.length === 0) return undefined;
 

@@ -1,4 +1,4 @@
-import type { Analysis, Kind, ResultCluster, ResultMember } from '../../types.js';
+import type { Analysis, Kind, ResultCluster, ResultMember, Template } from '../../types.js';
 import { foreignSplices, spliceCandidates, spliceOf, type Candidate } from './splices.js';
 import { templateOf, type MemberText } from './template.js';
 import { numberingLength } from '../../read/normalize/normalize.js';
@@ -34,7 +34,7 @@ export function addTemplates(findings: ResultCluster[], analyses: Analysis[]): v
       const template = templateOf(members, (i, start, end) => texts.recurs(places[i], start, end));
       if (!template || template.slots.length === 0) continue;
       const skeleton = template.pieces.reduce((sum, p) => sum + p.length, 0);
-      if (members.some((m) => skeleton < MIN_SKELETON_SHARE * m.text.length)) continue;
+      if (members.some((m, i) => skeleton < MIN_SKELETON_SHARE * interiorLength(template, m, i))) continue;
       // A partial finding's members cover different extents of one text: no common skeleton to fill.
       if (!f.parts && f.kind !== 'partial') f.template = template;
       const textOf = (i: number, [start, end]: [number, number]) => members[i].text.slice(start - members[i].base, end - members[i].base);
@@ -50,6 +50,19 @@ export function addTemplates(findings: ResultCluster[], analyses: Analysis[]): v
       delete f.stock;
     }
   }
+}
+
+/**
+ * A member's text without what stands before the first shared piece or after the last one: a
+ * passage found against a reference may start or end a clause away from the other member.
+ */
+function interiorLength(template: Template, member: MemberText, i: number): number {
+  const { pieces, slots } = template;
+  let length = member.text.length;
+  const width = (s: number) => slots[s].values[i][1] - slots[s].values[i][0];
+  if (slots.length > 0 && pieces[0] === '') length -= width(0);
+  if (slots.length > 0 && pieces[pieces.length - 1] === '' && (slots.length > 1 || pieces[0] !== '')) length -= width(slots.length - 1);
+  return length;
 }
 
 /** `spliced` above all; `names` for a near copy whose slots are only names and numbers. */

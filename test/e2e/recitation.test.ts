@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { scanPaths } from '../../src/scan/scan.js';
+import type { ScanResult } from '../../src/types.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const MAIN = join(ROOT, 'dist', 'cli', 'main.js');
+const LAW =
+  '各级人民政府应当坚持依法行政，严格按照法定权限和程序行使权力、履行职责，做到法定职责必须为、法无授权不可为，自觉接受人大监督、民主监督、司法监督和社会监督。';
+
+describe('the seeds with a reference holding the real title (corpus/reference/)', () => {
+  let result: ScanResult;
+  beforeAll(async () => {
+    result = (await scanPaths(['corpus'], { references: ['corpus/reference'] })).result;
+  });
+
+  it("reports 004's title as a splice of 三升体育平台 in place of 关于, first", () => {
+    const f = result.clusters[0];
+    expect(f.kind).toBe('spliced');
+    expect(f.splices!.map((s) => [s.text, s.canonical])).toEqual([['三升体育平台', '关于']]);
+    const m = f.members[f.splices![0].member];
+    expect(result.documents[m.doc].path).toBe('corpus/004_8c642f3c1dbf128b.txt');
+    expect(f.members.some((x) => result.documents[x.doc].reference)).toBe(true);
+  });
+
+  it('reads the reference as a reference, not a report: no ratios, and the batch is five reports', () => {
+    const refs = result.documents.filter((d) => d.reference);
+    expect(refs.map((d) => d.path)).toEqual(['corpus/reference/中共中央关于全面推进依法治国若干重大问题的决定.txt']);
+    expect([refs[0].templatedRatio, refs[0].recitedRatio]).toEqual([0, undefined]);
+    expect(result.documents.filter((d) => !d.reference)).toHaveLength(5);
+    expect(result.scan!.inputs).toEqual([{ path: 'corpus', files: 5 }]);
+    expect(result.scan!.references).toEqual([{ path: 'corpus/reference', files: 1 }]);
+  });
+});
+
+describe('a report reciting a reference', () => {
+  let dir: string;
+  let result: ScanResult;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'refrain-recite-'));
+    mkdirSync(join(dir, 'reports'));
+    mkdirSync(join(dir, 'upstream'));
+    writeFileSync(join(dir, 'upstream', 'law.txt'), `第三条\n\n${LAW}`);
+    writeFileSync(join(dir, 'reports', 'a.txt'), `镇政府全年办理行政复议案件两件，均按期办结。\n\n按照规定，${LAW}\n\n镇综治中心实行矛盾纠纷分级分类处置。`);
+    writeFileSync(join(dir, 'reports', 'b.txt'), '今年以来，镇里围绕乡村振兴重点任务，持续完善村规民约，推动移风易俗，群众满意度明显提升。');
+    result = (await scanPaths([join(dir, 'reports')], { references: [join(dir, 'upstream')] })).result;
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('shows recitedRatio and no copying finding for that text', () => {
+    const a = result.documents.find((d) => d.path.endsWith('a.txt'))!;
+    expect(a.recitedRatio).toBeGreaterThan(0.5);
+    expect(a.templatedRatio).toBe(0);
+    const recited = result.clusters.filter((f) => f.members.some((m) => result.documents[m.doc].reference));
+    expect(recited.map((f) => [f.boilerplate, f.stock])).toEqual([[true, 'recited']]);
+    expect(result.clusters.filter((f) => !f.boilerplate)).toEqual([]);
+  });
+
+  it('is what the command line does with --reference, and with a refrain.json naming the reference', () => {
+    const run = (args: string[]) => spawnSync(process.execPath, [MAIN, 'scan', 'reports', '--no-workspace', '--json', '-', ...args], { cwd: dir, encoding: 'utf8' });
+    const flag = JSON.parse(run(['--reference', 'upstream']).stdout) as ScanResult;
+    writeFileSync(join(dir, 'refrain.json'), JSON.stringify({ reference: ['upstream'], minContent: 30 }));
+    const configured = JSON.parse(run([]).stdout) as ScanResult;
+    expect(configured.settings.minContent).toBe(30);
+    const ratios = (r: ScanResult) => r.documents.filter((d) => !d.reference).map((d) => [d.path, d.recitedRatio]);
+    expect(ratios(configured)).toEqual(ratios(flag));
+    writeFileSync(join(dir, 'refrain.json'), JSON.stringify({ references: ['upstream'] }));
+    const bad = run([]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("unknown setting 'references'");
+  });
+});
