@@ -2,7 +2,9 @@ import { diffTextsDetailed, type TextDiff } from '../../src/diff/index.js';
 import { alignRows, cellWidth, stackRows, type Row, type Segment } from '../text/diff-rows.js';
 import type { ResultCluster } from '../../src/types.js';
 import { fit, padTo, type Line, type Span, type Style } from './lines.js';
-import { CHROME_ROWS, memberText, type ParagraphSource, type ReviewState } from './state.js';
+import { memberText } from '../../src/report/finding.js';
+import { paragraphText } from './paragraphs.js';
+import { CHROME_ROWS, type ParagraphSource, type ReviewState } from './state.js';
 
 /** At this terminal width and wider the two passages stand side by side; narrower, one above the other. */
 export const SIDE_BY_SIDE_MIN = 100;
@@ -21,8 +23,7 @@ export interface FindingLayout {
 }
 
 export function layoutFinding(text: ParagraphSource, c: ResultCluster, left: number, right: number, width: number): FindingLayout {
-  const a = memberText(text, c, left);
-  const b = memberText(text, c, right);
+  const [a, b] = [c.members[left], c.members[right]].map((m) => memberText(m, paragraphText(text, m.doc)));
   const diff = diffTextsDetailed(a, b);
   const sideBySide = width >= SIDE_BY_SIDE_MIN;
   if (sideBySide) {

@@ -20,6 +20,11 @@ export interface ParagraphSource {
   readAhead?(rows: number): boolean;
 }
 
+/** The text of report `doc`'s paragraphs by index ('' where there is none), as memberText reads it. */
+export function paragraphText(source: ParagraphSource, doc: number): (index: number) => string {
+  return (index) => source.paragraph(doc, index)?.text ?? '';
+}
+
 /** Reads paragraphs from storage. */
 export interface ParagraphReader extends ParagraphSource {
   /**

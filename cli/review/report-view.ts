@@ -1,3 +1,4 @@
+import { findingTone } from '../../src/report/finding.js';
 import type { Paragraph } from '../../src/types.js';
 import { fit, wrapStyled, type Line, type Style } from './lines.js';
 import { CHROME_ROWS, type ReviewState, type Spot } from './state.js';
@@ -101,11 +102,9 @@ function styleAt(state: ReviewState, spots: number[], offset: number): Style {
     if (offset < s.start || offset >= s.end) continue;
     if (i === state.reportCursor) return 'spot';
     const c = state.result.clusters[s.finding];
-    const label = state.decisions.get(c.key)?.label;
-    if (label === 'false-match') continue;
-    const boilerplate = label ? label === 'boilerplate' : c.boilerplate;
-    if (!boilerplate) style = 'copy';
-    else if (style === 'plain') style = 'boilerplate';
+    const tone = findingTone({ boilerplate: c.boilerplate, decision: state.decisions.get(c.key) });
+    if (tone === 'copy') style = 'copy';
+    else if (tone === 'boilerplate' && style === 'plain') style = 'boilerplate';
   }
   return style;
 }

@@ -1,7 +1,7 @@
-import { memberPieces, memberTextOf } from '../../src/report/member.js';
-import type { Decision, DecisionLabel, Kind, ResultCluster, ResultDocument, ScanResult, Scope } from '../../src/types.js';
+import { findingTone, KINDS, memberPieces, memberText, reviewOrder } from '../../src/report/finding.js';
+import type { Decision, DecisionLabel, Kind, ResultDocument, ScanResult, Scope } from '../../src/types.js';
 import { foldIdeographs } from '../../src/read/ingest/formats/ideographs.js';
-import { resultParagraphs, type ParagraphSource } from './paragraphs.js';
+import { paragraphText, resultParagraphs, type ParagraphSource } from './paragraphs.js';
 import { visibleInput } from './visible.js';
 
 export type { ParagraphSource } from './paragraphs.js';
@@ -139,9 +139,9 @@ export function initialState(given: ReviewInput, width = 80, height = 24): Revie
   // Everything the views show comes from here, with control characters made visible.
   const input = visibleInput(given);
   const decisions = latest(input.decisions);
-  // A finding's number is its position, so the list shows the `#N` of the scan summary and of
-  // `refrain decide` in order, with no ranking of its own.
-  const order = input.result.clusters.map((_, i) => i);
+  // The one review order: the list shows the `#N` of the scan summary and of `refrain decide`
+  // in order, as every report lists them, with no ranking of its own.
+  const order = reviewOrder(input.result.clusters);
   const filters: Filters = { scope: null, kind: null, doc: null, hideBoilerplate: false, hideDecided: false, search: '' };
   const state: ReviewState = {
     result: input.result,
@@ -183,12 +183,6 @@ function latest(list: readonly Decision[]): Map<string, Decision> {
     if (!prev || prev.at <= d.at) decisions.set(d.key, d);
   }
   return decisions;
-}
-
-/** The text a member stands for: its span of the paragraph, or the whole paragraph. */
-export function memberText(source: ParagraphSource, cluster: ResultCluster, member: number): string {
-  const m = cluster.members[member];
-  return memberTextOf(m, (p) => source.paragraph(m.doc, p)?.text ?? '');
 }
 
 /** The finding the decision keys act on in the current view, or null. */
@@ -383,7 +377,7 @@ export function reportSpots(result: ReviewResult, doc: number, text: ParagraphSo
 }
 
 const SCOPES: (Scope | null)[] = [null, 'across', 'within'];
-const KINDS: (Kind | null)[] = [null, 'exact', 'numbers', 'near', 'partial'];
+const KIND_FILTERS: (Kind | null)[] = [null, ...KINDS];
 
 function next<T>(list: readonly T[], current: T): T {
   return list[(list.indexOf(current) + 1) % list.length];
@@ -395,7 +389,7 @@ function toggleFilter(state: ReviewState, filter: 'scope' | 'kind' | 'doc' | 'hi
     case 'scope':
       return { ...f, scope: next(SCOPES, f.scope) };
     case 'kind':
-      return { ...f, kind: next(KINDS, f.kind) };
+      return { ...f, kind: next(KIND_FILTERS, f.kind) };
     case 'hideBoilerplate':
       return { ...f, hideBoilerplate: !f.hideBoilerplate };
     case 'hideDecided':
@@ -438,10 +432,10 @@ export function filterFindings(
     if (f.kind !== null && c.kind !== f.kind) return false;
     if (f.doc !== null && !c.members.some((m) => m.doc === f.doc)) return false;
     const decision = decisions.get(c.key);
-    if (f.hideBoilerplate && (decision ? decision.label === 'boilerplate' : c.boilerplate)) return false;
+    if (f.hideBoilerplate && findingTone({ boilerplate: c.boilerplate, decision }) === 'boilerplate') return false;
     if (f.hideDecided && decision) return false;
     if (needle) {
-      const found = c.members.some((_, i) => foldIdeographs(memberText(text, c, i).toLowerCase()).includes(needle));
+      const found = c.members.some((m) => foldIdeographs(memberText(m, paragraphText(text, m.doc)).toLowerCase()).includes(needle));
       if (!found) return false;
     }
     return true;

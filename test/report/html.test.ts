@@ -214,6 +214,26 @@ describe.skipIf(!hasChromium)('html report of corpus/ in headless Chromium', () 
     await page.close();
   });
 
+  it('words each finding the same in the summary and in the findings list, listed in the one review order', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForSelector('#findings details');
+    const links = await page.locator('#summary ol.top li a').allInnerTexts();
+    expect(links.length).toBe(Math.min(10, result.clusters.length));
+    const listed = await page.locator('#findings details summary').allInnerTexts();
+    const ids = links.map((l) => Number(/^Finding #(\d+): /.exec(l)![1]));
+    // The summary's list and the findings list both follow the review order (finding ids).
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(listed.map((s) => Number(/^Finding #(\d+)/.exec(s)![1]))).toEqual(listed.map((_, i) => i));
+    for (const [i, link] of links.entries()) {
+      const [, headline, kind] = /^Finding #\d+: (.*), ([^,]+)$/.exec(link)!;
+      expect(listed[ids[i]]).toContain(` · ${headline} · ${kind} · `);
+    }
+    // Among them, boilerplate repeated inside one report: worded alike in both places too.
+    expect(ids.some((id) => result.clusters[id].scope === 'within' && result.clusters[id].boilerplate)).toBe(true);
+    await page.close();
+  });
+
   it('highlights copying and boilerplate differently in a report text', async () => {
     const page = await browser.newPage();
     await page.goto(`${pathToFileURL(file).href}#doc-${result.documents.findIndex((d) => d.path.includes('004_'))}`);
