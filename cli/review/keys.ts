@@ -1,4 +1,5 @@
 import type { Key } from 'ink';
+import { withoutLastCharacter } from '../text/width.js';
 import type { Action, ReviewState } from './state.js';
 
 /** Every key, for the help overlay. Kept next to `keyAction` so the two cannot drift apart. */
@@ -114,7 +115,7 @@ function promptKey(input: string, key: Key, text: string, now: string): Action |
   if (key.escape) return { type: 'promptCancel' };
   if (key.ctrl && input === 'c') return { type: 'promptCancel' };
   // Terminals send DEL for Backspace, which Ink reports as `delete`: both erase one character.
-  if (key.backspace || key.delete) return { type: 'promptText', text: Array.from(text).slice(0, -1).join('') };
+  if (key.backspace || key.delete) return { type: 'promptText', text: withoutLastCharacter(text) };
   if (key.ctrl && input === 'u') return { type: 'promptText', text: '' };
   if (key.ctrl || key.meta || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.tab) return null;
   if (!input) return null;

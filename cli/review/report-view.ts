@@ -1,6 +1,7 @@
 import { findingTone } from '../../src/report/finding.js';
 import type { Paragraph } from '../../src/types.js';
-import { fit, wrapStyled, type Line, type Style } from './lines.js';
+import { truncate, wrapStyled } from '../text/width.js';
+import type { Line, Style } from './lines.js';
 import { CHROME_ROWS, type ReviewState, type Spot } from './state.js';
 
 const GUTTER = 6;
@@ -25,7 +26,7 @@ export function reportLines(state: ReviewState): Line[] {
     ? `${doc.path} · ${where} · templated ${pct(doc.templatedRatio)} · within ${pct(doc.withinRatio)} · boilerplate ${pct(doc.boilerplateRatio)}`
     : `report #${state.reportDoc} is not in this scan`;
   const rows = Math.max(1, state.height - CHROME_ROWS - 1);
-  return [[{ text: fit(title, state.width), style: 'bold' }], ...reportWindow(state, rows)];
+  return [[{ text: truncate(title, state.width), style: 'bold' }], ...reportWindow(state, rows)];
 }
 
 /**

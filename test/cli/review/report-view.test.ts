@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reportLines } from '../../../cli/review/report-view.js';
-import { wrapStyled, type Line, type Style } from '../../../cli/review/lines.js';
+import type { Line, Style } from '../../../cli/review/lines.js';
+import { wrapStyled } from '../../../cli/text/width.js';
 import { CHROME_ROWS, initialState, reduce, type ReviewState } from '../../../cli/review/state.js';
 import type { Paragraph, ResultCluster, ScanResult } from '../../../src/types.js';
 import { fixtureResult } from '../../support/review-fixture.js';
