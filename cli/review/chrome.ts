@@ -3,7 +3,7 @@ import { reportName } from './list-view.js';
 import { KEY_HELP } from './keys.js';
 import { fitTo, pad, textWidth, truncate, truncateStart } from '../text/width.js';
 import type { Line } from './lines.js';
-import type { ReviewState } from './state.js';
+import type { ReviewState } from './types.js';
 
 /**
  * The top line: how many findings are shown, how many decided and which filters are on, then the

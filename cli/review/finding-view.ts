@@ -4,8 +4,9 @@ import type { ResultCluster } from '../../src/types.js';
 import { fitTo, textWidth, truncate } from '../text/width.js';
 import type { Line, Span, Style } from './lines.js';
 import { memberText } from '../../src/report/finding.js';
-import { paragraphText } from './paragraphs.js';
-import { CHROME_ROWS, type ParagraphSource, type ReviewState } from './state.js';
+import { CHROME_ROWS } from './navigation.js';
+import { paragraphText, type ParagraphSource } from './paragraphs.js';
+import type { ReviewState } from './types.js';
 
 /** At this terminal width and wider the two passages stand side by side; narrower, one above the other. */
 export const SIDE_BY_SIDE_MIN = 100;

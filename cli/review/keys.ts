@@ -1,6 +1,6 @@
 import type { Key } from 'ink';
 import { withoutLastCharacter } from '../text/width.js';
-import type { Action, ReviewState } from './state.js';
+import type { Action, ReviewState } from './types.js';
 
 /** Every key, for the help overlay. Kept next to `keyAction` so the two cannot drift apart. */
 export const KEY_HELP: { keys: string; what: string }[] = [

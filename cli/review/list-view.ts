@@ -1,10 +1,11 @@
+import { findingTone, memberText } from '../../src/report/finding.js';
 import type { Decision, ResultCluster } from '../../src/types.js';
 import { nameList, shortNames } from '../text/names.js';
 import { fitTo, oneLine, truncate } from '../text/width.js';
 import type { Line, Style } from './lines.js';
-import { findingTone, memberText } from '../../src/report/finding.js';
+import { listRows } from './navigation.js';
 import { paragraphText } from './paragraphs.js';
-import { listRows, type ReviewResult, type ReviewState } from './state.js';
+import type { ReviewResult, ReviewState } from './types.js';
 
 const LABELS: Record<Decision['label'], string> = { copied: 'copied', boilerplate: 'boilerplate', 'false-match': 'false match' };
 /** Characters of a finding's key shown: `refrain decide` takes a unique prefix of four or more. */

@@ -2,7 +2,8 @@ import { findingTone } from '../../src/report/finding.js';
 import type { Paragraph } from '../../src/types.js';
 import { truncate, wrapStyled } from '../text/width.js';
 import type { Line, Style } from './lines.js';
-import { CHROME_ROWS, type ReviewState, type Spot } from './state.js';
+import { CHROME_ROWS } from './navigation.js';
+import type { ReviewState, Spot } from './types.js';
 
 const GUTTER = 6;
 /** Lines of the report shown above the passage under the cursor, so its context shows. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { ResultCluster, ResultDocument, ScanResult } from '../../src/types.js';
+import { initialState, reduce, type Action, type ReviewState } from '../../cli/review/state.js';
+import type { Decision, ResultCluster, ResultDocument, ScanResult } from '../../src/types.js';
 
 /** Items 4 and 5 of the 那吾镇 report (corpus/004): the same paragraph twice. */
 const lines = readFileSync(new URL('../../corpus/004_8c642f3c1dbf128b.txt', import.meta.url), 'utf8').split('\n');
@@ -65,4 +66,23 @@ export function fixtureResult(): ScanResult {
     documentPairs: [{ a: 0, b: 1, sharedRatio: 0.4 }],
     diagnostics: [],
   };
+}
+
+/** Decision times for tests: one, and one a minute later. */
+export const AT = '2026-01-01T00:00:00.000Z';
+export const LATER = '2026-01-01T00:01:00.000Z';
+
+/** The review opened on the fixture, 100 columns wide. */
+export function startReview(decisions: Decision[] = [], height = 24): ReviewState {
+  return initialState({ result: fixtureResult(), decisions }, 100, height);
+}
+
+/** The state after the actions, in turn. */
+export function act(state: ReviewState, ...actions: Action[]): ReviewState {
+  return actions.reduce(reduce, state);
+}
+
+/** The finding ids shown, in order. */
+export function shownIds(state: ReviewState): number[] {
+  return state.visible.map((i) => state.result.clusters[i].id);
 }
