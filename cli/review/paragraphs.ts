@@ -62,7 +62,7 @@ export function cachedParagraphs(reader: ParagraphReader, reports = 16): Paragra
     if (slice === null) return (done = true);
     for (const { doc, paragraph } of slice) {
       let ofDoc = one.get(doc);
-      if (ofDoc === undefined) one.set(doc, (ofDoc = new Map()));
+      if (ofDoc === undefined) one.set(doc, (ofDoc = new Map<number, Paragraph | undefined>()));
       ofDoc.set(paragraph.index, paragraph);
     }
     return false;
@@ -74,7 +74,7 @@ export function cachedParagraphs(reader: ParagraphReader, reports = 16): Paragra
     },
     paragraph(doc, index) {
       let ofDoc = one.get(doc);
-      if (ofDoc === undefined) one.set(doc, (ofDoc = new Map()));
+      if (ofDoc === undefined) one.set(doc, (ofDoc = new Map<number, Paragraph | undefined>()));
       if (ofDoc.has(index)) return ofDoc.get(index);
       const p = whole.get(doc)?.[index] ?? reader.paragraph(doc, index);
       ofDoc.set(index, p);

@@ -73,7 +73,7 @@ function lazilyVisible(list: readonly Paragraph[]): readonly Paragraph[] {
         }
         return p;
       }
-      return Reflect.get(target, prop, receiver);
+      return Reflect.get(target, prop, receiver) as unknown;
     },
   });
 }

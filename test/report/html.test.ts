@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,8 +89,14 @@ describe('diffOps', () => {
     let j = 0;
     for (let k = 0; k < ops.length; k += 2) {
       const [op, len] = [ops[k], ops[k + 1]];
-      if (op !== 2) (left += a.slice(i, i + len)), (i += len);
-      if (op !== 1) (right += b.slice(j, j + len)), (j += len);
+      if (op !== 2) {
+        left += a.slice(i, i + len);
+        i += len;
+      }
+      if (op !== 1) {
+        right += b.slice(j, j + len);
+        j += len;
+      }
     }
     expect([left, right]).toEqual([a, b]);
   });
@@ -347,7 +354,7 @@ describe.skipIf(!hasChromium)('html report of a scan against a past workspace, i
     expect(await page.locator('#heatmap svg text.hm-col.hm-past').count()).toBe(3);
     expect(await page.locator('#heatmap svg text.hm-col.hm-past').first().evaluate((e) => getComputedStyle(e).fontStyle)).toBe('italic');
     // Upright labels fit above the grid: none pokes out of the top of the chart.
-    const overshoot = await columns.evaluateAll((els) => {
+    const overshoot = await columns.evaluateAll((els: SVGTextElement[]) => {
       const top = els[0].ownerSVGElement!.getBoundingClientRect().top;
       return Math.max(...els.map((e) => top - e.getBoundingClientRect().top));
     });

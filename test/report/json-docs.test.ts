@@ -53,7 +53,7 @@ beforeAll(() => {
   refrain('scan', 'reports', '--workspace', 'now.db', '--against', 'last.db', '--json', 'against.json', '-q');
   refrain('decide', '--workspace', 'now.db', '0', 'copied', '--note', 'handed in again', '--reviewer', 'li.ming');
   refrain('report', 'now.db', '--format', 'json', '-o', 'report.json');
-  outputs = ['plain.json', 'against.json', 'report.json'].map((name) => ({ name, json: JSON.parse(readFileSync(join(dir, name), 'utf8')) }));
+  outputs = ['plain.json', 'against.json', 'report.json'].map((name) => ({ name, json: JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown }));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -47,19 +47,19 @@ export function fixtureResult(): ScanResult {
     ],
     clusters: [
       cluster(0, {
-        scope: 'within', kind: 'exact', boilerplate: false, docCount: 1, similarity: 1, chars: 248, key: 'k-within',
+        scope: 'within', kind: 'exact', boilerplate: false, docCount: 1, similarity: 1, chars: 248, content: 248, key: 'k-within',
         members: [{ doc: 0, paragraph: 1 }, { doc: 0, paragraph: 2 }],
       }),
       cluster(1, {
-        scope: 'across', kind: 'near', boilerplate: false, docCount: 2, similarity: 0.96, chars: 246, key: 'k-near',
+        scope: 'across', kind: 'near', boilerplate: false, docCount: 2, similarity: 0.96, chars: 246, content: 246, key: 'k-near',
         members: [{ doc: 0, paragraph: 1 }, { doc: 1, paragraph: 0 }],
       }),
       cluster(2, {
-        scope: 'across', kind: 'partial', boilerplate: false, docCount: 2, similarity: 0.8, chars: 10, key: 'k-partial',
+        scope: 'across', kind: 'partial', boilerplate: false, docCount: 2, similarity: 0.8, chars: 10, content: 10, key: 'k-partial',
         members: [{ doc: 1, paragraph: 2, start: 0, end: 10 }, { doc: 2, paragraph: 1, start: 6, end: 16 }],
       }),
       cluster(3, {
-        scope: 'across', kind: 'exact', boilerplate: true, docCount: 3, similarity: 1, chars: 11, key: 'k-slogan',
+        scope: 'across', kind: 'exact', boilerplate: true, docCount: 3, similarity: 1, chars: 11, content: 0, key: 'k-slogan',
         members: [{ doc: 0, paragraph: 0 }, { doc: 1, paragraph: 1 }, { doc: 2, paragraph: 0 }],
       }),
     ],

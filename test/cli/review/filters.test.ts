@@ -6,9 +6,9 @@ describe('filters', () => {
   const cases: { name: string; actions: Action[]; shown: number[] }[] = [
     { name: 'scope: across', actions: [{ type: 'filter', filter: 'scope' }], shown: [1, 2, 3] },
     { name: 'scope: within', actions: [{ type: 'filter', filter: 'scope' }, { type: 'filter', filter: 'scope' }], shown: [0] },
-    { name: 'scope: back to all', actions: Array(3).fill({ type: 'filter', filter: 'scope' }), shown: [0, 1, 2, 3] },
+    { name: 'scope: back to all', actions: Array<Action>(3).fill({ type: 'filter', filter: 'scope' }), shown: [0, 1, 2, 3] },
     { name: 'kind: exact', actions: [{ type: 'filter', filter: 'kind' }], shown: [0, 3] },
-    { name: 'kind: partial', actions: Array(4).fill({ type: 'filter', filter: 'kind' }), shown: [2] },
+    { name: 'kind: partial', actions: Array<Action>(4).fill({ type: 'filter', filter: 'kind' }), shown: [2] },
     { name: 'hide boilerplate', actions: [{ type: 'filter', filter: 'hideBoilerplate' }], shown: [0, 1, 2] },
     { name: 'one report: that of the finding under the cursor', actions: [{ type: 'move', to: 'end' }, { type: 'move', to: 'up' }, { type: 'filter', filter: 'doc' }], shown: [1, 2, 3] },
     { name: 'search finds text in any member', actions: [{ type: 'prompt', purpose: 'search' }, { type: 'promptText', text: '大事不出乡' }, { type: 'promptSubmit', at: AT }], shown: [1] },

@@ -7,7 +7,7 @@ describe('navigation', () => {
     { name: 'down moves one row', actions: [{ type: 'move', to: 'down' }], cursor: 1, top: 0 },
     { name: 'up at the top stays', actions: [{ type: 'move', to: 'up' }], cursor: 0, top: 0 },
     { name: 'end goes to the last row', actions: [{ type: 'move', to: 'end' }], cursor: 3, top: 0 },
-    { name: 'down past the end stays on the last row', actions: Array(9).fill({ type: 'move', to: 'down' }), cursor: 3, top: 0 },
+    { name: 'down past the end stays on the last row', actions: Array<Action>(9).fill({ type: 'move', to: 'down' }), cursor: 3, top: 0 },
     { name: 'home after end goes back', actions: [{ type: 'move', to: 'end' }, { type: 'move', to: 'home' }], cursor: 0, top: 0 },
     // Height 6 leaves 2 list rows under the column headings: the list scrolls to keep the cursor on screen.
     { name: 'scrolls when the cursor leaves a short screen', actions: [{ type: 'move', to: 'down' }, { type: 'move', to: 'down' }], cursor: 2, top: 1, height: 6 },

@@ -28,6 +28,7 @@ function longResult(): ScanResult {
       docCount: 2,
       similarity: 0.9,
       chars: 12,
+      content: 12,
       key: `k${p}`,
       members: [
         { doc: 0, paragraph: p, start: 8, end: 20 },

@@ -60,6 +60,7 @@ function show(width: number) {
 
 /** No control character is drawn, and no line is wider than the terminal. */
 function expectSafe(frame: string, width: number): void {
+  // eslint-disable-next-line no-control-regex -- control characters are what must not be drawn
   expect(frame).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   for (const line of frame.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(width);
 }
