@@ -47,10 +47,10 @@ export function statusLine(state: ReviewState): Line {
     const typed = truncateStart(state.prompt.text, state.width - textWidth(label) - 1);
     return [{ text: truncate(`${label}${typed}▏`, state.width) }];
   }
-  const save = state.writes.length > 0 ? ' · saving…' : state.saved ? ' · saved' : '';
+  const save = state.writes.length > 0 ? 'saving…' : state.saved ? 'saved' : '';
   if (state.message || save) {
     const style = state.message.startsWith('not saved') ? 'error' : 'plain';
-    return [{ text: truncate(`${state.message}${save}`, state.width), style }];
+    return [{ text: truncate([state.message, save].filter((s) => s !== '').join(' · '), state.width), style }];
   }
   return [{ text: truncate(HINTS[state.view], state.width), style: 'dim' }];
 }

@@ -25,6 +25,11 @@ describe('statusLine', () => {
       expect(stringWidth(line)).toBeLessThanOrEqual(width);
     }
   });
+  it('says the decisions are saved, after the last message or alone once it is gone', () => {
+    const state = initialState({ result: fixtureResult(), decisions: [] }, 60, 24);
+    expect(text(statusLine({ ...state, saved: true, message: 'finding 0: copied' }))).toBe('finding 0: copied · saved');
+    expect(text(statusLine({ ...state, saved: true }))).toBe('saved');
+  });
 });
 
 describe('headerLine', () => {
