@@ -1,6 +1,6 @@
 import { writeSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { CLOSED, DRAWING, DRAWN, FREE, LINE, progressLine, TICK_MS, type ClockData, type ProgressEvent } from './progress.js';
+import { DRAWING, DRAWN, FREE, LINE, progressLine, TICK_MS, type ClockData, type ProgressEvent } from './progress.js';
 
 /**
  * The progress line's own thread. The scan's thread posts what to show; this one draws it at once

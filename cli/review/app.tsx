@@ -7,7 +7,9 @@ import type { Line } from './lines.js';
 import { listLines } from './list-view.js';
 import { reportLines } from './report-view.js';
 import { Screen } from './screen.js';
-import { CHROME_ROWS, initialState, reduce, type Action, type DecisionStore, type ReviewInput, type ReviewState, type Write } from './state.js';
+import { CHROME_ROWS } from './navigation.js';
+import { initialState, reduce } from './state.js';
+import type { Action, DecisionStore, ReviewInput, ReviewState, Write } from './types.js';
 
 /** Stored paragraphs read per slice after the first frame (about 5-10 ms each). */
 const READ_AHEAD_ROWS = 1000;

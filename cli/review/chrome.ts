@@ -1,9 +1,9 @@
 import { basename } from 'node:path';
 import { reportName } from './list-view.js';
 import { KEY_HELP } from './keys.js';
-import { stringWidth, truncate } from '../text/width.js';
-import { fit, padTo, type Line } from './lines.js';
-import type { ReviewState } from './state.js';
+import { fitTo, pad, textWidth, truncate, truncateStart } from '../text/width.js';
+import type { Line } from './lines.js';
+import type { ReviewState } from './types.js';
 
 /**
  * The top line: how many findings are shown, how many decided and which filters are on, then the
@@ -25,10 +25,10 @@ export function headerLine(state: ReviewState, source: string): Line {
       : `${state.visible.length} of ${state.order.length} findings`;
   const core = `${shown} · ${decided} decided${on.length ? ` · filter: ${on.join(', ')}` : ''}`;
   const titled = `refrain review · ${core}`;
-  const text = stringWidth(titled) <= state.width ? titled : core;
-  const room = state.width - stringWidth(text) - 3;
-  const where = stringWidth(source) <= room ? source : room >= 4 ? truncate(basename(source), room) : '';
-  return [{ text: padTo(where ? `${text} · ${where}` : text, state.width), style: 'bold' }];
+  const text = textWidth(titled) <= state.width ? titled : core;
+  const room = state.width - textWidth(text) - 3;
+  const where = textWidth(source) <= room ? source : room >= 4 ? truncate(basename(source), room) : '';
+  return [{ text: fitTo(where ? `${text} · ${where}` : text, state.width), style: 'bold' }];
 }
 
 const HINTS: Record<ReviewState['view'], string> = {
@@ -41,22 +41,26 @@ const HINTS: Record<ReviewState['view'], string> = {
 export function statusLine(state: ReviewState): Line {
   if (state.prompt) {
     const label = state.prompt.purpose === 'search' ? '/' : 'note: ';
-    return [{ text: fit(`${label}${state.prompt.text}▏  (Enter: ok · Esc: cancel)`, state.width) }];
+    const whole = `${label}${state.prompt.text}▏  (Enter: ok · Esc: cancel)`;
+    if (textWidth(whole) <= state.width) return [{ text: truncate(whole, state.width) }];
+    // Too long to show whole: the end of what is typed, where the typing goes on, without the hint.
+    const typed = truncateStart(state.prompt.text, state.width - textWidth(label) - 1);
+    return [{ text: truncate(`${label}${typed}▏`, state.width) }];
   }
-  const save = state.writes.length > 0 ? ' · saving…' : state.saved ? ' · saved' : '';
+  const save = state.writes.length > 0 ? 'saving…' : state.saved ? 'saved' : '';
   if (state.message || save) {
     const style = state.message.startsWith('not saved') ? 'error' : 'plain';
-    return [{ text: fit(`${state.message}${save}`, state.width), style }];
+    return [{ text: truncate([state.message, save].filter((s) => s !== '').join(' · '), state.width), style }];
   }
-  return [{ text: fit(HINTS[state.view], state.width), style: 'dim' }];
+  return [{ text: truncate(HINTS[state.view], state.width), style: 'dim' }];
 }
 
 export function helpLines(state: ReviewState): Line[] {
-  const keyWidth = Math.max(...KEY_HELP.map((k) => k.keys.length)) + 2;
+  const keyWidth = Math.max(...KEY_HELP.map((k) => textWidth(k.keys))) + 2;
   return [
     [{ text: 'Keys', style: 'bold' }],
-    ...KEY_HELP.map((k): Line => [{ text: fit(`  ${k.keys.padEnd(keyWidth)}${k.what}`, state.width) }]),
+    ...KEY_HELP.map((k): Line => [{ text: truncate(`  ${pad(k.keys, keyWidth)}${k.what}`, state.width) }]),
     [{ text: '' }],
-    [{ text: fit('Changes show as [-removed-] and {+added+}. Decisions are saved at once.', state.width), style: 'dim' }],
+    [{ text: truncate('Changes show as [-removed-] and {+added+}. Decisions are saved at once.', state.width), style: 'dim' }],
   ];
 }

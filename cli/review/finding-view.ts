@@ -1,8 +1,12 @@
 import { diffTextsDetailed, type TextDiff } from '../../src/diff/index.js';
 import { alignRows, cellWidth, stackRows, type Row, type Segment } from '../text/diff-rows.js';
 import type { ResultCluster } from '../../src/types.js';
-import { fit, padTo, type Line, type Span, type Style } from './lines.js';
-import { CHROME_ROWS, memberText, type ParagraphSource, type ReviewState } from './state.js';
+import { fitTo, textWidth, truncate } from '../text/width.js';
+import type { Line, Span, Style } from './lines.js';
+import { memberText } from '../../src/report/finding.js';
+import { CHROME_ROWS } from './navigation.js';
+import { paragraphText, type ParagraphSource } from './paragraphs.js';
+import type { ReviewState } from './types.js';
 
 /** At this terminal width and wider the two passages stand side by side; narrower, one above the other. */
 export const SIDE_BY_SIDE_MIN = 100;
@@ -21,12 +25,11 @@ export interface FindingLayout {
 }
 
 export function layoutFinding(text: ParagraphSource, c: ResultCluster, left: number, right: number, width: number): FindingLayout {
-  const a = memberText(text, c, left);
-  const b = memberText(text, c, right);
+  const [a, b] = [c.members[left], c.members[right]].map((m) => memberText(m, paragraphText(text, m.doc)));
   const diff = diffTextsDetailed(a, b);
   const sideBySide = width >= SIDE_BY_SIDE_MIN;
   if (sideBySide) {
-    const column = Math.max(2, Math.floor((width - GUTTER.length) / 2));
+    const column = Math.max(2, Math.floor((width - textWidth(GUTTER)) / 2));
     const lines = alignRows(diff.parts, column).map((row) => sideLine(row, column));
     return { diff, sideBySide, column, lines };
   }
@@ -56,25 +59,25 @@ export function findingLines(state: ReviewState, layout: FindingLayout): Line[] 
     `Finding ${c.id} · ${c.kind} · ${c.scope} · ${reports} · ${Math.round(c.similarity * 100)}% · ${c.chars} chars` +
     (c.boilerplate ? ' · boilerplate' : '') +
     (decision ? ` · decided: ${decision.label}${decision.reviewer ? ` by ${decision.reviewer}` : ''}${decision.note ? ` (${decision.note})` : ''}` : '');
-  const lines: Line[] = [[{ text: fit(title, state.width), style: 'bold' }]];
+  const lines: Line[] = [[{ text: truncate(title, state.width), style: 'bold' }]];
   lines.push(...memberLines(state, c));
   const where = (i: number) => place(state, c, i);
   if (layout.sideBySide) {
     lines.push([
-      { text: padTo(`L ${where(state.left)}`, layout.column), style: 'del' },
+      { text: fitTo(`L ${where(state.left)}`, layout.column), style: 'del' },
       { text: GUTTER },
-      { text: padTo(`R ${where(state.right)}`, layout.column), style: 'add' },
+      { text: fitTo(`R ${where(state.right)}`, layout.column), style: 'add' },
     ]);
   } else {
-    lines.push([{ text: fit(`- L ${where(state.left)}`, state.width), style: 'del' }]);
-    lines.push([{ text: fit(`+ R ${where(state.right)}`, state.width), style: 'add' }]);
+    lines.push([{ text: truncate(`- L ${where(state.left)}`, state.width), style: 'del' }]);
+    lines.push([{ text: truncate(`+ R ${where(state.right)}`, state.width), style: 'add' }]);
   }
   const rows = diffRows(state, c);
   const top = Math.min(state.diffTop, Math.max(0, layout.lines.length - rows));
   lines.push(...layout.lines.slice(top, top + rows));
   if (layout.diff.coarse && lines.length < state.height - CHROME_ROWS) {
     const how = layout.diff.level === 'sentence' ? 'sentence by sentence' : 'as whole passages';
-    lines.push([{ text: fit(`(compared ${how}: the passages differ too much for a finer diff)`, state.width), style: 'dim' }]);
+    lines.push([{ text: truncate(`(compared ${how}: the passages differ too much for a finer diff)`, state.width), style: 'dim' }]);
   }
   return lines;
 }
@@ -100,9 +103,9 @@ function memberLines(state: ReviewState, c: ResultCluster): Line[] {
   for (let i = first; i < Math.min(n, first + MEMBER_ROWS); i++) {
     const tag = i === state.left ? 'L' : i === state.right ? 'R' : ' ';
     const style: Style = i === state.left ? 'del' : i === state.right ? 'add' : 'plain';
-    lines.push([{ text: fit(`  ${tag} ${i + 1}. ${place(state, c, i)}`, state.width), style }]);
+    lines.push([{ text: truncate(`  ${tag} ${i + 1}. ${place(state, c, i)}`, state.width), style }]);
   }
-  if (n > MEMBER_ROWS) lines.push([{ text: `  … ${n} members in all (← → and [ ] choose the pair)`, style: 'dim' }]);
+  if (n > MEMBER_ROWS) lines.push([{ text: truncate(`  … ${n} members in all (← → and [ ] choose the pair)`, state.width), style: 'dim' }]);
   return lines;
 }
 

@@ -1,5 +1,6 @@
 import type { Key } from 'ink';
-import type { Action, ReviewState } from './state.js';
+import { withoutLastCharacter } from '../text/width.js';
+import type { Action, ReviewState } from './types.js';
 
 /** Every key, for the help overlay. Kept next to `keyAction` so the two cannot drift apart. */
 export const KEY_HELP: { keys: string; what: string }[] = [
@@ -87,7 +88,7 @@ const NO_KEY: Key = {
   upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false,
   home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false,
   backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false,
-} as Key;
+};
 
 /**
  * Ink hands over a run of plain characters that arrive together (a paste, keys sent at once by
@@ -114,7 +115,7 @@ function promptKey(input: string, key: Key, text: string, now: string): Action |
   if (key.escape) return { type: 'promptCancel' };
   if (key.ctrl && input === 'c') return { type: 'promptCancel' };
   // Terminals send DEL for Backspace, which Ink reports as `delete`: both erase one character.
-  if (key.backspace || key.delete) return { type: 'promptText', text: Array.from(text).slice(0, -1).join('') };
+  if (key.backspace || key.delete) return { type: 'promptText', text: withoutLastCharacter(text) };
   if (key.ctrl && input === 'u') return { type: 'promptText', text: '' };
   if (key.ctrl || key.meta || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.tab) return null;
   if (!input) return null;

@@ -1,8 +1,11 @@
+import { findingTone, memberText } from '../../src/report/finding.js';
 import type { Decision, ResultCluster } from '../../src/types.js';
 import { nameList, shortNames } from '../text/names.js';
 import { fitTo, oneLine, truncate } from '../text/width.js';
 import type { Line, Style } from './lines.js';
-import { listRows, memberText, type ReviewResult, type ReviewState } from './state.js';
+import { listRows } from './navigation.js';
+import { paragraphText } from './paragraphs.js';
+import type { ReviewResult, ReviewState } from './types.js';
 
 const LABELS: Record<Decision['label'], string> = { copied: 'copied', boilerplate: 'boilerplate', 'false-match': 'false match' };
 /** Characters of a finding's key shown: `refrain decide` takes a unique prefix of four or more. */
@@ -75,11 +78,11 @@ function listRow(state: ReviewState, cols: Columns, c: ResultCluster, selected: 
     similarity: `${Math.round(c.similarity * 100)}%`,
     decided: decision ? LABELS[decision.label] : '',
   })} `;
-  const passage = truncate(oneLine(memberText(state.text, c, 0)), Math.min(cols.passage, Math.max(0, state.width - 1)));
+  const first = c.members[0];
+  const passage = truncate(oneLine(memberText(first, paragraphText(state.text, first.doc))), Math.min(cols.passage, Math.max(0, state.width - 1)));
   if (selected) return [{ text: fitTo(head + passage, state.width), style: 'cursor' }];
   // Boilerplate (the reviewer's word first, else the scan's) and false matches are muted.
-  const muted = decision ? decision.label !== 'copied' : c.boilerplate;
-  const tone: Style = muted ? 'dim' : 'plain';
+  const tone: Style = findingTone({ boilerplate: c.boilerplate, decision }) === 'copy' ? 'plain' : 'dim';
   return [{ text: truncate(head + passage, state.width), style: tone }];
 }
 

@@ -20,6 +20,11 @@ export interface ParagraphSource {
   readAhead?(rows: number): boolean;
 }
 
+/** The text of report `doc`'s paragraphs by index ('' where there is none), as memberText reads it. */
+export function paragraphText(source: ParagraphSource, doc: number): (index: number) => string {
+  return (index) => source.paragraph(doc, index)?.text ?? '';
+}
+
 /** Reads paragraphs from storage. */
 export interface ParagraphReader extends ParagraphSource {
   /**
@@ -57,7 +62,7 @@ export function cachedParagraphs(reader: ParagraphReader, reports = 16): Paragra
     if (slice === null) return (done = true);
     for (const { doc, paragraph } of slice) {
       let ofDoc = one.get(doc);
-      if (ofDoc === undefined) one.set(doc, (ofDoc = new Map()));
+      if (ofDoc === undefined) one.set(doc, (ofDoc = new Map<number, Paragraph | undefined>()));
       ofDoc.set(paragraph.index, paragraph);
     }
     return false;
@@ -69,7 +74,7 @@ export function cachedParagraphs(reader: ParagraphReader, reports = 16): Paragra
     },
     paragraph(doc, index) {
       let ofDoc = one.get(doc);
-      if (ofDoc === undefined) one.set(doc, (ofDoc = new Map()));
+      if (ofDoc === undefined) one.set(doc, (ofDoc = new Map<number, Paragraph | undefined>()));
       if (ofDoc.has(index)) return ofDoc.get(index);
       const p = whole.get(doc)?.[index] ?? reader.paragraph(doc, index);
       ofDoc.set(index, p);

@@ -1,6 +1,9 @@
+import { findingTone } from '../../src/report/finding.js';
 import type { Paragraph } from '../../src/types.js';
-import { fit, wrapStyled, type Line, type Style } from './lines.js';
-import { CHROME_ROWS, type ReviewState, type Spot } from './state.js';
+import { truncate, wrapStyled } from '../text/width.js';
+import type { Line, Style } from './lines.js';
+import { CHROME_ROWS } from './navigation.js';
+import type { ReviewState, Spot } from './types.js';
 
 const GUTTER = 6;
 /** Lines of the report shown above the passage under the cursor, so its context shows. */
@@ -24,7 +27,7 @@ export function reportLines(state: ReviewState): Line[] {
     ? `${doc.path} · ${where} · templated ${pct(doc.templatedRatio)} · within ${pct(doc.withinRatio)} · boilerplate ${pct(doc.boilerplateRatio)}`
     : `report #${state.reportDoc} is not in this scan`;
   const rows = Math.max(1, state.height - CHROME_ROWS - 1);
-  return [[{ text: fit(title, state.width), style: 'bold' }], ...reportWindow(state, rows)];
+  return [[{ text: truncate(title, state.width), style: 'bold' }], ...reportWindow(state, rows)];
 }
 
 /**
@@ -101,11 +104,9 @@ function styleAt(state: ReviewState, spots: number[], offset: number): Style {
     if (offset < s.start || offset >= s.end) continue;
     if (i === state.reportCursor) return 'spot';
     const c = state.result.clusters[s.finding];
-    const label = state.decisions.get(c.key)?.label;
-    if (label === 'false-match') continue;
-    const boilerplate = label ? label === 'boilerplate' : c.boilerplate;
-    if (!boilerplate) style = 'copy';
-    else if (style === 'plain') style = 'boilerplate';
+    const tone = findingTone({ boilerplate: c.boilerplate, decision: state.decisions.get(c.key) });
+    if (tone === 'copy') style = 'copy';
+    else if (tone === 'boilerplate' && style === 'plain') style = 'boilerplate';
   }
   return style;
 }

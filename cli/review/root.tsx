@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { App } from './app.js';
-import type { DecisionStore, ReviewInput } from './state.js';
+import type { DecisionStore, ReviewInput } from './types.js';
 
 /** NO_COLOR (https://no-color.org): set and not empty means no colour. */
 export function colourWanted(env: NodeJS.ProcessEnv = process.env): boolean {

@@ -1,7 +1,7 @@
 import type { Decision, Paragraph } from '../../src/types.js';
 import { hasControls, showControls } from '../../src/util/controls.js';
 import { resultParagraphs, type ParagraphSource } from './paragraphs.js';
-import type { ReviewInput, ReviewResult } from './state.js';
+import type { ReviewInput, ReviewResult } from './types.js';
 
 /**
  * The review's input with control characters in report text, file names and notes made visible
@@ -73,7 +73,7 @@ function lazilyVisible(list: readonly Paragraph[]): readonly Paragraph[] {
         }
         return p;
       }
-      return Reflect.get(target, prop, receiver);
+      return Reflect.get(target, prop, receiver) as unknown;
     },
   });
 }

@@ -1,5 +1,5 @@
-import stringWidth from 'string-width';
 import type { DiffOp, DiffPart } from '../../src/diff/text.js';
+import { graphemeWidth, splitGraphemes } from './width.js';
 
 /** A piece of one display cell. 'pad' is blank space that keeps the two sides in step. */
 export interface Segment {
@@ -54,7 +54,7 @@ class Side {
   put(unit: Unit): void {
     if (unit.width > this.width) {
       // A marked grapheme wider than the column: let the markers go on rows of their own.
-      for (const seg of unit.segs) this.put({ segs: [seg], width: widthOf(seg.text) });
+      for (const seg of unit.segs) this.put({ segs: [seg], width: graphemeWidth(seg.text) });
       return;
     }
     if (this.col + unit.width > this.width && this.col > 0) this.newRow();
@@ -144,7 +144,7 @@ export function stackRows(parts: DiffPart[], width: number, options: AlignOption
 /** Display width of a cell. */
 export function cellWidth(cells: Segment[]): number {
   let w = 0;
-  for (const seg of cells) w += widthOf(seg.text);
+  for (const seg of cells) w += graphemeWidth(seg.text);
   return w;
 }
 
@@ -156,31 +156,13 @@ function sync(a: Side, b: Side): void {
   behind.advanceTo(ahead.row, ahead.col);
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-const widthCache = new Map<string, number>();
-
-/** Display width of one character (grapheme); cached, since a redraw measures thousands. */
-export function widthOf(text: string): number {
-  // Printable ASCII is one column: skip string-width for the commonest case.
-  if (text.length === 1) {
-    const c = text.charCodeAt(0);
-    if (c >= 0x20 && c < 0x7f) return 1;
-  }
-  let w = widthCache.get(text);
-  if (w === undefined) {
-    w = stringWidth(text);
-    if (widthCache.size < 50_000) widthCache.set(text, w);
-  }
-  return w;
-}
-
 /** The graphemes of one line of a run, with the run's markers glued to its first and last. */
 function toUnits(line: string, op: DiffOp, marked: boolean): Unit[] {
   const units: Unit[] = [];
-  for (const { segment } of segmenter.segment(line)) {
+  for (const { segment } of splitGraphemes(line)) {
     // A tab has no width of its own in string-width; show it as one blank.
     const text = segment === '\t' ? ' ' : segment;
-    units.push({ segs: [{ text, op }], width: widthOf(text) });
+    units.push({ segs: [{ text, op }], width: graphemeWidth(text) });
   }
   if (marked && units.length > 0 && op !== 'same') {
     const [open, close] = MARKS[op];

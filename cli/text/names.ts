@@ -1,4 +1,4 @@
-import { stringWidth, truncate } from './width.js';
+import { textWidth, truncate } from './width.js';
 
 /**
  * A short name for each report path: the file name without its extension, with as many of its
@@ -46,15 +46,15 @@ export function shortNames(paths: readonly string[]): string[] {
 export function nameList(names: readonly string[], total: number, width: number, minimum = 8): string {
   const rest = (k: number) => (total > k ? ` +${total - k}` : '');
   const whole = names.join(', ') + rest(names.length);
-  if (stringWidth(whole) <= width) return whole;
+  if (textWidth(whole) <= width) return whole;
   let k = names.length;
   let each = 0;
   for (; k > 1; k--) {
-    each = Math.floor((width - stringWidth(rest(k)) - 2 * (k - 1)) / k);
-    const longest = Math.max(...names.slice(0, k).map((n) => stringWidth(n)));
+    each = Math.floor((width - textWidth(rest(k)) - 2 * (k - 1)) / k);
+    const longest = Math.max(...names.slice(0, k).map((n) => textWidth(n)));
     if (each >= Math.min(minimum, longest)) break;
   }
-  if (k <= 1) each = width - stringWidth(rest(1));
+  if (k <= 1) each = width - textWidth(rest(1));
   const shown = names.slice(0, k).map((n) => truncate(n, Math.max(1, each)));
   return truncate(shown.join(', ') + rest(k), width);
 }

@@ -1,7 +1,6 @@
 import type { ResultDocument, ScanResult } from '../../src/types.js';
 import { forTerminal, oneLine, pad, truncate } from './width.js';
-import { memberTextOf } from '../../src/report/member.js';
-import { stockWords } from '../../src/report/words.js';
+import { memberText, stockWords } from '../../src/report/finding.js';
 
 export interface SummaryOptions {
   /** Terminal width in columns. */
@@ -91,7 +90,7 @@ function findings(result: ScanResult, top: number, width: number): string[] {
     const size = `${c.chars.toLocaleString('en-US')} chars, ${Math.round(c.content ?? 0).toLocaleString('en-US')} rare`;
     lines.push(truncate(`  #${c.id} ${c.scope} ${c.kind} · ${reports} · ${size} · similarity ${c.similarity.toFixed(2)}${kept}`, width));
     const first = c.members[0];
-    const passage = memberTextOf(first, (p) => docs[first.doc].paragraphs[p].text);
+    const passage = memberText(first, (p) => docs[first.doc].paragraphs[p].text);
     lines.push(`     “${truncate(oneLine(passage), width - 8)}”`);
     const lineOf = (doc: number, p: number) => docs[doc].paragraphs[p].line;
     const places = c.members.map((m) => {

@@ -1,5 +1,5 @@
 import type { ScanInfo, ScanSettings } from '../types.js';
-import { count, counted, percent, when } from './format.js';
+import { count, counted, when } from './format.js';
 import type { Report } from './types.js';
 
 /**

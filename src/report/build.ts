@@ -1,11 +1,11 @@
 import type { ResultCluster, ResultDocumentPair, ScanResult } from '../types.js';
 import { decisionEntries, latestDecisions } from './decisions.js';
-import { memberPieces, memberTextOf } from './member.js';
+import { findingTone, memberPieces, memberText, worthReadingFirst } from './finding.js';
 import { paragraphMarks, type Cover } from './marks.js';
 import { shortNames } from './names.js';
 import { orderDocuments } from './order.js';
 import { buildSummary, rankDocuments, rankPastDocuments } from './summary.js';
-import type { Report, ReportDecision, ReportDocument, ReportFinding, ReportInput, ReportMember, SharedWith, Tone } from './types.js';
+import type { Report, ReportDecision, ReportDocument, ReportFinding, ReportInput, ReportMember, SharedWith } from './types.js';
 
 /** How many reports each report lists as sharing most with it. */
 export const TOP_SHARED = 5;
@@ -38,38 +38,13 @@ export function buildReport(input: ReportInput): Report {
     pairs,
     documents,
     findings,
-    topFindings: rankFindings(findings).slice(0, TOP_FINDINGS),
+    topFindings: worthReadingFirst(findings).slice(0, TOP_FINDINGS),
     decisions: entries,
     otherDecisions: [...decisions.keys()].filter((k) => !decided.has(k)).length,
     diagnostics: result.diagnostics.map((d) => ({ ...d })),
   };
   if (result.scan) report.scan = structuredClone(result.scan);
   return report;
-}
-
-/** How a finding is shown, once the reviewer's decision is taken into account; null: not at all. */
-export function findingTone(f: Pick<ReportFinding, 'boilerplate' | 'decision'>): Tone | null {
-  if (f.decision?.label === 'false-match') return null;
-  if (f.decision?.label === 'boilerplate') return 'boilerplate';
-  if (f.decision?.label === 'copied') return 'copy';
-  return f.boilerplate ? 'boilerplate' : 'copy';
-}
-
-/**
- * Findings worth reading first: the scan's one ranking (finding ids: the queue by rare shared
- * text, then what it kept apart), with what a reviewer marked boilerplate moved after the copying
- * and what they marked a false match left out.
- */
-export function rankFindings(findings: readonly ReportFinding[]): number[] {
-  return findings
-    .filter((f) => findingTone(f) !== null)
-    .sort((x, y) => Number(findingTone(x) === 'boilerplate') - Number(findingTone(y) === 'boilerplate') || x.id - y.id)
-    .map((f) => f.id);
-}
-
-/** The text a member stands for: its span of the paragraph, or the whole paragraph. */
-export function memberText(text: string, start?: number, end?: number): string {
-  return start === undefined && end === undefined ? text : text.slice(start ?? 0, end ?? text.length);
 }
 
 function checkResult(result: ScanResult): void {
@@ -113,7 +88,7 @@ function buildFinding(result: ScanResult, c: ResultCluster, decision: ReportDeci
       path: doc.path,
       paragraph: m.paragraph,
       line: para.line,
-      text: memberTextOf(m, (p) => doc.paragraphs[p].text),
+      text: memberText(m, (p) => doc.paragraphs[p].text),
     };
     if (para.page !== undefined) member.page = para.page;
     if (m.start !== undefined) member.start = m.start;

@@ -1,6 +1,7 @@
 import { aboutScan } from './about.js';
 import { buildReport } from './build.js';
 import { csvField } from './escape.js';
+import { reviewOrder } from './finding.js';
 import { decimal } from './format.js';
 import type { Report, ReportInput } from './types.js';
 
@@ -33,17 +34,18 @@ export const FINDING_COLUMNS = [
   'member', 'doc', 'path', 'past', 'line', 'page', 'paragraph', 'last_paragraph', 'start', 'end', 'text', ...SCAN_COLUMNS,
 ] as const;
 
-/** One row per member of each finding, the representative (member 0) first. */
+/** One row per member of each finding, in the review order; the representative (member 0) first. */
 export function csvFindings(input: ReportInput): string {
   const report = buildReport(input);
   const scan = scanFields(report);
-  const rows = report.findings.flatMap((f) =>
-    f.members.map((m, i) => [
+  const rows = reviewOrder(report.findings).flatMap((index) => {
+    const f = report.findings[index];
+    return f.members.map((m, i) => [
       f.id, f.key, f.scope, f.kind, f.boilerplate, f.docCount, decimal(f.similarity),
       f.decision?.label, f.decision?.note, f.decision?.reviewer, f.decision?.at,
       i, m.doc, m.path, report.documents[m.doc].past, m.line, m.page, m.paragraph, m.lastParagraph, m.start, m.end, m.text, ...scan,
-    ]),
-  );
+    ]);
+  });
   return table(FINDING_COLUMNS, rows);
 }
 

@@ -1,9 +1,9 @@
 import { aboutScan } from './about.js';
-import { buildReport, rankFindings, TOP_FINDINGS } from './build.js';
+import { buildReport, TOP_FINDINGS } from './build.js';
 import { escapeMarkdown as md } from './escape.js';
 import { count, counted, excerpt, location, percent, when } from './format.js';
 import type { Report, ReportDecision, ReportFinding, ReportInput } from './types.js';
-import { findingHeadline, KIND_WORDS } from './words.js';
+import { findingHeadline, KIND_WORDS, worthReadingFirst } from './finding.js';
 
 /** Longest excerpt of a member shown, in characters. */
 export const EXCERPT_CHARS = 160;
@@ -92,7 +92,7 @@ function pastRanking(report: Report): string[] {
 }
 
 function topFindings(report: Report, top: number): string[] {
-  const ranked = rankFindings(report.findings);
+  const ranked = worthReadingFirst(report.findings);
   const shown = ranked.slice(0, top);
   const out = ['## Top findings', ''];
   if (ranked.length === 0) return [...out, 'No findings.', ''];

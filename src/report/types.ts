@@ -177,9 +177,9 @@ export interface Report {
   pairs: ResultDocumentPair[];
   /** Indexed by report id. */
   documents: ReportDocument[];
-  /** Indexed by finding id. */
+  /** Indexed by finding id, so in the review order (see `reviewOrder`). */
   findings: ReportFinding[];
-  /** Findings worth reading first: see `rankFindings`. */
+  /** Findings worth reading first, at most TOP_FINDINGS: see `worthReadingFirst`. */
   topFindings: number[];
   /** Every decision on a finding of the scan, by finding id. */
   decisions: DecisionEntry[];

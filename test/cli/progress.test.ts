@@ -17,7 +17,7 @@ describe('formatProgress', () => {
     ['reading, with an estimate from the pace so far', read(250, 1000, 5200), 2000, 'refrain: read 250/1,000 files · 5,200 paragraphs sketched · 2.0 s · about 6.0 s left to read'],
     ['nothing read yet: no estimate', read(0, 1000, 0), 50, 'refrain: read 0/1,000 files · 0 paragraphs sketched · 0.1 s'],
     ['all read: no estimate', read(1000, 1000, 21000), 8000, 'refrain: read 1,000/1,000 files · 21,000 paragraphs sketched · 8.0 s'],
-    ['comparing', { phase: 'compare', filesDone: 10, filesTotal: 10, paragraphs: 300 } as ProgressEvent, 95_000, 'refrain: 1 min 35 s · comparing… · read 10/10 files, 300 paragraphs sketched'],
+    ['comparing', { phase: 'compare', filesDone: 10, filesTotal: 10, paragraphs: 300 } satisfies ProgressEvent, 95_000, 'refrain: 1 min 35 s · comparing… · read 10/10 files, 300 paragraphs sketched'],
   ])('%s', (_title, event, elapsed, expected) => {
     expect(formatProgress(event, elapsed)).toBe(expected);
   });

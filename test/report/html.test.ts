@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,8 +89,14 @@ describe('diffOps', () => {
     let j = 0;
     for (let k = 0; k < ops.length; k += 2) {
       const [op, len] = [ops[k], ops[k + 1]];
-      if (op !== 2) (left += a.slice(i, i + len)), (i += len);
-      if (op !== 1) (right += b.slice(j, j + len)), (j += len);
+      if (op !== 2) {
+        left += a.slice(i, i + len);
+        i += len;
+      }
+      if (op !== 1) {
+        right += b.slice(j, j + len);
+        j += len;
+      }
     }
     expect([left, right]).toEqual([a, b]);
   });
@@ -214,6 +221,26 @@ describe.skipIf(!hasChromium)('html report of corpus/ in headless Chromium', () 
     await page.close();
   });
 
+  it('words each finding the same in the summary and in the findings list, listed in the one review order', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForSelector('#findings details');
+    const links = await page.locator('#summary ol.top li a').allInnerTexts();
+    expect(links.length).toBe(Math.min(10, result.clusters.length));
+    const listed = await page.locator('#findings details summary').allInnerTexts();
+    const ids = links.map((l) => Number(/^Finding #(\d+): /.exec(l)![1]));
+    // The summary's list and the findings list both follow the review order (finding ids).
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(listed.map((s) => Number(/^Finding #(\d+)/.exec(s)![1]))).toEqual(listed.map((_, i) => i));
+    for (const [i, link] of links.entries()) {
+      const [, headline, kind] = /^Finding #\d+: (.*), ([^,]+)$/.exec(link)!;
+      expect(listed[ids[i]]).toContain(` · ${headline} · ${kind} · `);
+    }
+    // Among them, boilerplate repeated inside one report: worded alike in both places too.
+    expect(ids.some((id) => result.clusters[id].scope === 'within' && result.clusters[id].boilerplate)).toBe(true);
+    await page.close();
+  });
+
   it('highlights copying and boilerplate differently in a report text', async () => {
     const page = await browser.newPage();
     await page.goto(`${pathToFileURL(file).href}#doc-${result.documents.findIndex((d) => d.path.includes('004_'))}`);
@@ -327,7 +354,7 @@ describe.skipIf(!hasChromium)('html report of a scan against a past workspace, i
     expect(await page.locator('#heatmap svg text.hm-col.hm-past').count()).toBe(3);
     expect(await page.locator('#heatmap svg text.hm-col.hm-past').first().evaluate((e) => getComputedStyle(e).fontStyle)).toBe('italic');
     // Upright labels fit above the grid: none pokes out of the top of the chart.
-    const overshoot = await columns.evaluateAll((els) => {
+    const overshoot = await columns.evaluateAll((els: SVGTextElement[]) => {
       const top = els[0].ownerSVGElement!.getBoundingClientRect().top;
       return Math.max(...els.map((e) => top - e.getBoundingClientRect().top));
     });

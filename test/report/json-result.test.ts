@@ -50,6 +50,7 @@ function result(documents: ResultDocument[]): ScanResult {
         docCount: 2,
         similarity: 0.875,
         chars: 12,
+        content: 12,
         key: 'k"\\',
         members: [{ doc: 0, paragraph: 0 }, { doc: 1, paragraph: 1, start: 2, end: 9 }],
       },

@@ -216,7 +216,7 @@ describe('registry', () => {
     expect(call).toThrowError(message);
   });
   it('json is the scan result plus the decisions', () => {
-    const parsed = JSON.parse(getReporter('json')(input()));
+    const parsed = JSON.parse(getReporter('json')(input())) as unknown;
     expect(parsed).toEqual({ ...handMadeResult(), decisions: handMadeDecisions() });
   });
 });

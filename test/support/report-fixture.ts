@@ -45,15 +45,15 @@ export function handMadeResult(): ScanResult {
     ],
     clusters: [
       {
-        id: 0, scope: 'across', kind: 'near', boilerplate: false, docCount: 2, similarity: 0.8, chars: 14, key: 'k-copy',
+        id: 0, scope: 'across', kind: 'near', boilerplate: false, docCount: 2, similarity: 0.8, chars: 14, content: 14, key: 'k-copy',
         members: [{ doc: 0, paragraph: 1, start: 0, end: 14 }, { doc: 1, paragraph: 1, start: 0, end: 14 }],
       },
       {
-        id: 1, scope: 'within', kind: 'exact', boilerplate: false, docCount: 1, similarity: 1, chars: 6, key: 'k-within',
+        id: 1, scope: 'within', kind: 'exact', boilerplate: false, docCount: 1, similarity: 1, chars: 6, content: 6, key: 'k-within',
         members: [{ doc: 1, paragraph: 2 }, { doc: 1, paragraph: 3 }],
       },
       {
-        id: 2, scope: 'across', kind: 'exact', boilerplate: true, docCount: 3, similarity: 1, chars: 11, key: 'k-bp',
+        id: 2, scope: 'across', kind: 'exact', boilerplate: true, docCount: 3, similarity: 1, chars: 11, content: 0, key: 'k-bp',
         members: [{ doc: 0, paragraph: 0 }, { doc: 1, paragraph: 0 }, { doc: 2, paragraph: 0 }],
       },
     ],

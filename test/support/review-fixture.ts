@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { ResultCluster, ResultDocument, ScanResult } from '../../src/types.js';
+import { initialState, reduce, type Action, type ReviewState } from '../../cli/review/state.js';
+import type { Decision, ResultCluster, ResultDocument, ScanResult } from '../../src/types.js';
 
 /** Items 4 and 5 of the 那吾镇 report (corpus/004): the same paragraph twice. */
 const lines = readFileSync(new URL('../../corpus/004_8c642f3c1dbf128b.txt', import.meta.url), 'utf8').split('\n');
@@ -46,23 +47,42 @@ export function fixtureResult(): ScanResult {
     ],
     clusters: [
       cluster(0, {
-        scope: 'within', kind: 'exact', boilerplate: false, docCount: 1, similarity: 1, chars: 248, key: 'k-within',
+        scope: 'within', kind: 'exact', boilerplate: false, docCount: 1, similarity: 1, chars: 248, content: 248, key: 'k-within',
         members: [{ doc: 0, paragraph: 1 }, { doc: 0, paragraph: 2 }],
       }),
       cluster(1, {
-        scope: 'across', kind: 'near', boilerplate: false, docCount: 2, similarity: 0.96, chars: 246, key: 'k-near',
+        scope: 'across', kind: 'near', boilerplate: false, docCount: 2, similarity: 0.96, chars: 246, content: 246, key: 'k-near',
         members: [{ doc: 0, paragraph: 1 }, { doc: 1, paragraph: 0 }],
       }),
       cluster(2, {
-        scope: 'across', kind: 'partial', boilerplate: false, docCount: 2, similarity: 0.8, chars: 10, key: 'k-partial',
+        scope: 'across', kind: 'partial', boilerplate: false, docCount: 2, similarity: 0.8, chars: 10, content: 10, key: 'k-partial',
         members: [{ doc: 1, paragraph: 2, start: 0, end: 10 }, { doc: 2, paragraph: 1, start: 6, end: 16 }],
       }),
       cluster(3, {
-        scope: 'across', kind: 'exact', boilerplate: true, docCount: 3, similarity: 1, chars: 11, key: 'k-slogan',
+        scope: 'across', kind: 'exact', boilerplate: true, docCount: 3, similarity: 1, chars: 11, content: 0, key: 'k-slogan',
         members: [{ doc: 0, paragraph: 0 }, { doc: 1, paragraph: 1 }, { doc: 2, paragraph: 0 }],
       }),
     ],
     documentPairs: [{ a: 0, b: 1, sharedRatio: 0.4 }],
     diagnostics: [],
   };
+}
+
+/** Decision times for tests: one, and one a minute later. */
+export const AT = '2026-01-01T00:00:00.000Z';
+export const LATER = '2026-01-01T00:01:00.000Z';
+
+/** The review opened on the fixture, 100 columns wide. */
+export function startReview(decisions: Decision[] = [], height = 24): ReviewState {
+  return initialState({ result: fixtureResult(), decisions }, 100, height);
+}
+
+/** The state after the actions, in turn. */
+export function act(state: ReviewState, ...actions: Action[]): ReviewState {
+  return actions.reduce(reduce, state);
+}
+
+/** The finding ids shown, in order. */
+export function shownIds(state: ReviewState): number[] {
+  return state.visible.map((i) => state.result.clusters[i].id);
 }

@@ -1,3 +1,6 @@
+import { jsonForScript } from '../escape.js';
+import { KIND_WORDS } from '../finding.js';
+
 /**
  * The page's script. It renders reports and findings lazily from the embedded JSON, a page of
  * items at a time and each item's body only when opened, so a 1,000-report file stays quick.
@@ -5,7 +8,8 @@
  * innerHTML: the text shows as text, whatever it holds.
  *
  * Kept as plain ES5-level JavaScript in a string (no backticks, no "${", no closing script
- * tag) so it runs in any browser and embeds verbatim.
+ * tag) so it runs in any browser and embeds verbatim; the one value put in is the kind words,
+ * so the page words a finding's kind as the rest of the report does.
  */
 export const CLIENT_SCRIPT = `
 (function () {
@@ -13,7 +17,7 @@ export const CLIENT_SCRIPT = `
   var data = JSON.parse(document.getElementById('refrain-data').textContent);
   var PAGE = 50;
   var TONE = ['copy', 'bp'];
-  var KIND = { exact: 'exact copy', numbers: 'same but for numbers', near: 'near copy', partial: 'partly contained' };
+  var KIND = ${jsonForScript(KIND_WORDS)};
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -40,8 +44,9 @@ export const CLIENT_SCRIPT = `
     for (var p = m[1]; p <= m[4]; p++) out.push(paras[p][2]);
     return out.join('\\n');
   }
+  // As findingHeadline (src/report/finding.ts) words it for the summary's list.
   function headline(f) {
-    if (f.scope === 'within') return 'repeated inside one report (' + num(f.members.length) + ' times)';
+    if (f.scope === 'within') return (f.boilerplate ? 'boilerplate ' : '') + 'repeated inside one report (' + num(f.members.length) + ' times)';
     return (f.boilerplate ? 'boilerplate' : 'copying') + ' across ' + num(f.docCount) + ' reports' + (f.pastReports ? ' (' + num(f.pastReports) + ' past)' : '');
   }
 
@@ -207,6 +212,7 @@ export const CLIENT_SCRIPT = `
 
   var findings = makeList(document.getElementById('findings'), 'finding', summariseFinding, fillFinding);
   var filter = document.getElementById('finding-filter');
+  // Findings are indexed by id, which is the review order (see reviewOrder).
   var all = data.findings.map(function (f, i) { return i; });
   function applyFilter() {
     var v = filter.value;

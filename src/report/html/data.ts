@@ -1,6 +1,6 @@
 import { diffTexts } from '../../diff/index.js';
 import type { Report, ReportFinding } from '../types.js';
-import { findingTone } from '../build.js';
+import { findingTone } from '../finding.js';
 import { showControls } from '../../util/controls.js';
 import { when } from '../format.js';
 

@@ -3,7 +3,7 @@ import { buildReport } from '../build.js';
 import { escapeHtml, jsonForScript } from '../escape.js';
 import { aboutScan } from '../about.js';
 import { count, counted, excerpt, percent } from '../format.js';
-import { findingHeadline, KIND_WORDS } from '../words.js';
+import { findingHeadline, KIND_WORDS } from '../finding.js';
 import type { Report, ReportInput } from '../types.js';
 import { barsHtml } from './bars.js';
 import { CLIENT_SCRIPT } from './client.js';

@@ -139,6 +139,7 @@ describe('colour', () => {
     cleanup();
     const plain = show(120, 30, { color: false });
     const without = await openNearCopy(plain);
+    // eslint-disable-next-line no-control-regex -- the colour escape itself is what must not be there
     expect(without).not.toMatch(/\u001b\[3[0-7]m/);
     expect(without).toContain('[-镇-]');
     expect(without).toContain('{+乡+}');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reportLines } from '../../../cli/review/report-view.js';
-import { wrapStyled, type Line, type Style } from '../../../cli/review/lines.js';
+import type { Line, Style } from '../../../cli/review/lines.js';
+import { wrapStyled } from '../../../cli/text/width.js';
 import { CHROME_ROWS, initialState, reduce, type ReviewState } from '../../../cli/review/state.js';
 import type { Paragraph, ResultCluster, ScanResult } from '../../../src/types.js';
 import { fixtureResult } from '../../support/review-fixture.js';
@@ -27,6 +28,7 @@ function longResult(): ScanResult {
       docCount: 2,
       similarity: 0.9,
       chars: 12,
+      content: 12,
       key: `k${p}`,
       members: [
         { doc: 0, paragraph: p, start: 8, end: 20 },

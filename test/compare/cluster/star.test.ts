@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { starClusters, type Edge } from '../../../src/compare/cluster/star.js';
-import type { Kind } from '../../../src/types.js';
+import type { MatchKind as Kind } from '../../../src/types.js';
 import { PassageTable } from '../../../src/compare/cluster/passages.js';
 
 const e = (u: number, v: number, similarity = 0.9) => ({ u, v, kind: 'near' as const, similarity });
