@@ -40,7 +40,8 @@ const MEMBER_PAIRS_PER_CLUSTER = 4;
 
 function shingles(tokens: Uint32Array): Set<string> {
   const out = new Set<string>();
-  for (let i = 0; i + SHINGLE <= tokens.length; i++) out.add(`${tokens[i]},${tokens[i + 1]},${tokens[i + 2]},${tokens[i + 3]}`);
+  for (let i = 0; i + SHINGLE <= tokens.length; i++)
+    out.add(`${tokens[i]},${tokens[i + 1]},${tokens[i + 2]},${tokens[i + 3]}`);
   if (tokens.length > 0 && tokens.length < SHINGLE) out.add([...tokens].join(','));
   return out;
 }
@@ -101,7 +102,8 @@ function recallOf(index: TruthIndex, clustersOf: Map<number, number[]>) {
     for (let i = 0; i < keys.length; i++) {
       if (keys[i].set.size > 0) foundPairs += (keys[i].count * (keys[i].count - 1)) / 2;
       for (let j = i + 1; j < keys.length; j++) {
-        const [small, big] = keys[i].set.size <= keys[j].set.size ? [keys[i].set, keys[j].set] : [keys[j].set, keys[i].set];
+        const [small, big] =
+          keys[i].set.size <= keys[j].set.size ? [keys[i].set, keys[j].set] : [keys[j].set, keys[i].set];
         for (const c of small) {
           if (big.has(c)) {
             foundPairs += keys[i].count * keys[j].count;
@@ -136,7 +138,8 @@ function falsePairsOf(result: ScanResult) {
     for (const m of others) check(center, m);
     // A few member–member pairs, spread evenly over the finding.
     const step = Math.max(1, Math.floor(others.length / MEMBER_PAIRS_PER_CLUSTER));
-    for (let i = 0, k = 0; i + step < others.length && k < MEMBER_PAIRS_PER_CLUSTER; i += step, k++) check(others[i], others[i + step]);
+    for (let i = 0, k = 0; i + step < others.length && k < MEMBER_PAIRS_PER_CLUSTER; i += step, k++)
+      check(others[i], others[i + step]);
   }
   return { reportedPairs, falsePairs, falseShare: reportedPairs ? falsePairs / reportedPairs : 0 };
 }

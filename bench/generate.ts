@@ -96,7 +96,10 @@ const CHROME_SHARE = 0.4;
 /** Formulas per paragraph: 0–3, 1.3 on average (about 26 a report). */
 const FORMULA_COUNTS = [0.25, 0.6, 0.85, 1];
 
-const PLACE_CHARS = '青石河山龙泉安平新华东西南北阳明清水桥溪白马金沙黄花桃李柳林松竹梅兰永宁太和长乐兴隆福寿高峰云岭凤凰双江三合万顺大田小湾坪坝沟口'.split('');
+const PLACE_CHARS =
+  '青石河山龙泉安平新华东西南北阳明清水桥溪白马金沙黄花桃李柳林松竹梅兰永宁太和长乐兴隆福寿高峰云岭凤凰双江三合万顺大田小湾坪坝沟口'.split(
+    '',
+  );
 const PLACE_SUFFIX = ['镇', '镇', '镇', '乡', '街道'];
 
 /** Subheadings of section 一 a report uses: 3 or 4 of the catalogue's, in order. */
@@ -117,17 +120,28 @@ type Writer = () => string;
 function plan(rng: Rng, vocab: Vocabulary, catalogue: StockCatalogue, docs: number, writeFiller: Writer): Plan[] {
   const withFormulas = (text: string) => {
     const x = rng();
-    return insertStock(rng, markNative(text, catalogue), catalogue, FORMULA_COUNTS.findIndex((c) => x < c));
+    return insertStock(
+      rng,
+      markNative(text, catalogue),
+      catalogue,
+      FORMULA_COUNTS.findIndex((c) => x < c),
+    );
   };
   const seedParts: Part[] = vocab.templates.map((t, i) => ({ template: withFormulas(t), source: i, role: 'template' }));
   let nextSource = vocab.templates.length;
   const families: Family[] = [];
   for (let f = 0, count = Math.max(1, Math.round(docs / FAMILY_SIZE)); f < count; f++) {
     const templates: Part[] = [];
-    for (let t = 0; t < FAMILY_TEMPLATES; t++) templates.push({ template: withFormulas(madeUpParagraph(rng, vocab, true)), source: nextSource++, role: 'family' });
+    for (let t = 0; t < FAMILY_TEMPLATES; t++)
+      templates.push({
+        template: withFormulas(madeUpParagraph(rng, vocab, true)),
+        source: nextSource++,
+        role: 'family',
+      });
     const county = pick(rng, PLACE_CHARS) + pick(rng, PLACE_CHARS) + '县';
     const code = String(5000000000 + Math.floor(rng() * 999999999));
-    const footer = rng() < CHROME_SHARE ? catalogue.texts.push(`主办：${county}人民政府办公室 网站标识码：${code}`) - 1 : null;
+    const footer =
+      rng() < CHROME_SHARE ? catalogue.texts.push(`主办：${county}人民政府办公室 网站标识码：${code}`) - 1 : null;
     families.push({ templates, footer });
   }
   const plans: Plan[] = [];
@@ -143,7 +157,8 @@ function plan(rng: Rng, vocab: Vocabulary, catalogue: StockCatalogue, docs: numb
     const parts: Part[] = [];
     for (const i of sample(rng, seedParts.length, PER_DOC_SEED)) parts.push(seedParts[i]);
     for (const i of sample(rng, family.templates.length, PER_DOC_FAMILY)) parts.push(family.templates[i]);
-    for (let i = 0; i < PER_DOC_FILLER; i++) parts.push({ template: withFormulas(writeFiller()), source: nextSource++, role: 'filler' });
+    for (let i = 0; i < PER_DOC_FILLER; i++)
+      parts.push({ template: withFormulas(writeFiller()), source: nextSource++, role: 'filler' });
     // Shuffle, then maybe say one paragraph twice, later on.
     for (let i = parts.length - 1; i > 0; i--) {
       const j = Math.floor(rng() * (i + 1));
@@ -172,7 +187,13 @@ export function generateBatch(options: GenerateOptions): Batch {
   const truthPath = join(dir, '.truth.json');
   if (existsSync(truthPath)) {
     const truth = JSON.parse(readFileSync(truthPath, 'utf8')) as Truth;
-    if (truth.version === VERSION && truth.docs === options.docs && truth.seed === seed && truth.stockDense === stockDense) return { dir, truth };
+    if (
+      truth.version === VERSION &&
+      truth.docs === options.docs &&
+      truth.seed === seed &&
+      truth.stockDense === stockDense
+    )
+      return { dir, truth };
   }
   rmSync(dir, { recursive: true, force: true });
   const vocab = loadVocabulary(options.seedDir);
@@ -181,7 +202,17 @@ export function generateBatch(options: GenerateOptions): Batch {
   const model = stockDense ? trainCharModel(vocab.templates) : null;
   const writeFiller: Writer = model ? () => charModelParagraph(rng, model) : () => madeUpParagraph(rng, vocab, false);
   const plans = plan(rng, vocab, catalogue, options.docs, writeFiller);
-  const truth: Truth = { version: VERSION, docs: options.docs, seed, stockDense, stock: catalogue.texts, paths: [], paragraphs: [], bytes: 0, chars: 0 };
+  const truth: Truth = {
+    version: VERSION,
+    docs: options.docs,
+    seed,
+    stockDense,
+    stock: catalogue.texts,
+    paths: [],
+    paragraphs: [],
+    bytes: 0,
+    chars: 0,
+  };
   plans.forEach((p, d) => {
     const lines = reportLines(rng, vocab, catalogue, p);
     const path = pathOf(d);
@@ -189,7 +220,16 @@ export function generateBatch(options: GenerateOptions): Batch {
     mkdirSync(join(dir, path.slice(0, 3)), { recursive: true });
     writeFileSync(join(dir, path), body);
     truth.paths.push(path);
-    truth.paragraphs.push(lines.map(({ text, source, role, edits, stock }) => ({ hash: hashString(text), source, role, edits, chars: text.length, stock })));
+    truth.paragraphs.push(
+      lines.map(({ text, source, role, edits, stock }) => ({
+        hash: hashString(text),
+        source,
+        role,
+        edits,
+        chars: text.length,
+        stock,
+      })),
+    );
     truth.bytes += Buffer.byteLength(body);
     truth.chars += body.length;
   });

@@ -50,13 +50,16 @@ const ZERO_CELLS = 0.6;
 export function reportLines(rng: Rng, vocab: Vocabulary, catalogue: StockCatalogue, plan: Plan): ReportLine[] {
   const { place, year, parts, family } = plan;
   const lines: ReportLine[] = [];
-  const stock = (text: string, role: Role, spans: StockInsertion[]) => lines.push({ text, source: -1, role, edits: 0, stock: spans });
+  const stock = (text: string, role: Role, spans: StockInsertion[]) =>
+    lines.push({ text, source: -1, role, edits: 0, stock: spans });
   const whole = (phrase: number, role: Role) => {
     const text = catalogue.texts[phrase];
     stock(text, role, [[0, text.length, phrase]]);
   };
   if (family.footer !== null) for (const id of catalogue.chromeTop) whole(id, 'chrome');
-  stock(`${place}${catalogue.texts[catalogue.titleOffice]}`, 'title', [[place.length, place.length + 4, catalogue.titleOffice]]);
+  stock(`${place}${catalogue.texts[catalogue.titleOffice]}`, 'title', [
+    [place.length, place.length + 4, catalogue.titleOffice],
+  ]);
   const report = catalogue.texts[catalogue.titleReport];
   const y = String(year);
   stock(`${y}${report}`, 'title', [[y.length, y.length + report.length, catalogue.titleReport]]);
@@ -76,7 +79,8 @@ export function reportLines(rng: Rng, vocab: Vocabulary, catalogue: StockCatalog
     const end = Math.round(SECTION_ENDS[prose] * parts.length);
     for (let k = 0; next < end; next++, k++) {
       const sub = k / PARTS_PER_SUBHEADING;
-      if (prose === 0 && Number.isInteger(sub) && sub < plan.subheadings.length) whole(plan.subheadings[sub], 'heading');
+      if (prose === 0 && Number.isInteger(sub) && sub < plan.subheadings.length)
+        whole(plan.subheadings[sub], 'heading');
       const part = parts[next];
       const copy = instantiate(rng, vocab, part.template, place, year, MAX_EDIT_RATE);
       lines.push({ text: copy.text, source: part.source, role: part.role, edits: copy.edits, stock: copy.stock });

@@ -107,7 +107,11 @@ export function isStock(index: TruthIndex, c: Covered): boolean {
 /** The member's text, a block's paragraphs joined by line ends. */
 export function memberText(result: ScanResult, m: Member): string {
   const paras = result.documents[m.doc].paragraphs;
-  if (m.lastParagraph !== undefined) return paras.slice(m.paragraph, m.lastParagraph + 1).map((p) => p.text).join('\n');
+  if (m.lastParagraph !== undefined)
+    return paras
+      .slice(m.paragraph, m.lastParagraph + 1)
+      .map((p) => p.text)
+      .join('\n');
   const t = paras[m.paragraph].text;
   return m.start === undefined ? t : t.slice(m.start, m.end);
 }

@@ -121,7 +121,8 @@ export function compareWithNpm(sample: SketchSample, numHashes: number, rounds =
       high++;
     }
     // The hashed sets must agree with the string sets, or the comparison is not like for like.
-    if (Math.abs(jaccard(hashed[a], hashed[b]) - exact) > 0.05) throw new Error(`shingle hashing disagrees on pair ${a}, ${b}`);
+    if (Math.abs(jaccard(hashed[a], hashed[b]) - exact) > 0.05)
+      throw new Error(`shingle hashing disagrees on pair ${a}, ${b}`);
   }
   const n = Math.max(1, sample.pairs.length);
   const sets = sample.tokens.length;

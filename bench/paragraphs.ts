@@ -63,7 +63,14 @@ export interface Copy {
  * its Han characters edited (never inside a stock phrase, which a copier keeps whole), and its
  * stock phrases located in the text written.
  */
-export function instantiate(rng: Rng, vocab: Vocabulary, template: string, place: string, year: number, maxEditRate: number): Copy {
+export function instantiate(
+  rng: Rng,
+  vocab: Vocabulary,
+  template: string,
+  place: string,
+  year: number,
+  maxEditRate: number,
+): Copy {
   const chars = [...template];
   const mask = Array.from(markedMask(chars));
   let han = 0;
@@ -97,4 +104,3 @@ export function instantiate(rng: Rng, vocab: Vocabulary, template: string, place
   const { text, stock } = unmarkStock(filled);
   return { text, edits, stock };
 }
-

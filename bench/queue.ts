@@ -49,7 +49,8 @@ function isTrueCopy(index: TruthIndex, cov: Coverage, c: number): boolean {
 }
 
 function isStockOnly(cov: Coverage, c: number): boolean {
-  for (let e = cov.entryStart[cov.memberStart[c]]; e < cov.entryStart[cov.memberStart[c + 1]]; e++) if (!cov.stock[e]) return false;
+  for (let e = cov.entryStart[cov.memberStart[c]]; e < cov.entryStart[cov.memberStart[c + 1]]; e++)
+    if (!cov.stock[e]) return false;
   return true;
 }
 
@@ -61,7 +62,8 @@ function countFragments(result: ScanResult, cov: Coverage, clustersOf: Map<numbe
   for (let c = 0; c < result.clusters.length; c++) {
     if (!inQueue(c)) continue;
     const paragraphs = new Set<number>();
-    for (let e = cov.entryStart[cov.memberStart[c]]; e < cov.entryStart[cov.memberStart[c + 1]]; e++) if (cov.g[e] >= 0 && !cov.stock[e]) paragraphs.add(cov.g[e]);
+    for (let e = cov.entryStart[cov.memberStart[c]]; e < cov.entryStart[cov.memberStart[c + 1]]; e++)
+      if (cov.g[e] >= 0 && !cov.stock[e]) paragraphs.add(cov.g[e]);
     const touched: number[] = [];
     let fragment = false;
     for (const g of paragraphs) {
@@ -77,7 +79,12 @@ function countFragments(result: ScanResult, cov: Coverage, clustersOf: Map<numbe
   return fragments;
 }
 
-export function queueFigures(result: ScanResult, index: TruthIndex, cov: Coverage, clustersOf: Map<number, number[]>): QueueFigures {
+export function queueFigures(
+  result: ScanResult,
+  index: TruthIndex,
+  cov: Coverage,
+  clustersOf: Map<number, number[]>,
+): QueueFigures {
   let queueFindings = 0;
   let queueCopies = 0;
   let queueStock = 0;

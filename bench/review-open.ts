@@ -15,7 +15,9 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const path = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
   if (!path) {
-    process.stderr.write('usage: node dist/bench/review-open.js WORKSPACE [--width 120] [--height 40] [--search TEXT]\n');
+    process.stderr.write(
+      'usage: node dist/bench/review-open.js WORKSPACE [--width 120] [--height 40] [--search TEXT]\n',
+    );
     return 2;
   }
   const width = Number(option(args, '--width', '120'));
@@ -39,7 +41,9 @@ async function main(): Promise<number> {
 
   const clusters = input.result.clusters;
   const members = clusters.reduce((n, c) => n + c.members.length, 0);
-  console.log(`workspace ${path}: ${input.result.documents.length} reports, ${clusters.length} findings, ${members} members`);
+  console.log(
+    `workspace ${path}: ${input.result.documents.length} reports, ${clusters.length} findings, ${members} members`,
+  );
   console.log(`import review modules (ink, react)  ${ms(t1 - t0)}`);
   console.log(`open workspace                      ${ms(t2 - t1)}`);
   console.log(`load (reviewInput)                  ${ms(t3 - t2)}`);

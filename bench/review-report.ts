@@ -42,7 +42,11 @@ async function main(): Promise<number> {
   const path = join(dir, 'refrain.db');
   if (!existsSync(path)) {
     writeBatch(batch, paragraphs);
-    const scan = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), 'scan', batch, '--workspace', path, '-q'], { stdio: 'inherit' });
+    const scan = spawnSync(
+      process.execPath,
+      [join(ROOT, 'dist', 'cli', 'main.js'), 'scan', batch, '--workspace', path, '-q'],
+      { stdio: 'inherit' },
+    );
     if (scan.status !== 0) return 1;
   }
 
@@ -63,7 +67,9 @@ async function main(): Promise<number> {
     return 1;
   }
   const app = await drawApp(input, width, height, path);
-  console.log(`workspace ${path}: the long report has ${paragraphs.toLocaleString('en')} paragraphs; ${clusters.length} findings`);
+  console.log(
+    `workspace ${path}: the long report has ${paragraphs.toLocaleString('en')} paragraphs; ${clusters.length} findings`,
+  );
   console.log(`first frame drawn                   ${ms(app.firstFrame)}`);
   await app.press('j', first);
   console.log(summary('key: report view (r)', await app.press('r')));

@@ -62,7 +62,8 @@ function sketchSample(batch: Batch, want: number): { texts: string[]; pairs: Arr
   // by 0.03–0.06, so telling two sketches' mean errors apart takes thousands of pairs.
   const MAX_PAIRS = 20000;
   for (const list of bySource.values())
-    for (let x = 0; x < list.length && pairs.length < MAX_PAIRS; x++) for (let y = x + 1; y < list.length && pairs.length < MAX_PAIRS; y++) pairs.push([list[x], list[y]]);
+    for (let x = 0; x < list.length && pairs.length < MAX_PAIRS; x++)
+      for (let y = x + 1; y < list.length && pairs.length < MAX_PAIRS; y++) pairs.push([list[x], list[y]]);
   // Deterministic "random" pairs: a fixed stride through the sample.
   for (let i = 0; i < MAX_PAIRS; i++) {
     const a = (i * 7919) % texts.length;
@@ -120,8 +121,16 @@ function score(json: string, batch: Batch): Evaluation | string {
 async function measure(run: BenchRun, o: Options): Promise<Measured> {
   const name = `${run.kind === 'normal' ? 'docs' : 'dense'}-${run.docs}-seed-${o.seed}`;
   const t0 = performance.now();
-  const batch = generateBatch({ docs: run.docs, seed: o.seed, seedDir: join(root, 'corpus'), outDir: join(o.base, name), stockDense: run.kind === 'stock-dense' });
-  process.stderr.write(`bench: ${run.kind} batch of ${run.docs} reports ready in ${fmt((performance.now() - t0) / 1000, 1)} s at ${batch.dir}\n`);
+  const batch = generateBatch({
+    docs: run.docs,
+    seed: o.seed,
+    seedDir: join(root, 'corpus'),
+    outDir: join(o.base, name),
+    stockDense: run.kind === 'stock-dense',
+  });
+  process.stderr.write(
+    `bench: ${run.kind} batch of ${run.docs} reports ready in ${fmt((performance.now() - t0) / 1000, 1)} s at ${batch.dir}\n`,
+  );
   const json = o.evaluate ? join(o.base, `result-${name}.json`) : null;
   process.stderr.write(`bench: scanning…\n`);
   const scan = await runScan(mainJs, batch.dir, json, o.timeout, o.profile);
@@ -134,7 +143,16 @@ async function measure(run: BenchRun, o: Options): Promise<Measured> {
     if (json) rmSync(json, { force: true });
   }
   const ev = typeof scored === 'string' ? null : scored;
-  return { docs: run.docs, kind: run.kind, truth: batch.truth, scan, floor, ev, noEval: typeof scored === 'string' ? scored : '', base };
+  return {
+    docs: run.docs,
+    kind: run.kind,
+    truth: batch.truth,
+    scan,
+    floor,
+    ev,
+    noEval: typeof scored === 'string' ? scored : '',
+    base,
+  };
 }
 
 /** Which batches to measure: the default set, or the sizes given in the kinds given. */
@@ -184,7 +202,9 @@ async function main(): Promise<number> {
   const timeout = Number(v.timeout ?? 900);
   const sample = Number(v.sample ?? 4000);
   if (typeof runs === 'string' || !Number.isInteger(seed) || !(timeout > 0) || !(sample >= 10)) {
-    process.stderr.write(`bench: --docs takes whole numbers ≥ 2, --seed a whole number, --timeout and --sample positive numbers\n`);
+    process.stderr.write(
+      `bench: --docs takes whole numbers ≥ 2, --seed a whole number, --timeout and --sample positive numbers\n`,
+    );
     return 2;
   }
   if (!existsSync(mainJs)) {
@@ -205,7 +225,15 @@ async function main(): Promise<number> {
     `machine: ${cpus()[0]?.model ?? 'unknown cpu'}, ${availableParallelism()} cores, ${fmt(totalmem() / 2 ** 30, 1)} GiB; node ${process.version}\n` +
       `engine: ${engine}\nsettings: ${JSON.stringify(defaultSettings)}\n\n`,
   );
-  const options: Options = { seed, timeout, sample, base, evaluate: !v['no-eval'], profile: v.profile ?? null, clean: v.clean ?? false };
+  const options: Options = {
+    seed,
+    timeout,
+    sample,
+    base,
+    evaluate: !v['no-eval'],
+    profile: v.profile ?? null,
+    clean: v.clean ?? false,
+  };
   const measured: Measured[] = [];
   for (const run of runs) {
     const m = await measure(run, options);

@@ -20,16 +20,38 @@ function parseTimeOutput(text: string): { rss: number; user: number; system: num
     const m = new RegExp(`${label}: ([\\d.]+)`).exec(text);
     return m ? Number(m[1]) : NaN;
   };
-  return { rss: num('Maximum resident set size \\(kbytes\\)'), user: num('User time \\(seconds\\)'), system: num('System time \\(seconds\\)') };
+  return {
+    rss: num('Maximum resident set size \\(kbytes\\)'),
+    user: num('User time \\(seconds\\)'),
+    system: num('System time \\(seconds\\)'),
+  };
 }
 
 /** Runs the scan as a user would, in its own process, and measures it from outside. */
-export function runScan(mainJs: string, dir: string, json: string | null, timeoutS: number, profileDir: string | null): Promise<ScanRun> {
+export function runScan(
+  mainJs: string,
+  dir: string,
+  json: string | null,
+  timeoutS: number,
+  profileDir: string | null,
+): Promise<ScanRun> {
   const timeFile = join(tmpdir(), `refrain-bench-time-${process.pid}.txt`);
   const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   // --no-workspace: the scan alone is measured, and nothing is stored between runs (a workspace
   // would carry earlier batches into this one). The child runs in the temp folder all the same.
-  const args = ['-v', '-o', timeFile, process.execPath, ...nodeArgs, mainJs, 'scan', dir, '-q', '--no-workspace', ...(json ? ['--json', json] : [])];
+  const args = [
+    '-v',
+    '-o',
+    timeFile,
+    process.execPath,
+    ...nodeArgs,
+    mainJs,
+    'scan',
+    dir,
+    '-q',
+    '--no-workspace',
+    ...(json ? ['--json', json] : []),
+  ];
   return new Promise((resolve) => {
     const start = performance.now();
     const child = spawn('/usr/bin/time', args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: tmpdir() });
@@ -39,7 +61,9 @@ export function runScan(mainJs: string, dir: string, json: string | null, timeou
     child.on('close', (code) => {
       clearTimeout(timer);
       const wallMs = performance.now() - start;
-      const t = existsSync(timeFile) ? parseTimeOutput(readFileSync(timeFile, 'utf8')) : { rss: NaN, user: NaN, system: NaN };
+      const t = existsSync(timeFile)
+        ? parseTimeOutput(readFileSync(timeFile, 'utf8'))
+        : { rss: NaN, user: NaN, system: NaN };
       rmSync(timeFile, { force: true });
       const timedOut = wallMs >= timeoutS * 1000;
       resolve({
@@ -49,7 +73,11 @@ export function runScan(mainJs: string, dir: string, json: string | null, timeou
         userS: t.user,
         systemS: t.system,
         exitCode: code,
-        message: timedOut ? `killed after ${timeoutS} s` : code === 0 ? '' : `exit ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`,
+        message: timedOut
+          ? `killed after ${timeoutS} s`
+          : code === 0
+            ? ''
+            : `exit ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`,
       });
     });
   });

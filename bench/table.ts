@@ -36,11 +36,15 @@ const mb = (bytes: number) => bytes / 1e6;
 const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
 const pct = (x: number, digits = 2) => (Number.isFinite(x) ? `${(x * 100).toFixed(digits)}%` : 'n/a');
 const count = (x: number) => x.toLocaleString('en');
-const share = (part: number, whole: number, digits = 2) => `${count(part)} / ${count(whole)} = ${pct(whole ? part / whole : NaN, digits)}`;
+const share = (part: number, whole: number, digits = 2) =>
+  `${count(part)} / ${count(whole)} = ${pct(whole ? part / whole : NaN, digits)}`;
 
 function queueRows(ev: Evaluation): Array<[string, string]> {
   return [
-    ['queue: findings not marked boilerplate', `${count(ev.queueFindings)} (${count(ev.fragments)} fragments of a copy found twice, ${count(ev.queueStock)} only stock)`],
+    [
+      'queue: findings not marked boilerplate',
+      `${count(ev.queueFindings)} (${count(ev.fragments)} fragments of a copy found twice, ${count(ev.queueStock)} only stock)`,
+    ],
     ['queue precision (true copies in the queue)', share(ev.queueCopies, ev.queueFindings)],
     ['stock kept out (stock-only findings marked boilerplate)', share(ev.stockBoilerplate, ev.stockFindings)],
   ];
@@ -49,7 +53,10 @@ function queueRows(ev: Evaluation): Array<[string, string]> {
 export function runTable(m: Measured): string {
   const { truth, scan, floor, ev, base } = m;
   const rows: Array<[string, string]> = [
-    ['reports', `${count(m.docs)}, ${m.kind} batch (${fmt(truth.chars / 1e6, 1)} M characters, ${fmt(mb(truth.bytes), 1)} MB)`],
+    [
+      'reports',
+      `${count(m.docs)}, ${m.kind} batch (${fmt(truth.chars / 1e6, 1)} M characters, ${fmt(mb(truth.bytes), 1)} MB)`,
+    ],
     ['scan wall time', scan.ok ? `${fmt(scan.wallMs / 1000, 2)} s` : `did not finish (${scan.message})`],
     ['scan CPU time (user+sys)', `${fmt(scan.userS + scan.systemS, 2)} s`],
     ['scan peak RSS', `${fmt(scan.peakRssKb / 1024, 0)} MB`],
@@ -61,16 +68,35 @@ export function runTable(m: Measured): string {
     rows.push(
       ['true copy pairs found (recall)', `${share(ev.foundPairs, ev.truePairs)}`],
       ['  of which inside one report', `${ev.withinFound} / ${ev.withinPairs}`],
-      [`reported pairs sharing little text (<${LITTLE_TEXT * 100}% of 4-grams)`, share(ev.falsePairs, ev.reportedPairs)],
-      ['findings', count(ev.clusters) + (ev.unmatchedParagraphs ? ` (${ev.unmatchedParagraphs} paragraphs not matched to truth)` : '')],
+      [
+        `reported pairs sharing little text (<${LITTLE_TEXT * 100}% of 4-grams)`,
+        share(ev.falsePairs, ev.reportedPairs),
+      ],
+      [
+        'findings',
+        count(ev.clusters) +
+          (ev.unmatchedParagraphs ? ` (${ev.unmatchedParagraphs} paragraphs not matched to truth)` : ''),
+      ],
       ...queueRows(ev),
     );
   } else rows.push(['recall, false pairs, queue', `not measured (${m.noEval})`]);
   rows.push(
-    [`sketch, ${base.numHashes} hashes, ${base.sets} paragraphs`, `refrain ${fmt(base.refrainUs, 2)} µs/signature (${fmt(base.refrainWithShingleUs, 2)} with shingling), npm minhash ${fmt(base.npmUs, 1)} µs`],
-    ['  speed-up vs npm minhash', `${fmt(base.npmUs / base.refrainUs, 1)}× (${fmt(base.npmUs / base.refrainWithShingleUs, 1)}× counting shingling)`],
-    [`  mean |estimate − Jaccard|, ${base.pairs} pairs`, `refrain ${fmt(base.refrainError, 4)}, npm ${fmt(base.npmError, 4)} (ratio ${fmt(base.refrainError / base.npmError, 2)})`],
-    [`  the same on ${base.highPairs} pairs with Jaccard ≥ 0.3`, `refrain ${fmt(base.refrainErrorHigh, 4)}, npm ${fmt(base.npmErrorHigh, 4)} (ratio ${fmt(base.refrainErrorHigh / base.npmErrorHigh, 2)})`],
+    [
+      `sketch, ${base.numHashes} hashes, ${base.sets} paragraphs`,
+      `refrain ${fmt(base.refrainUs, 2)} µs/signature (${fmt(base.refrainWithShingleUs, 2)} with shingling), npm minhash ${fmt(base.npmUs, 1)} µs`,
+    ],
+    [
+      '  speed-up vs npm minhash',
+      `${fmt(base.npmUs / base.refrainUs, 1)}× (${fmt(base.npmUs / base.refrainWithShingleUs, 1)}× counting shingling)`,
+    ],
+    [
+      `  mean |estimate − Jaccard|, ${base.pairs} pairs`,
+      `refrain ${fmt(base.refrainError, 4)}, npm ${fmt(base.npmError, 4)} (ratio ${fmt(base.refrainError / base.npmError, 2)})`,
+    ],
+    [
+      `  the same on ${base.highPairs} pairs with Jaccard ≥ 0.3`,
+      `refrain ${fmt(base.refrainErrorHigh, 4)}, npm ${fmt(base.npmErrorHigh, 4)} (ratio ${fmt(base.refrainErrorHigh / base.npmErrorHigh, 2)})`,
+    ],
   );
   return formatTable(`refrain bench: ${count(m.docs)} reports, ${m.kind} batch`, rows);
 }
@@ -79,16 +105,46 @@ export function runTable(m: Measured): string {
 export function summaryTable(runs: Measured[]): string {
   const cell = (m: Measured, f: (ev: Evaluation) => string) => (m.ev ? f(m.ev) : 'n/a');
   const rows: Array<[string, (m: Measured) => string]> = [
-    ['scan wall time', (m) => (m.scan.ok ? `${fmt(m.scan.wallMs / 1000, 2)} s (${fmt(m.scan.userS + m.scan.systemS, 1)} s of CPU)` : m.scan.message)],
-    ['scan / floor', (m) => (m.scan.ok ? `${fmt(m.scan.wallMs / m.floor.ms, 1)}× (floor ${fmt(m.floor.ms / 1000, 3)} s)` : 'n/a')],
+    [
+      'scan wall time',
+      (m) =>
+        m.scan.ok
+          ? `${fmt(m.scan.wallMs / 1000, 2)} s (${fmt(m.scan.userS + m.scan.systemS, 1)} s of CPU)`
+          : m.scan.message,
+    ],
+    [
+      'scan / floor',
+      (m) => (m.scan.ok ? `${fmt(m.scan.wallMs / m.floor.ms, 1)}× (floor ${fmt(m.floor.ms / 1000, 3)} s)` : 'n/a'),
+    ],
     ['peak RSS', (m) => `${fmt(m.scan.peakRssKb / 1024, 0)} MB`],
-    ['recall of true copy pairs', (m) => cell(m, (ev) => `${pct(ev.recall)} (${count(ev.foundPairs)} of ${count(ev.truePairs)})`)],
-    ['reported pairs sharing little text', (m) => cell(m, (ev) => `${pct(ev.falseShare)} (${count(ev.falsePairs)} of ${count(ev.reportedPairs)})`)],
+    [
+      'recall of true copy pairs',
+      (m) => cell(m, (ev) => `${pct(ev.recall)} (${count(ev.foundPairs)} of ${count(ev.truePairs)})`),
+    ],
+    [
+      'reported pairs sharing little text',
+      (m) => cell(m, (ev) => `${pct(ev.falseShare)} (${count(ev.falsePairs)} of ${count(ev.reportedPairs)})`),
+    ],
     ['queue findings (fragments)', (m) => cell(m, (ev) => `${count(ev.queueFindings)} (${count(ev.fragments)})`)],
-    ['queue precision', (m) => cell(m, (ev) => `${pct(ev.queuePrecision, 1)} (${count(ev.queueCopies)} of ${count(ev.queueFindings)})`)],
-    ['stock kept out', (m) => cell(m, (ev) => `${pct(ev.stockKeptOut, 1)} (${count(ev.stockBoilerplate)} of ${count(ev.stockFindings)})`)],
-    ['MinHash vs npm `minhash`, speed', (m) => `${fmt(m.base.npmUs / m.base.refrainUs, 1)}× (${fmt(m.base.npmUs / m.base.refrainWithShingleUs, 1)}× counting shingling)`],
-    ['MinHash vs npm `minhash`, mean estimate error', (m) => `${fmt(m.base.refrainError, 4)} vs ${fmt(m.base.npmError, 4)} (ratio ${fmt(m.base.refrainError / m.base.npmError, 2)})`],
+    [
+      'queue precision',
+      (m) => cell(m, (ev) => `${pct(ev.queuePrecision, 1)} (${count(ev.queueCopies)} of ${count(ev.queueFindings)})`),
+    ],
+    [
+      'stock kept out',
+      (m) =>
+        cell(m, (ev) => `${pct(ev.stockKeptOut, 1)} (${count(ev.stockBoilerplate)} of ${count(ev.stockFindings)})`),
+    ],
+    [
+      'MinHash vs npm `minhash`, speed',
+      (m) =>
+        `${fmt(m.base.npmUs / m.base.refrainUs, 1)}× (${fmt(m.base.npmUs / m.base.refrainWithShingleUs, 1)}× counting shingling)`,
+    ],
+    [
+      'MinHash vs npm `minhash`, mean estimate error',
+      (m) =>
+        `${fmt(m.base.refrainError, 4)} vs ${fmt(m.base.npmError, 4)} (ratio ${fmt(m.base.refrainError / m.base.npmError, 2)})`,
+    ],
   ];
   const head = `| | ${runs.map((m) => `${count(m.docs)} reports, ${m.kind}`).join(' | ')} |`;
   const rule = `|---|${runs.map(() => '---').join('|')}|`;

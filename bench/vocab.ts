@@ -104,7 +104,7 @@ export function recurringPhrases(texts: string[]): string[] {
     windowsOf(t, (w, at) => {
       if ((reportsOf.get(w) ?? 0) >= 2) covered.fill(1, at, at + PHRASE_WINDOW);
     });
-    for (let i = 0; i < t.length; ) {
+    for (let i = 0; i < t.length;) {
       let j = i;
       while (j < t.length && covered[j]) j++;
       const phrase = t.slice(i, j).replace(EDGE, '');
@@ -114,7 +114,9 @@ export function recurringPhrases(texts: string[]): string[] {
       i = j + 1;
     }
   }
-  const phrases = [...found.keys()].sort((a, b) => found.get(b)! - found.get(a)! || b.length - a.length || (a < b ? -1 : 1));
+  const phrases = [...found.keys()].sort(
+    (a, b) => found.get(b)! - found.get(a)! || b.length - a.length || (a < b ? -1 : 1),
+  );
   return phrases.filter((p) => !phrases.some((q) => q !== p && q.length > p.length && q.includes(p)));
 }
 
@@ -148,7 +150,8 @@ export function loadVocabulary(seedDir: string): Vocabulary {
       const runs = windows(p.text, OWN_RUN, 1);
       const repeated = runs.some((x) => ownRuns.has(x));
       for (const x of runs) ownRuns.add(x);
-      if (p.text.length >= MIN_TEMPLATE_CHARS && known <= w.length / 4 && !repeated) templates.push(toTemplate(p.text, place));
+      if (p.text.length >= MIN_TEMPLATE_CHARS && known <= w.length / 4 && !repeated)
+        templates.push(toTemplate(p.text, place));
       let prev: string | null = null;
       for (const s of segmenter.segment(p.text)) {
         if (!s.isWordLike || !HAN.test(s.segment) || (place && place.includes(s.segment))) {

@@ -29,20 +29,29 @@ export function loadConfig(given: string | undefined, cwd = process.cwd()): Team
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    const why = error instanceof SyntaxError ? `not valid JSON (${error.message})` : (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
+    const why =
+      error instanceof SyntaxError
+        ? `not valid JSON (${error.message})`
+        : (error as NodeJS.ErrnoException).code === 'ENOENT'
+          ? 'no such file'
+          : String(error);
     throw new InputError(`cannot read the configuration ${path}: ${why}`);
   }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new InputError(`the configuration ${path} must be a JSON object`);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw new InputError(`the configuration ${path} must be a JSON object`);
   const config: TeamConfig = {};
   const known = [...NUMBERS, ...PATHS] as string[];
   for (const [key, value] of Object.entries(raw)) {
-    if (!known.includes(key)) throw new InputError(`the configuration ${path} has an unknown setting '${key}'; it takes ${known.join(', ')}`);
+    if (!known.includes(key))
+      throw new InputError(`the configuration ${path} has an unknown setting '${key}'; it takes ${known.join(', ')}`);
     if ((NUMBERS as readonly string[]).includes(key)) {
-      if (typeof value !== 'number' || !Number.isFinite(value)) throw new InputError(`the configuration ${path}: '${key}' must be a number`);
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        throw new InputError(`the configuration ${path}: '${key}' must be a number`);
       config[key as (typeof NUMBERS)[number]] = value;
     } else {
-      const list = typeof value === 'string' ? [value] : value;
-      if (!Array.isArray(list) || list.some((p) => typeof p !== 'string')) throw new InputError(`the configuration ${path}: '${key}' must be a path or a list of paths`);
+      const list: unknown = typeof value === 'string' ? [value] : value;
+      if (!Array.isArray(list) || list.some((p) => typeof p !== 'string'))
+        throw new InputError(`the configuration ${path}: '${key}' must be a path or a list of paths`);
       config[key as (typeof PATHS)[number]] = (list as string[]).map((p) => resolve(dirname(path), p));
     }
   }

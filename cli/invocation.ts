@@ -22,7 +22,8 @@ export function invocation(where: Whereabouts = here()): string {
   if (firstOnPath(where.path) === self) return 'refrain';
   if (npxFinds(where.cwd) === self) return 'npx refrain';
   const rel = relative(where.cwd, where.script);
-  const shown = isAbsolute(where.script) && rel.length < where.script.length && !rel.startsWith('../..') ? rel : where.script;
+  const shown =
+    isAbsolute(where.script) && rel.length < where.script.length && !rel.startsWith('../..') ? rel : where.script;
   return `node ${shellWord(shown)}`;
 }
 

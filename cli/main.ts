@@ -41,7 +41,9 @@ main(process.argv.slice(2)).then(
     }
     // Anything else is a bug in refrain, not bad input: say so plainly, keep the detail short.
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`refrain: internal error: ${forTerminal(message)}\n(set REFRAIN_DEBUG=1 for the stack trace)\n`);
+    process.stderr.write(
+      `refrain: internal error: ${forTerminal(message)}\n(set REFRAIN_DEBUG=1 for the stack trace)\n`,
+    );
     if (process.env.REFRAIN_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     process.exitCode = 70;
   },

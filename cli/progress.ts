@@ -87,9 +87,13 @@ interface Painter {
  * moves even while this thread is busy for a long time at once (aligning a very long paragraph
  * pair takes tens of seconds); otherwise this thread's timers do.
  */
-export function createProgress(stream: ProgressStream = process.stderr, now: () => number = () => performance.now()): Progress {
+export function createProgress(
+  stream: ProgressStream = process.stderr,
+  now: () => number = () => performance.now(),
+): Progress {
   if (!stream.isTTY) return { update() {}, end() {} };
-  const painter = stream.fd !== undefined && clockThreadBuilt() ? clockThread(stream, stream.fd) : timerPainter(stream, now);
+  const painter =
+    stream.fd !== undefined && clockThreadBuilt() ? clockThread(stream, stream.fd) : timerPainter(stream, now);
   let last = -Infinity;
   let lastPhase = '';
   let lastStage: string | undefined;

@@ -14,7 +14,8 @@ export function reviewerName(given: string | undefined, env: NodeJS.ProcessEnv =
     const name = given.trim();
     if (name === '') throw new UsageError('--reviewer needs a name, e.g. --reviewer "Li Ming"');
     if (hasControls(name)) throw new UsageError('--reviewer: a name cannot hold control characters or line breaks');
-    if (Array.from(name).length > MAX_NAME) throw new UsageError(`--reviewer: a name of at most ${MAX_NAME} characters, please`);
+    if (Array.from(name).length > MAX_NAME)
+      throw new UsageError(`--reviewer: a name of at most ${MAX_NAME} characters, please`);
     return name;
   }
   return loginName(env);

@@ -7,7 +7,14 @@ export type * from './types.js';
 export { VERSION } from './version.js';
 
 // The whole pipeline.
-export { scanPaths, defaultSettings, resolveSettings, type ScanOptions, type ScanOutput, type ScanProgress } from './scan/scan.js';
+export {
+  scanPaths,
+  defaultSettings,
+  resolveSettings,
+  type ScanOptions,
+  type ScanOutput,
+  type ScanProgress,
+} from './scan/scan.js';
 export { SettingsError } from './settings.js';
 export { analyzeFiles } from './read/workers/read-files.js';
 export { analyzeDocument, prepareParagraph } from './read/analyze.js';
@@ -15,7 +22,16 @@ export { joinStreams, streamsOf, tokensAt } from './read/token-streams.js';
 export { compareAnalyses } from './compare/compare.js';
 
 // Stages.
-export { ingestFile, ingestPath, listInputFiles, listInputs, readInput, decodeText, registerExtractor, InputPathError } from './read/ingest/index.js';
+export {
+  ingestFile,
+  ingestPath,
+  listInputFiles,
+  listInputs,
+  readInput,
+  decodeText,
+  registerExtractor,
+  InputPathError,
+} from './read/ingest/index.js';
 export { DEFAULT_LIMITS, LimitError, type IngestLimits, type InputList } from './read/ingest/index.js';
 export { extractors, ExtractError } from './read/ingest/formats/index.js';
 export { stripArtefacts } from './read/ingest/artefacts.js';

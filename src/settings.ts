@@ -28,9 +28,12 @@ export function resolveSettings(partial: Partial<ScanSettings> = {}): ScanSettin
   const s = { ...defaultSettings, ...partial };
   const problems: string[] = [];
   if (!(s.threshold > 0 && s.threshold <= 1)) problems.push(`threshold must be in (0, 1], got ${s.threshold}`);
-  if (!(Number.isInteger(s.minTokens) && s.minTokens >= 4)) problems.push(`minTokens must be a whole number >= 4, got ${s.minTokens}`);
-  if (!(s.minContent >= 1 && s.minContent <= 100000)) problems.push(`minContent must be a number from 1 to 100000, got ${s.minContent}`);
-  if (!(Number.isInteger(s.numHashes) && s.numHashes >= 8 && s.numHashes <= 1024)) problems.push(`numHashes must be a whole number in [8, 1024], got ${s.numHashes}`);
+  if (!(Number.isInteger(s.minTokens) && s.minTokens >= 4))
+    problems.push(`minTokens must be a whole number >= 4, got ${s.minTokens}`);
+  if (!(s.minContent >= 1 && s.minContent <= 100000))
+    problems.push(`minContent must be a number from 1 to 100000, got ${s.minContent}`);
+  if (!(Number.isInteger(s.numHashes) && s.numHashes >= 8 && s.numHashes <= 1024))
+    problems.push(`numHashes must be a whole number in [8, 1024], got ${s.numHashes}`);
   if (!(Number.isInteger(s.bands) && s.bands >= 1 && s.bands <= s.numHashes && s.numHashes % s.bands === 0))
     problems.push(`bands must divide numHashes (${s.numHashes}), got ${s.bands}`);
   if (problems.length > 0) throw new SettingsError(problems.join('; '));

@@ -44,21 +44,29 @@ export const decideCommand: Command = {
   name: 'decide',
   summary: 'record a decision on a finding: copied, boilerplate, false-match, or clear',
   run(argv) {
-    const parsed = parseCommandLine('decide', argv, {
-          workspace: { type: 'string' },
-          note: { type: 'string' },
-          reviewer: { type: 'string' },
-    }, HELP);
+    const parsed = parseCommandLine(
+      'decide',
+      argv,
+      {
+        workspace: { type: 'string' },
+        note: { type: 'string' },
+        reviewer: { type: 'string' },
+      },
+      HELP,
+    );
     if (parsed === null) return 0;
     const { values, positionals } = parsed;
     if (positionals.length !== 2) {
-      throw new UsageError(`decide takes a finding and a label, e.g. 'refrain decide 3 boilerplate'; got ${positionals.length} argument${positionals.length === 1 ? '' : 's'}`);
+      throw new UsageError(
+        `decide takes a finding and a label, e.g. 'refrain decide 3 boilerplate'; got ${positionals.length} argument${positionals.length === 1 ? '' : 's'}`,
+      );
     }
     const [ref, label] = positionals;
     if (label !== 'clear' && !isDecisionLabel(label)) {
       throw new UsageError(`unknown label '${label}'; use one of: ${DECISION_LABELS.join(', ')}, clear`);
     }
-    if (label === 'clear' && values.note !== undefined) throw new UsageError('--note goes with a decision, not with clear');
+    if (label === 'clear' && values.note !== undefined)
+      throw new UsageError('--note goes with a decision, not with clear');
     const reviewer = reviewerName(values.reviewer);
     const path = values.workspace ?? 'refrain.db';
     const ws = openWorkspace(path);
@@ -70,17 +78,22 @@ export const decideCommand: Command = {
       try {
         key = resolveFinding(ref, clusters, ws.decisions(), ids);
       } catch (error) {
-        if (error instanceof StaleFindingIdError) throw new InputError(`${error.message}\n${shown(ws, summary, error.key, 'now')}`);
+        if (error instanceof StaleFindingIdError)
+          throw new InputError(`${error.message}\n${shown(ws, summary, error.key, 'now')}`);
         throw error;
       }
       const cluster = clusters.find((c) => c.key === key);
-      const name = cluster ? `finding ${cluster.id}${ids.scan > 0 ? ` of scan ${ids.scan}` : ''} (key ${key})` : `key ${key} (not in the stored scan)`;
+      const name = cluster
+        ? `finding ${cluster.id}${ids.scan > 0 ? ` of scan ${ids.scan}` : ''} (key ${key})`
+        : `key ${key} (not in the stored scan)`;
       if (label === 'clear') {
         const existed = ws.clearDecision(key, undefined, reviewer);
         process.stdout.write(existed ? `${name}: decision cleared\n` : `${name}: had no decision\n`);
       } else {
         const d = ws.decide(key, label, values.note, undefined, reviewer);
-        process.stdout.write(`${name}: ${d.label}${d.note ? ` (${d.note})` : ''}, saved ${d.at}${d.reviewer ? ` by ${d.reviewer}` : ''}\n`);
+        process.stdout.write(
+          `${name}: ${d.label}${d.note ? ` (${d.note})` : ''}, saved ${d.at}${d.reviewer ? ` by ${d.reviewer}` : ''}\n`,
+        );
       }
       if (cluster) process.stdout.write(`${shown(ws, summary, key, 'text')}\n`);
       return 0;

@@ -37,17 +37,24 @@ export const decisionsCommand: Command = {
   name: 'decisions',
   summary: 'export the decisions of a workspace (even a damaged one), or import them into another',
   async run(argv) {
-    const parsed = parseCommandLine('decisions', argv, {
-          output: { type: 'string', short: 'o' },
-          workspace: { type: 'string' },
-          overwrite: { type: 'boolean' },
-    }, HELP);
+    const parsed = parseCommandLine(
+      'decisions',
+      argv,
+      {
+        output: { type: 'string', short: 'o' },
+        workspace: { type: 'string' },
+        overwrite: { type: 'boolean' },
+      },
+      HELP,
+    );
     if (parsed === null) return 0;
     const { values, positionals } = parsed;
     const [action, ...rest] = positionals;
     if (action === 'export') {
-      if (values.workspace !== undefined || values.overwrite) throw new UsageError('--workspace and --overwrite go with import; export takes the workspace as its argument');
-      if (rest.length > 1) throw new UsageError(`decisions export takes one workspace, got ${rest.length}: ${rest.join(' ')}`);
+      if (values.workspace !== undefined || values.overwrite)
+        throw new UsageError('--workspace and --overwrite go with import; export takes the workspace as its argument');
+      if (rest.length > 1)
+        throw new UsageError(`decisions export takes one workspace, got ${rest.length}: ${rest.join(' ')}`);
       return exportTo(rest[0] ?? 'refrain.db', values.output);
     }
     if (action === 'import') {
@@ -55,7 +62,9 @@ export const decisionsCommand: Command = {
       if (rest.length !== 1) throw new UsageError(`decisions import takes one file (an export), got ${rest.length}`);
       return importFrom(rest[0], values.workspace ?? 'refrain.db', values.overwrite ?? false);
     }
-    throw new UsageError(`decisions takes 'export' or 'import'${action === undefined ? '' : `, not '${action}'`}; see 'refrain decisions --help'`);
+    throw new UsageError(
+      `decisions takes 'export' or 'import'${action === undefined ? '' : `, not '${action}'`}; see 'refrain decisions --help'`,
+    );
   },
 };
 
@@ -113,7 +122,9 @@ export function describeMerge(o: MergeOutcome, file: DecisionsFile, workspace: s
       `${o.keptNewer.length} kept (newer there); ${o.logged} log entr${o.logged === 1 ? 'y' : 'ies'} added`,
   ];
   for (const { here, incoming } of o.keptNewer) {
-    lines.push(`  kept ${here.key}: ${here.label} of ${here.at} here, not the file's ${incoming.label} of ${incoming.at} (--overwrite takes the file's)`);
+    lines.push(
+      `  kept ${here.key}: ${here.label} of ${here.at} here, not the file's ${incoming.label} of ${incoming.at} (--overwrite takes the file's)`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -3,10 +3,26 @@ import type { Command } from './command.js';
 /** Every command, by name. A command module exports one `Command`; add it here. */
 export const commands: Record<string, Command> = {
   // Each command loads its own code when run: `review` need not load the scan engine, nor `scan` ink.
-  scan: { name: 'scan', summary: 'scan files and folders for repeated and templated text', run: async (argv) => (await import('./scan.js')).scanCommand.run(argv) },
-  report: { name: 'report', summary: 'write a report (md, html, csv, json) of the scan and decisions in a workspace', run: async (argv) => (await import('./report.js')).reportCommand.run(argv) },
-  decide: { name: 'decide', summary: 'record a decision on a finding: copied, boilerplate, false-match, or clear', run: async (argv) => (await import('./decide.js')).decideCommand.run(argv) },
-  decisions: { name: 'decisions', summary: 'export the decisions of a workspace (even a damaged one), or import them into another', run: async (argv) => (await import('./decisions.js')).decisionsCommand.run(argv) },
+  scan: {
+    name: 'scan',
+    summary: 'scan files and folders for repeated and templated text',
+    run: async (argv) => (await import('./scan.js')).scanCommand.run(argv),
+  },
+  report: {
+    name: 'report',
+    summary: 'write a report (md, html, csv, json) of the scan and decisions in a workspace',
+    run: async (argv) => (await import('./report.js')).reportCommand.run(argv),
+  },
+  decide: {
+    name: 'decide',
+    summary: 'record a decision on a finding: copied, boilerplate, false-match, or clear',
+    run: async (argv) => (await import('./decide.js')).decideCommand.run(argv),
+  },
+  decisions: {
+    name: 'decisions',
+    summary: 'export the decisions of a workspace (even a damaged one), or import them into another',
+    run: async (argv) => (await import('./decisions.js')).decisionsCommand.run(argv),
+  },
   review: {
     name: 'review',
     summary: 'review findings in a terminal UI: aligned diffs, decisions saved as you go',

@@ -1,4 +1,10 @@
-import { DEFAULT_LIMITS, LIMIT_NAMES, withLimit, type IngestLimits, type LimitName } from '../../src/read/ingest/index.js';
+import {
+  DEFAULT_LIMITS,
+  LIMIT_NAMES,
+  withLimit,
+  type IngestLimits,
+  type LimitName,
+} from '../../src/read/ingest/index.js';
 import { UsageError } from '../errors.js';
 
 const NAMES = Object.keys(LIMIT_NAMES) as LimitName[];

@@ -14,7 +14,9 @@ when it cannot be written (a read-only file or folder, a full disk). A report fi
 is replaced only once written whole: a full disk leaves an earlier one as it was.
 
 Options:
-  --format F          ${Object.keys(reporters).filter((f) => f !== 'csv-documents').join(', ')} (default md); json is the
+  --format F          ${Object.keys(reporters)
+    .filter((f) => f !== 'csv-documents')
+    .join(', ')} (default md); json is the
                       'scan --json' result (schema 1) plus a "decisions" array
   --per document      with --format csv: one row per report instead of one per finding member
   --top N             with --format md: the findings listed in full (default ${TOP_FINDINGS}); every
@@ -30,7 +32,8 @@ export function readWorkspace(path: string): { result: ScanResult; decisions: De
   const ws = openWorkspace(path, { readonly: true });
   try {
     const result = ws.loadResult();
-    if (result === null) throw new InputError(`workspace ${path} holds no scan yet; run 'refrain scan PATH... --workspace ${path}' first`);
+    if (result === null)
+      throw new InputError(`workspace ${path} holds no scan yet; run 'refrain scan PATH... --workspace ${path}' first`);
     return { result, decisions: ws.decisions() };
   } finally {
     ws.close();
@@ -40,7 +43,8 @@ export function readWorkspace(path: string): { result: ScanResult; decisions: De
 /** --top N: a whole number of findings, 0 or more. */
 function topCount(value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isInteger(n) || n < 0) throw new UsageError(`--top takes a whole number of findings, 0 or more, got '${value}'`);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0)
+    throw new UsageError(`--top takes a whole number of findings, 0 or more, got '${value}'`);
   return n;
 }
 
@@ -48,15 +52,21 @@ export const reportCommand: Command = {
   name: 'report',
   summary: 'write a report (md, html, csv, json) of the scan and decisions in a workspace',
   async run(argv) {
-    const parsed = parseCommandLine('report', argv, {
-          format: { type: 'string' },
-          per: { type: 'string' },
-          output: { type: 'string', short: 'o' },
-          top: { type: 'string' },
-    }, HELP);
+    const parsed = parseCommandLine(
+      'report',
+      argv,
+      {
+        format: { type: 'string' },
+        per: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        top: { type: 'string' },
+      },
+      HELP,
+    );
     if (parsed === null) return 0;
     const { values, positionals } = parsed;
-    if (positionals.length > 1) throw new UsageError(`report takes one workspace, got ${positionals.length}: ${positionals.join(' ')}`);
+    if (positionals.length > 1)
+      throw new UsageError(`report takes one workspace, got ${positionals.length}: ${positionals.join(' ')}`);
     let reporter;
     try {
       reporter = reporterFor(values.format ?? 'md', values.per);
@@ -75,7 +85,8 @@ export const reportCommand: Command = {
     try {
       text = reporter(top === undefined ? input : { ...input, top });
     } catch (error) {
-      if (error instanceof ReportInputError) throw new InputError(`the workspace's scan cannot be reported: ${error.message}`);
+      if (error instanceof ReportInputError)
+        throw new InputError(`the workspace's scan cannot be reported: ${error.message}`);
       throw error;
     }
     if (output === undefined) {

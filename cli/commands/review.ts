@@ -54,7 +54,9 @@ export const reviewCommand: Command = {
     try {
       const input = reviewInput(workspace);
       if (input === null) {
-        throw new InputError(`workspace ${path} holds no scan yet; run 'refrain scan PATH... --workspace ${path}' first`);
+        throw new InputError(
+          `workspace ${path} holds no scan yet; run 'refrain scan PATH... --workspace ${path}' first`,
+        );
       }
       // Every decision of the session is recorded as the reviewer's.
       const store: DecisionStore = {
@@ -71,7 +73,10 @@ export const reviewCommand: Command = {
 };
 
 /** For each document id, the indexes of its paragraphs that findings name, with the document's position. */
-function memberParagraphs(clusters: ReviewInput['result']['clusters'], ids: number[]): Map<number, Map<number, number>> {
+function memberParagraphs(
+  clusters: ReviewInput['result']['clusters'],
+  ids: number[],
+): Map<number, Map<number, number>> {
   const out = new Map<number, Map<number, number>>();
   for (const c of clusters) {
     for (const m of c.members) {

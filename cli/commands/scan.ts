@@ -13,61 +13,17 @@ import { describeWriteError, outputProblem } from '../../src/report/output-file.
 import { formatSummary } from '../text/summary.js';
 import { formatDiagnostics } from '../text/diagnostics.js';
 import { forTerminal } from '../text/width.js';
-import { limitsHelp, parseLimits } from './limits.js';
+import { parseLimits } from './limits.js';
 import { invocation, shellWord } from '../invocation.js';
 import { loadConfig } from '../config.js';
+import { HELP } from './scan-help.js';
 import type { ScanResult, ScanSettings } from '../../src/types.js';
-
-const HELP = `Usage: refrain scan [options] PATH...
-
-Scans files and folders (recursively, in sorted order) for text repeated inside a report and
-text shared across reports, and prints a summary.
-
-Options:
-  --workspace FILE       save the scan and keep reviewer decisions in FILE (default ./refrain.db);
-                         files already there and unchanged are not read again
-  --no-workspace         save nothing; just print (and write --json)
-  --against PAST.db      compare this batch with a past workspace (e.g. last year's), adding
-                         nothing to it; findings involving only past reports are left out,
-                         this batch's ratios stay its own and the share found in the past
-                         reports is shown beside them
-  --prune                drop reports stored in the workspace that were not given this time
-  --reference PATH       upstream documents the reports quote (laws, plans, the national
-                         format; files or folders, any format refrain reads): text matching
-                         them is recitation, shown with what it quotes, kept out of the queue
-                         and counted in each report's recited share (give it again for more)
-  --config FILE          the team's settings (default ./refrain.json when there is one):
-                         {"threshold", "minTokens", "minContent", "reference": [paths],
-                         "ignore": [paths never read as reports]}; options given here win
-  --json FILE            write the full result (JSON schema 1) to FILE ('-' for standard output)
-  --threshold X          similarity a passage needs to be reported, 0..1 (default 0.5)
-  --min-tokens N         shortest passage reported, in CJK characters or words (default 12)
-  --min-content N        rare shared text a copy between two reports needs to be in the queue,
-                         in CJK characters or 2.5 per word (default 25); more in more reports
-  --fail-over RATIO      exit 1 when any report given is above RATIO templated (0..1);
-                         reports kept in the workspace from earlier scans are not judged
-  --top N                findings to list in the summary (default 15)
-  --limit NAME=VALUE     what one file may cost; a file over a limit is skipped with a message
-                         naming it (give --limit again for another):
-${limitsHelp()}
-  -q, --quiet            print no summary: only skipped files, errors and the --fail-over verdict
-  -h, --help             show this help
-
-Files that cannot be read (skipped) are always listed on standard error, with --quiet too;
-files read with a warning (bytes replaced, NULs removed) too, unless --quiet.
-
-A workspace that cannot be written (read-only file or folder, full disk) is refused
-before anything is read. A stored report whose file is gone is left out (a warning says
-so) unless the same file is given under a new path: then it moved.
-
-Exit status: 0 ok, 1 a report is over --fail-over, 2 usage or input error (no readable
-report), or a workspace or --json file that cannot be written.
-`;
 
 function number(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const x = Number(value);
-  if (value.trim() === '' || !Number.isFinite(x) || x < min || x > max) throw new UsageError(`--${name} takes a number from ${min} to ${max}, got '${value}'`);
+  if (value.trim() === '' || !Number.isFinite(x) || x < min || x > max)
+    throw new UsageError(`--${name} takes a number from ${min} to ${max}, got '${value}'`);
   return x;
 }
 
@@ -92,10 +48,14 @@ async function relaunchWithRoom(paths: string[], argv: string[]): Promise<number
     return null; // the scan itself reports the bad path
   }
   if (files.length <= LARGE_BATCH) return null;
-  const child = spawn(process.execPath, [`--max-old-space-size=${want}`, ...process.execArgv, process.argv[1], 'scan', ...argv], {
-    stdio: 'inherit',
-    env: { ...process.env, REFRAIN_RELAUNCHED: '1' },
-  });
+  const child = spawn(
+    process.execPath,
+    [`--max-old-space-size=${want}`, ...process.execArgv, process.argv[1], 'scan', ...argv],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, REFRAIN_RELAUNCHED: '1' },
+    },
+  );
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1))));
 }
 
@@ -157,25 +117,31 @@ export const scanCommand: Command = {
 
 /** The command line as a ScanRequest; null after --help. Refuses what cannot work before any work. */
 function parseRequest(argv: string[]): ScanRequest | null {
-  const parsed = parseCommandLine('scan', argv, {
-    json: { type: 'string' },
-    workspace: { type: 'string' },
-    'no-workspace': { type: 'boolean' },
-    against: { type: 'string' },
-    prune: { type: 'boolean' },
-    reference: { type: 'string', multiple: true },
-    config: { type: 'string' },
-    threshold: { type: 'string' },
-    'min-tokens': { type: 'string' },
-    'min-content': { type: 'string' },
-    'fail-over': { type: 'string' },
-    top: { type: 'string' },
-    limit: { type: 'string', multiple: true },
-    quiet: { type: 'boolean', short: 'q' },
-  }, HELP);
+  const parsed = parseCommandLine(
+    'scan',
+    argv,
+    {
+      json: { type: 'string' },
+      workspace: { type: 'string' },
+      'no-workspace': { type: 'boolean' },
+      against: { type: 'string' },
+      prune: { type: 'boolean' },
+      reference: { type: 'string', multiple: true },
+      config: { type: 'string' },
+      threshold: { type: 'string' },
+      'min-tokens': { type: 'string' },
+      'min-content': { type: 'string' },
+      'fail-over': { type: 'string' },
+      top: { type: 'string' },
+      limit: { type: 'string', multiple: true },
+      quiet: { type: 'boolean', short: 'q' },
+    },
+    HELP,
+  );
   if (parsed === null) return null;
   const { values, positionals } = parsed;
-  if (positionals.length === 0) throw new UsageError("scan needs at least one file or folder, e.g. 'refrain scan corpus/'");
+  if (positionals.length === 0)
+    throw new UsageError("scan needs at least one file or folder, e.g. 'refrain scan corpus/'");
   const config = loadConfig(values.config);
   const settings: Partial<ScanSettings> = {};
   if (config.threshold !== undefined) settings.threshold = config.threshold;
@@ -194,10 +160,13 @@ function parseRequest(argv: string[]): ScanRequest | null {
   const jsonProblem = values.json === undefined || values.json === '-' ? null : outputProblem(values.json);
   if (jsonProblem !== null) throw new InputError(`cannot write ${values.json}: ${jsonProblem}`);
   const noWorkspace = values['no-workspace'] ?? false;
-  if (noWorkspace && (values.workspace !== undefined || values.prune)) throw new UsageError('--no-workspace cannot go with --workspace or --prune');
+  if (noWorkspace && (values.workspace !== undefined || values.prune))
+    throw new UsageError('--no-workspace cannot go with --workspace or --prune');
   const references = values.reference ?? config.reference;
   if (values.against !== undefined && references !== undefined && references.length > 0) {
-    throw new UsageError('--reference cannot go with --against yet: recite the references and compare with the past workspace in two scans');
+    throw new UsageError(
+      '--reference cannot go with --against yet: recite the references and compare with the past workspace in two scans',
+    );
   }
   return {
     paths: positionals,
@@ -273,18 +242,28 @@ function printSummary({ result, saved }: Scanned, request: ScanRequest): void {
   const run = invocation();
   // The workspace is named only when it was given: the commands default to the same one.
   const given = request.workspace ? ` ${shellWord(request.workspace)}` : '';
-  process.stdout.write(forTerminal(`Next: ${run} review${given}  (findings, diffs, decisions)  ·  ${run} report${given} --format html -o report.html\n`));
+  process.stdout.write(
+    forTerminal(
+      `Next: ${run} review${given}  (findings, diffs, decisions)  ·  ${run} report${given} --format html -o report.html\n`,
+    ),
+  );
   if (result.clusters.length > 0) {
-    process.stdout.write(`Finding ids above are scan ${saved.scan}'s: give one to 'refrain decide' as ${result.clusters[0].id}@${saved.scan}, or give the key.\n`);
+    process.stdout.write(
+      `Finding ids above are scan ${saved.scan}'s: give one to 'refrain decide' as ${result.clusters[0].id}@${saved.scan}, or give the key.\n`,
+    );
   }
 }
 
 /** 1 when a report judged by --fail-over is over the ratio (naming each), else 0. */
 function failOverVerdict({ result, saved }: Scanned, failOver: number): number {
   // Reports of a past workspace (--against) are what this batch is measured against, not judged.
-  const over = result.documents.filter((d) => d.past === undefined && (saved?.given.has(d.path) ?? true) && d.templatedRatio > failOver);
+  const over = result.documents.filter(
+    (d) => d.past === undefined && (saved?.given.has(d.path) ?? true) && d.templatedRatio > failOver,
+  );
   if (over.length === 0) return 0;
-  process.stderr.write(`refrain: ${over.length} report${over.length === 1 ? ' is' : 's are'} over --fail-over ${failOver}:\n`);
+  process.stderr.write(
+    `refrain: ${over.length} report${over.length === 1 ? ' is' : 's are'} over --fail-over ${failOver}:\n`,
+  );
   for (const d of over) process.stderr.write(forTerminal(`  ${(d.templatedRatio * 100).toFixed(1)}%  ${d.path}\n`));
   return 1;
 }

@@ -80,7 +80,10 @@ export function App({ input, store, width, height, color, source, now = () => ne
   const state = ref.current;
   const cluster = state.finding === null ? null : state.result.clusters[state.finding];
   const finding = useMemo(
-    () => (state.view === 'finding' && cluster ? layoutFinding(state.text, cluster, state.left, state.right, state.width) : null),
+    () =>
+      state.view === 'finding' && cluster
+        ? layoutFinding(state.text, cluster, state.left, state.right, state.width)
+        : null,
     [state.view, cluster, state.text, state.left, state.right, state.width],
   );
 

@@ -61,6 +61,11 @@ export function helpLines(state: ReviewState): Line[] {
     [{ text: 'Keys', style: 'bold' }],
     ...KEY_HELP.map((k): Line => [{ text: truncate(`  ${pad(k.keys, keyWidth)}${k.what}`, state.width) }]),
     [{ text: '' }],
-    [{ text: truncate('Changes show as [-removed-] and {+added+}. Decisions are saved at once.', state.width), style: 'dim' }],
+    [
+      {
+        text: truncate('Changes show as [-removed-] and {+added+}. Decisions are saved at once.', state.width),
+        style: 'dim',
+      },
+    ],
   ];
 }

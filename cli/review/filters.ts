@@ -6,7 +6,14 @@ import { paragraphText, type ParagraphSource } from './paragraphs.js';
 import type { FilterName, Filters, ReviewResult, ReviewState } from './types.js';
 
 /** Every finding shown. */
-export const NO_FILTERS: Filters = { scope: null, kind: null, doc: null, hideBoilerplate: false, hideDecided: false, search: '' };
+export const NO_FILTERS: Filters = {
+  scope: null,
+  kind: null,
+  doc: null,
+  hideBoilerplate: false,
+  hideDecided: false,
+  search: '',
+};
 
 const SCOPES: (Scope | null)[] = [null, 'across', 'within'];
 const KIND_FILTERS: (Kind | null)[] = [null, ...KINDS];
@@ -69,7 +76,9 @@ export function filterFindings(
     if (f.hideBoilerplate && findingTone({ boilerplate: c.boilerplate, decision }) === 'boilerplate') return false;
     if (f.hideDecided && decision) return false;
     if (needle) {
-      const found = c.members.some((m) => foldIdeographs(memberText(m, paragraphText(text, m.doc)).toLowerCase()).includes(needle));
+      const found = c.members.some((m) =>
+        foldIdeographs(memberText(m, paragraphText(text, m.doc)).toLowerCase()).includes(needle),
+      );
       if (!found) return false;
     }
     return true;

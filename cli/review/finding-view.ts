@@ -24,7 +24,13 @@ export interface FindingLayout {
   lines: Line[];
 }
 
-export function layoutFinding(text: ParagraphSource, c: ResultCluster, left: number, right: number, width: number): FindingLayout {
+export function layoutFinding(
+  text: ParagraphSource,
+  c: ResultCluster,
+  left: number,
+  right: number,
+  width: number,
+): FindingLayout {
   const [a, b] = [c.members[left], c.members[right]].map((m) => memberText(m, paragraphText(text, m.doc)));
   const diff = diffTextsDetailed(a, b);
   const sideBySide = width >= SIDE_BY_SIDE_MIN;
@@ -35,7 +41,11 @@ export function layoutFinding(text: ParagraphSource, c: ResultCluster, left: num
   }
   const column = Math.max(2, width - 2);
   const lines = stackRows(diff.parts, column).map((l): Line => {
-    const prefix: Span = !l.changed ? { text: '  ' } : l.side === 'left' ? { text: '- ', style: 'del' } : { text: '+ ', style: 'add' };
+    const prefix: Span = !l.changed
+      ? { text: '  ' }
+      : l.side === 'left'
+        ? { text: '- ', style: 'del' }
+        : { text: '+ ', style: 'add' };
     return [prefix, ...cell(l.cells)];
   });
   return { diff, sideBySide, column, lines };
@@ -58,7 +68,9 @@ export function findingLines(state: ReviewState, layout: FindingLayout): Line[] 
   const title =
     `Finding ${c.id} · ${c.kind} · ${c.scope} · ${reports} · ${Math.round(c.similarity * 100)}% · ${c.chars} chars` +
     (c.boilerplate ? ' · boilerplate' : '') +
-    (decision ? ` · decided: ${decision.label}${decision.reviewer ? ` by ${decision.reviewer}` : ''}${decision.note ? ` (${decision.note})` : ''}` : '');
+    (decision
+      ? ` · decided: ${decision.label}${decision.reviewer ? ` by ${decision.reviewer}` : ''}${decision.note ? ` (${decision.note})` : ''}`
+      : '');
   const lines: Line[] = [[{ text: truncate(title, state.width), style: 'bold' }]];
   lines.push(...memberLines(state, c));
   const where = (i: number) => place(state, c, i);
@@ -77,7 +89,9 @@ export function findingLines(state: ReviewState, layout: FindingLayout): Line[] 
   lines.push(...layout.lines.slice(top, top + rows));
   if (layout.diff.coarse && lines.length < state.height - CHROME_ROWS) {
     const how = layout.diff.level === 'sentence' ? 'sentence by sentence' : 'as whole passages';
-    lines.push([{ text: truncate(`(compared ${how}: the passages differ too much for a finer diff)`, state.width), style: 'dim' }]);
+    lines.push([
+      { text: truncate(`(compared ${how}: the passages differ too much for a finer diff)`, state.width), style: 'dim' },
+    ]);
   }
   return lines;
 }
@@ -105,7 +119,10 @@ function memberLines(state: ReviewState, c: ResultCluster): Line[] {
     const style: Style = i === state.left ? 'del' : i === state.right ? 'add' : 'plain';
     lines.push([{ text: truncate(`  ${tag} ${i + 1}. ${place(state, c, i)}`, state.width), style }]);
   }
-  if (n > MEMBER_ROWS) lines.push([{ text: truncate(`  … ${n} members in all (← → and [ ] choose the pair)`, state.width), style: 'dim' }]);
+  if (n > MEMBER_ROWS)
+    lines.push([
+      { text: truncate(`  … ${n} members in all (← → and [ ] choose the pair)`, state.width), style: 'dim' },
+    ]);
   return lines;
 }
 

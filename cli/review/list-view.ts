@@ -7,7 +7,11 @@ import { listRows } from './navigation.js';
 import { paragraphText } from './paragraphs.js';
 import type { ReviewResult, ReviewState } from './types.js';
 
-const LABELS: Record<Decision['label'], string> = { copied: 'copied', boilerplate: 'boilerplate', 'false-match': 'false match' };
+const LABELS: Record<Decision['label'], string> = {
+  copied: 'copied',
+  boilerplate: 'boilerplate',
+  'false-match': 'false match',
+};
 /** Characters of a finding's key shown: `refrain decide` takes a unique prefix of four or more. */
 const KEY_CHARS = 6;
 /** Report names looked up per row at most; the others are counted. */
@@ -34,7 +38,18 @@ function columns(width: number, findings: number): Columns {
 }
 
 /** One row's cells, each cut or padded to its column. */
-function cells(cols: Columns, values: { number: string; key: string; kind: string; scope: string; reports: string; similarity: string; decided: string }): string {
+function cells(
+  cols: Columns,
+  values: {
+    number: string;
+    key: string;
+    kind: string;
+    scope: string;
+    reports: string;
+    similarity: string;
+    decided: string;
+  },
+): string {
   return [
     fitTo(values.number, cols.number),
     fitTo(values.key, KEY_CHARS),
@@ -79,7 +94,10 @@ function listRow(state: ReviewState, cols: Columns, c: ResultCluster, selected: 
     decided: decision ? LABELS[decision.label] : '',
   })} `;
   const first = c.members[0];
-  const passage = truncate(oneLine(memberText(first, paragraphText(state.text, first.doc))), Math.min(cols.passage, Math.max(0, state.width - 1)));
+  const passage = truncate(
+    oneLine(memberText(first, paragraphText(state.text, first.doc))),
+    Math.min(cols.passage, Math.max(0, state.width - 1)),
+  );
   if (selected) return [{ text: fitTo(head + passage, state.width), style: 'cursor' }];
   // Boilerplate (the reviewer's word first, else the scan's) and false matches are muted.
   const tone: Style = findingTone({ boilerplate: c.boilerplate, decision }) === 'copy' ? 'plain' : 'dim';

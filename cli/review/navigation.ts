@@ -48,7 +48,10 @@ export function move(state: ReviewState, to: Move, max?: number): ReviewState {
   if (state.view === 'finding') {
     return { ...state, diffTop: step(to, state.diffTop, Math.max(0, max ?? Number.MAX_SAFE_INTEGER), page) };
   }
-  return { ...state, reportCursor: step(to, state.reportCursor, state.reportSpots.length - 1, Math.max(1, Math.floor(page / 4))) };
+  return {
+    ...state,
+    reportCursor: step(to, state.reportCursor, state.reportSpots.length - 1, Math.max(1, Math.floor(page / 4))),
+  };
 }
 
 /** Keeps the cursor's row on screen, moving the list as little as possible. */
@@ -89,7 +92,8 @@ function openFinding(state: ReviewState, id: number, from: number): ReviewState 
 export function back(state: ReviewState): ReviewState {
   if (state.help) return { ...state, help: false };
   if (state.view === 'list') return state;
-  if (state.view === 'finding' && state.backTo === 'report') return { ...state, view: 'report', backTo: 'list', message: '' };
+  if (state.view === 'finding' && state.backTo === 'report')
+    return { ...state, view: 'report', backTo: 'list', message: '' };
   return { ...state, view: 'list', message: '' };
 }
 
@@ -136,7 +140,11 @@ export function showReport(state: ReviewState): ReviewState {
 }
 
 /** Every found passage of one report, in reading order (paragraph, then start, then finding). */
-export function reportSpots(result: ReviewResult, doc: number, text: ParagraphSource = resultParagraphs(result)): Spot[] {
+export function reportSpots(
+  result: ReviewResult,
+  doc: number,
+  text: ParagraphSource = resultParagraphs(result),
+): Spot[] {
   const spots: Spot[] = [];
   // `finding` is the cluster's position in `result.clusters`, like every finding number in the state.
   result.clusters.forEach((c, finding) => {
@@ -144,9 +152,13 @@ export function reportSpots(result: ReviewResult, doc: number, text: ParagraphSo
       if (m.doc !== doc) return;
       // Only a member without an end needs its paragraph's text, for the length; each paragraph
       // of a run is whole, to its end (read only when drawn).
-      const lengthOf = (p: number) => (m.lastParagraph === undefined ? (text.paragraph(doc, p)?.text ?? '').length : Infinity);
-      for (const piece of memberPieces(m, lengthOf)) spots.push({ paragraph: piece.paragraph, start: piece.start, end: piece.end, finding, member });
+      const lengthOf = (p: number) =>
+        m.lastParagraph === undefined ? (text.paragraph(doc, p)?.text ?? '').length : Infinity;
+      for (const piece of memberPieces(m, lengthOf))
+        spots.push({ paragraph: piece.paragraph, start: piece.start, end: piece.end, finding, member });
     });
   });
-  return spots.sort((x, y) => x.paragraph - y.paragraph || x.start - y.start || x.finding - y.finding || x.member - y.member);
+  return spots.sort(
+    (x, y) => x.paragraph - y.paragraph || x.start - y.start || x.finding - y.finding || x.member - y.member,
+  );
 }

@@ -43,7 +43,8 @@ function reportWindow(state: ReviewState, rows: number): Line[] {
   const startLine = spot ? lineOf(anchor, spot.start) : 0;
   const above: Line[] = anchor.lines.slice(0, startLine);
   const below: Line[] = anchor.lines.slice(startLine);
-  for (let p = at + 1; p < paragraphs.length && below.length < rows; p++) below.push(...layoutParagraph(state, paragraphs, p).lines);
+  for (let p = at + 1; p < paragraphs.length && below.length < rows; p++)
+    below.push(...layoutParagraph(state, paragraphs, p).lines);
   let before = at - 1;
   const wanted = () => Math.max(CONTEXT, rows - below.length);
   while (above.length < wanted() && before >= 0) above.unshift(...layoutParagraph(state, paragraphs, before--).lines);

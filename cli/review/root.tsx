@@ -21,5 +21,7 @@ export function Root({ input, store, source }: { input: ReviewInput; store: Deci
       process.stdout.off('resize', onResize);
     };
   }, []);
-  return <App input={input} store={store} width={dims.width} height={dims.height} color={colourWanted()} source={source} />;
+  return (
+    <App input={input} store={store} width={dims.width} height={dims.height} color={colourWanted()} source={source} />
+  );
 }

@@ -7,7 +7,9 @@ import type { ParagraphSource } from './paragraphs.js';
  * A scan as the review holds it: documents need not carry their paragraphs, which are read
  * through a `ParagraphSource`, and document pairs are not used (a full `ScanResult` is one too).
  */
-export type ReviewResult = Omit<ScanResult, 'documents' | 'documentPairs'> & { documents: Omit<ResultDocument, 'paragraphs'>[] };
+export type ReviewResult = Omit<ScanResult, 'documents' | 'documentPairs'> & {
+  documents: Omit<ResultDocument, 'paragraphs'>[];
+};
 
 /** What the review UI is opened with: a scan and the decisions already made on it. */
 export interface ReviewInput {

@@ -20,7 +20,10 @@ export function visibleInput(input: ReviewInput): Required<ReviewInput> {
 
 function visibleResult(result: ReviewResult): ReviewResult {
   if (!result.documents.some((d) => hasControls(d.path))) return result;
-  return { ...result, documents: result.documents.map((d) => (hasControls(d.path) ? { ...d, path: showControls(d.path) } : d)) };
+  return {
+    ...result,
+    documents: result.documents.map((d) => (hasControls(d.path) ? { ...d, path: showControls(d.path) } : d)),
+  };
 }
 
 function visibleDecision(d: Decision): Decision {

@@ -24,7 +24,9 @@ export function formatSummary(result: ScanResult, options: SummaryOptions): stri
   const past = docs.filter((d) => d.past !== undefined);
   const totalChars = batch.reduce((s, d) => s + d.chars, 0);
   const against = past.length > 0 ? `, compared with ${plural(past.length, 'report')} of ${past[0].past}` : '';
-  const lines: string[] = [`Scanned ${plural(batch.length, 'report')} (${totalChars.toLocaleString('en-US')} characters)${against}.`];
+  const lines: string[] = [
+    `Scanned ${plural(batch.length, 'report')} (${totalChars.toLocaleString('en-US')} characters)${against}.`,
+  ];
   const errors = result.diagnostics.filter((d) => d.level === 'error').length;
   const files = new Set(result.diagnostics.map((d) => d.path)).size;
   if (files > 0) lines.push(`${plural(files, 'file')} with problems (${errors} skipped), listed on standard error.`);
@@ -43,11 +45,15 @@ function ranking(batch: ResultDocument[], withPast: boolean, width: number): str
   ];
   const cell = (label: string) => pad(label, 8, 'right');
   lines.push(`  ${cell('across')} ${withPast ? `${cell('past')} ` : ''}${cell('within')} ${cell('boiler')}  report`);
-  const ranked = [...batch].sort((a, b) => b.templatedRatio - a.templatedRatio || b.withinRatio - a.withinRatio || a.id - b.id);
+  const ranked = [...batch].sort(
+    (a, b) => b.templatedRatio - a.templatedRatio || b.withinRatio - a.withinRatio || a.id - b.id,
+  );
   const used = withPast ? 40 : 31;
   for (const d of ranked) {
     const pastCell = withPast ? `${cell(pct(d.pastRatio ?? 0))} ` : '';
-    lines.push(`  ${cell(pct(d.templatedRatio))} ${pastCell}${cell(pct(d.withinRatio))} ${cell(pct(d.boilerplateRatio))}  ${truncate(d.path, width - used)}`);
+    lines.push(
+      `  ${cell(pct(d.templatedRatio))} ${pastCell}${cell(pct(d.withinRatio))} ${cell(pct(d.boilerplateRatio))}  ${truncate(d.path, width - used)}`,
+    );
   }
   return lines;
 }
@@ -65,7 +71,9 @@ function pastRanking(result: ScanResult, past: ResultDocument[], width: number):
     if (b.past !== undefined && a.past === undefined) offer(p.b, p.a, p.sharedRatio);
   }
   const ranked = [...past].sort((a, b) => (best.get(b.id)?.ratio ?? 0) - (best.get(a.id)?.ratio ?? 0) || a.id - b.id);
-  const lines = [`Past reports (${past[0].past}), compared against, not judged: most shared with a report of this batch first`];
+  const lines = [
+    `Past reports (${past[0].past}), compared against, not judged: most shared with a report of this batch first`,
+  ];
   lines.push(`  ${pad('shared', 8, 'right')}  past report  ↔  report of this batch`);
   for (const d of ranked) {
     const top = best.get(d.id);
@@ -88,7 +96,12 @@ function findings(result: ScanResult, top: number, width: number): string[] {
     const reports = `${plural(c.docCount, 'report')}${pastDocs > 0 ? ` (${pastDocs} past)` : ''}`;
     const kept = c.boilerplate ? ` · boilerplate: ${stockWords(c.stock)}` : '';
     const size = `${c.chars.toLocaleString('en-US')} chars, ${Math.round(c.content ?? 0).toLocaleString('en-US')} rare`;
-    lines.push(truncate(`  #${c.id} ${c.scope} ${c.kind} · ${reports} · ${size} · similarity ${c.similarity.toFixed(2)}${kept}`, width));
+    lines.push(
+      truncate(
+        `  #${c.id} ${c.scope} ${c.kind} · ${reports} · ${size} · similarity ${c.similarity.toFixed(2)}${kept}`,
+        width,
+      ),
+    );
     const first = c.members[0];
     const passage = memberText(first, (p) => docs[first.doc].paragraphs[p].text);
     lines.push(`     “${truncate(oneLine(passage), width - 8)}”`);
@@ -100,6 +113,7 @@ function findings(result: ScanResult, top: number, width: number): string[] {
     const shown = places.slice(0, 4).join('  ');
     lines.push(`     ${truncate(shown + (places.length > 4 ? `  +${places.length - 4} more` : ''), width - 5)}`);
   }
-  if (clusters.length > top) lines.push(`  … ${clusters.length - top} more (use --top N, --json FILE, or 'refrain review')`);
+  if (clusters.length > top)
+    lines.push(`  … ${clusters.length - top} more (use --top N, --json FILE, or 'refrain review')`);
   return lines;
 }

@@ -199,7 +199,11 @@ function sortRange(xs: Uint32Array, from: number, to: number): void {
  * The pairs to verify: for each paragraph, its `k` partners with the most band collisions; a pair
  * is kept when it is among the top k of either side. Sorted, so the order is deterministic.
  */
-export function topPartners(pairs: { keys: Float64Array; counts: Uint32Array }, paragraphCount: number, k: number): Float64Array {
+export function topPartners(
+  pairs: { keys: Float64Array; counts: Uint32Array },
+  paragraphCount: number,
+  k: number,
+): Float64Array {
   const { keys, counts } = pairs;
   const degree = new Uint32Array(paragraphCount + 1);
   for (let i = 0; i < keys.length; i++) {
@@ -221,7 +225,8 @@ export function topPartners(pairs: { keys: Float64Array; counts: Uint32Array }, 
   }
   const kept = new PairCollector(paragraphCount);
   const keep = (p: number, q: number) => (p < q ? kept.add(p, q) : kept.add(q, p));
-  const better = (x: number, y: number) => weight[x] > weight[y] || (weight[x] === weight[y] && partner[x] < partner[y]);
+  const better = (x: number, y: number) =>
+    weight[x] > weight[y] || (weight[x] === weight[y] && partner[x] < partner[y]);
   const best: number[] = [];
   for (let p = 0; p < paragraphCount; p++) {
     const from = degree[p];

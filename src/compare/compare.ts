@@ -70,7 +70,12 @@ interface Comparison {
   isReference: (doc: number) => boolean;
 }
 
-function openComparison(batch: Analysis[], settings: ScanSettings, onStage: OnStage, isReference: (doc: number) => boolean): Comparison {
+function openComparison(
+  batch: Analysis[],
+  settings: ScanSettings,
+  onStage: OnStage,
+  isReference: (doc: number) => boolean,
+): Comparison {
   const index = indexParagraphs(batch);
   const batchTokens = new BatchTokens(batch, index);
   // A paragraph repeated whole needs two thirds of a passage's length (8 of the default 12): page
@@ -108,7 +113,8 @@ async function findCopies(c: Comparison): Promise<ResultCluster[]> {
   // too: a formula every report recites word for word has one leader, and counting leaders alone
   // would call it rare.
   const families = familyDocs(leaderParagraphs, leaders, c.index.doc);
-  const stockRuns = (wanted: Uint32Array) => countStockRuns(wanted, c.batchTokens.streams, c.index.doc, families, c.pool);
+  const stockRuns = (wanted: Uint32Array) =>
+    countStockRuns(wanted, c.batchTokens.streams, c.index.doc, families, c.pool);
   const findings = await buildFindings(groups, inputs, stockRuns);
   const lengthOf = (doc: number, paragraph: number) => c.analyses[doc].paragraphs[paragraph].text.length;
   const joined = joinSequences(findings, lengthOf);
@@ -148,7 +154,8 @@ async function alignLeaders(c: Comparison, leaderParagraphs: Uint32Array, graph:
   const paragraphCount = c.index.doc.length;
   const toVerify = topPartners(shared, paragraphCount, PARTNERS);
   c.onStage(`aligning ${count(toVerify.length)} paragraph pairs`);
-  const aligning = (done: number) => c.onStage(`aligning ${count(done)}/${count(toVerify.length)} paragraph pairs`, true);
+  const aligning = (done: number) =>
+    c.onStage(`aligning ${count(done)}/${count(toVerify.length)} paragraph pairs`, true);
   aligning(0);
   for (const { at, rel } of await verifyPairs(toVerify, c.batchTokens.streams, c.options, c.pool, aligning)) {
     const a = Math.floor(toVerify[at] / paragraphCount);

@@ -21,7 +21,10 @@ export function reciteReferences(result: ScanResult, batchSize: number): ScanRes
     return out;
   });
   const scored = result.documents.map((d) => ({ paragraphs: d.paragraphs, chars: d.chars }));
-  const copying = scoreDocuments(scored, clusters.filter((c) => !recited.has(c)));
+  const copying = scoreDocuments(
+    scored,
+    clusters.filter((c) => !recited.has(c)),
+  );
   const reciting = scoreDocuments(
     scored,
     [...recited].map((c) => ({ ...c, boilerplate: false })),

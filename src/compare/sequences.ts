@@ -9,7 +9,8 @@ import { hashString } from '../util/hash.js';
 const GAP = 3;
 const KIND_RANK: Record<Kind, number> = { exact: 0, numbers: 1, names: 2, near: 2, partial: 3, spliced: 4 };
 
-const byPlace = (x: ResultMember, y: ResultMember) => x.doc - y.doc || x.paragraph - y.paragraph || (x.start ?? 0) - (y.start ?? 0);
+const byPlace = (x: ResultMember, y: ResultMember) =>
+  x.doc - y.doc || x.paragraph - y.paragraph || (x.start ?? 0) - (y.start ?? 0);
 
 /**
  * Joins findings that are copies of paragraphs in sequence (the same reports, each copy a
@@ -18,12 +19,16 @@ const byPlace = (x: ResultMember, y: ResultMember) => x.doc - y.doc || x.paragra
  * copies it is made of stay in its `parts`. Other findings pass unchanged. `lengthOf` gives a
  * paragraph's length (in the units of member offsets).
  */
-export function joinSequences(findings: ResultCluster[], lengthOf: (doc: number, paragraph: number) => number): ResultCluster[] {
+export function joinSequences(
+  findings: ResultCluster[],
+  lengthOf: (doc: number, paragraph: number) => number,
+): ResultCluster[] {
   const groups = new Map<string, Array<{ finding: ResultCluster; places: ResultMember[] }>>();
   const out: ResultCluster[] = [];
   // Copies of a clause or two stay findings of their own: a run is made of paragraphs copied
   // (most of each), not of passages that happen to follow each other.
-  const paragraphWide = (m: ResultMember) => m.start === undefined || (m.end! - m.start) * 2 >= lengthOf(m.doc, m.paragraph);
+  const paragraphWide = (m: ResultMember) =>
+    m.start === undefined || (m.end! - m.start) * 2 >= lengthOf(m.doc, m.paragraph);
   for (const finding of findings) {
     if (!finding.members.every(paragraphWide)) {
       out.push(finding);
@@ -49,7 +54,15 @@ export function joinSequences(findings: ResultCluster[], lengthOf: (doc: number,
       if (chain) chain.push(item);
       else chains.push([item]);
     }
-    for (const chain of chains) out.push(chain.length === 1 ? chain[0].finding : joined(chain.map((c) => c.places), chain.map((c) => c.finding)));
+    for (const chain of chains)
+      out.push(
+        chain.length === 1
+          ? chain[0].finding
+          : joined(
+              chain.map((c) => c.places),
+              chain.map((c) => c.finding),
+            ),
+      );
   }
   return out;
 }
@@ -59,7 +72,10 @@ export function joinSequences(findings: ResultCluster[], lengthOf: (doc: number,
  * few further on when either copy is in the queue. Two headings with a paragraph of each
  * report's own between them are no run: the run would claim that paragraph.
  */
-function follows(last: { finding: ResultCluster; places: ResultMember[] }, next: { finding: ResultCluster; places: ResultMember[] }): boolean {
+function follows(
+  last: { finding: ResultCluster; places: ResultMember[] },
+  next: { finding: ResultCluster; places: ResultMember[] },
+): boolean {
   const gap = last.finding.boilerplate && next.finding.boilerplate ? 1 : GAP;
   for (let i = 0; i < last.places.length; i++) {
     const step = next.places[i].paragraph - last.places[i].paragraph;
@@ -95,5 +111,8 @@ function joined(parts: ResultMember[][], findings: ResultCluster[]): ResultClust
 /** A run's content key, from the keys of its copies in order. */
 function keyOf(keys: string[]): string {
   const text = keys.join('');
-  return (hashString(text).toString(16).padStart(8, '0') + hashString(`${text}#`).toString(16).padStart(8, '0')).slice(0, 16);
+  return (hashString(text).toString(16).padStart(8, '0') + hashString(`${text}#`).toString(16).padStart(8, '0')).slice(
+    0,
+    16,
+  );
 }

@@ -84,7 +84,11 @@ function diffAt(level: 'char' | 'word' | 'token', a: string, b: string, maxCost:
   if (editLowerBound(ta, tb) > budget) return undefined;
   const options = { maxEditLength: budget };
   const changes =
-    level === 'char' ? diffChars(a, b, options) : level === 'word' ? diffWordsWithSpace(a, b, options) : diffArrays(ta, tb, options);
+    level === 'char'
+      ? diffChars(a, b, options)
+      : level === 'word'
+        ? diffWordsWithSpace(a, b, options)
+        : diffArrays(ta, tb, options);
   return changes && fromChanges(changes);
 }
 

@@ -33,10 +33,13 @@ function pageOf(pageStarts: number[] | undefined, offset: number): number | unde
  */
 export function analyzeDocument(doc: Document, settings: ScanSettings): Analysis {
   // Markdown says where its paragraphs are: blocks between blank lines (see markdown.ts).
-  const segments = doc.format === 'md' ? segmentMarkdown(doc.text) : segment(doc.text, new Set(doc.paragraphLines ?? []));
+  const segments =
+    doc.format === 'md' ? segmentMarkdown(doc.text) : segment(doc.text, new Set(doc.paragraphLines ?? []));
   const paragraphs: Paragraph[] = segments.map((s) => {
     const page = pageOf(doc.pageStarts, s.start);
-    return page === undefined ? { index: s.index, line: s.line, text: s.text } : { index: s.index, line: s.line, page, text: s.text };
+    return page === undefined
+      ? { index: s.index, line: s.line, text: s.text }
+      : { index: s.index, line: s.line, page, text: s.text };
   });
   const rows = settings.numHashes / settings.bands;
   const hasher = minHasher(settings.numHashes);

@@ -30,7 +30,9 @@ export function aboutScan(report: Report): About {
 /** "corpus (5 files)", "a (3 files), b.txt (1 file); 2 more reports kept in audit.db from earlier scans". */
 export function inputsText(scan: ScanInfo): string {
   const given = scan.inputs.map((i) => `${i.path} (${counted(i.files, 'file')})`).join(', ');
-  const kept = scan.kept ? `; ${counted(scan.kept, 'more report')} kept in ${scan.workspace ?? 'the workspace'} from earlier scans` : '';
+  const kept = scan.kept
+    ? `; ${counted(scan.kept, 'more report')} kept in ${scan.workspace ?? 'the workspace'} from earlier scans`
+    : '';
   return `${given || 'none'}${kept}`;
 }
 

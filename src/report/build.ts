@@ -5,7 +5,15 @@ import { paragraphMarks, type Cover } from './marks.js';
 import { shortNames } from './names.js';
 import { orderDocuments } from './order.js';
 import { buildSummary, rankDocuments, rankPastDocuments } from './summary.js';
-import type { Report, ReportDecision, ReportDocument, ReportFinding, ReportInput, ReportMember, SharedWith } from './types.js';
+import type {
+  Report,
+  ReportDecision,
+  ReportDocument,
+  ReportFinding,
+  ReportInput,
+  ReportMember,
+  SharedWith,
+} from './types.js';
 
 /** How many reports each report lists as sharing most with it. */
 export const TOP_SHARED = 5;
@@ -68,7 +76,9 @@ function checkResult(result: ScanResult): void {
       const start = m.start ?? 0;
       const end = m.end ?? para.text.length;
       if (start < 0 || end > para.text.length || start > end) {
-        throw new ReportInputError(`${at}: span ${start}..${end} is outside paragraph ${m.paragraph} (length ${para.text.length})`);
+        throw new ReportInputError(
+          `${at}: span ${start}..${end} is outside paragraph ${m.paragraph} (length ${para.text.length})`,
+        );
       }
     });
   });
@@ -124,7 +134,11 @@ function normalisePairs(pairs: readonly ResultDocumentPair[]): ResultDocumentPai
     .sort((x, y) => x.a - y.a || x.b - y.b);
 }
 
-function buildDocuments(result: ScanResult, findings: readonly ReportFinding[], pairs: readonly ResultDocumentPair[]): ReportDocument[] {
+function buildDocuments(
+  result: ScanResult,
+  findings: readonly ReportFinding[],
+  pairs: readonly ResultDocumentPair[],
+): ReportDocument[] {
   const covers = result.documents.map((d) => d.paragraphs.map((): Cover[] => []));
   const docFindings = result.documents.map(() => new Set<number>());
   for (const f of findings) {
@@ -134,7 +148,8 @@ function buildDocuments(result: ScanResult, findings: readonly ReportFinding[], 
       docFindings[m.doc].add(f.id);
       if (tone === null) continue;
       const lengthOf = (p: number) => result.documents[m.doc].paragraphs[p].text.length;
-      for (const piece of memberPieces(m, lengthOf)) covers[m.doc][piece.paragraph].push({ start: piece.start, end: piece.end, tone, finding: f.id });
+      for (const piece of memberPieces(m, lengthOf))
+        covers[m.doc][piece.paragraph].push({ start: piece.start, end: piece.end, tone, finding: f.id });
     }
   }
   const shared = result.documents.map((): SharedWith[] => []);
@@ -156,7 +171,12 @@ function buildDocuments(result: ScanResult, findings: readonly ReportFinding[], 
     withinRatio: d.withinRatio,
     boilerplateRatio: d.boilerplateRatio,
     paragraphs: d.paragraphs.map((p, i) => {
-      const para = { index: p.index, line: p.line, text: p.text, marks: paragraphMarks(p.text.length, covers[d.id][i]) };
+      const para = {
+        index: p.index,
+        line: p.line,
+        text: p.text,
+        marks: paragraphMarks(p.text.length, covers[d.id][i]),
+      };
       return p.page === undefined ? para : { ...para, page: p.page };
     }),
     sharesMost: shared[d.id]
@@ -166,4 +186,3 @@ function buildDocuments(result: ScanResult, findings: readonly ReportFinding[], 
     findings: [...docFindings[d.id]].sort((x, y) => x - y),
   }));
 }
-

@@ -13,7 +13,10 @@ import type { Report, ReportInput } from './types.js';
 const BOM = '\uFEFF';
 const EOL = '\r\n';
 
-function table(header: readonly string[], rows: readonly (readonly (string | number | boolean | undefined)[])[]): string {
+function table(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | boolean | undefined)[])[],
+): string {
   const lines = [header, ...rows].map((row) => row.map(csvField).join(','));
   return BOM + lines.join(EOL) + EOL;
 }
@@ -26,12 +29,37 @@ const SCAN_COLUMNS = ['scan_at', 'scan_inputs', 'scan_settings'] as const;
 
 function scanFields(report: Report): string[] {
   const a = aboutScan(report);
-  return [report.scan?.at ?? '', a.against ? `${a.inputs}; compared with ${a.against}` : a.inputs, `${a.settings} · refrain ${report.version}`];
+  return [
+    report.scan?.at ?? '',
+    a.against ? `${a.inputs}; compared with ${a.against}` : a.inputs,
+    `${a.settings} · refrain ${report.version}`,
+  ];
 }
 
 export const FINDING_COLUMNS = [
-  'finding', 'key', 'scope', 'kind', 'boilerplate', 'doc_count', 'similarity', 'decision', 'note', 'reviewer', 'decided_at',
-  'member', 'doc', 'path', 'past', 'line', 'page', 'paragraph', 'last_paragraph', 'start', 'end', 'text', ...SCAN_COLUMNS,
+  'finding',
+  'key',
+  'scope',
+  'kind',
+  'boilerplate',
+  'doc_count',
+  'similarity',
+  'decision',
+  'note',
+  'reviewer',
+  'decided_at',
+  'member',
+  'doc',
+  'path',
+  'past',
+  'line',
+  'page',
+  'paragraph',
+  'last_paragraph',
+  'start',
+  'end',
+  'text',
+  ...SCAN_COLUMNS,
 ] as const;
 
 /** One row per member of each finding, in the review order; the representative (member 0) first. */
@@ -41,17 +69,49 @@ export function csvFindings(input: ReportInput): string {
   const rows = reviewOrder(report.findings).flatMap((index) => {
     const f = report.findings[index];
     return f.members.map((m, i) => [
-      f.id, f.key, f.scope, f.kind, f.boilerplate, f.docCount, decimal(f.similarity),
-      f.decision?.label, f.decision?.note, f.decision?.reviewer, f.decision?.at,
-      i, m.doc, m.path, report.documents[m.doc].past, m.line, m.page, m.paragraph, m.lastParagraph, m.start, m.end, m.text, ...scan,
+      f.id,
+      f.key,
+      f.scope,
+      f.kind,
+      f.boilerplate,
+      f.docCount,
+      decimal(f.similarity),
+      f.decision?.label,
+      f.decision?.note,
+      f.decision?.reviewer,
+      f.decision?.at,
+      i,
+      m.doc,
+      m.path,
+      report.documents[m.doc].past,
+      m.line,
+      m.page,
+      m.paragraph,
+      m.lastParagraph,
+      m.start,
+      m.end,
+      m.text,
+      ...scan,
     ]);
   });
   return table(FINDING_COLUMNS, rows);
 }
 
 export const DOCUMENT_COLUMNS = [
-  'doc', 'path', 'past', 'encoding', 'format', 'chars', 'templated_ratio', 'within_ratio', 'boilerplate_ratio', 'past_ratio',
-  'findings', 'top_shared_path', 'top_shared_ratio', ...SCAN_COLUMNS,
+  'doc',
+  'path',
+  'past',
+  'encoding',
+  'format',
+  'chars',
+  'templated_ratio',
+  'within_ratio',
+  'boilerplate_ratio',
+  'past_ratio',
+  'findings',
+  'top_shared_path',
+  'top_shared_ratio',
+  ...SCAN_COLUMNS,
 ] as const;
 
 /**
@@ -64,9 +124,20 @@ export function csvDocuments(input: ReportInput): string {
   const rows = report.documents.map((d) => {
     const top = d.sharesMost[0];
     return [
-      d.id, d.path, d.past, d.encoding, d.format, d.chars, decimal(d.templatedRatio), decimal(d.withinRatio),
-      decimal(d.boilerplateRatio), d.pastRatio === undefined ? undefined : decimal(d.pastRatio),
-      d.findings.length, top?.path, top === undefined ? undefined : decimal(top.sharedRatio), ...scan,
+      d.id,
+      d.path,
+      d.past,
+      d.encoding,
+      d.format,
+      d.chars,
+      decimal(d.templatedRatio),
+      decimal(d.withinRatio),
+      decimal(d.boilerplateRatio),
+      d.pastRatio === undefined ? undefined : decimal(d.pastRatio),
+      d.findings.length,
+      top?.path,
+      top === undefined ? undefined : decimal(top.sharedRatio),
+      ...scan,
     ];
   });
   return table(DOCUMENT_COLUMNS, rows);

@@ -26,7 +26,9 @@ export function decisionEntries(findings: readonly ReportFinding[]): DecisionEnt
 export function decisionSpan(entries: readonly DecisionEntry[]): { reviewers: string[]; from?: string; to?: string } {
   const counts = new Map<string, number>();
   for (const e of entries) if (e.reviewer) counts.set(e.reviewer, (counts.get(e.reviewer) ?? 0) + 1);
-  const reviewers = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([name]) => name);
+  const reviewers = [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([name]) => name);
   if (entries.length === 0) return { reviewers };
   const times = entries.map((e) => e.at).sort();
   return { reviewers, from: times[0], to: times[times.length - 1] };

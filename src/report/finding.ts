@@ -22,7 +22,9 @@ export function reviewOrder(findings: readonly { id: number }[]): number[] {
  * The findings worth reading first, as positions in the review order: every finding but those a
  * reviewer called a false match.
  */
-export function worthReadingFirst(findings: readonly Pick<ReportFinding, 'id' | 'boilerplate' | 'decision'>[]): number[] {
+export function worthReadingFirst(
+  findings: readonly Pick<ReportFinding, 'id' | 'boilerplate' | 'decision'>[],
+): number[] {
   return reviewOrder(findings).filter((i) => findingTone(findings[i]) !== null);
 }
 
@@ -38,7 +40,10 @@ export function findingTone(f: { boilerplate: boolean; decision?: { label: Decis
 }
 
 /** The paragraphs a member stands in, each with the span of it the member covers. */
-export function memberPieces(m: ResultMember, lengthOf: (paragraph: number) => number): { paragraph: number; start: number; end: number }[] {
+export function memberPieces(
+  m: ResultMember,
+  lengthOf: (paragraph: number) => number,
+): { paragraph: number; start: number; end: number }[] {
   if (m.lastParagraph !== undefined) {
     const out = [];
     for (let p = m.paragraph; p <= m.lastParagraph; p++) out.push({ paragraph: p, start: 0, end: lengthOf(p) });
@@ -78,8 +83,11 @@ export const KINDS = Object.keys(KIND_WORDS) as Kind[];
  * "copying across 3 reports", "copying across 2 reports (1 past)", "boilerplate across 40
  * reports", "repeated inside one report (2 times)".
  */
-export function findingHeadline(f: Pick<ReportFinding, 'scope' | 'boilerplate' | 'docCount' | 'pastReports'> & { members: readonly unknown[] }): string {
-  if (f.scope === 'within') return `${f.boilerplate ? 'boilerplate ' : ''}repeated inside one report (${count(f.members.length)} times)`;
+export function findingHeadline(
+  f: Pick<ReportFinding, 'scope' | 'boilerplate' | 'docCount' | 'pastReports'> & { members: readonly unknown[] },
+): string {
+  if (f.scope === 'within')
+    return `${f.boilerplate ? 'boilerplate ' : ''}repeated inside one report (${count(f.members.length)} times)`;
   const past = f.pastReports > 0 ? ` (${count(f.pastReports)} past)` : '';
   return `${f.boilerplate ? 'boilerplate' : 'copying'} across ${count(f.docCount)} reports${past}`;
 }

@@ -5,7 +5,15 @@ import { markdownReport } from './markdown.js';
 import type { Reporter } from './types.js';
 
 export { buildReport, ReportInputError, TOP_FINDINGS, TOP_SHARED } from './build.js';
-export { findingHeadline, findingTone, KIND_WORDS, memberPieces, memberText, reviewOrder, worthReadingFirst } from './finding.js';
+export {
+  findingHeadline,
+  findingTone,
+  KIND_WORDS,
+  memberPieces,
+  memberText,
+  reviewOrder,
+  worthReadingFirst,
+} from './finding.js';
 export { orderDocuments } from './order.js';
 export { paragraphMarks } from './marks.js';
 export { escapeHtml, jsonForScript, csvField, escapeMarkdown } from './escape.js';

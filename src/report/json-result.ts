@@ -24,7 +24,7 @@ function* arrayItems(items: unknown[]): Generator<string> {
   const head = '[\n  [\n'.length;
   const tail = '\n  ]\n]'.length;
   let count = 64;
-  for (let i = 0; i < items.length; ) {
+  for (let i = 0; i < items.length;) {
     const run = items.slice(i, i + count);
     i += run.length;
     const text = JSON.stringify([run], null, 2);
@@ -87,7 +87,7 @@ function* encodedPieces(result: ScanResult): Generator<Buffer> {
 export function writeJsonFile(result: ScanResult, path: string): void {
   writeOutputFileSync(path, (fd) => {
     for (const bytes of encodedPieces(result))
-      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+      for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
   });
 }
 
@@ -98,7 +98,8 @@ export function writeJsonFile(result: ScanResult, path: string): void {
 export async function writeJsonFileAsync(result: ScanResult, path: string): Promise<void> {
   await writeOutputFile(path, async (file) => {
     const writeAll = async (bytes: Buffer) => {
-      for (let done = 0; done < bytes.length; ) done += (await file.write(bytes, done, bytes.length - done)).bytesWritten;
+      for (let done = 0; done < bytes.length;)
+        done += (await file.write(bytes, done, bytes.length - done)).bytesWritten;
     };
     let pending: Promise<void> | undefined;
     try {

@@ -71,7 +71,9 @@ function ranking(report: Report): string[] {
     const top = report.documents[r.doc].sharesMost[0];
     const shares = top ? shared(report, top) : '';
     const pastCell = past ? ` ${percent(r.pastRatio ?? 0)} |` : '';
-    out.push(`| ${i + 1} | ${md(r.path)} | ${percent(r.templatedRatio)} |${pastCell} ${percent(r.withinRatio)} | ${percent(r.boilerplateRatio)} | ${shares} |`);
+    out.push(
+      `| ${i + 1} | ${md(r.path)} | ${percent(r.templatedRatio)} |${pastCell} ${percent(r.withinRatio)} | ${percent(r.boilerplateRatio)} | ${shares} |`,
+    );
   });
   out.push('');
   return out;
@@ -79,7 +81,10 @@ function ranking(report: Report): string[] {
 
 function pastRanking(report: Report): string[] {
   const out = [`## Past reports (${md(report.pastRanking[0].past)})`, ''];
-  out.push("Compared against, not judged: most shared with a report of this batch first. Their own figures are those of their workspace's scan.", '');
+  out.push(
+    "Compared against, not judged: most shared with a report of this batch first. Their own figures are those of their workspace's scan.",
+    '',
+  );
   out.push('| # | Past report | Shares most with (this batch) | Templated in its own batch |');
   out.push('|---:|---|---|---:|');
   report.pastRanking.forEach((r, i) => {
@@ -99,7 +104,10 @@ function topFindings(report: Report, top: number): string[] {
   const dropped = report.findings.length - ranked.length;
   const falseMatches = dropped > 0 ? ` (${count(dropped)} marked false match left out)` : '';
   if (shown.length < ranked.length) {
-    out.push(`The ${counted(shown.length, 'finding')} most worth reading, of ${count(ranked.length)}${falseMatches}; \`refrain report --top N\` shows more, the CSV has them all.`, '');
+    out.push(
+      `The ${counted(shown.length, 'finding')} most worth reading, of ${count(ranked.length)}${falseMatches}; \`refrain report --top N\` shows more, the CSV has them all.`,
+      '',
+    );
   }
   shown.forEach((id, i) => out.push(...finding(report, i + 1, report.findings[id]), ''));
   return out;
@@ -129,10 +137,14 @@ function decisions(report: Report): string[] {
   if (report.decisions.length === 0) out.push('No finding has been reviewed yet.');
   else {
     out.push('| Finding | Decision | By | When | Note |', '|---:|---|---|---|---|');
-    for (const d of report.decisions) out.push(`| ${d.finding} | ${d.label} | ${md(d.reviewer ?? '')} | ${when(d.at)} | ${md(d.note)} |`);
+    for (const d of report.decisions)
+      out.push(`| ${d.finding} | ${d.label} | ${md(d.reviewer ?? '')} | ${when(d.at)} | ${md(d.note)} |`);
   }
   if (report.otherDecisions > 0) {
-    out.push('', `${counted(report.otherDecisions, 'more decision')} ${report.otherDecisions === 1 ? 'is' : 'are'} on findings not in this scan.`);
+    out.push(
+      '',
+      `${counted(report.otherDecisions, 'more decision')} ${report.otherDecisions === 1 ? 'is' : 'are'} on findings not in this scan.`,
+    );
   }
   out.push('');
   return out;

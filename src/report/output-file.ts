@@ -1,4 +1,16 @@
-import { accessSync, closeSync, constants, fchmodSync, fdatasyncSync, openSync, realpathSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fchmodSync,
+  fdatasyncSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -31,7 +43,8 @@ function plan(path: string): Plan {
   // /dev/stdout and its kin name whatever the shell connected, perhaps a file opened to append to;
   // a terminal, a pipe or a device cannot be replaced. These are written in place, appending:
   // opened to write, /dev/stdout would cut short the file the shell connected.
-  if (/^\/(dev|proc)\//.test(resolve(path)) || (info !== undefined && !info.isFile())) return { target: path, temp: null, mode: undefined };
+  if (/^\/(dev|proc)\//.test(resolve(path)) || (info !== undefined && !info.isFile()))
+    return { target: path, temp: null, mode: undefined };
   // A symbolic link is followed: renaming onto the link would replace the link, not its file.
   const target = info === undefined ? path : realpathSync(path);
   const temp = join(dirname(target), `${basename(target)}.${process.pid}.${randomBytes(3).toString('hex')}.tmp`);
@@ -111,7 +124,9 @@ export function outputProblem(path: string): string | null {
   try {
     accessSync(folder, constants.W_OK | constants.X_OK);
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EROFS' ? 'its folder is on a read-only file system' : 'its folder is read-only for this user';
+    return (error as NodeJS.ErrnoException).code === 'EROFS'
+      ? 'its folder is on a read-only file system'
+      : 'its folder is read-only for this user';
   }
   return null;
 }

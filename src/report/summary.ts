@@ -1,12 +1,24 @@
 import type { ResultDocument, ScanResult } from '../types.js';
 import { decisionSpan } from './decisions.js';
-import type { DecisionEntry, PastRankedDocument, RankedDocument, ReportDocument, ReportFinding, ReportSummary } from './types.js';
+import type {
+  DecisionEntry,
+  PastRankedDocument,
+  RankedDocument,
+  ReportDocument,
+  ReportFinding,
+  ReportSummary,
+} from './types.js';
 
 /** The batch's figures. Past reports (scan --against) are counted apart and weigh in no share. */
-export function buildSummary(result: ScanResult, findings: readonly ReportFinding[], decisions: readonly DecisionEntry[]): ReportSummary {
+export function buildSummary(
+  result: ScanResult,
+  findings: readonly ReportFinding[],
+  decisions: readonly DecisionEntry[],
+): ReportSummary {
   const batch = result.documents.filter((d) => d.past === undefined);
   const chars = batch.reduce((s, d) => s + d.chars, 0);
-  const weighted = (ratio: (d: ResultDocument) => number) => (chars === 0 ? 0 : batch.reduce((s, d) => s + ratio(d) * d.chars, 0) / chars);
+  const weighted = (ratio: (d: ResultDocument) => number) =>
+    chars === 0 ? 0 : batch.reduce((s, d) => s + ratio(d) * d.chars, 0) / chars;
   const span = decisionSpan(decisions);
   const summary: ReportSummary = {
     documents: batch.length,
@@ -56,7 +68,9 @@ export function rankPastDocuments(documents: readonly ReportDocument[]): PastRan
     .filter((d) => d.past !== undefined)
     .map((d): PastRankedDocument => {
       const top = shared(d);
-      return top === undefined ? { doc: d.id, path: d.path, past: d.past! } : { doc: d.id, path: d.path, past: d.past!, sharesMost: top };
+      return top === undefined
+        ? { doc: d.id, path: d.path, past: d.past! }
+        : { doc: d.id, path: d.path, past: d.past!, sharesMost: top };
     })
     .sort((x, y) => (y.sharesMost?.sharedRatio ?? 0) - (x.sharesMost?.sharedRatio ?? 0) || x.doc - y.doc);
 }

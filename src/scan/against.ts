@@ -42,17 +42,31 @@ export async function scanAgainst(paths: string[], against: string, options: Sca
     const past = readPastBatch(pastWorkspace, settings);
     // Stored analyses lack token streams: worker threads make them while the files are read.
     streams.add(past.analyses);
-    const [read] = await Promise.all([analyzeFiles(files, settings, options.onProgress, { limits: options.limits }), streams.done()]);
+    const [read] = await Promise.all([
+      analyzeFiles(files, settings, options.onProgress, { limits: options.limits }),
+      streams.done(),
+    ]);
     const { analyses } = read;
     const diagnostics = byPath([...listed, ...read.diagnostics]);
-    const comparing = (stage?: string) => options.onProgress?.({ phase: 'compare', filesDone: files.length, filesTotal: files.length, paragraphs: 0, stage });
+    const comparing = (stage?: string) =>
+      options.onProgress?.({
+        phase: 'compare',
+        filesDone: files.length,
+        filesTotal: files.length,
+        paragraphs: 0,
+        stage,
+      });
     comparing();
     const stages = timeStages(comparing);
     const compared = await compareWithPast(analyses, past, settings, diagnostics, stages.onStage);
     stages.end();
     options.onProgress?.({ phase: 'done', filesDone: files.length, filesTotal: files.length, paragraphs: 0 });
     const reports = past.analyses.length;
-    const scan = { at: scanTime(), inputs: await describeInputs(paths, files), against: { path: past.path, reports, ...(past.at ? { at: past.at } : {}) } };
+    const scan = {
+      at: scanTime(),
+      inputs: await describeInputs(paths, files),
+      against: { path: past.path, reports, ...(past.at ? { at: past.at } : {}) },
+    };
     return withScanInfo(compared, scan);
   } finally {
     streams.close();
@@ -65,16 +79,28 @@ export function readPastBatch(past: Workspace, settings: ScanSettings): PastBatc
   const header = past.storedHeader();
   if (!analysesCompatible(header, VERSION, settings)) {
     const why = header === null ? 'holds no scan' : 'was scanned with other band settings or another refrain version';
-    throw new WorkspaceError(`past workspace ${past.path} ${why}; rescan its reports into it with this refrain and the same settings first`);
+    throw new WorkspaceError(
+      `past workspace ${past.path} ${why}; rescan its reports into it with this refrain and the same settings first`,
+    );
   }
   const stored = past.storedAnalyses();
   const summary = past.loadSummary();
   const ratios = new Map<string, Ratios>();
   for (const d of summary?.documents ?? []) {
-    if (d.past === undefined) ratios.set(d.path, { templatedRatio: d.templatedRatio, withinRatio: d.withinRatio, boilerplateRatio: d.boilerplateRatio });
+    if (d.past === undefined)
+      ratios.set(d.path, {
+        templatedRatio: d.templatedRatio,
+        withinRatio: d.withinRatio,
+        boilerplateRatio: d.boilerplateRatio,
+      });
   }
   const paths = [...stored.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { path: past.path, analyses: paths.map((p) => stored.get(p)!.analysis), ratios, at: summary?.scan?.at ?? lastScanTime(past) };
+  return {
+    path: past.path,
+    analyses: paths.map((p) => stored.get(p)!.analysis),
+    ratios,
+    at: summary?.scan?.at ?? lastScanTime(past),
+  };
 }
 
 function lastScanTime(past: Workspace): string | undefined {
@@ -101,18 +127,28 @@ export async function compareWithPast(
 ): Promise<ScanResult> {
   // The comparison drops each analysis's token streams once it has joined them; the second needs them too.
   const streams = own.map((a) => a.streams);
-  const alone = await compareAnalyses(own, settings, diagnostics, (stage, step) => onStage(`${stage} (this batch)`, step));
+  const alone = await compareAnalyses(own, settings, diagnostics, (stage, step) =>
+    onStage(`${stage} (this batch)`, step),
+  );
   own.forEach((a, i) => (a.streams = streams[i]));
-  const together = await compareAnalyses([...own, ...past.analyses], settings, diagnostics, (stage, step) => onStage(`${stage} (with ${past.path})`, step));
+  const together = await compareAnalyses([...own, ...past.analyses], settings, diagnostics, (stage, step) =>
+    onStage(`${stage} (with ${past.path})`, step),
+  );
   const batch = own.length;
   const result = keepBatchFindings(together, batch, past.path);
   const reaching = result.clusters.filter((c) => c.members.some((m) => m.doc >= batch));
-  const { scores } = scoreDocuments(result.documents.map((d) => ({ paragraphs: d.paragraphs, chars: d.chars })), reaching);
+  const { scores } = scoreDocuments(
+    result.documents.map((d) => ({ paragraphs: d.paragraphs, chars: d.chars })),
+    reaching,
+  );
   const documents = result.documents.map((d, i): ResultDocument => {
     if (i < batch) return { ...alone.documents[i], pastRatio: scores[i].templatedRatio };
     return { ...d, ...(past.ratios.get(d.path) ?? {}) };
   });
-  const documentPairs: ResultDocumentPair[] = [...alone.documentPairs, ...result.documentPairs.filter((p) => p.a >= batch || p.b >= batch)];
+  const documentPairs: ResultDocumentPair[] = [
+    ...alone.documentPairs,
+    ...result.documentPairs.filter((p) => p.a >= batch || p.b >= batch),
+  ];
   documentPairs.sort((x, y) => x.a - y.a || x.b - y.b);
   return { ...result, documents, documentPairs };
 }

@@ -17,15 +17,8 @@
  *   warning, unless the same bytes are given under a new path: then it moved, and is one document.
  */
 export { scanPaths, byPath, type ScanOptions, type ScanOutput, type ScanProgress } from './scan.js';
-export {
-  scanIntoWorkspace,
-  planScan,
-  respell,
-  type WorkspaceScanOptions,
-  type WorkspaceScanCounts,
-  type WorkspaceScanOutput,
-  type ScanPlan,
-} from './workspace-scan.js';
+export { scanIntoWorkspace, type WorkspaceScanOptions, type WorkspaceScanOutput } from './workspace-scan.js';
+export { planScan, respell, type WorkspaceScanCounts, type ScanPlan } from './workspace-plan.js';
 export { MISSING_MESSAGE } from './stale-files.js';
 export { analysesCompatible } from './read-plan.js';
 export { compareWithPast, keepBatchFindings, readPastBatch, scanAgainst, type PastBatch } from './against.js';

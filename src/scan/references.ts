@@ -14,7 +14,7 @@ export interface Inputs {
 /**
  * Lists the reference documents (`--reference`: files or folders of upstream texts, in any format
  * refrain reads) and takes them out of the reports, so that a reference folder inside the batch's
- * folder (corpus/reference/) is read as references only.
+ * folder (reports/reference/) is read as references only.
  */
 export async function splitReferences(
   listed: string[],
@@ -26,7 +26,11 @@ export async function splitReferences(
   if (!references || references.length === 0) return { reports, references: [], diagnostics: [] };
   const refs = await listInputs([...references], { exclude });
   const isReference = new Set(refs.files.map((f) => resolve(f)));
-  return { reports: reports.filter((f) => !isReference.has(resolve(f))), references: refs.files, diagnostics: refs.diagnostics };
+  return {
+    reports: reports.filter((f) => !isReference.has(resolve(f))),
+    references: refs.files,
+    diagnostics: refs.diagnostics,
+  };
 }
 
 /** The files not under any of the `ignore` paths (files or folders). */
@@ -38,7 +42,10 @@ export function ignoring(files: string[], ignore: readonly string[] | undefined)
 }
 
 /** The analyses of reports first, then those of references, split by path. */
-export function reportsFirst(analyses: Analysis[], references: readonly string[]): { reports: Analysis[]; references: Analysis[] } {
+export function reportsFirst(
+  analyses: Analysis[],
+  references: readonly string[],
+): { reports: Analysis[]; references: Analysis[] } {
   const isReference = new Set(references);
   return {
     reports: analyses.filter((a) => !isReference.has(a.document.path)),
@@ -47,7 +54,12 @@ export function reportsFirst(analyses: Analysis[], references: readonly string[]
 }
 
 /** A result compared with references turned into the batch's own, recording which references were given. */
-export async function withReferences(result: ScanResult, reports: number, given: readonly string[] | undefined, files: string[]): Promise<ScanResult> {
+export async function withReferences(
+  result: ScanResult,
+  reports: number,
+  given: readonly string[] | undefined,
+  files: string[],
+): Promise<ScanResult> {
   if (!given || given.length === 0) return result;
   const recited = reciteReferences(result, reports);
   return { ...recited, scan: { ...recited.scan!, references: await describeInputs([...given], files) } };

@@ -48,7 +48,8 @@ export async function scanPaths(paths: string[], options: ScanOptions = {}): Pro
   const analyses = [...split.reports, ...split.references];
   const diagnostics = byPath([...listing.diagnostics, ...inputs.diagnostics, ...read.diagnostics]);
   printStats({ read: Math.round(performance.now() - started) });
-  const comparing = (stage?: string) => options.onProgress?.({ phase: 'compare', filesDone: files.length, filesTotal: files.length, paragraphs: 0, stage });
+  const comparing = (stage?: string) =>
+    options.onProgress?.({ phase: 'compare', filesDone: files.length, filesTotal: files.length, paragraphs: 0, stage });
   comparing();
   const stages = timeStages(comparing);
   const compared = await compareAnalyses(analyses, settings, diagnostics, stages.onStage, split.references.length);

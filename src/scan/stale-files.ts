@@ -47,7 +47,9 @@ export function byHash(vanished: ReadonlyMap<string, StoredAnalysis>): Map<strin
 /** Pure: the warning for each vanished path that was not found again under another. */
 export function missingDiagnostics(vanished: Iterable<string>, movedFrom: Iterable<string>): Diagnostic[] {
   const moved = new Set(movedFrom);
-  return [...vanished].filter((p) => !moved.has(p)).map((path) => ({ path, level: 'warning', message: MISSING_MESSAGE }));
+  return [...vanished]
+    .filter((p) => !moved.has(p))
+    .map((path) => ({ path, level: 'warning', message: MISSING_MESSAGE }));
 }
 
 /**
@@ -77,7 +79,11 @@ export function movedFiles(
  * Pure: stored diagnostics with those of vanished documents dropped, except that a moved one's
  * follow it to its new path (an unchanged file's warnings stand while its analysis is reused).
  */
-export function followMoves(diagnostics: Diagnostic[], vanished: ReadonlyMap<string, unknown>, moved: ReadonlyMap<string, string>): Diagnostic[] {
+export function followMoves(
+  diagnostics: Diagnostic[],
+  vanished: ReadonlyMap<string, unknown>,
+  moved: ReadonlyMap<string, string>,
+): Diagnostic[] {
   const newPath = new Map([...moved].map(([now, before]) => [before, now]));
   return diagnostics.flatMap((d) => {
     const now = newPath.get(d.path);

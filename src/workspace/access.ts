@@ -34,7 +34,8 @@ export function writeProblem(path: string): string | null {
     return `its folder ${folder} is read-only for this user (SQLite keeps ${basename(path)}-wal and -shm beside the workspace)`;
   }
   const free = freeBytes(folder);
-  if (free !== null && free < MIN_FREE_BYTES) return `the disk holding it is full (${Math.floor(free / 1024)} KiB free)`;
+  if (free !== null && free < MIN_FREE_BYTES)
+    return `the disk holding it is full (${Math.floor(free / 1024)} KiB free)`;
   return null;
 }
 

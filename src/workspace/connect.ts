@@ -90,10 +90,12 @@ function inMemory(path: string): Database.Database {
   try {
     const size = fstatSync(fd).size;
     if (size > bufferConstants.MAX_LENGTH) {
-      throw new WorkspaceError(`cannot read workspace ${path}: it cannot be written here, and at ${size} bytes it is too large to read into memory instead`);
+      throw new WorkspaceError(
+        `cannot read workspace ${path}: it cannot be written here, and at ${size} bytes it is too large to read into memory instead`,
+      );
     }
     bytes = Buffer.allocUnsafe(size);
-    for (let done = 0; done < size; ) {
+    for (let done = 0; done < size;) {
       const n = readSync(fd, bytes, done, size - done, done);
       if (n === 0) throw new WorkspaceError(`cannot read workspace ${path}: it got shorter while being read`);
       done += n;

@@ -43,13 +43,17 @@ type Row<T> = Omit<T, 'reviewer'> & { reviewer: string | null };
 
 /** Every current decision, by key order. */
 export function readDecisions(db: Database.Database): Decision[] {
-  const rows = db.prepare(`SELECT key, label, note, at, ${reviewerColumn(db, 'decisions')} FROM decisions ORDER BY key`).all() as Row<Decision>[];
+  const rows = db
+    .prepare(`SELECT key, label, note, at, ${reviewerColumn(db, 'decisions')} FROM decisions ORDER BY key`)
+    .all() as Row<Decision>[];
   return rows.map(withReviewer);
 }
 
 /** The decision log, oldest first. */
 export function readDecisionLog(db: Database.Database): DecisionLogEntry[] {
-  const rows = db.prepare(`SELECT key, label, note, at, ${reviewerColumn(db, 'decision_log')} FROM decision_log ORDER BY seq`).all() as Row<DecisionLogEntry>[];
+  const rows = db
+    .prepare(`SELECT key, label, note, at, ${reviewerColumn(db, 'decision_log')} FROM decision_log ORDER BY seq`)
+    .all() as Row<DecisionLogEntry>[];
   return rows.map(withReviewer);
 }
 
@@ -58,7 +62,14 @@ export function readDecisionLog(db: Database.Database): DecisionLogEntry[] {
  * Without `note` the decision keeps the note the finding already has (a new label for the same
  * finding does not lose what was written).
  */
-export function writeDecision(db: Database.Database, key: string, label: DecisionLabel, note: string | undefined, at: string, reviewer = ''): Decision {
+export function writeDecision(
+  db: Database.Database,
+  key: string,
+  label: DecisionLabel,
+  note: string | undefined,
+  at: string,
+  reviewer = '',
+): Decision {
   if (!isDecisionLabel(label)) {
     throw new WorkspaceError(`unknown decision '${String(label)}'; use one of: ${DECISION_LABELS.join(', ')}`);
   }
@@ -80,7 +91,12 @@ export function removeDecision(db: Database.Database, key: string, at: string, r
   let existed = false;
   db.transaction(() => {
     existed = db.prepare(`DELETE FROM decisions WHERE key = ?`).run(key).changes > 0;
-    if (existed) db.prepare(`INSERT INTO decision_log (key, label, note, at, reviewer) VALUES (?, NULL, '', ?, ?)`).run(key, at, reviewer === '' ? null : reviewer);
+    if (existed)
+      db.prepare(`INSERT INTO decision_log (key, label, note, at, reviewer) VALUES (?, NULL, '', ?, ?)`).run(
+        key,
+        at,
+        reviewer === '' ? null : reviewer,
+      );
   }).immediate();
   return existed;
 }
@@ -90,7 +106,9 @@ export function removeDecision(db: Database.Database, key: string, at: string, r
  * workspace has none for the key, and logs those added. Runs inside the caller's transaction.
  */
 export function carryDecisions(db: Database.Database, decisions: readonly Decision[]): void {
-  const carry = db.prepare(`INSERT INTO decisions (key, label, note, at, reviewer) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`);
+  const carry = db.prepare(
+    `INSERT INTO decisions (key, label, note, at, reviewer) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
+  );
   const log = db.prepare(`INSERT INTO decision_log (key, label, note, at, reviewer) VALUES (?, ?, ?, ?, ?)`);
   for (const d of decisions) {
     const by = d.reviewer ?? null;
@@ -103,7 +121,13 @@ function upsert(db: Database.Database, d: Decision): void {
     `INSERT INTO decisions (key, label, note, at, reviewer) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET label = excluded.label, note = excluded.note, at = excluded.at, reviewer = excluded.reviewer`,
   ).run(d.key, d.label, d.note, d.at, d.reviewer ?? null);
-  db.prepare(`INSERT INTO decision_log (key, label, note, at, reviewer) VALUES (?, ?, ?, ?, ?)`).run(d.key, d.label, d.note, d.at, d.reviewer ?? null);
+  db.prepare(`INSERT INTO decision_log (key, label, note, at, reviewer) VALUES (?, ?, ?, ?, ?)`).run(
+    d.key,
+    d.label,
+    d.note,
+    d.at,
+    d.reviewer ?? null,
+  );
 }
 
 /** What merging decisions from elsewhere did (see mergeDecisions). */
@@ -158,7 +182,13 @@ export function mergeDecisions(
         continue;
       }
       set.run(d.key, d.label, d.note, d.at, d.reviewer ?? null);
-      log({ key: d.key, label: d.label, note: d.note, at: d.at, ...(d.reviewer === undefined ? {} : { reviewer: d.reviewer }) });
+      log({
+        key: d.key,
+        label: d.label,
+        note: d.note,
+        at: d.at,
+        ...(d.reviewer === undefined ? {} : { reviewer: d.reviewer }),
+      });
       (here === undefined ? out.added : out.replaced).push(d.key);
     }
   }).immediate();

@@ -40,6 +40,7 @@ export function staleIdProblem(ids: FindingIds, id: number, seen: number | undef
   }
   if (ids.scan === 0) return `the stored scan was saved by an earlier refrain and has no number`;
   if (seen < 1 || seen > ids.scan) return `there is no scan ${seen} (the stored scan is scan ${ids.scan})`;
-  if (since > seen) return `id ${id} has named another finding since scan ${since} (the stored scan is scan ${ids.scan})`;
+  if (since > seen)
+    return `id ${id} has named another finding since scan ${since} (the stored scan is scan ${ids.scan})`;
   return null;
 }

@@ -47,7 +47,8 @@ export function followDecisions(before: Places, decisions: readonly Decision[], 
   for (const d of lost) {
     const places = before.get(d.key)!;
     const votes = new Map<string, number>();
-    for (const place of places) for (const key of new Set(holders.get(place) ?? [])) votes.set(key, (votes.get(key) ?? 0) + 1);
+    for (const place of places)
+      for (const key of new Set(holders.get(place) ?? [])) votes.set(key, (votes.get(key) ?? 0) + 1);
     let best: string | undefined;
     let most = 0;
     for (const [key, n] of [...votes].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {

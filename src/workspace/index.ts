@@ -23,6 +23,12 @@ export { SCHEMA_VERSION } from './schema.js';
 export { resolveFinding, parseFindingRef, StaleFindingIdError, type FindingRef } from './resolve.js';
 export { DECISION_LABELS, isDecisionLabel, type DecisionLogEntry, type MergeOutcome } from './decisions.js';
 export { nextFindingIds, staleIdProblem, type FindingIds } from './finding-ids.js';
-export { exportDecisions, parseDecisionsFile, DecisionsFileError, DECISIONS_FORMAT, type DecisionsFile } from './salvage.js';
+export {
+  exportDecisions,
+  parseDecisionsFile,
+  DecisionsFileError,
+  DECISIONS_FORMAT,
+  type DecisionsFile,
+} from './salvage.js';
 export { writeProblem } from './access.js';
 export { describeCounts } from './counts.js';

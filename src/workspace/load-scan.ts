@@ -1,5 +1,13 @@
 import type Database from 'better-sqlite3';
-import type { Diagnostic, Paragraph, ResultCluster, ResultDocument, ResultDocumentPair, ResultMember, ScanResult } from '../types.js';
+import type {
+  Diagnostic,
+  Paragraph,
+  ResultCluster,
+  ResultDocument,
+  ResultDocumentPair,
+  ResultMember,
+  ScanResult,
+} from '../types.js';
 import { readMeta } from './meta.js';
 import {
   documentColumns,
@@ -36,13 +44,38 @@ export function loadResult(db: Database.Database): ScanResult | null {
  * The stored scan without its document pairs, each document's paragraphs from `paragraphs` (given
  * the document's id) or, when null, left out; null before the first scan.
  */
-export function loadScan(db: Database.Database, paragraphs: ((id: number) => Paragraph[]) | null): ResultSummary | null {
+export function loadScan(
+  db: Database.Database,
+  paragraphs: ((id: number) => Paragraph[]) | null,
+): ResultSummary | null {
   const header = readMeta(db, 'header');
   if (header === null) return null;
   const documents = documentColumns(db).map(
-    ([id, path, hash, encoding, format, chars, templatedRatio, withinRatio, boilerplateRatio, past, extra]): DocumentSummary => {
+    ([
+      id,
+      path,
+      hash,
+      encoding,
+      format,
+      chars,
+      templatedRatio,
+      withinRatio,
+      boilerplateRatio,
+      past,
+      extra,
+    ]): DocumentSummary => {
       // Built in the type's field order (paragraphs among them), so JSON output matches the engine's.
-      const doc: DocumentSummary & { paragraphs?: Paragraph[] } = { id, path, encoding, format, hash, chars, templatedRatio, withinRatio, boilerplateRatio };
+      const doc: DocumentSummary & { paragraphs?: Paragraph[] } = {
+        id,
+        path,
+        encoding,
+        format,
+        hash,
+        chars,
+        templatedRatio,
+        withinRatio,
+        boilerplateRatio,
+      };
       if (paragraphs !== null) doc.paragraphs = paragraphs(id);
       if (past !== null) doc.past = past;
       return withExtra(doc, extra);
@@ -53,24 +86,23 @@ export function loadScan(db: Database.Database, paragraphs: ((id: number) => Par
 
 function loadClusters(db: Database.Database): ResultCluster[] {
   const members = loadMembers(db);
-  return (db.prepare(`SELECT * FROM clusters ORDER BY id`).all() as ClusterRow[]).map(
-    (r): ResultCluster =>
-      withExtra(
-        {
-          id: r.id,
-          scope: r.scope as ResultCluster['scope'],
-          kind: r.kind as ResultCluster['kind'],
-          boilerplate: r.boilerplate === 1,
-          // Scans saved before findings carried their rare content hold none: 0, until rescanned.
-          content: 0,
-          docCount: r.doc_count,
-          similarity: r.similarity,
-          chars: r.chars,
-          key: r.key,
-          members: members.get(r.id) ?? [],
-        },
-        r.extra,
-      ),
+  return (db.prepare(`SELECT * FROM clusters ORDER BY id`).all() as ClusterRow[]).map((r): ResultCluster =>
+    withExtra(
+      {
+        id: r.id,
+        scope: r.scope as ResultCluster['scope'],
+        kind: r.kind as ResultCluster['kind'],
+        boilerplate: r.boilerplate === 1,
+        // Scans saved before findings carried their rare content hold none: 0, until rescanned.
+        content: 0,
+        docCount: r.doc_count,
+        similarity: r.similarity,
+        chars: r.chars,
+        key: r.key,
+        members: members.get(r.id) ?? [],
+      },
+      r.extra,
+    ),
   );
 }
 
@@ -107,15 +139,15 @@ function loadMembers(db: Database.Database): Map<number, ResultMember[]> {
 
 /** The stored document pairs, in order. */
 export function loadDocumentPairs(db: Database.Database): ResultDocumentPair[] {
-  return (db.prepare(`SELECT * FROM document_pairs ORDER BY pos`).all() as PairRow[]).map(
-    (r): ResultDocumentPair => withExtra({ a: r.a, b: r.b, sharedRatio: r.shared_ratio }, r.extra),
+  return (db.prepare(`SELECT * FROM document_pairs ORDER BY pos`).all() as PairRow[]).map((r): ResultDocumentPair =>
+    withExtra({ a: r.a, b: r.b, sharedRatio: r.shared_ratio }, r.extra),
   );
 }
 
 /** The diagnostics of the last complete scan. */
 export function loadDiagnostics(db: Database.Database): Diagnostic[] {
-  return (db.prepare(`SELECT * FROM diagnostics ORDER BY pos`).all() as DiagnosticRow[]).map(
-    (r): Diagnostic => withExtra({ path: r.path, level: r.level as Diagnostic['level'], message: r.message }, r.extra),
+  return (db.prepare(`SELECT * FROM diagnostics ORDER BY pos`).all() as DiagnosticRow[]).map((r): Diagnostic =>
+    withExtra({ path: r.path, level: r.level as Diagnostic['level'], message: r.message }, r.extra),
   );
 }
 
@@ -123,7 +155,11 @@ export function loadDiagnostics(db: Database.Database): Diagnostic[] {
  * Paragraphs by document id: of the current batch's documents only (not past ones) when
  * `currentOnly`; only of documents `range[0]..range[1]` (ids, inclusive) when given.
  */
-export function paragraphsByDoc(db: Database.Database, currentOnly: boolean, range?: [number, number]): Map<number, Paragraph[]> {
+export function paragraphsByDoc(
+  db: Database.Database,
+  currentOnly: boolean,
+  range?: [number, number],
+): Map<number, Paragraph[]> {
   const [from, to] = range ?? [-1, Number.MAX_SAFE_INTEGER];
   const sql = currentOnly
     ? `SELECT p.doc, p.idx, p.line, p.page, p.text, p.extra FROM paragraphs p JOIN documents d ON d.id = p.doc

@@ -13,7 +13,10 @@ export function readMeta(db: Database.Database, key: MetaKey): string | null {
 }
 
 export function writeMeta(db: Database.Database, key: MetaKey, value: string): void {
-  db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(key, value);
+  db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(
+    key,
+    value,
+  );
 }
 
 /** The stored scan's number and how its finding ids relate to earlier scans'. */

@@ -43,14 +43,19 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
   if (info.size === 0) {
     // What SQLite leaves if killed between creating the file and writing its first page; holds
     // nothing to lose, so it becomes a new workspace.
-    if (!create || readonly) throw new WorkspaceError(`${path} is an empty file, not a refrain workspace yet (run 'refrain scan' to make one)`);
+    if (!create || readonly)
+      throw new WorkspaceError(
+        `${path} is an empty file, not a refrain workspace yet (run 'refrain scan' to make one)`,
+      );
     return created(path);
   }
   checkHeader(path);
   if (!readonly) {
     const problem = writeProblem(path);
     if (problem !== null) {
-      throw new WorkspaceError(`workspace ${path} cannot be written: ${problem}. Nothing was changed; 'refrain report ${path}' can still read it`);
+      throw new WorkspaceError(
+        `workspace ${path} cannot be written: ${problem}. Nothing was changed; 'refrain report ${path}' can still read it`,
+      );
     }
   }
   const made = sidecarsToMake(path);
@@ -75,7 +80,10 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
 /** A new workspace at `path` (missing or empty), once its place is known to be writable. */
 function created(path: string): Workspace {
   const problem = writeProblem(path);
-  if (problem !== null) throw new WorkspaceError(`cannot create workspace ${path}: ${problem}; choose a writable place with --workspace FILE`);
+  if (problem !== null)
+    throw new WorkspaceError(
+      `cannot create workspace ${path}: ${problem}; choose a writable place with --workspace FILE`,
+    );
   return new Workspace(path, initialise(connectForWriting(path), path), false);
 }
 
@@ -111,13 +119,19 @@ export function checkHeader(path: string): void {
  * An existing file checked on a read-only connection (see connectForReading), with its schema
  * version. The connection is closed and any -wal/-shm it made are removed when the file is refused.
  */
-function checked(path: string, checkTables: readonly string[] | undefined): { connection: Database.Database; version: number } {
+function checked(
+  path: string,
+  checkTables: readonly string[] | undefined,
+): { connection: Database.Database; version: number } {
   let db: Database.Database | undefined;
   const made = sidecarsToMake(path);
   try {
     db = connectForReading(path);
     const check = checkTables === undefined ? db.pragma('quick_check', { simple: true }) : quickCheck(db, checkTables);
-    if (check !== 'ok') throw new WorkspaceError(`workspace ${path} is corrupt (${firstLines(String(check))}); it was left unchanged${SALVAGE_HINT}`);
+    if (check !== 'ok')
+      throw new WorkspaceError(
+        `workspace ${path} is corrupt (${firstLines(String(check))}); it was left unchanged${SALVAGE_HINT}`,
+      );
     const version = checkIdentity(db, path);
     return { connection: db, version };
   } catch (error) {
@@ -126,7 +140,9 @@ function checked(path: string, checkTables: readonly string[] | undefined): { co
     if (error instanceof WorkspaceError) throw error;
     const code = (error as { code?: string }).code ?? '';
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      throw new WorkspaceError(`workspace ${path} is corrupt (${(error as Error).message}); it was left unchanged${SALVAGE_HINT}`);
+      throw new WorkspaceError(
+        `workspace ${path} is corrupt (${(error as Error).message}); it was left unchanged${SALVAGE_HINT}`,
+      );
     }
     throw new WorkspaceError(`cannot open workspace ${path}: ${(error as Error).message}`);
   }

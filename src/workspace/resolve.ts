@@ -24,7 +24,10 @@ export function parseFindingRef(ref: string): FindingRef {
 /** An id that may no longer name the finding the reviewer saw; `key` is the finding it names now. */
 export class StaleFindingIdError extends WorkspaceError {
   override name = 'StaleFindingIdError';
-  constructor(message: string, readonly key: string) {
+  constructor(
+    message: string,
+    readonly key: string,
+  ) {
     super(message);
   }
 }
@@ -49,7 +52,10 @@ export function resolveFinding(
   if (prefix.length >= MIN_PREFIX) {
     const matches = [...keys].filter((k) => k.startsWith(prefix)).sort();
     if (matches.length === 1) return matches[0];
-    if (matches.length > 1) throw new WorkspaceError(`key prefix '${prefix}' is ambiguous: ${matches.slice(0, 5).join(', ')}${matches.length > 5 ? ', …' : ''}`);
+    if (matches.length > 1)
+      throw new WorkspaceError(
+        `key prefix '${prefix}' is ambiguous: ${matches.slice(0, 5).join(', ')}${matches.length > 5 ? ', …' : ''}`,
+      );
   } else if (prefix.length > 0) {
     throw new WorkspaceError(`key prefix '${prefix}' is too short; give at least ${MIN_PREFIX} characters of the key`);
   }
@@ -67,13 +73,17 @@ function resolveId(
   if (cluster === undefined) {
     const range = clusters.length === 0 ? 'it has none' : `findings are 0..${clusters.length - 1}`;
     const digits = ref.length >= MIN_PREFIX && /^\d+$/.test(ref);
-    const keyLike = digits && [...clusters.map((c) => c.key), ...decisions.map((d) => d.key)].some((k) => k.startsWith(ref));
+    const keyLike =
+      digits && [...clusters.map((c) => c.key), ...decisions.map((d) => d.key)].some((k) => k.startsWith(ref));
     const hint = keyLike ? `; for the key starting ${ref}, write key:${ref}` : '';
     throw new WorkspaceError(`no finding ${parsed.id} in the stored scan (${range})${hint}`);
   }
   const problem = staleIdProblem(ids, parsed.id, parsed.seen);
   if (problem === null) return cluster.key;
-  const alternative = parsed.seen === undefined && ids.scan > 0 ? `, or, if you read it in scan ${ids.scan}'s listing, as ${parsed.id}@${ids.scan}` : '';
+  const alternative =
+    parsed.seen === undefined && ids.scan > 0
+      ? `, or, if you read it in scan ${ids.scan}'s listing, as ${parsed.id}@${ids.scan}`
+      : '';
   throw new StaleFindingIdError(
     `finding ${ref} refused: ${problem}. Name the finding by its key instead (finding ${parsed.id} is now key ${cluster.key})${alternative}`,
     cluster.key,

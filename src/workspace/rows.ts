@@ -47,7 +47,14 @@ export interface ParagraphRow {
   extra: string | null;
 }
 
-export type ParagraphColumns = [doc: number, idx: number, line: number, page: number | null, text: string, extra: string | null];
+export type ParagraphColumns = [
+  doc: number,
+  idx: number,
+  line: number,
+  page: number | null,
+  text: string,
+  extra: string | null,
+];
 
 export interface ClusterRow {
   id: number;
@@ -110,7 +117,13 @@ export function paragraphOf(r: ParagraphRow): Paragraph {
   return paragraphFrom(r.idx, r.line, r.page, r.text, r.extra);
 }
 
-export function paragraphFrom(index: number, line: number, page: number | null, text: string, extra: string | null): Paragraph {
+export function paragraphFrom(
+  index: number,
+  line: number,
+  page: number | null,
+  text: string,
+  extra: string | null,
+): Paragraph {
   // Built whole, in the type's field order, so JSON output matches the engine's.
   const p: Paragraph = page === null ? { index, line, text } : { index, line, page, text };
   return withExtra(p, extra);

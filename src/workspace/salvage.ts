@@ -38,7 +38,10 @@ export class DecisionsFileError extends Error {
  * the damaged part). `warnings` says what could not be saved: rows that make no sense, or the log
  * when only the decisions read.
  */
-export function exportDecisions(path: string, exportedAt = new Date().toISOString()): { file: DecisionsFile; warnings: string[] } {
+export function exportDecisions(
+  path: string,
+  exportedAt = new Date().toISOString(),
+): { file: DecisionsFile; warnings: string[] } {
   try {
     if (statSync(path).isDirectory()) throw new WorkspaceError(`${path} is a folder, not a workspace file`);
   } catch (error) {
@@ -52,7 +55,9 @@ export function exportDecisions(path: string, exportedAt = new Date().toISOStrin
     db = connectForReading(path);
   } catch (error) {
     if (error instanceof WorkspaceError) throw error;
-    throw new WorkspaceError(`cannot read workspace ${path} (${(error as Error).message}): its decisions cannot be exported`);
+    throw new WorkspaceError(
+      `cannot read workspace ${path} (${(error as Error).message}): its decisions cannot be exported`,
+    );
   }
   try {
     if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) {
@@ -60,14 +65,19 @@ export function exportDecisions(path: string, exportedAt = new Date().toISOStrin
     }
     const warnings: string[] = [];
     const rows = tableRows(db, path, `SELECT key, label, note, at FROM decisions NOT INDEXED`);
-    if (rows === null) throw new WorkspaceError(`the decisions of workspace ${path} cannot be read: the file is damaged where they are kept`);
+    if (rows === null)
+      throw new WorkspaceError(
+        `the decisions of workspace ${path} cannot be read: the file is damaged where they are kept`,
+      );
     const decisions: Decision[] = rows.filter(isDecision);
-    if (decisions.length < rows.length) warnings.push(`${rows.length - decisions.length} decision row(s) were unreadable or invalid and were left out`);
+    if (decisions.length < rows.length)
+      warnings.push(`${rows.length - decisions.length} decision row(s) were unreadable or invalid and were left out`);
     decisions.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const logRows = tableRows(db, path, `SELECT key, label, note, at FROM decision_log ORDER BY seq`);
     if (logRows === null) warnings.push('the decision log is damaged and was not exported; the current decisions were');
     const log: DecisionLogEntry[] = (logRows ?? []).filter(isLogEntry);
-    if (logRows !== null && log.length < logRows.length) warnings.push(`${logRows.length - log.length} log row(s) were invalid and were left out`);
+    if (logRows !== null && log.length < logRows.length)
+      warnings.push(`${logRows.length - log.length} log row(s) were invalid and were left out`);
     return { file: { format: DECISIONS_FORMAT, version: 1, workspace: path, exportedAt, decisions, log }, warnings };
   } finally {
     db.close();
@@ -100,9 +110,13 @@ export function parseDecisionsFile(text: string, source: string): DecisionsFile 
   if (typeof file !== 'object' || file === null || file.format !== DECISIONS_FORMAT) {
     throw new DecisionsFileError(`${source} is not a refrain decisions export (made by 'refrain decisions export')`);
   }
-  if (file.version !== 1) throw new DecisionsFileError(`${source} is a decisions export of version ${String(file.version)}; this refrain reads version 1`);
+  if (file.version !== 1)
+    throw new DecisionsFileError(
+      `${source} is a decisions export of version ${String(file.version)}; this refrain reads version 1`,
+    );
   if (!Array.isArray(file.decisions)) throw new DecisionsFileError(`${source}: "decisions" is not a list`);
-  if (file.log !== undefined && !Array.isArray(file.log)) throw new DecisionsFileError(`${source}: "log" is not a list`);
+  if (file.log !== undefined && !Array.isArray(file.log))
+    throw new DecisionsFileError(`${source}: "log" is not a list`);
   file.decisions.forEach((d, i) => {
     if (!isDecision(d)) throw new DecisionsFileError(`${source}: decisions[${i}] ${entryProblem(d, false)}`);
   });
@@ -120,7 +134,14 @@ function isLogEntry(value: unknown): value is DecisionLogEntry {
   if (typeof value !== 'object' || value === null) return false;
   const e = value as Record<string, unknown>;
   const labelOk = e.label === null || (typeof e.label === 'string' && isDecisionLabel(e.label));
-  return typeof e.key === 'string' && e.key.length > 0 && labelOk && typeof e.note === 'string' && typeof e.at === 'string' && e.at.length > 0;
+  return (
+    typeof e.key === 'string' &&
+    e.key.length > 0 &&
+    labelOk &&
+    typeof e.note === 'string' &&
+    typeof e.at === 'string' &&
+    e.at.length > 0
+  );
 }
 
 function entryProblem(value: unknown, cleared: boolean): string {

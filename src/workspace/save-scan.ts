@@ -21,7 +21,19 @@ export interface SaveOptions {
 }
 
 // The fields each table has a column for; the others go to its `extra` column (see rows.ts).
-const DOCUMENT_FIELDS = ['id', 'path', 'encoding', 'format', 'hash', 'chars', 'templatedRatio', 'withinRatio', 'boilerplateRatio', 'paragraphs', 'past'];
+const DOCUMENT_FIELDS = [
+  'id',
+  'path',
+  'encoding',
+  'format',
+  'hash',
+  'chars',
+  'templatedRatio',
+  'withinRatio',
+  'boilerplateRatio',
+  'paragraphs',
+  'past',
+];
 const PARAGRAPH_FIELDS = ['index', 'line', 'page', 'text'];
 const CLUSTER_FIELDS = ['id', 'scope', 'kind', 'boilerplate', 'docCount', 'similarity', 'chars', 'key', 'members'];
 const MEMBER_FIELDS = ['doc', 'paragraph', 'start', 'end'];
@@ -52,7 +64,12 @@ export function checkAnalyses(result: ScanResult, analyses: Analysis[]): void {
  * Replaces the stored scan with `result` in one transaction (see Workspace.saveScan) and returns
  * the saved scan's number.
  */
-export function writeScan(db: Database.Database, result: ScanResult, analyses: Analysis[], options: SaveOptions): number {
+export function writeScan(
+  db: Database.Database,
+  result: ScanResult,
+  analyses: Analysis[],
+  options: SaveOptions,
+): number {
   // A large batch's save writes tens of thousands of pages; in SQLite's default 2 MB page cache
   // they spill to the log mid-transaction and are read back (a quarter of a rescan's save).
   db.pragma(`cache_size = -${SAVE_CACHE_KIB}`);
@@ -60,7 +77,11 @@ export function writeScan(db: Database.Database, result: ScanResult, analyses: A
     // Read inside the write lock: what is stored now is what this transaction replaces.
     const kept = keptDocuments(db, result, analyses, options.unchanged);
     const before = db.prepare(`SELECT key FROM clusters ORDER BY id`).pluck().all() as string[];
-    const numbering = nextFindingIds(readFindingIds(db), before, result.clusters.map((c) => c.key));
+    const numbering = nextFindingIds(
+      readFindingIds(db),
+      before,
+      result.clusters.map((c) => c.key),
+    );
     const followed = followDecisions(storedPlaces(db), readDecisions(db), result);
     db.exec(`DELETE FROM members; DELETE FROM clusters; DELETE FROM document_pairs; DELETE FROM diagnostics;`);
     removeDocuments(db, kept);
@@ -81,7 +102,12 @@ export function writeScan(db: Database.Database, result: ScanResult, analyses: A
  * analysis is in `unchanged` and whose row under the same id has its path and hash, not past),
  * and the ids of the other stored rows, which it replaces or removes.
  */
-function keptDocuments(db: Database.Database, result: ScanResult, analyses: Analysis[], unchanged: ReadonlySet<Analysis> | undefined): KeptDocuments {
+function keptDocuments(
+  db: Database.Database,
+  result: ScanResult,
+  analyses: Analysis[],
+  unchanged: ReadonlySet<Analysis> | undefined,
+): KeptDocuments {
   const kept: KeptDocuments = Object.assign(new Map<number, DocumentColumns>(), { replaced: [] as number[] });
   const rows = documentColumns(db);
   if (unchanged === undefined || unchanged.size === 0) {
@@ -94,7 +120,13 @@ function keptDocuments(db: Database.Database, result: ScanResult, analyses: Anal
     const [id, path, hash, , , , , , , past] = row;
     const i = byId.get(id);
     const doc = i === undefined ? undefined : result.documents[i];
-    const same = i !== undefined && doc !== undefined && doc.past === undefined && past === null && doc.path === path && doc.hash === hash;
+    const same =
+      i !== undefined &&
+      doc !== undefined &&
+      doc.past === undefined &&
+      past === null &&
+      doc.path === path &&
+      doc.hash === hash;
     if (same && unchanged.has(analyses[i])) kept.set(id, row);
     else kept.replaced.push(id);
   }
@@ -128,24 +160,48 @@ function writeDocuments(db: Database.Database, result: ScanResult, analyses: Ana
     `UPDATE documents SET encoding = ?, format = ?, chars = ?, templated_ratio = ?, within_ratio = ?,
        boilerplate_ratio = ?, extra = ? WHERE id = ?`,
   );
-  const insertParagraph = db.prepare(`INSERT INTO paragraphs (doc, idx, line, page, text, extra) VALUES (?, ?, ?, ?, ?, ?)`);
+  const insertParagraph = db.prepare(
+    `INSERT INTO paragraphs (doc, idx, line, page, text, extra) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
   result.documents.forEach((doc, i) => {
     const extra = extraOf(doc, DOCUMENT_FIELDS);
     const row = kept.get(doc.id);
     if (row !== undefined) {
       const [, , , encoding, format, chars, templated, within, boilerplate, , stale] = row;
       const same =
-        encoding === doc.encoding && format === doc.format && chars === doc.chars && templated === doc.templatedRatio &&
-        within === doc.withinRatio && boilerplate === doc.boilerplateRatio && stale === extra;
+        encoding === doc.encoding &&
+        format === doc.format &&
+        chars === doc.chars &&
+        templated === doc.templatedRatio &&
+        within === doc.withinRatio &&
+        boilerplate === doc.boilerplateRatio &&
+        stale === extra;
       if (!same) {
-        updateDocument.run(doc.encoding, doc.format, doc.chars, doc.templatedRatio, doc.withinRatio, doc.boilerplateRatio, extra, doc.id);
+        updateDocument.run(
+          doc.encoding,
+          doc.format,
+          doc.chars,
+          doc.templatedRatio,
+          doc.withinRatio,
+          doc.boilerplateRatio,
+          extra,
+          doc.id,
+        );
       }
       return;
     }
     const analysis = doc.past === undefined && doc.reference === undefined ? analyses[i] : null;
     insertDocument.run(
-      doc.id, doc.path, doc.hash, doc.encoding, doc.format, doc.chars, doc.templatedRatio, doc.withinRatio,
-      doc.boilerplateRatio, doc.past ?? null,
+      doc.id,
+      doc.path,
+      doc.hash,
+      doc.encoding,
+      doc.format,
+      doc.chars,
+      doc.templatedRatio,
+      doc.withinRatio,
+      doc.boilerplateRatio,
+      doc.past ?? null,
       analysis ? toBlob(analysis.unitPara) : null,
       analysis ? toBlob(analysis.bandKeys) : null,
       extra,
@@ -166,15 +222,29 @@ function writeFindings(db: Database.Database, result: ScanResult): void {
     `INSERT INTO members (cluster, pos, doc, paragraph, span_start, span_end, extra) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertPair = db.prepare(`INSERT INTO document_pairs (pos, a, b, shared_ratio, extra) VALUES (?, ?, ?, ?, ?)`);
-  const insertDiagnostic = db.prepare(`INSERT INTO diagnostics (pos, path, level, message, extra) VALUES (?, ?, ?, ?, ?)`);
+  const insertDiagnostic = db.prepare(
+    `INSERT INTO diagnostics (pos, path, level, message, extra) VALUES (?, ?, ?, ?, ?)`,
+  );
   for (const c of result.clusters) {
-    insertCluster.run(c.id, c.key, c.scope, c.kind, c.boilerplate ? 1 : 0, c.docCount, c.similarity, c.chars, extraOf(c, CLUSTER_FIELDS));
+    insertCluster.run(
+      c.id,
+      c.key,
+      c.scope,
+      c.kind,
+      c.boilerplate ? 1 : 0,
+      c.docCount,
+      c.similarity,
+      c.chars,
+      extraOf(c, CLUSTER_FIELDS),
+    );
     c.members.forEach((m, pos) => {
       insertMember.run(c.id, pos, m.doc, m.paragraph, m.start ?? null, m.end ?? null, extraOf(m, MEMBER_FIELDS));
     });
   }
   result.documentPairs.forEach((p, pos) => insertPair.run(pos, p.a, p.b, p.sharedRatio, extraOf(p, PAIR_FIELDS)));
-  result.diagnostics.forEach((d, pos) => insertDiagnostic.run(pos, d.path, d.level, d.message, extraOf(d, DIAGNOSTIC_FIELDS)));
+  result.diagnostics.forEach((d, pos) =>
+    insertDiagnostic.run(pos, d.path, d.level, d.message, extraOf(d, DIAGNOSTIC_FIELDS)),
+  );
 }
 
 function omit(object: object, fields: string[]): Record<string, unknown> {

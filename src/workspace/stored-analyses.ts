@@ -10,7 +10,10 @@ export interface StoredAnalysis {
   analysis: Analysis;
 }
 
-type AnalysisRow = Pick<DocumentRow, 'id' | 'path' | 'hash' | 'encoding' | 'format' | 'chars' | 'unit_para' | 'band_keys'>;
+type AnalysisRow = Pick<
+  DocumentRow,
+  'id' | 'path' | 'hash' | 'encoding' | 'format' | 'chars' | 'unit_para' | 'band_keys'
+>;
 
 /** Documents per slice when stored analyses are loaded a slice at a time. */
 const LOAD_SLICE = 500;
@@ -19,7 +22,10 @@ const LOAD_SLICE = 500;
  * The stored analyses of the current batch's documents (not those read from a past workspace),
  * by path; see Workspace.storedAnalyses.
  */
-export function loadAnalyses(db: Database.Database, onSlice?: (slice: Analysis[]) => void): Map<string, StoredAnalysis> {
+export function loadAnalyses(
+  db: Database.Database,
+  onSlice?: (slice: Analysis[]) => void,
+): Map<string, StoredAnalysis> {
   const load = db.transaction(() => {
     const rows = db
       .prepare(

@@ -1,6 +1,22 @@
 import type Database from 'better-sqlite3';
-import type { Analysis, Decision, DecisionLabel, Diagnostic, Paragraph, ResultDocumentPair, ScanResult } from '../types.js';
-import { mergeDecisions, readDecisionLog, readDecisions, removeDecision, writeDecision, type DecisionLogEntry, type MergeOutcome } from './decisions.js';
+import type {
+  Analysis,
+  Decision,
+  DecisionLabel,
+  Diagnostic,
+  Paragraph,
+  ResultDocumentPair,
+  ScanResult,
+} from '../types.js';
+import {
+  mergeDecisions,
+  readDecisionLog,
+  readDecisions,
+  removeDecision,
+  writeDecision,
+  type DecisionLogEntry,
+  type MergeOutcome,
+} from './decisions.js';
 import { WorkspaceError } from './errors.js';
 import type { FindingIds } from './finding-ids.js';
 import { loadDiagnostics, loadDocumentPairs, loadResult, loadScan, type ResultSummary } from './load-scan.js';
@@ -179,10 +195,18 @@ export class Workspace {
       const code = sqliteCode(error);
       const message = (error as Error).message;
       const unsaved = `${what} was not saved; the workspace holds what it held before`;
-      if (code === 'SQLITE_FULL') throw new WorkspaceError(`the disk holding workspace ${this.path} is full: ${unsaved}. Free some space and try again`);
-      if (code.startsWith('SQLITE_READONLY')) throw new WorkspaceError(`workspace ${this.path} cannot be written (${message}): ${unsaved}`);
-      if (code.startsWith('SQLITE_IOERR')) throw new WorkspaceError(`cannot write workspace ${this.path} (${message}): ${unsaved}`);
-      if (code.startsWith('SQLITE_BUSY')) throw new WorkspaceError(`workspace ${this.path} is busy (another refrain kept it locked): ${unsaved}. Try again`);
+      if (code === 'SQLITE_FULL')
+        throw new WorkspaceError(
+          `the disk holding workspace ${this.path} is full: ${unsaved}. Free some space and try again`,
+        );
+      if (code.startsWith('SQLITE_READONLY'))
+        throw new WorkspaceError(`workspace ${this.path} cannot be written (${message}): ${unsaved}`);
+      if (code.startsWith('SQLITE_IOERR'))
+        throw new WorkspaceError(`cannot write workspace ${this.path} (${message}): ${unsaved}`);
+      if (code.startsWith('SQLITE_BUSY'))
+        throw new WorkspaceError(
+          `workspace ${this.path} is busy (another refrain kept it locked): ${unsaved}. Try again`,
+        );
       throw error;
     }
   }

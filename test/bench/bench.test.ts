@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_SHARED_RUN } from '../../bench/char-model.js';
-import { generateBatch, STOCK_ROLES, type Batch, type Role, type Truth, type TruthParagraph } from '../../bench/generate.js';
+import {
+  generateBatch,
+  STOCK_ROLES,
+  type Batch,
+  type Role,
+  type Truth,
+  type TruthParagraph,
+} from '../../bench/generate.js';
 import { evaluate } from '../../bench/evaluate.js';
 import { floorPass, hashWindows } from '../../bench/floor.js';
 import { stringShingles } from '../../bench/minhash-baseline.js';
@@ -16,7 +23,8 @@ const dir = mkdtempSync(join(tmpdir(), 'refrain-bench-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const seedDir = join(import.meta.dirname, '../../corpus');
 
-const linesOf = (batch: Batch, d: number) => readFileSync(join(batch.dir, batch.truth.paths[d]), 'utf8').trimEnd().split('\n');
+const linesOf = (batch: Batch, d: number) =>
+  readFileSync(join(batch.dir, batch.truth.paths[d]), 'utf8').trimEnd().split('\n');
 const PROSE: Role[] = ['template', 'family', 'filler'];
 
 /** The text between a paragraph's stock phrases. */
@@ -38,10 +46,14 @@ describe('generateBatch', () => {
 
   it('is deterministic for a seed, in both modes', () => {
     expect(b.truth).toEqual(a.truth);
-    expect(readFileSync(join(b.dir, b.truth.paths[77]), 'utf8')).toBe(readFileSync(join(a.dir, a.truth.paths[77]), 'utf8'));
+    expect(readFileSync(join(b.dir, b.truth.paths[77]), 'utf8')).toBe(
+      readFileSync(join(a.dir, a.truth.paths[77]), 'utf8'),
+    );
     const again = generateBatch({ docs: 120, seed: 5, seedDir, outDir: join(dir, 'dense-again'), stockDense: true });
     expect(again.truth).toEqual(dense.truth);
-    expect(readFileSync(join(again.dir, again.truth.paths[33]), 'utf8')).toBe(readFileSync(join(dense.dir, dense.truth.paths[33]), 'utf8'));
+    expect(readFileSync(join(again.dir, again.truth.paths[33]), 'utf8')).toBe(
+      readFileSync(join(dense.dir, dense.truth.paths[33]), 'utf8'),
+    );
     expect(dense.truth.stockDense).toBe(true);
     expect(linesOf(dense, 33)).not.toEqual(linesOf(a, 33));
   });
@@ -57,12 +69,19 @@ describe('generateBatch', () => {
     const paras = a.truth.paragraphs.flat();
     for (const p of paras) if (p.source >= 0) expect(p.edits).toBeLessThanOrEqual(Math.ceil(p.chars * 0.03));
     const docsBySource = new Map<number, number[]>();
-    a.truth.paragraphs.forEach((ps, d) => ps.forEach((p) => p.source >= 0 && docsBySource.set(p.source, [...(docsBySource.get(p.source) ?? []), d])));
+    a.truth.paragraphs.forEach((ps, d) =>
+      ps.forEach((p) => p.source >= 0 && docsBySource.set(p.source, [...(docsBySource.get(p.source) ?? []), d])),
+    );
     const groups = [...docsBySource.values()];
     expect(groups.some((docs) => new Set(docs).size > 1)).toBe(true);
     expect(groups.some((docs) => new Set(docs).size < docs.length)).toBe(true);
     // A recycled report has every sourced paragraph in common with an earlier one, filler included.
-    const signature = a.truth.paragraphs.map((ps) => ps.map((p) => p.source).filter((s) => s >= 0).join(','));
+    const signature = a.truth.paragraphs.map((ps) =>
+      ps
+        .map((p) => p.source)
+        .filter((s) => s >= 0)
+        .join(','),
+    );
     expect(signature.some((s, d) => signature.indexOf(s) < d)).toBe(true);
   });
 
@@ -79,11 +98,18 @@ describe('generateBatch', () => {
     const labels = (d: number) => stockLines(d, 'table').map((l) => l.split(' | ')[0]);
     expect(labels(150)).toEqual(labels(0));
     expect(stockLines(150, 'table')).not.toEqual(stockLines(0, 'table'));
-    expect(stockLines(0, 'table')).toContain(stockLines(0, 'table').find((l) => /^行政许可 \| \d+ \| \d+ \| \d+$/.test(l)));
+    expect(stockLines(0, 'table')).toContain(
+      stockLines(0, 'table').find((l) => /^行政许可 \| \d+ \| \d+ \| \d+$/.test(l)),
+    );
     const chromed = truth.paragraphs.filter((ps) => ps.some((p) => p.role === 'chrome')).length;
     expect(chromed).toBeGreaterThan(40);
     expect(chromed).toBeLessThan(360);
-    expect(stockLines(truth.paragraphs.findIndex((ps) => ps.some((p) => p.role === 'chrome')), 'chrome')).toContain('扫一扫在手机打开当前页');
+    expect(
+      stockLines(
+        truth.paragraphs.findIndex((ps) => ps.some((p) => p.role === 'chrome')),
+        'chrome',
+      ),
+    ).toContain('扫一扫在手机打开当前页');
     for (const p of truth.paragraphs.flat()) expect(p.source >= 0).toBe(!STOCK_ROLES.has(p.role));
   });
 
@@ -111,7 +137,7 @@ describe('generateBatch', () => {
     check(dense);
   });
 
-  it('draws formulas from the seeds\' recurring phrases and spreads them over many reports', () => {
+  it("draws formulas from the seeds' recurring phrases and spreads them over many reports", () => {
     const { truth } = a;
     expect(truth.stock).toContain('对法治建设重要工作亲自部署、重大问题亲自过问、重点环节亲自协调');
     const reportsWith = new Map<number, number>();
@@ -149,7 +175,11 @@ describe('generateBatch', () => {
         const lines = linesOf(batch, d);
         const place = lines[ps.findIndex((p) => p.role === 'title')].slice(0, -'人民政府'.length);
         // Stock phrases cut out (the formulas are the seeds' own by design), and the slots' fillings.
-        ps.forEach((p, i) => p.role === 'filler' && pieces.push(...outsideStock(lines[i], p.stock).map((x) => strip(x.split(place).join('')))));
+        ps.forEach(
+          (p, i) =>
+            p.role === 'filler' &&
+            pieces.push(...outsideStock(lines[i], p.stock).map((x) => strip(x.split(place).join('')))),
+        );
       });
       // Share of the filler's windows (each occurrence) that stand in a seed.
       const share = (set: Set<string>, n: number) => {
@@ -181,14 +211,24 @@ describe('evaluate', () => {
   // filler (sources 5 and 6) ends with the same formula; a third holds a table row.
   const formula = '坚持以习近平新时代中国特色社会主义思想为指导';
   const template = `${formula}，坚持把法治建设工作与经济社会工作同安排同督办同考核，定期听取有关法治政府建设情况汇报。`;
-  const fillers = [`组织领导干部专题学习宪法民法典行政处罚法等法律法规，${formula}。`, `依托广播展板标语传单等载体扎实推进法律进乡村进学校，${formula}。`];
+  const fillers = [
+    `组织领导干部专题学习宪法民法典行政处罚法等法律法规，${formula}。`,
+    `依托广播展板标语传单等载体扎实推进法律进乡村进学校，${formula}。`,
+  ];
   const at = (text: string) => text.indexOf(formula);
   const texts = [
     ['青石镇人民政府', template, fillers[0]],
     ['龙泉镇人民政府', template, fillers[1]],
     ['行政许可 | 3 | 0 | 1'],
   ];
-  const para = (text: string, source: number, role: Role, stock: StockInsertion[]): TruthParagraph => ({ hash: hashString(text), source, role, edits: 0, chars: text.length, stock });
+  const para = (text: string, source: number, role: Role, stock: StockInsertion[]): TruthParagraph => ({
+    hash: hashString(text),
+    source,
+    role,
+    edits: 0,
+    chars: text.length,
+    stock,
+  });
   const truth: Truth = {
     ...{ version: 0, docs: 3, seed: 0, stockDense: false, bytes: 0, chars: 0 },
     stock: ['人民政府', formula, '行政许可'],
@@ -207,23 +247,66 @@ describe('evaluate', () => {
     settings: { threshold: 0.5, minTokens: 12, minContent: 25, numHashes: 60, bands: 20 },
     documents: texts.map((ps, d) => {
       const paragraphs = ps.map((text, index) => ({ index, line: index + 1, text }));
-      return { id: d, path: `/tmp/x/${truth.paths[d]}`, encoding: 'utf-8', format: 'txt', hash: '', chars: 0, templatedRatio: 0, withinRatio: 0, boilerplateRatio: 0, paragraphs };
+      return {
+        id: d,
+        path: `/tmp/x/${truth.paths[d]}`,
+        encoding: 'utf-8',
+        format: 'txt',
+        hash: '',
+        chars: 0,
+        templatedRatio: 0,
+        withinRatio: 0,
+        boilerplateRatio: 0,
+        paragraphs,
+      };
     }),
     clusters,
     documentPairs: [],
     diagnostics: [],
   });
   type Member = ResultCluster['members'][number] & { lastParagraph?: number };
-  const finding = (members: Member[], boilerplate = false): ResultCluster => ({ id: 0, scope: 'across', kind: 'near', boilerplate, docCount: 2, similarity: 1, chars: 0, content: 0, key: '', members });
+  const finding = (members: Member[], boilerplate = false): ResultCluster => ({
+    id: 0,
+    scope: 'across',
+    kind: 'near',
+    boilerplate,
+    docCount: 2,
+    similarity: 1,
+    chars: 0,
+    content: 0,
+    key: '',
+    members,
+  });
   const span = (doc: number, paragraph: number, start: number, end: number): Member => ({ doc, paragraph, start, end });
-  const copy = finding([{ doc: 0, paragraph: 1 }, { doc: 1, paragraph: 1 }]);
+  const copy = finding([
+    { doc: 0, paragraph: 1 },
+    { doc: 1, paragraph: 1 },
+  ]);
   const formulaInCopies = finding([span(0, 1, 0, formula.length), span(1, 1, 0, formula.length)]);
-  const titles = finding([{ doc: 0, paragraph: 0 }, { doc: 1, paragraph: 0 }], true);
-  const block = finding([{ doc: 0, paragraph: 0, lastParagraph: 1 }, { doc: 1, paragraph: 0, lastParagraph: 1 }]);
+  const titles = finding(
+    [
+      { doc: 0, paragraph: 0 },
+      { doc: 1, paragraph: 0 },
+    ],
+    true,
+  );
+  const block = finding([
+    { doc: 0, paragraph: 0, lastParagraph: 1 },
+    { doc: 1, paragraph: 0, lastParagraph: 1 },
+  ]);
   const stitched = finding([span(0, 2, 0, 12), span(1, 2, 0, 12)]);
   const figures = (...clusters: ResultCluster[]) => {
     const e = evaluate(result(clusters), truth);
-    return { queue: e.queueFindings, copies: e.queueCopies, precision: e.queuePrecision, queueStock: e.queueStock, fragments: e.fragments, stock: e.stockFindings, keptOut: e.stockKeptOut, recall: e.recall };
+    return {
+      queue: e.queueFindings,
+      copies: e.queueCopies,
+      precision: e.queuePrecision,
+      queueStock: e.queueStock,
+      fragments: e.fragments,
+      stock: e.stockFindings,
+      keptOut: e.stockKeptOut,
+      recall: e.recall,
+    };
   };
 
   it('counts true pairs found through shared findings, and reported pairs that share little text', () => {
@@ -236,16 +319,39 @@ describe('evaluate', () => {
   });
 
   it('scores a queue finding that is a true copy', () => {
-    expect(figures(copy)).toEqual({ queue: 1, copies: 1, precision: 1, queueStock: 0, fragments: 0, stock: 0, keptOut: NaN, recall: 1 });
+    expect(figures(copy)).toEqual({
+      queue: 1,
+      copies: 1,
+      precision: 1,
+      queueStock: 0,
+      fragments: 0,
+      stock: 0,
+      keptOut: NaN,
+      recall: 1,
+    });
   });
 
   it('scores a finding of a formula alone as stock, not as a copy, even between copies', () => {
-    expect(figures(formulaInCopies)).toEqual({ queue: 1, copies: 0, precision: 0, queueStock: 1, fragments: 0, stock: 1, keptOut: 0, recall: 0 });
+    expect(figures(formulaInCopies)).toEqual({
+      queue: 1,
+      copies: 0,
+      precision: 0,
+      queueStock: 1,
+      fragments: 0,
+      stock: 1,
+      keptOut: 0,
+      recall: 0,
+    });
     // A few characters past the formula are overhang; a clause past it is copied text.
     const end = formula.length + 3;
     expect(figures(finding([span(0, 1, 0, end), span(1, 1, 0, end)])).queueStock).toBe(1);
     const further = formula.length + 12;
-    expect(figures(finding([span(0, 1, 0, further), span(1, 1, 0, further)]))).toMatchObject({ copies: 1, queueStock: 0, stock: 0, recall: 1 });
+    expect(figures(finding([span(0, 1, 0, further), span(1, 1, 0, further)]))).toMatchObject({
+      copies: 1,
+      queueStock: 0,
+      stock: 0,
+      recall: 1,
+    });
   });
 
   it('counts stock findings marked boilerplate as kept out of the queue', () => {
@@ -254,7 +360,16 @@ describe('evaluate', () => {
   });
 
   it('scores a stitched match of unrelated text as neither copy nor stock', () => {
-    expect(figures(stitched)).toEqual({ queue: 1, copies: 0, precision: 0, queueStock: 0, fragments: 0, stock: 0, keptOut: NaN, recall: 0 });
+    expect(figures(stitched)).toEqual({
+      queue: 1,
+      copies: 0,
+      precision: 0,
+      queueStock: 0,
+      fragments: 0,
+      stock: 0,
+      keptOut: NaN,
+      recall: 0,
+    });
   });
 
   it('maps a block member to every paragraph of its range', () => {
@@ -262,12 +377,27 @@ describe('evaluate', () => {
     // The block and the paragraph finding report one copy twice: both are fragments.
     expect(figures(copy, block)).toMatchObject({ queue: 2, copies: 2, fragments: 2 });
     expect(evaluate(result([block]), truth).falsePairs).toBe(0);
-    const titlesBlock = finding([{ doc: 0, paragraph: 0, lastParagraph: 0 }, { doc: 2, paragraph: 0, lastParagraph: 0 }], true);
+    const titlesBlock = finding(
+      [
+        { doc: 0, paragraph: 0, lastParagraph: 0 },
+        { doc: 2, paragraph: 0, lastParagraph: 0 },
+      ],
+      true,
+    );
     expect(figures(titlesBlock)).toMatchObject({ stock: 1, keptOut: 1 });
   });
 
   it('puts the figures together over a mixed result', () => {
-    expect(figures(copy, formulaInCopies, titles, block, stitched)).toEqual({ queue: 4, copies: 2, precision: 0.5, queueStock: 1, fragments: 2, stock: 2, keptOut: 0.5, recall: 1 });
+    expect(figures(copy, formulaInCopies, titles, block, stitched)).toEqual({
+      queue: 4,
+      copies: 2,
+      precision: 0.5,
+      queueStock: 1,
+      fragments: 2,
+      stock: 2,
+      keptOut: 0.5,
+      recall: 1,
+    });
   });
 });
 
@@ -281,7 +411,9 @@ describe('floor and shingle strings', () => {
     const paths = batch.truth.paths.map((p) => join(batch.dir, p));
     const f = floorPass(paths);
     expect(f.bytes).toBe(batch.truth.bytes);
-    expect(f.windows).toBe(batch.truth.paragraphs.reduce((s, _, d) => s + Math.max(0, readFileSync(paths[d], 'utf8').length - 4), 0));
+    expect(f.windows).toBe(
+      batch.truth.paragraphs.reduce((s, _, d) => s + Math.max(0, readFileSync(paths[d], 'utf8').length - 4), 0),
+    );
   });
   it('spells token k-grams the way the npm package takes them: unique, digits masked tokens as words', () => {
     expect(stringShingles(Uint32Array.from([0x6cd5, 0x6cbb, 0x6cd5, 0x6cbb]), 2)).toEqual(['法治', '治法']);

@@ -17,12 +17,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The "Next:" line of a scan run in `cwd` with `PATH` as given. */
 function nextLine(cwd: string, path = process.env.PATH ?? ''): string {
-  const r = spawnSync(process.execPath, [MAIN, 'scan', CORPUS, '--workspace', join(dir, 'w.db')], { cwd, encoding: 'utf8', env: { ...process.env, PATH: path } });
+  const r = spawnSync(process.execPath, [MAIN, 'scan', CORPUS, '--workspace', join(dir, 'w.db')], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: path },
+  });
   expect(r.status).toBe(0);
   return r.stdout.split('\n').find((l) => l.startsWith('Next: ')) ?? '';
 }
 
-const hint = (run: string) => `Next: ${run} review ${join(dir, 'w.db')}  (findings, diffs, decisions)  ·  ${run} report ${join(dir, 'w.db')} --format html -o report.html`;
+const hint = (run: string) =>
+  `Next: ${run} review ${join(dir, 'w.db')}  (findings, diffs, decisions)  ·  ${run} report ${join(dir, 'w.db')} --format html -o report.html`;
 
 describe('the Next: hint after a scan', () => {
   it('says npx refrain inside the clone, in any of its folders', () => {

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProgress, formatProgress, type ProgressEvent } from '../../cli/progress.js';
 
-const read = (filesDone: number, filesTotal: number, paragraphs: number): ProgressEvent => ({ phase: 'read', filesDone, filesTotal, paragraphs });
+const read = (filesDone: number, filesTotal: number, paragraphs: number): ProgressEvent => ({
+  phase: 'read',
+  filesDone,
+  filesTotal,
+  paragraphs,
+});
 
 function fakeStream(isTTY: boolean, columns = 200) {
   const writes: string[] = [];
@@ -14,10 +19,30 @@ function fakeStream(isTTY: boolean, columns = 200) {
 
 describe('formatProgress', () => {
   it.each([
-    ['reading, with an estimate from the pace so far', read(250, 1000, 5200), 2000, 'refrain: read 250/1,000 files · 5,200 paragraphs sketched · 2.0 s · about 6.0 s left to read'],
-    ['nothing read yet: no estimate', read(0, 1000, 0), 50, 'refrain: read 0/1,000 files · 0 paragraphs sketched · 0.1 s'],
-    ['all read: no estimate', read(1000, 1000, 21000), 8000, 'refrain: read 1,000/1,000 files · 21,000 paragraphs sketched · 8.0 s'],
-    ['comparing', { phase: 'compare', filesDone: 10, filesTotal: 10, paragraphs: 300 } satisfies ProgressEvent, 95_000, 'refrain: 1 min 35 s · comparing… · read 10/10 files, 300 paragraphs sketched'],
+    [
+      'reading, with an estimate from the pace so far',
+      read(250, 1000, 5200),
+      2000,
+      'refrain: read 250/1,000 files · 5,200 paragraphs sketched · 2.0 s · about 6.0 s left to read',
+    ],
+    [
+      'nothing read yet: no estimate',
+      read(0, 1000, 0),
+      50,
+      'refrain: read 0/1,000 files · 0 paragraphs sketched · 0.1 s',
+    ],
+    [
+      'all read: no estimate',
+      read(1000, 1000, 21000),
+      8000,
+      'refrain: read 1,000/1,000 files · 21,000 paragraphs sketched · 8.0 s',
+    ],
+    [
+      'comparing',
+      { phase: 'compare', filesDone: 10, filesTotal: 10, paragraphs: 300 } satisfies ProgressEvent,
+      95_000,
+      'refrain: 1 min 35 s · comparing… · read 10/10 files, 300 paragraphs sketched',
+    ],
   ])('%s', (_title, event, elapsed, expected) => {
     expect(formatProgress(event, elapsed)).toBe(expected);
   });
@@ -78,7 +103,13 @@ describe('createProgress', () => {
       const { writes, stream } = fakeStream(true);
       let clock = 0;
       const p = createProgress(stream, () => clock);
-      const compare = (stage?: string) => ({ phase: 'compare' as const, filesDone: 4, filesTotal: 4, paragraphs: 40, stage });
+      const compare = (stage?: string) => ({
+        phase: 'compare' as const,
+        filesDone: 4,
+        filesTotal: 4,
+        paragraphs: 40,
+        stage,
+      });
       clock = 1000;
       p.update(compare());
       clock = 1010;
@@ -114,8 +145,19 @@ describe('the clock thread', () => {
     const fd = openSync(terminal, 'w+');
     try {
       const p = create({ isTTY: true, columns: 200, fd, write: (s: string) => writeSync(fd, s) });
-      p.update({ phase: 'compare', filesDone: 2, filesTotal: 2, paragraphs: 6, stage: 'aligning 0/10 paragraph pairs' });
-      const times = () => new Set([...readFileSync(terminal, 'utf8').matchAll(/refrain: ([\d.]+) s · aligning 0\/10 paragraph pairs…/g)].map((m) => m[1]));
+      p.update({
+        phase: 'compare',
+        filesDone: 2,
+        filesTotal: 2,
+        paragraphs: 6,
+        stage: 'aligning 0/10 paragraph pairs',
+      });
+      const times = () =>
+        new Set(
+          [...readFileSync(terminal, 'utf8').matchAll(/refrain: ([\d.]+) s · aligning 0\/10 paragraph pairs…/g)].map(
+            (m) => m[1],
+          ),
+        );
       // Busy, as aligning one huge pair keeps it: no timer of this thread can run until the loop ends.
       const deadline = Date.now() + 30_000;
       while (times().size < 2 && Date.now() < deadline);

@@ -14,7 +14,9 @@ describe('reviewerName', () => {
     expect(() => reviewerName('名'.repeat(101))).toThrow(/a name of at most 100 characters/);
     expect(reviewerName('名'.repeat(100))).toBe('名'.repeat(100));
     for (const name of ['li\nming', 'li\tming', 'li\x1b]0;x\x07', 'li\x7f', 'li\x9bming']) {
-      expect(() => reviewerName(name)).toThrow(new UsageError('--reviewer: a name cannot hold control characters or line breaks'));
+      expect(() => reviewerName(name)).toThrow(
+        new UsageError('--reviewer: a name cannot hold control characters or line breaks'),
+      );
     }
   });
 

@@ -38,35 +38,52 @@ describe('PairCollector', () => {
 describe('topPartners', () => {
   it('keeps a pair when it is among the k strongest of either side', () => {
     // Paragraph 0 shares 5, 4, 3 runs with 1, 2, 3; paragraph 3 has no other partner.
-    const pairs = { keys: Float64Array.from([0 * 10 + 1, 0 * 10 + 2, 0 * 10 + 3]), counts: Uint32Array.from([5, 4, 3]) };
+    const pairs = {
+      keys: Float64Array.from([0 * 10 + 1, 0 * 10 + 2, 0 * 10 + 3]),
+      counts: Uint32Array.from([5, 4, 3]),
+    };
     expect([...topPartners(pairs, 10, 2)]).toEqual([1, 2, 3]);
     expect([...topPartners(pairs, 10, 1)]).toEqual([1, 2, 3]);
-    const more = { keys: Float64Array.from([1, 2, 3, 1 * 10 + 2, 1 * 10 + 3, 2 * 10 + 3]), counts: Uint32Array.from([5, 4, 3, 9, 9, 9]) };
+    const more = {
+      keys: Float64Array.from([1, 2, 3, 1 * 10 + 2, 1 * 10 + 3, 2 * 10 + 3]),
+      counts: Uint32Array.from([5, 4, 3, 9, 9, 9]),
+    };
     // k = 1: 0's best is 1; 1's best is 2 (9, lower number first); 2's is 1; 3's is 1.
     expect([...topPartners(more, 10, 1)]).toEqual([1, 12, 13]);
   });
 });
 
 describe('topPartners against sorting (property)', () => {
-  it('keeps exactly the pairs a full sort of each paragraph\'s partners would', () => {
+  it("keeps exactly the pairs a full sort of each paragraph's partners would", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(30), fc.nat(30), fc.integer({ min: 1, max: 5 })), { maxLength: 300 }), fc.integer({ min: 1, max: 6 }), (raw, k) => {
-        const n = 31;
-        const weights = new Map<number, number>();
-        for (const [x, y, w] of raw) if (x !== y) weights.set(Math.min(x, y) * n + Math.max(x, y), w);
-        const keys = [...weights.keys()].sort((p, q) => p - q);
-        const pairs = { keys: Float64Array.from(keys), counts: Uint32Array.from(keys.map((key) => weights.get(key)!)) };
-        const want = new Set<number>();
-        for (let p = 0; p < n; p++) {
-          const mine = keys
-            .filter((key) => Math.floor(key / n) === p || key % n === p)
-            .map((key) => ({ key, q: Math.floor(key / n) === p ? key % n : Math.floor(key / n), w: weights.get(key)! }))
-            .sort((x, y) => y.w - x.w || x.q - y.q)
-            .slice(0, k);
-          for (const m of mine) want.add(m.key);
-        }
-        expect([...topPartners(pairs, n, k)]).toEqual([...want].sort((p, q) => p - q));
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat(30), fc.nat(30), fc.integer({ min: 1, max: 5 })), { maxLength: 300 }),
+        fc.integer({ min: 1, max: 6 }),
+        (raw, k) => {
+          const n = 31;
+          const weights = new Map<number, number>();
+          for (const [x, y, w] of raw) if (x !== y) weights.set(Math.min(x, y) * n + Math.max(x, y), w);
+          const keys = [...weights.keys()].sort((p, q) => p - q);
+          const pairs = {
+            keys: Float64Array.from(keys),
+            counts: Uint32Array.from(keys.map((key) => weights.get(key)!)),
+          };
+          const want = new Set<number>();
+          for (let p = 0; p < n; p++) {
+            const mine = keys
+              .filter((key) => Math.floor(key / n) === p || key % n === p)
+              .map((key) => ({
+                key,
+                q: Math.floor(key / n) === p ? key % n : Math.floor(key / n),
+                w: weights.get(key)!,
+              }))
+              .sort((x, y) => y.w - x.w || x.q - y.q)
+              .slice(0, k);
+            for (const m of mine) want.add(m.key);
+          }
+          expect([...topPartners(pairs, n, k)]).toEqual([...want].sort((p, q) => p - q));
+        },
+      ),
       { numRuns: 300, seed: 11 },
     );
   });

@@ -7,7 +7,9 @@ import { scanPaths } from '../../src/scan/scan.js';
 import type { ScanResult } from '../../src/types.js';
 
 const corpus = new URL('../../corpus', import.meta.url).pathname;
-const seeds = readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort();
+const seeds = readdirSync(corpus)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 // The five seeds and a sixth report recycled from the last one, so that runs of paragraphs are
 // found too.
 const texts = seeds.map((f) => readFileSync(join(corpus, f), 'utf8'));

@@ -7,19 +7,49 @@ import { joinSequences } from '../../src/compare/sequences.js';
 import type { ResultCluster, ResultMember } from '../../src/types.js';
 
 const finding = (members: ResultMember[], extra: Partial<ResultCluster> = {}): ResultCluster => ({
-  id: 0, scope: 'across', kind: 'exact', boilerplate: false, content: 50, docCount: 2, similarity: 1, chars: 100, key: `k${members[0].paragraph}`, members, ...extra,
+  id: 0,
+  scope: 'across',
+  kind: 'exact',
+  boilerplate: false,
+  content: 50,
+  docCount: 2,
+  similarity: 1,
+  chars: 100,
+  key: `k${members[0].paragraph}`,
+  members,
+  ...extra,
 });
 const length = () => 100;
 const show = (fs: ResultCluster[]) =>
-  fs.map((f) => f.members.map((m) => `${m.doc}:${m.paragraph}${m.lastParagraph === undefined ? '' : `-${m.lastParagraph}`}`).join(' ') + (f.parts ? ` (${f.parts.length} parts)` : ''));
+  fs.map(
+    (f) =>
+      f.members
+        .map((m) => `${m.doc}:${m.paragraph}${m.lastParagraph === undefined ? '' : `-${m.lastParagraph}`}`)
+        .join(' ') + (f.parts ? ` (${f.parts.length} parts)` : ''),
+  );
 
 describe('joinSequences', () => {
   it('joins copies that follow each other in both reports into one run, over a paragraph left out', () => {
     const out = joinSequences(
       [
-        finding([{ doc: 0, paragraph: 2 }, { doc: 1, paragraph: 3 }]),
-        finding([{ doc: 0, paragraph: 3 }, { doc: 1, paragraph: 4 }], { boilerplate: true, stock: 'line', content: 4 }),
-        finding([{ doc: 0, paragraph: 5 }, { doc: 1, paragraph: 5 }], { kind: 'near', similarity: 0.9 }),
+        finding([
+          { doc: 0, paragraph: 2 },
+          { doc: 1, paragraph: 3 },
+        ]),
+        finding(
+          [
+            { doc: 0, paragraph: 3 },
+            { doc: 1, paragraph: 4 },
+          ],
+          { boilerplate: true, stock: 'line', content: 4 },
+        ),
+        finding(
+          [
+            { doc: 0, paragraph: 5 },
+            { doc: 1, paragraph: 5 },
+          ],
+          { kind: 'near', similarity: 0.9 },
+        ),
       ],
       length,
     );
@@ -30,10 +60,22 @@ describe('joinSequences', () => {
   it('keeps apart copies that do not advance together, stand in other reports, or are only a clause', () => {
     const out = joinSequences(
       [
-        finding([{ doc: 0, paragraph: 2 }, { doc: 1, paragraph: 3 }]),
-        finding([{ doc: 0, paragraph: 3 }, { doc: 1, paragraph: 1 }]),
-        finding([{ doc: 0, paragraph: 4 }, { doc: 2, paragraph: 5 }]),
-        finding([{ doc: 0, paragraph: 5, start: 0, end: 20 }, { doc: 1, paragraph: 6, start: 10, end: 30 }]),
+        finding([
+          { doc: 0, paragraph: 2 },
+          { doc: 1, paragraph: 3 },
+        ]),
+        finding([
+          { doc: 0, paragraph: 3 },
+          { doc: 1, paragraph: 1 },
+        ]),
+        finding([
+          { doc: 0, paragraph: 4 },
+          { doc: 2, paragraph: 5 },
+        ]),
+        finding([
+          { doc: 0, paragraph: 5, start: 0, end: 20 },
+          { doc: 1, paragraph: 6, start: 10, end: 30 },
+        ]),
       ],
       length,
     );
@@ -43,8 +85,20 @@ describe('joinSequences', () => {
   it('is all boilerplate only when every copy is', () => {
     const out = joinSequences(
       [
-        finding([{ doc: 0, paragraph: 0 }, { doc: 1, paragraph: 0 }], { boilerplate: true, stock: 'line' }),
-        finding([{ doc: 0, paragraph: 1 }, { doc: 1, paragraph: 1 }], { boilerplate: true, stock: 'line' }),
+        finding(
+          [
+            { doc: 0, paragraph: 0 },
+            { doc: 1, paragraph: 0 },
+          ],
+          { boilerplate: true, stock: 'line' },
+        ),
+        finding(
+          [
+            { doc: 0, paragraph: 1 },
+            { doc: 1, paragraph: 1 },
+          ],
+          { boilerplate: true, stock: 'line' },
+        ),
       ],
       length,
     );
@@ -67,7 +121,8 @@ describe('a recycled report', () => {
   it('is one finding naming its paragraph range on each side, its copies inside it', async () => {
     writeFileSync(join(dir, '2023.txt'), ['青石镇2023年度法治政府建设情况报告', ...body].join('\n') + '\n');
     const again = body.map((p) => p.replaceAll('青石镇', '白马镇'));
-    again[3] = '今年镇里新建了便民服务中心，办事群众可以在一个窗口办完户籍、社保和土地流转手续，平均等候时间缩短到十分钟。';
+    again[3] =
+      '今年镇里新建了便民服务中心，办事群众可以在一个窗口办完户籍、社保和土地流转手续，平均等候时间缩短到十分钟。';
     writeFileSync(join(dir, '2024.txt'), ['白马镇2024年度法治政府建设情况报告', ...again].join('\n') + '\n');
     const { result } = await scanPaths([dir]);
     const runs = result.clusters.filter((c) => c.members.some((m) => m.lastParagraph !== undefined));

@@ -28,7 +28,8 @@ describe('scan of corpus/', () => {
     const p4 = d.paragraphs.find((p) => p.text.startsWith('4.聚焦基层治理痛点'))!;
     const p5 = d.paragraphs.find((p) => p.text.startsWith('5.聚焦基层治理痛点'))!;
     const found = result.clusters.filter(
-      (c) => c.members.some((m) => m.doc === d.id && m.paragraph === p4.index && m.start === undefined) &&
+      (c) =>
+        c.members.some((m) => m.doc === d.id && m.paragraph === p4.index && m.start === undefined) &&
         c.members.some((m) => m.doc === d.id && m.paragraph === p5.index && m.start === undefined),
     );
     expect(found).toHaveLength(1);
@@ -41,9 +42,13 @@ describe('scan of corpus/', () => {
     const d = doc('000');
     const clean = d.paragraphs.find((p) => p.text.startsWith('紧跟上级决策部署'))!;
     const pdf = d.paragraphs.find((p) => p.line > 25 && p.text.includes('紧跟上级决策部署'))!;
-    expect(pdf.text).toContain('不断增强新时期依法行政水平。一是突出学习重点。把学习习近平法治思想作为新时期做好法治建设的纲');
+    expect(pdf.text).toContain(
+      '不断增强新时期依法行政水平。一是突出学习重点。把学习习近平法治思想作为新时期做好法治建设的纲',
+    );
     const found = result.clusters.find(
-      (c) => c.members.some((m) => m.doc === d.id && m.paragraph === clean.index) && c.members.some((m) => m.doc === d.id && m.paragraph === pdf.index),
+      (c) =>
+        c.members.some((m) => m.doc === d.id && m.paragraph === clean.index) &&
+        c.members.some((m) => m.doc === d.id && m.paragraph === pdf.index),
     );
     expect(found).toMatchObject({ scope: 'within' });
     expect(['partial', 'near']).toContain(found!.kind);

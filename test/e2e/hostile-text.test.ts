@@ -47,7 +47,11 @@ beforeAll(() => {
   scan = run('scan', 'reports', '--workspace', ws, '--top', '50');
   if (scan.status !== 0) throw new Error(`scan failed: ${String(scan.stderr)}`);
   const result = JSON.parse(run('report', ws, '--format', 'json').stdout) as ScanResult;
-  const shared = result.clusters.find((c) => c.docCount === 2 && c.members.every((m) => result.documents[m.doc].paragraphs[m.paragraph].text.includes('pwned')));
+  const shared = result.clusters.find(
+    (c) =>
+      c.docCount === 2 &&
+      c.members.every((m) => result.documents[m.doc].paragraphs[m.paragraph].text.includes('pwned')),
+  );
   if (!shared) throw new Error('the shared paragraph is not a finding');
   const decided = run('decide', '--workspace', ws, shared.key, 'copied', '--note', `=HYPERLINK("http://x") ${ATTACK}`);
   if (decided.status !== 0) throw new Error(`decide failed: ${decided.stderr}`);
@@ -113,7 +117,17 @@ describe.skipIf(!HAS_TMUX)('item 1 in a real terminal (tmux): the title stays, t
   }
 
   it('refrain scan prints the attack as symbols', async () => {
-    tmux('new-session', '-d', '-s', 'scan', '-x', '160', '-y', '60', `cd ${JSON.stringify(dir)} && node ${JSON.stringify(MAIN)} scan reports --no-workspace --top 50; echo "exit status $?"; sleep 30`);
+    tmux(
+      'new-session',
+      '-d',
+      '-s',
+      'scan',
+      '-x',
+      '160',
+      '-y',
+      '60',
+      `cd ${JSON.stringify(dir)} && node ${JSON.stringify(MAIN)} scan reports --no-workspace --top 50; echo "exit status $?"; sleep 30`,
+    );
     const shown = await until('scan', (s) => s.includes('exit status'), 'the scan to end');
     expect(shown).toContain('exit status 0');
     expect(shown).toContain('Scanned 2 reports');
@@ -122,7 +136,17 @@ describe.skipIf(!HAS_TMUX)('item 1 in a real terminal (tmux): the title stays, t
   });
 
   it('refrain review shows the attack in the list, the finding and the report as symbols', async () => {
-    tmux('new-session', '-d', '-s', 'review', '-x', '120', '-y', '40', `cd ${JSON.stringify(dir)} && exec node ${JSON.stringify(MAIN)} review audit.db`);
+    tmux(
+      'new-session',
+      '-d',
+      '-s',
+      'review',
+      '-x',
+      '120',
+      '-y',
+      '40',
+      `cd ${JSON.stringify(dir)} && exec node ${JSON.stringify(MAIN)} review audit.db`,
+    );
     await until('review', (s) => s.includes('refrain review ·'), 'the findings list');
     tmux('send-keys', '-t', 'review', '/', 'p', 'w', 'n', 'e', 'd', 'Enter');
     const list = await until('review', (s) => s.includes('filter: "pwned"') && s.includes('␛]0;pwned␇'), 'the search');

@@ -7,7 +7,8 @@ const npm = (...args: string[]) => spawnSync('npm', args, { cwd: ROOT, encoding:
 
 // npm 11.16 and later review dependencies' install scripts; older npm has no such command.
 const reviews = npm('install-scripts', '--help').status === 0;
-if (!reviews) console.warn('install: this npm has no install-scripts command (npm 11.16 or later); the check is skipped');
+if (!reviews)
+  console.warn('install: this npm has no install-scripts command (npm 11.16 or later); the check is skipped');
 
 describe.skipIf(!reviews)('npm install', () => {
   it("prints no 'install scripts not yet covered by allowScripts' warning: every dependency's install script is approved", () => {

@@ -26,11 +26,41 @@ interface Batch {
 
 const LANGUAGES = 'test/fixtures/languages';
 const BATCHES: Batch[] = [
-  { name: 'de', dir: `${LANGUAGES}/de`, ext: '.txt', rows: 'expected.tsv', recycled: ['01_lindenau_2023.txt', '02_lindenau_2024.txt'] },
-  { name: 'es', dir: `${LANGUAGES}/es`, ext: '.txt', rows: 'expected.tsv', recycled: ['01_torrealta_2023.txt', '02_torrealta_2024.txt'] },
-  { name: 'fr', dir: `${LANGUAGES}/fr`, ext: '.txt', rows: 'expected.tsv', recycled: ['01_beaumont_2023.txt', '02_beaumont_2024.txt'] },
-  { name: 'ja', dir: `${LANGUAGES}/ja`, ext: '.txt', rows: 'expected.tsv', recycled: ['01_aoba_r5.txt', '02_aoba_r6.txt'] },
-  { name: 'ko', dir: `${LANGUAGES}/ko`, ext: '.txt', rows: 'expected.tsv', recycled: ['01_haneul_2023.txt', '02_haneul_2024.txt'] },
+  {
+    name: 'de',
+    dir: `${LANGUAGES}/de`,
+    ext: '.txt',
+    rows: 'expected.tsv',
+    recycled: ['01_lindenau_2023.txt', '02_lindenau_2024.txt'],
+  },
+  {
+    name: 'es',
+    dir: `${LANGUAGES}/es`,
+    ext: '.txt',
+    rows: 'expected.tsv',
+    recycled: ['01_torrealta_2023.txt', '02_torrealta_2024.txt'],
+  },
+  {
+    name: 'fr',
+    dir: `${LANGUAGES}/fr`,
+    ext: '.txt',
+    rows: 'expected.tsv',
+    recycled: ['01_beaumont_2023.txt', '02_beaumont_2024.txt'],
+  },
+  {
+    name: 'ja',
+    dir: `${LANGUAGES}/ja`,
+    ext: '.txt',
+    rows: 'expected.tsv',
+    recycled: ['01_aoba_r5.txt', '02_aoba_r6.txt'],
+  },
+  {
+    name: 'ko',
+    dir: `${LANGUAGES}/ko`,
+    ext: '.txt',
+    rows: 'expected.tsv',
+    recycled: ['01_haneul_2023.txt', '02_haneul_2024.txt'],
+  },
   { name: 'en', dir: 'test/fixtures/english', ext: '.txt', rows: 'queue.tsv' },
   { name: 'md', dir: 'test/fixtures/markdown', ext: '.md', rows: 'expected.tsv' },
 ];
@@ -45,8 +75,7 @@ const HANDFUL = 8;
  * What the engine gets wrong today, keyed by test title, each with what it does instead. These
  * run as `it.fails`: when the engine is fixed the test reports it, and the entry goes.
  */
-const KNOWN_GAPS: Record<string, string> = {
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 const reports = (b: Batch) =>
   readdirSync(b.dir)
@@ -110,7 +139,10 @@ for (const batch of BATCHES) {
         const a = locate(result, row.fileA, row.snippetA);
         const b = locate(result, row.fileB, row.snippetB);
         const repeat = row.fileA === row.fileB && row.snippetA === row.snippetB;
-        expect([a.length >= (repeat ? 2 : 1), b.length > 0], `${row.note}: ${row.snippetA} / ${row.snippetB}`).toEqual([true, true]);
+        expect([a.length >= (repeat ? 2 : 1), b.length > 0], `${row.note}: ${row.snippetA} / ${row.snippetB}`).toEqual([
+          true,
+          true,
+        ]);
       }
     });
 
@@ -130,7 +162,9 @@ for (const batch of BATCHES) {
 
     const precise = `${batch.name}: every finding in the queue holds a labelled copy`;
     check(precise)(precise, () => {
-      const copies = new Set(rows.filter((r) => (r.label as string) === 'copy').flatMap((r) => findingsWithBoth(result, r).map((c) => c.id)));
+      const copies = new Set(
+        rows.filter((r) => (r.label as string) === 'copy').flatMap((r) => findingsWithBoth(result, r).map((c) => c.id)),
+      );
       const stray = result.clusters.filter((c) => !c.boilerplate && !copies.has(c.id));
       expect(stray.map((c) => describeFinding(result, c))).toEqual([]);
     });
@@ -139,8 +173,12 @@ for (const batch of BATCHES) {
       const [original, recycled] = batch.recycled;
       const runs = `${batch.name}: the recycled report is a finding of paragraph runs`;
       check(runs)(runs, () => {
-        const isRun = (m: ResultMember, file: string) => m.lastParagraph !== undefined && result.documents[m.doc].path.endsWith(file);
-        const found = result.clusters.filter((c) => !c.boilerplate && c.members.some((m) => isRun(m, original)) && c.members.some((m) => isRun(m, recycled)));
+        const isRun = (m: ResultMember, file: string) =>
+          m.lastParagraph !== undefined && result.documents[m.doc].path.endsWith(file);
+        const found = result.clusters.filter(
+          (c) =>
+            !c.boilerplate && c.members.some((m) => isRun(m, original)) && c.members.some((m) => isRun(m, recycled)),
+        );
         expect(found.length, result.clusters.map((c) => describeFinding(result, c)).join('\n')).toBeGreaterThan(0);
       });
     }

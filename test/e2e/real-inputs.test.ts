@@ -9,7 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPath } from '../../src/read/ingest/index.js';
 import { scanPaths } from '../../src/scan/scan.js';
 import type { ResultCluster, ResultDocument, ScanResult } from '../../src/types.js';
-import { batchFolder, documentFor, nonEmptyLines, paragraphStarting, pdfPageTexts, seedPath } from '../support/real-inputs.js';
+import {
+  batchFolder,
+  documentFor,
+  nonEmptyLines,
+  paragraphStarting,
+  pdfPageTexts,
+  seedPath,
+} from '../support/real-inputs.js';
 import { findingsWithBoth, locate, readPairs, squash, type PairRow } from '../support/seed-pairs.js';
 
 const FORMATS = 'test/fixtures/formats';
@@ -50,7 +57,10 @@ const cases: FormatCase[] = [
     seedLines: () => {
       const lines = readFileSync(seed000, 'utf8').replace(/\r\n?/g, '\n').split('\n');
       const end = lines.findIndex((l) => l.trim() === '一、');
-      return lines.slice(0, end).map((l) => l.trim()).filter((l) => l !== '');
+      return lines
+        .slice(0, end)
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
     },
     fixtureText: (line) => line,
     exceptions: [],
@@ -68,7 +78,12 @@ const cases: FormatCase[] = [
     seed: seed003,
     seedLines: () => nonEmptyLines(seed003),
     fixtureText: (line) => line,
-    exceptions: [{ starts: '联系方式:0750-5524538', reason: "in the page's <footer>, which the HTML extractor drops as site chrome" }],
+    exceptions: [
+      {
+        starts: '联系方式:0750-5524538',
+        reason: "in the page's <footer>, which the HTML extractor drops as site chrome",
+      },
+    ],
   },
   {
     fixture: '001-traditional.txt',
@@ -97,18 +112,29 @@ describe('format fixtures are found as copies of their seeds, paragraph by parag
     const result = await scanCase(c);
     expect(result.diagnostics).toEqual([]);
     const lines = c.seedLines();
-    const substantial = lines.map((line, i) => ({ line, i })).filter(({ line, i }) => c.fixtureText(line, i).length >= SUBSTANTIAL);
+    const substantial = lines
+      .map((line, i) => ({ line, i }))
+      .filter(({ line, i }) => c.fixtureText(line, i).length >= SUBSTANTIAL);
     const missing: string[] = [];
     for (const { line, i } of substantial) {
       // The seed side as ingest keeps it: the written-out bookmark is removed from the seed too.
       const snippetA = line.replace('[bookmark: _GoBack]', '');
-      const row: PairRow = { label: 'dup', fileA: seedName(c), snippetA, fileB: c.fixture, snippetB: c.fixtureText(line, i), note: '' };
+      const row: PairRow = {
+        label: 'dup',
+        fileA: seedName(c),
+        snippetA,
+        fileB: c.fixture,
+        snippetB: c.fixtureText(line, i),
+        note: '',
+      };
       const inFixture = locate(result, c.fixture, row.snippetB).length > 0;
       if (!inFixture || findingsWithBoth(result, row).length === 0) missing.push(line.slice(0, 24));
     }
     const matched = substantial.length - missing.length;
     const left = c.exceptions.map((e) => `; left out on purpose: ${e.starts}… (${e.reason})`).join('');
-    console.info(`${c.fixture}: ${matched}/${substantial.length} substantial seed paragraphs found with their copy${left}`);
+    console.info(
+      `${c.fixture}: ${matched}/${substantial.length} substantial seed paragraphs found with their copy${left}`,
+    );
     expect(missing).toEqual(c.exceptions.map((e) => lines.find((l) => l.startsWith(e.starts))!.slice(0, 24)));
     expect(matched).toBeGreaterThan(10);
   });
@@ -130,7 +156,8 @@ function checkLines(doc: ResultDocument, text: string, pageStarts?: number[]) {
     const first = squash(lines[p.line - 1]).text;
     expect(first.length, `line ${p.line} of ${doc.path} is blank`).toBeGreaterThan(0);
     expect(squash(p.text).text.startsWith(first), `paragraph ${p.index} does not start on line ${p.line}`).toBe(true);
-    if (pageStarts) expect(p.page, `page of paragraph ${p.index}`).toBe(pageStarts.filter((s) => s <= lineStart[p.line - 1]).length);
+    if (pageStarts)
+      expect(p.page, `page of paragraph ${p.index}`).toBe(pageStarts.filter((s) => s <= lineStart[p.line - 1]).length);
     else expect(p.page).toBeUndefined();
   }
 }
@@ -145,7 +172,8 @@ describe('locations in the fixtures point at the text', () => {
     const pages = await pdfPageTexts(join(FORMATS, '000-report.pdf'));
     expect(pages).toHaveLength(4);
     const lines = scanned.text.split('\n');
-    for (const p of doc.paragraphs) expect(pages[p.page! - 1], `paragraph ${p.index}`).toContain(squash(lines[p.line - 1]).text);
+    for (const p of doc.paragraphs)
+      expect(pages[p.page! - 1], `paragraph ${p.index}`).toContain(squash(lines[p.line - 1]).text);
     // Known places (make-fixtures.mjs prints each page's first line; test/formats.test.ts pins them).
     expect(paragraphStarting(doc, '紧跟上级决策部署')).toMatchObject({ line: 11, page: 1 });
     expect(paragraphStarting(doc, '三是责任落实到位')).toMatchObject({ line: 38, page: 2 });
@@ -203,11 +231,18 @@ describe('Traditional and Simplified compared as one, the original characters sh
     expect(runs).toHaveLength(1);
     const [run] = runs;
     expect(run).toMatchObject({ kind: 'exact', similarity: 1, docCount: 2 });
-    const pieces = run.parts!.map((part) => part.map((m) => [m.doc === trad.id ? 'trad' : 'simp', m.paragraph, m.start ?? null]));
+    const pieces = run.parts!.map((part) =>
+      part.map((m) => [m.doc === trad.id ? 'trad' : 'simp', m.paragraph, m.start ?? null]),
+    );
     for (const part of pieces) {
       const i = part[0][1];
       expect(part.map((m) => m[0]).sort()).toEqual(['simp', 'trad']);
-      expect(part).toEqual(expect.arrayContaining([['trad', i, null], ['simp', i, null]]));
+      expect(part).toEqual(
+        expect.arrayContaining([
+          ['trad', i, null],
+          ['simp', i, null],
+        ]),
+      );
     }
     // Every substantial paragraph of the seed is in it (short headings may be too, or not).
     const covered = new Set(pieces.map((p) => p.find((m) => m[0] === 'simp')![1] as number));
@@ -242,7 +277,9 @@ describe('a PDF without a text layer is a diagnostic, not an empty success (real
     const dir = folder([join(FORMATS, 'scanned.pdf'), seed001]);
     const { run, result } = scanCli(dir);
     expect(run.status, run.stderr).toBe(0);
-    expect(result!.diagnostics).toEqual([{ path: join(dir, 'scanned.pdf'), level: 'error', message: 'no text layer: scanned PDF? run OCR first' }]);
+    expect(result!.diagnostics).toEqual([
+      { path: join(dir, 'scanned.pdf'), level: 'error', message: 'no text layer: scanned PDF? run OCR first' },
+    ]);
     expect(result!.documents.map((d) => d.path)).toEqual([join(dir, seedName(cases[3]))]);
     // The skipped file is listed on standard error; the summary counts it and says where it is listed.
     expect(run.stderr).toContain(`error: ${join(dir, 'scanned.pdf')}: no text layer: scanned PDF? run OCR first`);
@@ -254,13 +291,22 @@ describe('a PDF without a text layer is a diagnostic, not an empty success (real
     const { run, result } = scanCli(dir);
     expect(run.status, run.stderr).toBe(0);
     const pdf = join(dir, 'partly-scanned.pdf');
-    expect(result!.diagnostics).toEqual([{ path: pdf, level: 'warning', message: 'page 2 of 2 carries no text (scanned images?); run OCR to include it' }]);
+    expect(result!.diagnostics).toEqual([
+      { path: pdf, level: 'warning', message: 'page 2 of 2 carries no text (scanned images?); run OCR to include it' },
+    ]);
     const doc = result!.documents.find((d) => d.path === pdf)!;
     expect(doc.paragraphs.map((p) => [p.line, p.page, p.text.slice(0, 12)])).toEqual([
       [1, 1, '黔江区黑溪镇人民政府'],
       [2, 1, '2021年，黑溪镇坚持以'],
     ]);
-    const row: PairRow = { label: 'dup', fileA: seedName(cases[0]), snippetA: doc.paragraphs[1].text, fileB: 'partly-scanned.pdf', snippetB: doc.paragraphs[1].text, note: '' };
+    const row: PairRow = {
+      label: 'dup',
+      fileA: seedName(cases[0]),
+      snippetA: doc.paragraphs[1].text,
+      fileB: 'partly-scanned.pdf',
+      snippetB: doc.paragraphs[1].text,
+      note: '',
+    };
     // The paragraph is an exact copy; a passage its seed repeats elsewhere is in it too.
     const found = findingsWithBoth(result!, row);
     expect(found.filter((c) => c.members.every((m) => m.start === undefined)).map((c) => c.kind)).toEqual(['exact']);
@@ -305,7 +351,9 @@ describe('page chrome is boilerplate by how often it recurs, not by a list', () 
   it('the chrome lines, one after the other in every report, are one finding across all ten, marked boilerplate', () => {
     expect(result.documents).toHaveLength(10);
     const holds = (c: ResultCluster, line: string) =>
-      (c.parts ?? [c.members]).some((part) => part.some((m) => result.documents[m.doc].paragraphs[m.paragraph].text === line));
+      (c.parts ?? [c.members]).some((part) =>
+        part.some((m) => result.documents[m.doc].paragraphs[m.paragraph].text === line),
+      );
     for (const line of CHROME) {
       const holding = result.clusters.filter((c) => holds(c, line));
       expect(holding, line).toHaveLength(1);
@@ -316,10 +364,18 @@ describe('page chrome is boilerplate by how often it recurs, not by a list', () 
   });
 
   it('the body paragraph two reports share is a finding, not boilerplate; the other bodies are in none', () => {
-    const row: PairRow = { label: 'dup', fileA: 'r01.txt', snippetA: SHARED, fileB: 'r02.txt', snippetB: SHARED, note: '' };
+    const row: PairRow = {
+      label: 'dup',
+      fileA: 'r01.txt',
+      snippetA: SHARED,
+      fileB: 'r02.txt',
+      snippetB: SHARED,
+      note: '',
+    };
     const shared = findingsWithBoth(result, row);
     expect(shared.map((c) => [c.kind, c.boilerplate, c.docCount])).toEqual([['exact', false, 2]]);
-    const isChrome = (c: ResultCluster) => c.members.every((m) => CHROME.includes(result.documents[m.doc].paragraphs[m.paragraph].text));
+    const isChrome = (c: ResultCluster) =>
+      c.members.every((m) => CHROME.includes(result.documents[m.doc].paragraphs[m.paragraph].text));
     expect(result.clusters.filter((c) => !isChrome(c)).map((c) => c.id)).toEqual(shared.map((c) => c.id));
     expect(result.clusters.filter((c) => c.boilerplate).every(isChrome)).toBe(true);
   });
@@ -333,7 +389,11 @@ describe('page chrome is boilerplate by how often it recurs, not by a list', () 
     const rare = (await scanPaths([folder([], files)])).result;
     const holding = (line: string) =>
       rare.clusters
-        .filter((c) => (c.parts ?? [c.members]).some((part) => part.some((m) => rare.documents[m.doc].paragraphs[m.paragraph].text === line)))
+        .filter((c) =>
+          (c.parts ?? [c.members]).some((part) =>
+            part.some((m) => rare.documents[m.doc].paragraphs[m.paragraph].text === line),
+          ),
+        )
         .map((c) => [c.boilerplate, c.stock ?? null, c.docCount, c.parts?.length ?? 1]);
     expect(holding(CHROME[0])).toEqual([[true, 'line', 4, 1]]);
     expect(holding(CHROME[1])).toEqual([[false, null, 2, 2]]);
@@ -351,7 +411,9 @@ describe('English batch: known copies are reported together, known non-copies ar
   let result: ScanResult;
   beforeAll(async () => {
     // Only the reports: a folder scan would read expected.tsv as one more report.
-    const reports = readdirSync(ENGLISH).filter((n) => n.endsWith('.txt')).map((n) => join(ENGLISH, n));
+    const reports = readdirSync(ENGLISH)
+      .filter((n) => n.endsWith('.txt'))
+      .map((n) => join(ENGLISH, n));
     result = (await scanPaths([folder(reports)])).result;
   });
 
@@ -362,10 +424,16 @@ describe('English batch: known copies are reported together, known non-copies ar
     expect(englishRows.filter((r) => r.label === 'not-dup').length).toBeGreaterThan(0);
   });
 
-  it.each(englishRows.map((r) => [`${r.label}: ${r.note} (${r.fileA.slice(0, 2)} ~ ${r.fileB.slice(0, 2)})`, r] as const))('%s', (_title, row) => {
+  it.each(
+    englishRows.map((r) => [`${r.label}: ${r.note} (${r.fileA.slice(0, 2)} ~ ${r.fileB.slice(0, 2)})`, r] as const),
+  )('%s', (_title, row) => {
     const found = findingsWithBoth(result, row);
     if (row.label === 'dup') expect(found.length, 'no finding holds both passages').toBeGreaterThan(0);
-    else expect(found.map((c) => c.id), 'a finding holds both passages').toEqual([]);
+    else
+      expect(
+        found.map((c) => c.id),
+        'a finding holds both passages',
+      ).toEqual([]);
   });
 });
 

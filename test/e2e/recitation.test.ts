@@ -11,10 +11,10 @@ const MAIN = join(ROOT, 'dist', 'cli', 'main.js');
 const LAW =
   '各级人民政府应当坚持依法行政，严格按照法定权限和程序行使权力、履行职责，做到法定职责必须为、法无授权不可为，自觉接受人大监督、民主监督、司法监督和社会监督。';
 
-describe('the seeds with a reference holding the real title (corpus/reference/)', () => {
+describe('the seeds with a reference holding the real title (reference/)', () => {
   let result: ScanResult;
   beforeAll(async () => {
-    result = (await scanPaths(['corpus'], { references: ['corpus/reference'] })).result;
+    result = (await scanPaths(['corpus'], { references: ['reference'] })).result;
   });
 
   it("reports 004's title as a splice of 三升体育平台 in place of 关于, first", () => {
@@ -28,11 +28,11 @@ describe('the seeds with a reference holding the real title (corpus/reference/)'
 
   it('reads the reference as a reference, not a report: no ratios, and the batch is five reports', () => {
     const refs = result.documents.filter((d) => d.reference);
-    expect(refs.map((d) => d.path)).toEqual(['corpus/reference/中共中央关于全面推进依法治国若干重大问题的决定.txt']);
+    expect(refs.map((d) => d.path)).toEqual(['reference/中共中央关于全面推进依法治国若干重大问题的决定.txt']);
     expect([refs[0].templatedRatio, refs[0].recitedRatio]).toEqual([0, undefined]);
     expect(result.documents.filter((d) => !d.reference)).toHaveLength(5);
     expect(result.scan!.inputs).toEqual([{ path: 'corpus', files: 5 }]);
-    expect(result.scan!.references).toEqual([{ path: 'corpus/reference', files: 1 }]);
+    expect(result.scan!.references).toEqual([{ path: 'reference', files: 1 }]);
   });
 });
 
@@ -44,8 +44,14 @@ describe('a report reciting a reference', () => {
     mkdirSync(join(dir, 'reports'));
     mkdirSync(join(dir, 'upstream'));
     writeFileSync(join(dir, 'upstream', 'law.txt'), `第三条\n\n${LAW}`);
-    writeFileSync(join(dir, 'reports', 'a.txt'), `镇政府全年办理行政复议案件两件，均按期办结。\n\n按照规定，${LAW}\n\n镇综治中心实行矛盾纠纷分级分类处置。`);
-    writeFileSync(join(dir, 'reports', 'b.txt'), '今年以来，镇里围绕乡村振兴重点任务，持续完善村规民约，推动移风易俗，群众满意度明显提升。');
+    writeFileSync(
+      join(dir, 'reports', 'a.txt'),
+      `镇政府全年办理行政复议案件两件，均按期办结。\n\n按照规定，${LAW}\n\n镇综治中心实行矛盾纠纷分级分类处置。`,
+    );
+    writeFileSync(
+      join(dir, 'reports', 'b.txt'),
+      '今年以来，镇里围绕乡村振兴重点任务，持续完善村规民约，推动移风易俗，群众满意度明显提升。',
+    );
     result = (await scanPaths([join(dir, 'reports')], { references: [join(dir, 'upstream')] })).result;
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -60,7 +66,11 @@ describe('a report reciting a reference', () => {
   });
 
   it('is what the command line does with --reference, and with a refrain.json naming the reference', () => {
-    const run = (args: string[]) => spawnSync(process.execPath, [MAIN, 'scan', 'reports', '--no-workspace', '--json', '-', ...args], { cwd: dir, encoding: 'utf8' });
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [MAIN, 'scan', 'reports', '--no-workspace', '--json', '-', ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
     const flag = JSON.parse(run(['--reference', 'upstream']).stdout) as ScanResult;
     writeFileSync(join(dir, 'refrain.json'), JSON.stringify({ reference: ['upstream'], minContent: 30 }));
     const configured = JSON.parse(run([]).stdout) as ScanResult;

@@ -21,9 +21,16 @@ describe('corpus: known copies are reported together, known non-copies are not',
     expect(rows.filter((r) => r.label === 'dup')).toHaveLength(10);
     expect(rows.filter((r) => r.label === 'not-dup')).toHaveLength(3);
   });
-  it.each(rows.map((r) => [`${r.label}: ${r.note} (${r.fileA.slice(0, 3)} ~ ${r.fileB.slice(0, 3)})`, r] as const))('%s', (_title, row) => {
-    const found = findingsWithBoth(result, row);
-    if (row.label === 'dup') expect(found.length, 'no finding holds both passages').toBeGreaterThan(0);
-    else expect(found.map((c) => c.id), 'a finding holds both passages').toEqual([]);
-  });
+  it.each(rows.map((r) => [`${r.label}: ${r.note} (${r.fileA.slice(0, 3)} ~ ${r.fileB.slice(0, 3)})`, r] as const))(
+    '%s',
+    (_title, row) => {
+      const found = findingsWithBoth(result, row);
+      if (row.label === 'dup') expect(found.length, 'no finding holds both passages').toBeGreaterThan(0);
+      else
+        expect(
+          found.map((c) => c.id),
+          'a finding holds both passages',
+        ).toEqual([]);
+    },
+  );
 });

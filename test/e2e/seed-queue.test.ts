@@ -21,13 +21,28 @@ describe('corpus: the queue holds the copies and keeps stock text and stitched m
     const labels = new Set(rows.map((r) => r.label as string));
     expect([...labels].sort()).toEqual(['copy', 'false', 'stock']);
   });
-  it.each(rows.map((r) => [`${r.label}: ${r.note} (${r.fileA.slice(0, 3)} ~ ${r.fileB.slice(0, 3)})`, r] as const))('%s', (_title, row) => {
-    const found = findingsWithBoth(result, row);
-    const label = row.label as string;
-    if (label === 'copy') expect(found.filter((c) => !c.boilerplate).map((c) => c.kind), 'no finding in the queue holds both').not.toEqual([]);
-    else if (label === 'stock') expect(found.filter((c) => !c.boilerplate).map((c) => c.id), 'a finding in the queue holds both').toEqual([]);
-    else expect(found.map((c) => c.id), 'a finding holds both').toEqual([]);
-  });
+  it.each(rows.map((r) => [`${r.label}: ${r.note} (${r.fileA.slice(0, 3)} ~ ${r.fileB.slice(0, 3)})`, r] as const))(
+    '%s',
+    (_title, row) => {
+      const found = findingsWithBoth(result, row);
+      const label = row.label as string;
+      if (label === 'copy')
+        expect(
+          found.filter((c) => !c.boilerplate).map((c) => c.kind),
+          'no finding in the queue holds both',
+        ).not.toEqual([]);
+      else if (label === 'stock')
+        expect(
+          found.filter((c) => !c.boilerplate).map((c) => c.id),
+          'a finding in the queue holds both',
+        ).toEqual([]);
+      else
+        expect(
+          found.map((c) => c.id),
+          'a finding holds both',
+        ).toEqual([]);
+    },
+  );
   it('has at most 15 findings in the queue, the whole-paragraph and block copies first', () => {
     const queue = result.clusters.filter((c) => !c.boilerplate);
     expect(queue.length).toBeLessThanOrEqual(15);

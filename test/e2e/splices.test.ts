@@ -36,7 +36,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const holding = (text: string) =>
   result.clusters.filter((f) =>
-    f.members.some((m) => result.documents[m.doc].paragraphs.slice(m.paragraph, (m.lastParagraph ?? m.paragraph) + 1).some((p) => p.text.includes(text))),
+    f.members.some((m) =>
+      result.documents[m.doc].paragraphs
+        .slice(m.paragraph, (m.lastParagraph ?? m.paragraph) + 1)
+        .some((p) => p.text.includes(text)),
+    ),
   );
 const pathOf = (f: ResultCluster, member: number) => result.documents[f.members[member].doc].path;
 

@@ -24,7 +24,13 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'refrain-templates-'));
   TOWNS.forEach((town, i) => {
     const own = OWN.map((p, k) => `${town}镇${p.slice(0, 8 + k + i)}${town}镇${p.slice(8 + k + i)}`);
-    const text = [`${town}镇2024年法治政府建设工作报告`, own[i % 3], template(town, i), own[(i + 1) % 3], `${town}镇人民政府`].join('\n\n');
+    const text = [
+      `${town}镇2024年法治政府建设工作报告`,
+      own[i % 3],
+      template(town, i),
+      own[(i + 1) % 3],
+      `${town}镇人民政府`,
+    ].join('\n\n');
     writeFileSync(join(dir, `${String(i).padStart(2, '0')}-${town}.txt`), text);
   });
   OTHERS.forEach((town, i) => {
@@ -40,7 +46,9 @@ const textOf = (f: ResultCluster, i: number, [s, e]: [number, number]) =>
 
 describe('a template filled in by ten reports', () => {
   it('is one finding with the skeleton and a slot table of ten rows: the town a name, the counts numbers', () => {
-    const found = result.clusters.filter((f) => f.members.some((m) => result.documents[m.doc].paragraphs[m.paragraph].text.includes('共开展法治宣传活动')));
+    const found = result.clusters.filter((f) =>
+      f.members.some((m) => result.documents[m.doc].paragraphs[m.paragraph].text.includes('共开展法治宣传活动')),
+    );
     expect(found).toHaveLength(1);
     const f = found[0];
     expect(f.docCount).toBe(10);

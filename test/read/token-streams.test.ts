@@ -5,11 +5,17 @@ import { tokensAt } from '../../src/read/token-streams.js';
 import { comparable } from '../../src/compare/align/relate.js';
 import type { Document } from '../../src/types.js';
 
-const text = ['一、2023年共开展普法宣传15场次，受教育群众5000余人次。', '', 'Short line', '', '第二，推进3项改革，完成2,500件。'].join('\n');
+const text = [
+  '一、2023年共开展普法宣传15场次，受教育群众5000余人次。',
+  '',
+  'Short line',
+  '',
+  '第二，推进3项改革，完成2,500件。',
+].join('\n');
 const doc: Document = { id: 0, path: 'a.txt', encoding: 'utf-8', format: 'txt', hash: 'x', text };
 
 describe('token streams', () => {
-  it('hold each paragraph\'s comparison tokens and its digit runs, in shared memory', () => {
+  it("hold each paragraph's comparison tokens and its digit runs, in shared memory", () => {
     const a = analyzeDocument(doc, defaultSettings);
     expect(a.streams).toBeDefined();
     const s = a.streams!;

@@ -33,7 +33,13 @@ describe('worthReadingFirst', () => {
   });
 
   it('keeps the review order whatever the decisions, leaving out only false matches', () => {
-    const findings = [finding(0, false, 'boilerplate'), finding(1, false), finding(2, false, 'false-match'), finding(3, true, 'copied'), finding(4, true)];
+    const findings = [
+      finding(0, false, 'boilerplate'),
+      finding(1, false),
+      finding(2, false, 'false-match'),
+      finding(3, true, 'copied'),
+      finding(4, true),
+    ];
     expect(worthReadingFirst(findings)).toEqual([0, 1, 3, 4]);
   });
 });
@@ -41,7 +47,11 @@ describe('worthReadingFirst', () => {
 describe('the review UI and the reports', () => {
   it('list findings in one order, however the reviewer decided', () => {
     // Finding 0 called boilerplate, the scan's boilerplate (3) called copying, 2 a false match.
-    const decisions = [decided('k-within', 'boilerplate'), decided('k-slogan', 'copied'), decided('k-partial', 'false-match')];
+    const decisions = [
+      decided('k-within', 'boilerplate'),
+      decided('k-slogan', 'copied'),
+      decided('k-partial', 'false-match'),
+    ];
     const result = fixtureResult();
     const review = initialState({ result, decisions }).order;
     expect(review).toEqual([0, 1, 2, 3]);
@@ -51,7 +61,10 @@ describe('the review UI and the reports', () => {
     const headings = [...markdown.matchAll(/^### \d+\. Finding (\d+):/gm)].map((m) => Number(m[1]));
     expect(headings).toEqual([0, 1, 3]);
     const csv = getReporter('csv')({ result, decisions });
-    const rows = csv.split('\r\n').slice(1, -1).map((row) => Number(row.split(',')[0]));
+    const rows = csv
+      .split('\r\n')
+      .slice(1, -1)
+      .map((row) => Number(row.split(',')[0]));
     expect([...new Set(rows)]).toEqual(review);
   });
 });
@@ -96,15 +109,26 @@ describe('memberText and memberPieces', () => {
 
 describe('words', () => {
   it('names every kind, closest copy first', () => {
-    expect(KINDS).toEqual(['exact', 'numbers', 'near', 'partial']);
-    expect(KINDS.map((k) => KIND_WORDS[k])).toEqual(['exact copy', 'same but for numbers', 'near copy', 'partly contained']);
+    expect(KINDS).toEqual(['exact', 'numbers', 'names', 'near', 'partial', 'spliced']);
+    expect(KINDS.map((k) => KIND_WORDS[k])).toEqual([
+      'exact copy',
+      'same but for numbers',
+      'template filled in (names and numbers)',
+      'near copy',
+      'partly contained',
+      'text spliced in',
+    ]);
   });
 
   it('heads a finding by where it stands and what the scan made of it', () => {
     const f = { scope: 'across', boilerplate: false, docCount: 1200, pastReports: 0, members: [1, 2] } as const;
     expect(findingHeadline(f)).toBe('copying across 1,200 reports');
-    expect(findingHeadline({ ...f, boilerplate: true, pastReports: 1 })).toBe('boilerplate across 1,200 reports (1 past)');
+    expect(findingHeadline({ ...f, boilerplate: true, pastReports: 1 })).toBe(
+      'boilerplate across 1,200 reports (1 past)',
+    );
     expect(findingHeadline({ ...f, scope: 'within' })).toBe('repeated inside one report (2 times)');
-    expect(findingHeadline({ ...f, scope: 'within', boilerplate: true })).toBe('boilerplate repeated inside one report (2 times)');
+    expect(findingHeadline({ ...f, scope: 'within', boilerplate: true })).toBe(
+      'boilerplate repeated inside one report (2 times)',
+    );
   });
 });

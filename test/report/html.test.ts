@@ -1,5 +1,14 @@
 /// <reference lib="dom" />
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -104,9 +113,15 @@ describe('diffOps', () => {
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`report-html: ${CHROMIUM} is not installed (apt-get install chromium); the browser test is skipped`);
+if (!hasChromium)
+  console.warn(`report-html: ${CHROMIUM} is not installed (apt-get install chromium); the browser test is skipped`);
 
-const HOSTILE = ['<script>window.__pwned=1</script>', '<img src=x onerror="window.__pwned=1">', '</style>', '</script>'];
+const HOSTILE = [
+  '<script>window.__pwned=1</script>',
+  '<img src=x onerror="window.__pwned=1">',
+  '</style>',
+  '</script>',
+];
 
 describe.skipIf(!hasChromium)('html report of corpus/ in headless Chromium', () => {
   let dir: string;
@@ -123,7 +138,8 @@ describe.skipIf(!hasChromium)('html report of corpus/ in headless Chromium', () 
     for (const name of readdirSync('corpus')) copyFileSync(join('corpus', name), join(corpus, name));
     // A hostile report: markup in its name and text, inside a paragraph copied from 004 so it
     // also shows in findings, their diffs and excerpts.
-    const copied = '坚持“小事不出村,大事不出镇,矛盾不上交”的原则,全面推行新时代“枫桥经验”矛盾化解机制,以群众工作“五个全覆盖”行动为抓手,将12个网格纳入法治管理范畴';
+    const copied =
+      '坚持“小事不出村,大事不出镇,矛盾不上交”的原则,全面推行新时代“枫桥经验”矛盾化解机制,以群众工作“五个全覆盖”行动为抓手,将12个网格纳入法治管理范畴';
     writeFileSync(
       join(corpus, '999_<img src=x onerror=window.__pwned=2>.txt'),
       `恶意报告\n${HOSTILE.join(' ')}\n${copied}${HOSTILE[0]}${HOSTILE[1]}。\n`,
@@ -132,17 +148,34 @@ describe.skipIf(!hasChromium)('html report of corpus/ in headless Chromium', () 
     const d004 = result.documents.findIndex((d) => d.path.includes('004_8c642f3c1dbf128b'));
     hostileDoc = result.documents.findIndex((d) => d.path.includes('999_'));
     naWuZhen = result.clusters.findIndex(
-      (c) => c.scope === 'within' && c.kind === 'exact' && c.members.every((m) => m.doc === d004) &&
+      (c) =>
+        c.scope === 'within' &&
+        c.kind === 'exact' &&
+        c.members.every((m) => m.doc === d004) &&
         result.documents[d004].paragraphs[c.members[0].paragraph].text.includes('网格化管理'),
     );
     const decisions: Decision[] = [
-      { key: result.clusters[naWuZhen].key, label: 'copied', note: `items 4 and 5 ${HOSTILE.join(' ')}`, at: '2026-11-24T12:00:00Z' },
+      {
+        key: result.clusters[naWuZhen].key,
+        label: 'copied',
+        note: `items 4 and 5 ${HOSTILE.join(' ')}`,
+        at: '2026-11-24T12:00:00Z',
+      },
     ];
     file = join(dir, 'report.html');
     writeFileSync(file, html({ result, decisions }));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -248,7 +281,9 @@ describe.skipIf(!hasChromium)('html report of corpus/ in headless Chromium', () 
     await text.waitFor();
     expect(await text.locator('mark.copy').count()).toBeGreaterThan(0);
     expect(await text.locator('mark.bp').count()).toBeGreaterThan(0);
-    const [copy, bp] = await page.evaluate(() => ['mark.copy', 'mark.bp'].map((s) => getComputedStyle(document.querySelector(s)!).backgroundColor));
+    const [copy, bp] = await page.evaluate(() =>
+      ['mark.copy', 'mark.bp'].map((s) => getComputedStyle(document.querySelector(s)!).backgroundColor),
+    );
     expect(copy).not.toBe(bp);
     await page.close();
   });
@@ -266,7 +301,9 @@ describe.skipIf(!hasChromium)('html report of corpus/ in headless Chromium', () 
     await canvas.scrollIntoViewIfNeeded();
     const box = (await canvas.boundingBox())!;
     await page.mouse.move(box.x + 10.5, box.y + 10.5);
-    expect(await page.locator('#heatmap .readout').innerText()).toMatch(/^big\/\d{4}\.txt (↔ big\/\d{4}\.txt: \d+\.\d% shared|\(itself\))$/);
+    expect(await page.locator('#heatmap .readout').innerText()).toMatch(
+      /^big\/\d{4}\.txt (↔ big\/\d{4}\.txt: \d+\.\d% shared|\(itself\))$/,
+    );
     await page.evaluate(() => (location.hash = '#finding-998'));
     await page.locator('#finding-998[open] .diff').waitFor();
     expect(await page.locator('#findings .pager').innerText()).toContain('page 20 of 20');
@@ -288,12 +325,25 @@ describe.skipIf(!hasChromium)('html report of a scan against a past workspace, i
     for (const n of names.slice(0, 3)) copyFileSync(join('corpus', n), join(dir, '2024', n));
     for (const n of [names[0], ...names.slice(2)]) copyFileSync(join('corpus', n), join(dir, '2025', n));
     await scanIntoWorkspace([join(dir, '2024')], { workspace: join(dir, 'past.db') });
-    result = (await scanIntoWorkspace([join(dir, '2025')], { workspace: join(dir, 'now.db'), against: join(dir, 'past.db') })).result;
+    result = (
+      await scanIntoWorkspace([join(dir, '2025')], { workspace: join(dir, 'now.db'), against: join(dir, 'past.db') })
+    ).result;
     const recycled = result.clusters.find((c) => c.members.some((m) => result.documents[m.doc].past !== undefined))!;
-    const decisions: Decision[] = [{ key: recycled.key, label: 'copied', note: 'handed in again', at: '2026-03-04T05:06:07.000Z', reviewer: '审计员甲' }];
+    const decisions: Decision[] = [
+      {
+        key: recycled.key,
+        label: 'copied',
+        note: 'handed in again',
+        at: '2026-03-04T05:06:07.000Z',
+        reviewer: '审计员甲',
+      },
+    ];
     file = join(dir, 'report.html');
     writeFileSync(file, html({ result, decisions }));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+    });
   });
 
   afterAll(async () => {
@@ -312,7 +362,9 @@ describe.skipIf(!hasChromium)('html report of a scan against a past workspace, i
     expect(about).toMatch(/Compared with\s+\S*past\.db: 3 reports, scanned \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
     expect(about).toMatch(/Reviewed\s+1 of \d+ findings, by 审计员甲, 2026-03-04 05:06 UTC/);
     expect(await page.locator('#summary .figures').innerText()).toContain('Text found in past reports');
-    expect(await page.locator('#summary p.meta').first().innerText()).toMatch(/\d{1,3}(,\d{3})+ characters in all; compared with 3 past reports, listed apart\./);
+    expect(await page.locator('#summary p.meta').first().innerText()).toMatch(
+      /\d{1,3}(,\d{3})+ characters in all; compared with 3 past reports, listed apart\./,
+    );
 
     // This year's reports in the ranking and the report list; last year's in their own section, each marked.
     const bars = await page.locator('#ranking .bar-label').allInnerTexts();
@@ -352,7 +404,12 @@ describe.skipIf(!hasChromium)('html report of a scan against a past workspace, i
     expect(labels.filter((l) => l.includes('000_')).sort()).toEqual(['2024/000_8507…', '2025/000_8507…']);
     expect(labels.filter((l) => /^00[134]_/.test(l))).toHaveLength(3);
     expect(await page.locator('#heatmap svg text.hm-col.hm-past').count()).toBe(3);
-    expect(await page.locator('#heatmap svg text.hm-col.hm-past').first().evaluate((e) => getComputedStyle(e).fontStyle)).toBe('italic');
+    expect(
+      await page
+        .locator('#heatmap svg text.hm-col.hm-past')
+        .first()
+        .evaluate((e) => getComputedStyle(e).fontStyle),
+    ).toBe('italic');
     // Upright labels fit above the grid: none pokes out of the top of the chart.
     const overshoot = await columns.evaluateAll((els: SVGTextElement[]) => {
       const top = els[0].ownerSVGElement!.getBoundingClientRect().top;
@@ -373,13 +430,20 @@ function bigResult(n: number): ScanResult {
     id,
     path: `big/${String(id).padStart(4, '0')}.txt`,
     chars: 3000,
-    paragraphs: Array.from({ length: 40 }, (_, index) => ({ index, line: index + 1, text: `${id}-${index} ${line}${line}` })),
+    paragraphs: Array.from({ length: 40 }, (_, index) => ({
+      index,
+      line: index + 1,
+      text: `${id}-${index} ${line}${line}`,
+    })),
   }));
   const clusters = Array.from({ length: n - 1 }, (_, id) => ({
     ...base.clusters[0],
     id,
     key: `k${id}`,
-    members: [{ doc: id, paragraph: 3, start: 6, end: 40 }, { doc: id + 1, paragraph: 3, start: 6, end: 40 }],
+    members: [
+      { doc: id, paragraph: 3, start: 6, end: 40 },
+      { doc: id + 1, paragraph: 3, start: 6, end: 40 },
+    ],
   }));
   const documentPairs: ResultDocumentPair[] = clusters.map((c) => ({ a: c.id, b: c.id + 1, sharedRatio: 0.02 }));
   return { ...base, documents, clusters, documentPairs, diagnostics: [] };

@@ -49,15 +49,32 @@ beforeAll(() => {
   copyFileSync(join(ROOT, 'test', 'fixtures', 'formats', '000-report.pdf'), join(dir, 'reports', 'report.pdf'));
   writeFileSync(join(dir, 'reports', 'broken.txt'), Buffer.from([0, 1, 2, 3, 0, 0xff]));
   // A mirrored page: one of 001's paragraphs with a gambling site's name spliced in, for `splices`.
-  const own = readFileSync(join(corpus, names[1]), 'utf8').split('\n').find((l) => l.includes('牢固树立法律权威至上'))!;
-  writeFileSync(join(dir, 'reports', 'mirror.txt'), own.replace('在发展经济社会事务', '在澳门皇冠官方网站发展经济社会事务'));
+  const own = readFileSync(join(corpus, names[1]), 'utf8')
+    .split('\n')
+    .find((l) => l.includes('牢固树立法律权威至上'))!;
+  writeFileSync(
+    join(dir, 'reports', 'mirror.txt'),
+    own.replace('在发展经济社会事务', '在澳门皇冠官方网站发展经济社会事务'),
+  );
   refrain('scan', 'last', '--workspace', 'last.db', '-q');
   refrain('scan', 'reports', '--no-workspace', '--json', 'plain.json', '-q');
   refrain('scan', 'reports', '--workspace', 'now.db', '--against', 'last.db', '--json', 'against.json', '-q');
   refrain('decide', '--workspace', 'now.db', '0', 'copied', '--note', 'handed in again', '--reviewer', 'li.ming');
   refrain('report', 'now.db', '--format', 'json', '-o', 'report.json');
-  refrain('scan', 'reports', '--no-workspace', '--reference', join(ROOT, 'corpus', 'reference'), '--json', 'recited.json', '-q');
-  outputs = ['plain.json', 'against.json', 'report.json', 'recited.json'].map((name) => ({ name, json: JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown }));
+  refrain(
+    'scan',
+    'reports',
+    '--no-workspace',
+    '--reference',
+    join(ROOT, 'reference'),
+    '--json',
+    'recited.json',
+    '-q',
+  );
+  outputs = ['plain.json', 'against.json', 'report.json', 'recited.json'].map((name) => ({
+    name,
+    json: JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown,
+  }));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -72,7 +89,10 @@ describe('docs/json.md', () => {
 
   it('is right that SOURCE_DATE_EPOCH makes two scans byte-identical, with that time in scan.at', () => {
     const run = (out: string) =>
-      spawnSync(process.execPath, [MAIN, 'scan', 'reports', '--no-workspace', '-q', '--json', out], { cwd: dir, env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' } });
+      spawnSync(process.execPath, [MAIN, 'scan', 'reports', '--no-workspace', '-q', '--json', out], {
+        cwd: dir,
+        env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' },
+      });
     expect([run('a.json').status, run('b.json').status]).toEqual([0, 0]);
     const [a, b] = ['a.json', 'b.json'].map((f) => readFileSync(join(dir, f), 'utf8'));
     expect(a).toBe(b);

@@ -29,7 +29,9 @@ function doc(id: number, texts: string[], extra: Partial<ResultDocument> = {}): 
     templatedRatio: 0.1234,
     withinRatio: 0,
     boilerplateRatio: 1,
-    paragraphs: texts.map((text, index) => (index % 2 ? { index, line: index + 1, page: 2, text } : { index, line: index + 1, text })),
+    paragraphs: texts.map((text, index) =>
+      index % 2 ? { index, line: index + 1, page: 2, text } : { index, line: index + 1, text },
+    ),
     ...extra,
   };
 }
@@ -52,7 +54,10 @@ function result(documents: ResultDocument[]): ScanResult {
         chars: 12,
         content: 12,
         key: 'k"\\',
-        members: [{ doc: 0, paragraph: 0 }, { doc: 1, paragraph: 1, start: 2, end: 9 }],
+        members: [
+          { doc: 0, paragraph: 0 },
+          { doc: 1, paragraph: 1, start: 2, end: 9 },
+        ],
       },
     ],
     documentPairs: documents.length > 1 ? [{ a: 0, b: 1, sharedRatio: 1e-7 }] : [],

@@ -18,7 +18,8 @@ import { handMadeDecisions, handMadeResult } from '../support/report-fixture.js'
 
 const input = (): ReportInput => ({ result: handMadeResult(), decisions: handMadeDecisions() });
 const BOM = '\uFEFF';
-const SETTINGS = 'similarity threshold 0.5 · passages of 12 characters or more · queue from 25 characters of rare shared text · MinHash 60 hashes in 20 bands · refrain 0.1.0';
+const SETTINGS =
+  'similarity threshold 0.5 · passages of 12 characters or more · queue from 25 characters of rare shared text · MinHash 60 hashes in 20 bands · refrain 0.1.0';
 
 describe('markdown report of a hand-made scan', () => {
   it('says when, over what and how it was scanned and reviewed; has the summary table, the ranking, top findings with excerpts, every decision; escapes markup', () => {
@@ -88,7 +89,10 @@ describe('markdown report of a hand-made scan', () => {
   });
 
   it('lists a finding the reviewer called a false match nowhere among the top findings', () => {
-    const md = getReporter('md')({ result: handMadeResult(), decisions: [{ key: 'k-copy', label: 'false-match', note: '', at: '2026-01-03T00:00:00Z' }] });
+    const md = getReporter('md')({
+      result: handMadeResult(),
+      decisions: [{ key: 'k-copy', label: 'false-match', note: '', at: '2026-01-03T00:00:00Z' }],
+    });
     expect(md).not.toContain('Finding 0');
     expect(md).toContain('### 1. Finding 1: repeated inside one report (2 times)');
     expect(md).toContain('- Reviewed: 1 of 3 findings, 2026-01-03 00:00 UTC\n');
@@ -98,11 +102,19 @@ describe('markdown report of a hand-made scan', () => {
 
   it('lists --top findings, says how many more there are, and keeps every decision and its note', () => {
     const decisions = [
-      { key: 'k-bp', label: 'boilerplate' as const, note: 'page chrome | 页眉', at: '2026-01-04T09:15:00.000Z', reviewer: 'li.ming' },
+      {
+        key: 'k-bp',
+        label: 'boilerplate' as const,
+        note: 'page chrome | 页眉',
+        at: '2026-01-04T09:15:00.000Z',
+        reviewer: 'li.ming',
+      },
       { key: 'k-gone', label: 'copied' as const, note: 'a finding of an earlier scan', at: '2026-01-01T00:00:00Z' },
     ];
     const md = getReporter('md')({ result: handMadeResult(), decisions, top: 1 });
-    expect(md).toContain('The 1 finding most worth reading, of 3; `refrain report --top N` shows more, the CSV has them all.');
+    expect(md).toContain(
+      'The 1 finding most worth reading, of 3; `refrain report --top N` shows more, the CSV has them all.',
+    );
     expect(md.match(/^### \d+\. Finding/gm)).toEqual(['### 1. Finding']);
     expect(md).toContain('| 2 | boilerplate | li.ming | 2026-01-04 09:15 UTC | page chrome \\| 页眉 |');
     expect(md).toContain('1 more decision is on findings not in this scan.');
@@ -156,9 +168,20 @@ describe('csv reports of a hand-made scan', () => {
 
   it('quotes a passage holding a line break and keeps it whole', () => {
     const result = handMadeResult();
-    result.clusters = [{ ...result.clusters[2], id: 0, members: [{ doc: 2, paragraph: 1 }, { doc: 2, paragraph: 1, start: 0, end: 8 }] }];
+    result.clusters = [
+      {
+        ...result.clusters[2],
+        id: 0,
+        members: [
+          { doc: 2, paragraph: 1 },
+          { doc: 2, paragraph: 1, start: 0, end: 8 },
+        ],
+      },
+    ];
     const rows = getReporter('csv')({ result, decisions: [] }).slice(1).split('\r\n');
-    expect(rows[1]).toMatch(/^0,k-bp,across,exact,true,3,1\.0000,,,,,0,2,a\/三号 \[draft\]\.txt,,2,,1,,,,"<script>alert\(1\)<\/script>\n第二行",/);
+    expect(rows[1]).toMatch(
+      /^0,k-bp,across,exact,true,3,1\.0000,,,,,0,2,a\/三号 \[draft\]\.txt,,2,,1,,,,"<script>alert\(1\)<\/script>\n第二行",/,
+    );
     expect(rows[2]).toMatch(/^0,k-bp,across,exact,true,3,1\.0000,,,,,1,2,a\/三号 \[draft\]\.txt,,2,,1,,0,8,<script>,/);
   });
 });
@@ -209,7 +232,10 @@ describe('registry', () => {
   });
   it.each([
     [() => getReporter('pdf'), "unknown report format 'pdf'; valid formats: json, md, csv, csv-documents, html"],
-    [() => getReporter('toString'), "unknown report format 'toString'; valid formats: json, md, csv, csv-documents, html"],
+    [
+      () => getReporter('toString'),
+      "unknown report format 'toString'; valid formats: json, md, csv, csv-documents, html",
+    ],
     [() => reporterFor('csv', 'page'), "unknown --per 'page'; valid values: document, finding"],
     [() => reporterFor('md', 'document'), "--per document goes with --format csv only, not 'md'"],
   ])('%# refuses with a message naming the valid choices', (call, message) => {
@@ -227,7 +253,12 @@ describe('buildReport', () => {
     const before = JSON.stringify(i);
     const report = buildReport(i);
     expect(JSON.stringify(i)).toBe(before);
-    expect(report.findings[0].decision).toEqual({ label: 'copied', note: 'same clause, "乡"→"镇"; see memo', at: '2026-01-02T00:00:00Z', reviewer: '审计员甲' });
+    expect(report.findings[0].decision).toEqual({
+      label: 'copied',
+      note: 'same clause, "乡"→"镇"; see memo',
+      at: '2026-01-02T00:00:00Z',
+      reviewer: '审计员甲',
+    });
     expect(report.ranking.map((r) => r.doc)).toEqual([0, 1, 2]);
     expect(report.order).toEqual([1, 0, 2]);
     expect(report.topFindings).toEqual([0, 1, 2]);
@@ -244,10 +275,26 @@ describe('buildReport', () => {
   });
 
   it.each([
-    ['a member names a missing report', (r: ScanResult) => (r.clusters[0].members[1].doc = 9), 'clusters[0].members[1]: document 9 does not exist'],
-    ['a member names a missing paragraph', (r: ScanResult) => (r.clusters[1].members[0].paragraph = 7), 'clusters[1].members[0]: document 1 has no paragraph 7'],
-    ['a span runs past its paragraph', (r: ScanResult) => (r.clusters[0].members[0].end = 99), 'clusters[0].members[0]: span 0..99 is outside paragraph 1 (length 42)'],
-    ['a pair names a missing report', (r: ScanResult) => (r.documentPairs[2].b = 5), 'documentPairs[2]: document 5 does not exist'],
+    [
+      'a member names a missing report',
+      (r: ScanResult) => (r.clusters[0].members[1].doc = 9),
+      'clusters[0].members[1]: document 9 does not exist',
+    ],
+    [
+      'a member names a missing paragraph',
+      (r: ScanResult) => (r.clusters[1].members[0].paragraph = 7),
+      'clusters[1].members[0]: document 1 has no paragraph 7',
+    ],
+    [
+      'a span runs past its paragraph',
+      (r: ScanResult) => (r.clusters[0].members[0].end = 99),
+      'clusters[0].members[0]: span 0..99 is outside paragraph 1 (length 42)',
+    ],
+    [
+      'a pair names a missing report',
+      (r: ScanResult) => (r.documentPairs[2].b = 5),
+      'documentPairs[2]: document 5 does not exist',
+    ],
     ['ids are not positions', (r: ScanResult) => (r.documents[1].id = 4), 'documents[1]: id is 4, expected 1'],
   ])('refuses a result where %s', (_title, spoil, message) => {
     const result = handMadeResult();

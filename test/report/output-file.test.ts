@@ -1,10 +1,34 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, cpSync, openSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  cpSync,
+  openSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { outputProblem, writeOutputFile, writeOutputText } from '../../src/report/output-file.js';
 import { scanIntoWorkspace } from '../../src/scan/index.js';
-import { announceSkip, fillDisk, fullDiskReason, MAIN, mountSmallDisk, refrainAs, sharedTempDir, unmountSmallDisk, unprivileged } from '../support/faults.js';
+import {
+  announceSkip,
+  fillDisk,
+  fullDiskReason,
+  MAIN,
+  mountSmallDisk,
+  refrainAs,
+  sharedTempDir,
+  unmountSmallDisk,
+  unprivileged,
+} from '../support/faults.js';
 
 // Every output file is written beside its target and renamed over it once whole: whatever goes
 // wrong midway (a full disk above all), an earlier file at that path is left as it was.
@@ -88,58 +112,71 @@ describe('writeOutputFile', () => {
   });
 });
 
-describe.skipIf(unprivileged.reason !== null)(`an output file in a read-only folder${unprivileged.reason ? ` (skipped: ${unprivileged.reason})` : ''}`, () => {
-  it('is refused before the workspace is read, and before a scan', async () => {
-    const ws = join(dir, 'w.db');
-    await scanIntoWorkspace([CORPUS], { workspace: ws });
-    const locked = join(dir, 'locked');
-    mkdirSync(locked);
-    chmodSync(locked, 0o555);
-    const report = refrainAs(true, dir, ['report', ws, '--format', 'html', '-o', join(locked, 'r.html')]);
-    expect(report.code).toBe(2);
-    expect(report.err).toBe(`refrain: cannot write ${join(locked, 'r.html')}: its folder is read-only for this user\n`);
-    const scan = refrainAs(true, dir, ['scan', CORPUS, '--no-workspace', '--json', join(locked, 'r.json')], { REFRAIN_STATS: '1' });
-    expect(scan.code).toBe(2);
-    expect(scan.err).toBe(`refrain: cannot write ${join(locked, 'r.json')}: its folder is read-only for this user\n`);
-    expect(readdirSync(locked)).toEqual([]);
-  });
-});
+describe.skipIf(unprivileged.reason !== null)(
+  `an output file in a read-only folder${unprivileged.reason ? ` (skipped: ${unprivileged.reason})` : ''}`,
+  () => {
+    it('is refused before the workspace is read, and before a scan', async () => {
+      const ws = join(dir, 'w.db');
+      await scanIntoWorkspace([CORPUS], { workspace: ws });
+      const locked = join(dir, 'locked');
+      mkdirSync(locked);
+      chmodSync(locked, 0o555);
+      const report = refrainAs(true, dir, ['report', ws, '--format', 'html', '-o', join(locked, 'r.html')]);
+      expect(report.code).toBe(2);
+      expect(report.err).toBe(
+        `refrain: cannot write ${join(locked, 'r.html')}: its folder is read-only for this user\n`,
+      );
+      const scan = refrainAs(true, dir, ['scan', CORPUS, '--no-workspace', '--json', join(locked, 'r.json')], {
+        REFRAIN_STATS: '1',
+      });
+      expect(scan.code).toBe(2);
+      expect(scan.err).toBe(`refrain: cannot write ${join(locked, 'r.json')}: its folder is read-only for this user\n`);
+      expect(readdirSync(locked)).toEqual([]);
+    });
+  },
+);
 
-describe.skipIf(fullDiskReason !== null)(`output files on a full disk${fullDiskReason ? ` (skipped: ${fullDiskReason})` : ''}`, () => {
-  let disk: string;
-  let ws: string;
-  beforeAll(async () => {
-    const home = sharedTempDir('refrain-outdisk-');
-    ws = join(home, 'w.db');
-    cpSync(CORPUS, join(home, 'corpus'), { recursive: true });
-    await scanIntoWorkspace([join(home, 'corpus')], { workspace: ws });
-    disk = mountSmallDisk(home, 2048);
-  });
-  afterAll(() => unmountSmallDisk(disk));
+describe.skipIf(fullDiskReason !== null)(
+  `output files on a full disk${fullDiskReason ? ` (skipped: ${fullDiskReason})` : ''}`,
+  () => {
+    let disk: string;
+    let ws: string;
+    beforeAll(async () => {
+      const home = sharedTempDir('refrain-outdisk-');
+      ws = join(home, 'w.db');
+      cpSync(CORPUS, join(home, 'corpus'), { recursive: true });
+      await scanIntoWorkspace([join(home, 'corpus')], { workspace: ws });
+      disk = mountSmallDisk(home, 2048);
+    });
+    afterAll(() => unmountSmallDisk(disk));
 
-  it('report -o, scan --json and decisions export -o fail with exit 2 and leave the earlier files whole', () => {
-    const corpus = readdirSync(CORPUS).map((n) => join(CORPUS, n));
-    const outputs = (scanned: string[]): Array<[string, string[]]> => [
-      ['report.html', ['report', ws, '--format', 'html', '-o', join(disk, 'report.html')]],
-      ['r.csv', ['report', ws, '--format', 'csv', '-o', join(disk, 'r.csv')]],
-      ['r.json', ['scan', '-q', ...scanned, '--no-workspace', '--json', join(disk, 'r.json')]],
-      ['d.json', ['decisions', 'export', ws, '-o', join(disk, 'd.json')]],
-    ];
-    // Earlier outputs, written while there was room.
-    for (const [, args] of outputs(corpus.slice(0, 2))) expect(refrainAs(false, dir, args).code).toBe(0);
-    const before = new Map(outputs([]).map(([name]) => [name, readFileSync(join(disk, name))]));
-    for (const [name] of outputs([])) expect(before.get(name)!.length).toBeGreaterThan(100);
-    fillDisk(disk);
-    // The new outputs are larger than the earlier ones: written in place, they would be cut off.
-    const note = '审核意见：'.repeat(2000);
-    for (const id of ['0', '1', '2']) expect(refrainAs(false, dir, ['decide', '--workspace', ws, id, 'copied', '--note', note]).code).toBe(0);
-    for (const [name, args] of outputs(corpus)) {
-      const r = refrainAs(false, dir, args);
-      expect(r.code).toBe(2);
-      expect(r.err).toBe(`refrain: cannot write ${join(disk, name)}: the disk is full (any earlier file there was left as it was)\n`);
-      expect(readFileSync(join(disk, name)).equals(before.get(name)!)).toBe(true);
-    }
-    expect(readdirSync(disk).sort()).toEqual(['d.json', 'fill', 'r.csv', 'r.json', 'report.html']);
-    expect(before.get('d.json')!.toString()).toMatch(/"decisions": \[\]/);
-  });
-});
+    it('report -o, scan --json and decisions export -o fail with exit 2 and leave the earlier files whole', () => {
+      const corpus = readdirSync(CORPUS).map((n) => join(CORPUS, n));
+      const outputs = (scanned: string[]): Array<[string, string[]]> => [
+        ['report.html', ['report', ws, '--format', 'html', '-o', join(disk, 'report.html')]],
+        ['r.csv', ['report', ws, '--format', 'csv', '-o', join(disk, 'r.csv')]],
+        ['r.json', ['scan', '-q', ...scanned, '--no-workspace', '--json', join(disk, 'r.json')]],
+        ['d.json', ['decisions', 'export', ws, '-o', join(disk, 'd.json')]],
+      ];
+      // Earlier outputs, written while there was room.
+      for (const [, args] of outputs(corpus.slice(0, 2))) expect(refrainAs(false, dir, args).code).toBe(0);
+      const before = new Map(outputs([]).map(([name]) => [name, readFileSync(join(disk, name))]));
+      for (const [name] of outputs([])) expect(before.get(name)!.length).toBeGreaterThan(100);
+      fillDisk(disk);
+      // The new outputs are larger than the earlier ones: written in place, they would be cut off.
+      const note = '审核意见：'.repeat(2000);
+      for (const id of ['0', '1', '2'])
+        expect(refrainAs(false, dir, ['decide', '--workspace', ws, id, 'copied', '--note', note]).code).toBe(0);
+      for (const [name, args] of outputs(corpus)) {
+        const r = refrainAs(false, dir, args);
+        expect(r.code).toBe(2);
+        expect(r.err).toBe(
+          `refrain: cannot write ${join(disk, name)}: the disk is full (any earlier file there was left as it was)\n`,
+        );
+        expect(readFileSync(join(disk, name)).equals(before.get(name)!)).toBe(true);
+      }
+      expect(readdirSync(disk).sort()).toEqual(['d.json', 'fill', 'r.csv', 'r.json', 'report.html']);
+      expect(before.get('d.json')!.toString()).toMatch(/"decisions": \[\]/);
+    });
+  },
+);

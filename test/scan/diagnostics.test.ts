@@ -28,7 +28,11 @@ describe('diagnostics of the listing in a workspace', () => {
     spawnSync('mkfifo', [join(batch, 'pipe.txt')]);
     symlinkSync('gone.txt', join(batch, 'broken.txt'));
     const expected = [
-      { path: join(batch, 'broken.txt'), level: 'error', message: 'broken symbolic link (its target is missing), skipped' },
+      {
+        path: join(batch, 'broken.txt'),
+        level: 'error',
+        message: 'broken symbolic link (its target is missing), skipped',
+      },
       { path: join(batch, 'pipe.txt'), level: 'error', message: 'named pipe (FIFO), not a regular file, skipped' },
     ];
     expect((await scanIntoWorkspace([batch], { workspace: ws })).result.diagnostics).toEqual(expected);
@@ -37,8 +41,14 @@ describe('diagnostics of the listing in a workspace', () => {
     copyFileSync(join(batch, 'a.txt'), join(batch, 'gone.txt'));
     const fixed = await scanIntoWorkspace([batch], { workspace: ws });
     expect(fixed.result.diagnostics).toEqual([
-      { path: join(batch, 'broken.txt'), level: 'warning', message: `same file as ${join(batch, 'gone.txt')}; read once, as ${join(batch, 'gone.txt')}` },
+      {
+        path: join(batch, 'broken.txt'),
+        level: 'warning',
+        message: `same file as ${join(batch, 'gone.txt')}; read once, as ${join(batch, 'gone.txt')}`,
+      },
     ]);
-    expect(fixed.result.documents.map((d) => d.path)).toEqual(['a.txt', 'b.txt', 'gone.txt'].map((n) => join(batch, n)));
+    expect(fixed.result.documents.map((d) => d.path)).toEqual(
+      ['a.txt', 'b.txt', 'gone.txt'].map((n) => join(batch, n)),
+    );
   });
 });

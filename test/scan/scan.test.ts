@@ -6,14 +6,22 @@ import { scanPaths } from '../../src/scan/scan.js';
 import { resolveSettings } from '../../src/settings.js';
 
 let dir: string;
-const para2023 = '2023年，全镇共开展法治宣传活动15场次，发放宣传资料3000余份，受教育群众5000余人次，调处化解矛盾纠纷220余件，调解成功率达到98%。';
-const para2024 = '2024年，全镇共开展法治宣传活动18场次，发放宣传资料3500余份，受教育群众6200余人次，调处化解矛盾纠纷240余件，调解成功率达到99%。';
+const para2023 =
+  '2023年，全镇共开展法治宣传活动15场次，发放宣传资料3000余份，受教育群众5000余人次，调处化解矛盾纠纷220余件，调解成功率达到98%。';
+const para2024 =
+  '2024年，全镇共开展法治宣传活动18场次，发放宣传资料3500余份，受教育群众6200余人次，调处化解矛盾纠纷240余件，调解成功率达到99%。';
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'refrain-pipe-'));
   mkdirSync(join(dir, 'sub'));
-  writeFileSync(join(dir, 'a.txt'), `甲镇2023年法治政府建设工作报告\n${para2023}\n我镇坚持把学习贯彻习近平法治思想作为首要政治任务，落实各项制度。\n`);
-  writeFileSync(join(dir, 'sub', 'b.txt'), `关于乙镇依法行政情况的说明\n${para2024}\n全面推行行政执法公示制度，规范执法行为，接受群众监督。\n`);
+  writeFileSync(
+    join(dir, 'a.txt'),
+    `甲镇2023年法治政府建设工作报告\n${para2023}\n我镇坚持把学习贯彻习近平法治思想作为首要政治任务，落实各项制度。\n`,
+  );
+  writeFileSync(
+    join(dir, 'sub', 'b.txt'),
+    `关于乙镇依法行政情况的说明\n${para2024}\n全面推行行政执法公示制度，规范执法行为，接受群众监督。\n`,
+  );
   writeFileSync(join(dir, '.hidden.txt'), para2023);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -35,11 +43,21 @@ describe('scanPaths', () => {
   it('finds a sentence repeated inside one paragraph', async () => {
     const sentence = '今年我镇共调处各类矛盾纠纷一百二十件，调处成功率达到百分之九十八以上。';
     const own = mkdtempSync(join(tmpdir(), 'refrain-self-'));
-    writeFileSync(join(own, 'a.txt'), `甲镇工作报告\n${sentence}同时加强人民调解员队伍建设，举办培训班三期。${sentence}\n`);
+    writeFileSync(
+      join(own, 'a.txt'),
+      `甲镇工作报告\n${sentence}同时加强人民调解员队伍建设，举办培训班三期。${sentence}\n`,
+    );
     const { result } = await scanPaths([own]);
     rmSync(own, { recursive: true, force: true });
     expect(result.clusters.map((c) => [c.scope, c.kind, c.members.map((m) => [m.paragraph, m.start, m.end])])).toEqual([
-      ['within', 'exact', [[1, 0, 34], [1, 57, 91]]],
+      [
+        'within',
+        'exact',
+        [
+          [1, 0, 34],
+          [1, 57, 91],
+        ],
+      ],
     ]);
   });
 

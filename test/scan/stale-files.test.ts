@@ -26,7 +26,16 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const counts = (c: Partial<WorkspaceScanCounts>): WorkspaceScanCounts => ({
-  files: 0, analysed: 0, skipped: 0, failed: 0, kept: 0, dropped: 0, past: 0, moved: 0, missing: 0, ...c,
+  files: 0,
+  analysed: 0,
+  skipped: 0,
+  failed: 0,
+  kept: 0,
+  dropped: 0,
+  past: 0,
+  moved: 0,
+  missing: 0,
+  ...c,
 });
 
 function refrain(...args: string[]) {
@@ -56,7 +65,9 @@ describe('a report renamed since the last scan', () => {
     const again = await scanIntoWorkspace([moved], { workspace: ws, settings: other });
     expect(again.counts).toEqual(counts({ files: 1, analysed: 1, kept: 4, moved: 1 }));
     const rest = NAMES.filter((_, i) => i !== 1).map((n) => join(batch, n));
-    expect(findingsOf(again.result)).toEqual(findingsOf((await scanPaths([...rest, moved], { settings: other })).result));
+    expect(findingsOf(again.result)).toEqual(
+      findingsOf((await scanPaths([...rest, moved], { settings: other })).result),
+    );
   });
 });
 
@@ -97,7 +108,9 @@ describe('a report gone from disk', () => {
     expect(r.out).toMatch(/^Scanned 4 reports /);
     // Files with problems are listed on standard error (the summary only counts them).
     expect(r.err).toContain(`  warning: batch/${NAMES[2]}: ${MISSING_MESSAGE}\n`);
-    expect(r.out).toMatch(/^workspace refrain\.db, scan 2: 1 file given, 0 analysed, 1 unchanged \(skipped\); 3 kept from earlier scans; 1 missing from disk \(left out, listed with the problems\)$/m);
+    expect(r.out).toMatch(
+      /^workspace refrain\.db, scan 2: 1 file given, 0 analysed, 1 unchanged \(skipped\); 3 kept from earlier scans; 1 missing from disk \(left out, listed with the problems\)$/m,
+    );
   });
 });
 

@@ -1,5 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scanPaths } from '../../src/scan/scan.js';
@@ -9,7 +19,9 @@ import type { ScanResult } from '../../src/types.js';
 import { findingsOf } from '../support/scan-record.js';
 
 const CORPUS = join(import.meta.dirname, '../..', 'corpus');
-const NAMES = readdirSync(CORPUS).filter((n) => n.endsWith('.txt')).sort();
+const NAMES = readdirSync(CORPUS)
+  .filter((n) => n.endsWith('.txt'))
+  .sort();
 
 let dir: string;
 let batch: string;
@@ -28,14 +40,28 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const counts = (c: Partial<WorkspaceScanCounts>): WorkspaceScanCounts => ({
-  files: 0, analysed: 0, skipped: 0, failed: 0, kept: 0, dropped: 0, past: 0, moved: 0, missing: 0, ...c,
+  files: 0,
+  analysed: 0,
+  skipped: 0,
+  failed: 0,
+  kept: 0,
+  dropped: 0,
+  past: 0,
+  moved: 0,
+  missing: 0,
+  ...c,
 });
 
 describe('planScan', () => {
   const cases: Array<[string, boolean | undefined, boolean, { read: string[]; keep: string[]; drop: string[] }]> = [
     ['adds: stored files not given are kept', undefined, true, { read: ['b', 'c'], keep: ['a'], drop: [] }],
     ['prune: stored files not given are dropped', true, true, { read: ['b', 'c'], keep: [], drop: ['a'] }],
-    ['other settings: stored files not given are read again', undefined, false, { read: ['a', 'b', 'c'], keep: [], drop: [] }],
+    [
+      'other settings: stored files not given are read again',
+      undefined,
+      false,
+      { read: ['a', 'b', 'c'], keep: [], drop: [] },
+    ],
   ];
   for (const [title, prune, reusable, plan] of cases) {
     it(title, () => expect(planScan(['c', 'b'], ['a', 'b'], { prune, reusable })).toEqual(plan));
@@ -89,12 +115,17 @@ describe('scanning into a workspace', () => {
     const again = await scanIntoWorkspace([respelt], { workspace: ws });
     expect(again.counts).toEqual(counts({ files: 1, skipped: 1, kept: 4 }));
     expect(again.result.documents.map((d) => d.path)).toEqual([respelt, ...files.slice(1)]);
-    expect(findingsOf(again.result)).toEqual(findingsOf((await scanPaths([respelt, ...files.slice(1), join(batch, 'zz-empty.txt')])).result));
+    expect(findingsOf(again.result)).toEqual(
+      findingsOf((await scanPaths([respelt, ...files.slice(1), join(batch, 'zz-empty.txt')])).result),
+    );
   });
 
   it('an ingest warning is reported as without a workspace, and stays when the file is skipped as unchanged', async () => {
     const page = join(batch, 'page.html');
-    writeFileSync(page, `<html><head><meta charset="x-bogus"></head><body><p>${readFileSync(files[0], 'utf8')}</p></body></html>`);
+    writeFileSync(
+      page,
+      `<html><head><meta charset="x-bogus"></head><body><p>${readFileSync(files[0], 'utf8')}</p></body></html>`,
+    );
     const ws = join(dir, 'w.db');
     const plain = (await scanPaths([batch])).result;
     const warning = plain.diagnostics.filter((d) => d.level === 'warning');
@@ -115,7 +146,9 @@ describe('scanning into a workspace', () => {
     await scanIntoWorkspace(files.slice(0, 3), { workspace: ws });
     const other = await scanIntoWorkspace(files.slice(3), { workspace: ws, settings: { numHashes: 40, bands: 20 } });
     expect(other.counts).toEqual(counts({ files: 2, analysed: 2, kept: 3 }));
-    expect(findingsOf(other.result)).toEqual(findingsOf((await scanPaths(files, { settings: { numHashes: 40, bands: 20 } })).result));
+    expect(findingsOf(other.result)).toEqual(
+      findingsOf((await scanPaths(files, { settings: { numHashes: 40, bands: 20 } })).result),
+    );
   });
 
   it('prune drops stored documents that were not given', async () => {
@@ -130,7 +163,9 @@ describe('scanning into a workspace', () => {
     const ws = join(dir, 'w.db');
     const { result } = await scanIntoWorkspace(files.slice(0, 3), { workspace: ws });
     const w = openWorkspace(ws);
-    const decided = result.clusters.map((c, i) => w.decide(c.key, i % 2 ? 'copied' : 'boilerplate', `note ${i}`, `2025-06-0${(i % 9) + 1}`));
+    const decided = result.clusters.map((c, i) =>
+      w.decide(c.key, i % 2 ? 'copied' : 'boilerplate', `note ${i}`, `2025-06-0${(i % 9) + 1}`),
+    );
     w.close();
     expect(decided.length).toBeGreaterThan(0);
     const rescan = await scanIntoWorkspace(files, { workspace: ws });
@@ -155,7 +190,8 @@ describe('scan --against a past workspace', () => {
     const pastDb = join(dir, 'past.db');
     const past = await scanIntoWorkspace(files.slice(0, 3), { workspace: pastDb });
     const w = openWorkspace(pastDb);
-    for (const c of past.result.clusters) w.decide(c.key, 'boilerplate', 'accepted last year', '2025-12-01T00:00:00.000Z');
+    for (const c of past.result.clusters)
+      w.decide(c.key, 'boilerplate', 'accepted last year', '2025-12-01T00:00:00.000Z');
     w.close();
     const pastBytes = readFileSync(pastDb);
 
@@ -186,7 +222,12 @@ describe('scan --against a past workspace', () => {
     // This year's figures are this year's batch's, as a scan without --against gives them; the
     // share found in last year's reports stands beside them. Last year's reports keep last year's.
     const alone = (await scanPaths([year])).result;
-    const figures = (d: ScanResult['documents'][number]) => [d.path, d.templatedRatio, d.withinRatio, d.boilerplateRatio];
+    const figures = (d: ScanResult['documents'][number]) => [
+      d.path,
+      d.templatedRatio,
+      d.withinRatio,
+      d.boilerplateRatio,
+    ];
     expect(result.documents.slice(0, 3).map(figures)).toEqual(alone.documents.map(figures));
     expect(result.documentPairs.filter((p) => p.b < 3)).toEqual(alone.documentPairs);
     expect(result.documents.slice(0, 2).map((d) => d.pastRatio)).toEqual([expect.any(Number), expect.any(Number)]);
@@ -194,19 +235,29 @@ describe('scan --against a past workspace', () => {
     expect(result.documents[2].pastRatio!).toBeLessThan(0.5);
     expect(result.documents.slice(3).map(figures)).toEqual(past.result.documents.map(figures));
     expect(result.documents.slice(3).every((d) => d.pastRatio === undefined)).toBe(true);
-    expect(result.scan).toMatchObject({ workspace: nowDb, inputs: [{ path: year, files: 3 }], against: { path: pastDb, reports: 3, at: past.result.scan!.at } });
+    expect(result.scan).toMatchObject({
+      workspace: nowDb,
+      inputs: [{ path: year, files: 3 }],
+      against: { path: pastDb, reports: 3, at: past.result.scan!.at },
+    });
 
     const now = openWorkspace(nowDb, { readonly: true });
     expect(now.loadResult()).toEqual(result);
     const keys = new Set(result.clusters.map((x) => x.key));
     const carried = now.decisions();
     expect(carried.length).toBeGreaterThan(0);
-    expect(carried.every((d) => keys.has(d.key) && d.label === 'boilerplate' && d.note === 'accepted last year')).toBe(true);
+    expect(carried.every((d) => keys.has(d.key) && d.label === 'boilerplate' && d.note === 'accepted last year')).toBe(
+      true,
+    );
     const pastW = openWorkspace(pastDb, { readonly: true });
     expect(carried).toEqual(pastW.decisions().filter((d) => keys.has(d.key)));
     pastW.close();
     // Only this batch's documents are kept for the next incremental scan.
-    expect([...now.storedAnalyses().keys()].map((p) => p.slice(dir.length + 1))).toEqual(['year2/a.txt', 'year2/b.txt', 'year2/c.txt']);
+    expect([...now.storedAnalyses().keys()].map((p) => p.slice(dir.length + 1))).toEqual([
+      'year2/a.txt',
+      'year2/b.txt',
+      'year2/c.txt',
+    ]);
     now.close();
   });
 
@@ -214,7 +265,9 @@ describe('scan --against a past workspace', () => {
     const ws = join(dir, 'notes.txt');
     writeFileSync(ws, '会议记录\n');
     await expect(scanIntoWorkspace(files, { workspace: ws })).rejects.toThrow(`${ws} is not a SQLite file`);
-    await expect(scanIntoWorkspace(files, { workspace: join(dir, 'w.db'), against: ws })).rejects.toThrow(`${ws} is not a SQLite file`);
+    await expect(scanIntoWorkspace(files, { workspace: join(dir, 'w.db'), against: ws })).rejects.toThrow(
+      `${ws} is not a SQLite file`,
+    );
     expect(readFileSync(ws, 'utf8')).toBe('会议记录\n');
     expect(existsSync(join(dir, 'w.db'))).toBe(false);
   });
@@ -224,8 +277,12 @@ describe('scan --against a past workspace', () => {
     await scanIntoWorkspace(files.slice(0, 1), { workspace: ws });
     await expect(scanIntoWorkspace(files, { workspace: ws, against: ws })).rejects.toThrow('is the workspace itself');
     openWorkspace(join(dir, 'empty.db'), { create: true }).close();
-    await expect(scanIntoWorkspace(files, { workspace: join(dir, 'x.db'), against: join(dir, 'empty.db') })).rejects.toThrow('holds no scan');
-    await expect(scanIntoWorkspace(files, { workspace: join(dir, 'x.db'), against: join(dir, 'none.db') })).rejects.toThrow(/no workspace at/);
+    await expect(
+      scanIntoWorkspace(files, { workspace: join(dir, 'x.db'), against: join(dir, 'empty.db') }),
+    ).rejects.toThrow('holds no scan');
+    await expect(
+      scanIntoWorkspace(files, { workspace: join(dir, 'x.db'), against: join(dir, 'none.db') }),
+    ).rejects.toThrow(/no workspace at/);
     const other = join(dir, 'other.db');
     await scanIntoWorkspace(files.slice(0, 1), { workspace: other, settings: { numHashes: 40, bands: 20 } });
     await expect(scanIntoWorkspace(files, { workspace: join(dir, 'x.db'), against: other })).rejects.toThrow(
@@ -244,5 +301,6 @@ describe('describeCounts', () => {
       'workspace w.db: 6 files given, 1 analysed, 4 unchanged (skipped), 1 unreadable; 3 kept from earlier scans; 2 dropped; compared with 7 reports of past.db\n',
     ],
   ];
-  for (const [c, against, line] of cases) it(line.trim(), () => expect(describeCounts(counts(c), 'w.db', against)).toBe(line));
+  for (const [c, against, line] of cases)
+    it(line.trim(), () => expect(describeCounts(counts(c), 'w.db', against)).toBe(line));
 });

@@ -16,9 +16,18 @@ const NOBODY = 65534;
  */
 export function unprivileged(): { prefix: string[]; reason?: undefined } | { prefix: null; reason: string } {
   if (process.getuid?.() !== 0) return { prefix: [] };
-  if (spawnSync('setpriv', ['--version']).status !== 0) return { prefix: null, reason: 'tests run as root and setpriv is not installed' };
-  const probe = spawnSync('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(MAIN)})`]);
-  if (probe.status !== 0) return { prefix: null, reason: `user nobody cannot run ${MAIN} (is the checkout readable by all?)` };
+  if (spawnSync('setpriv', ['--version']).status !== 0)
+    return { prefix: null, reason: 'tests run as root and setpriv is not installed' };
+  const probe = spawnSync('setpriv', [
+    `--reuid=${NOBODY}`,
+    `--regid=${NOBODY}`,
+    '--clear-groups',
+    process.execPath,
+    '-e',
+    `require('fs').accessSync(${JSON.stringify(MAIN)})`,
+  ]);
+  if (probe.status !== 0)
+    return { prefix: null, reason: `user nobody cannot run ${MAIN} (is the checkout readable by all?)` };
   return { prefix: ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups'] };
 }
 
@@ -47,7 +56,12 @@ export interface CliRun {
 export function refrain(cwd: string, args: string[], prefix: string[] = []): CliRun {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run 'npm run build' first`);
   const command = [...prefix, process.execPath, MAIN, ...args];
-  const run: SpawnSyncReturns<string> = spawnSync(command[0], command.slice(1), { cwd, encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 28 });
+  const run: SpawnSyncReturns<string> = spawnSync(command[0], command.slice(1), {
+    cwd,
+    encoding: 'utf8',
+    timeout: 120_000,
+    maxBuffer: 1 << 28,
+  });
   if (run.error) throw new Error(`refrain ${args.join(' ')} did not finish: ${run.error.message}`);
   const out: CliRun = { status: run.status, stdout: run.stdout, stderr: run.stderr };
   if (args.includes('-') && run.stdout.startsWith('{')) out.json = JSON.parse(run.stdout) as ScanResult;

@@ -29,15 +29,30 @@ export const unprivileged: { prefix: string[]; reason: string | null } = (() => 
   const prefix = ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'];
   const probe = spawnSync(prefix[0], [...prefix.slice(1), process.execPath, MAIN, '--version'], { encoding: 'utf8' });
   if (probe.status !== 0) {
-    return { prefix, reason: `running as root, and 'setpriv --reuid=nobody' cannot run refrain here (${probe.error?.message ?? probe.stderr.trim()})` };
+    return {
+      prefix,
+      reason: `running as root, and 'setpriv --reuid=nobody' cannot run refrain here (${probe.error?.message ?? probe.stderr.trim()})`,
+    };
   }
   return { prefix, reason: null };
 })();
 
 /** Runs refrain as the unprivileged user, in `cwd`, with extra environment. */
-export function refrainAs(unprivilegedUser: boolean, cwd: string, args: string[], env: Record<string, string> = {}): Run {
-  const [command, ...pre] = unprivilegedUser && unprivileged.prefix.length > 0 ? [...unprivileged.prefix, process.execPath] : [process.execPath];
-  const r: SpawnSyncReturns<string> = spawnSync(command, [...pre, MAIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+export function refrainAs(
+  unprivilegedUser: boolean,
+  cwd: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Run {
+  const [command, ...pre] =
+    unprivilegedUser && unprivileged.prefix.length > 0
+      ? [...unprivileged.prefix, process.execPath]
+      : [process.execPath];
+  const r: SpawnSyncReturns<string> = spawnSync(command, [...pre, MAIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

@@ -96,7 +96,8 @@ export function pdf(pages: number, text: (page: number) => string): Buffer {
     const pageId = 4 + 2 * p;
     kids.push(`${pageId} 0 R`);
     const content = `BT /F1 12 Tf 72 770 Td (${text(p + 1).replace(/[()\\]/g, '\\$&')}) Tj ET`;
-    objects[pageId - 1] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageId + 1} 0 R >>`;
+    objects[pageId - 1] =
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageId + 1} 0 R >>`;
     objects[pageId] = `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
   }
   objects[0] = '<< /Type /Catalog /Pages 2 0 R >>';
@@ -120,5 +121,7 @@ export function pdf(pages: number, text: (page: number) => string): Buffer {
 
 /** An HTML page with `text` inside `depth` nested elements. */
 export function deepHtml(depth: number, text: string): Buffer {
-  return Buffer.from(`<!DOCTYPE html><html><body>${'<div>'.repeat(depth)}<p>${text}</p>${'</div>'.repeat(depth)}</body></html>`);
+  return Buffer.from(
+    `<!DOCTYPE html><html><body>${'<div>'.repeat(depth)}<p>${text}</p>${'</div>'.repeat(depth)}</body></html>`,
+  );
 }

@@ -36,7 +36,8 @@ export function nonEmptyLines(path: string): string[] {
 
 export function documentFor(result: ScanResult, name: string): ResultDocument {
   const doc = result.documents.find((d) => basename(d.path) === name);
-  if (!doc) throw new Error(`no document ${name} in the result (have ${result.documents.map((d) => d.path).join(', ')})`);
+  if (!doc)
+    throw new Error(`no document ${name} in the result (have ${result.documents.map((d) => d.path).join(', ')})`);
   return doc;
 }
 

@@ -1,6 +1,12 @@
 import type { Decision, ResultDocument, ScanResult } from '../../src/types.js';
 
-function doc(id: number, path: string, ratios: [number, number, number], chars: number, paras: [number, string][]): ResultDocument {
+function doc(
+  id: number,
+  path: string,
+  ratios: [number, number, number],
+  chars: number,
+  paras: [number, string][],
+): ResultDocument {
   return {
     id,
     path,
@@ -45,16 +51,50 @@ export function handMadeResult(): ScanResult {
     ],
     clusters: [
       {
-        id: 0, scope: 'across', kind: 'near', boilerplate: false, docCount: 2, similarity: 0.8, chars: 14, content: 14, key: 'k-copy',
-        members: [{ doc: 0, paragraph: 1, start: 0, end: 14 }, { doc: 1, paragraph: 1, start: 0, end: 14 }],
+        id: 0,
+        scope: 'across',
+        kind: 'near',
+        boilerplate: false,
+        docCount: 2,
+        similarity: 0.8,
+        chars: 14,
+        content: 14,
+        key: 'k-copy',
+        members: [
+          { doc: 0, paragraph: 1, start: 0, end: 14 },
+          { doc: 1, paragraph: 1, start: 0, end: 14 },
+        ],
       },
       {
-        id: 1, scope: 'within', kind: 'exact', boilerplate: false, docCount: 1, similarity: 1, chars: 6, content: 6, key: 'k-within',
-        members: [{ doc: 1, paragraph: 2 }, { doc: 1, paragraph: 3 }],
+        id: 1,
+        scope: 'within',
+        kind: 'exact',
+        boilerplate: false,
+        docCount: 1,
+        similarity: 1,
+        chars: 6,
+        content: 6,
+        key: 'k-within',
+        members: [
+          { doc: 1, paragraph: 2 },
+          { doc: 1, paragraph: 3 },
+        ],
       },
       {
-        id: 2, scope: 'across', kind: 'exact', boilerplate: true, docCount: 3, similarity: 1, chars: 11, content: 0, key: 'k-bp',
-        members: [{ doc: 0, paragraph: 0 }, { doc: 1, paragraph: 0 }, { doc: 2, paragraph: 0 }],
+        id: 2,
+        scope: 'across',
+        kind: 'exact',
+        boilerplate: true,
+        docCount: 3,
+        similarity: 1,
+        chars: 11,
+        content: 0,
+        key: 'k-bp',
+        members: [
+          { doc: 0, paragraph: 0 },
+          { doc: 1, paragraph: 0 },
+          { doc: 2, paragraph: 0 },
+        ],
       },
     ],
     documentPairs: [
@@ -68,7 +108,13 @@ export function handMadeResult(): ScanResult {
 
 export function handMadeDecisions(): Decision[] {
   return [
-    { key: 'k-copy', label: 'copied', note: 'same clause, "乡"→"镇"; see memo', at: '2026-01-02T00:00:00Z', reviewer: '审计员甲' },
+    {
+      key: 'k-copy',
+      label: 'copied',
+      note: 'same clause, "乡"→"镇"; see memo',
+      at: '2026-01-02T00:00:00Z',
+      reviewer: '审计员甲',
+    },
     { key: 'k-copy', label: 'false-match', note: 'first look', at: '2026-01-01T00:00:00Z' },
   ];
 }

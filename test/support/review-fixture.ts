@@ -7,7 +7,10 @@ const lines = readFileSync(new URL('../../corpus/004_8c642f3c1dbf128b.txt', impo
 export const ITEM4 = lines[24];
 export const ITEM5 = lines[25];
 /** A near copy of item 4 in another report: 镇→乡, 12→15 grids, 99%→98%. */
-export const NEAR = ITEM4.replace('4.', '').replace('大事不出镇', '大事不出乡').replace('将12个网格', '将15个网格').replace('化解率达99%', '化解率达98%');
+export const NEAR = ITEM4.replace('4.', '')
+  .replace('大事不出镇', '大事不出乡')
+  .replace('将12个网格', '将15个网格')
+  .replace('化解率达99%', '化解率达98%');
 const SLOGAN = '扫一扫在手机打开当前页';
 
 function doc(id: number, path: string, texts: string[]): ResultDocument {
@@ -47,20 +50,61 @@ export function fixtureResult(): ScanResult {
     ],
     clusters: [
       cluster(0, {
-        scope: 'within', kind: 'exact', boilerplate: false, docCount: 1, similarity: 1, chars: 248, content: 248, key: 'k-within',
-        members: [{ doc: 0, paragraph: 1 }, { doc: 0, paragraph: 2 }],
+        scope: 'within',
+        kind: 'exact',
+        boilerplate: false,
+        docCount: 1,
+        similarity: 1,
+        chars: 248,
+        content: 248,
+        key: 'k-within',
+        members: [
+          { doc: 0, paragraph: 1 },
+          { doc: 0, paragraph: 2 },
+        ],
       }),
       cluster(1, {
-        scope: 'across', kind: 'near', boilerplate: false, docCount: 2, similarity: 0.96, chars: 246, content: 246, key: 'k-near',
-        members: [{ doc: 0, paragraph: 1 }, { doc: 1, paragraph: 0 }],
+        scope: 'across',
+        kind: 'near',
+        boilerplate: false,
+        docCount: 2,
+        similarity: 0.96,
+        chars: 246,
+        content: 246,
+        key: 'k-near',
+        members: [
+          { doc: 0, paragraph: 1 },
+          { doc: 1, paragraph: 0 },
+        ],
       }),
       cluster(2, {
-        scope: 'across', kind: 'partial', boilerplate: false, docCount: 2, similarity: 0.8, chars: 10, content: 10, key: 'k-partial',
-        members: [{ doc: 1, paragraph: 2, start: 0, end: 10 }, { doc: 2, paragraph: 1, start: 6, end: 16 }],
+        scope: 'across',
+        kind: 'partial',
+        boilerplate: false,
+        docCount: 2,
+        similarity: 0.8,
+        chars: 10,
+        content: 10,
+        key: 'k-partial',
+        members: [
+          { doc: 1, paragraph: 2, start: 0, end: 10 },
+          { doc: 2, paragraph: 1, start: 6, end: 16 },
+        ],
       }),
       cluster(3, {
-        scope: 'across', kind: 'exact', boilerplate: true, docCount: 3, similarity: 1, chars: 11, content: 0, key: 'k-slogan',
-        members: [{ doc: 0, paragraph: 0 }, { doc: 1, paragraph: 1 }, { doc: 2, paragraph: 0 }],
+        scope: 'across',
+        kind: 'exact',
+        boilerplate: true,
+        docCount: 3,
+        similarity: 1,
+        chars: 11,
+        content: 0,
+        key: 'k-slogan',
+        members: [
+          { doc: 0, paragraph: 0 },
+          { doc: 1, paragraph: 1 },
+          { doc: 2, paragraph: 0 },
+        ],
       }),
     ],
     documentPairs: [{ a: 0, b: 1, sharedRatio: 0.4 }],

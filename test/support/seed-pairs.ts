@@ -12,7 +12,9 @@ export interface PairRow {
 
 /** Reads a seed-pairs.tsv: label, fileA, snippetA, fileB, snippetB, note. */
 export function readPairs(path: string): PairRow[] {
-  const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   return lines.slice(1).map((line) => {
     const [label, fileA, snippetA, fileB, snippetB, note] = line.split('\t');
     return { label: label as PairRow['label'], fileA, snippetA, fileB, snippetB, note: note ?? '' };
@@ -38,7 +40,11 @@ export function squash(s: string): { text: string; map: number[] } {
  * Every place the snippet stands in a file, as (paragraph, start, end) in paragraph text offsets.
  * A snippet standing twice in one file yields two places.
  */
-export function locate(result: ScanResult, file: string, snippet: string): Array<{ doc: number; paragraph: number; start: number; end: number }> {
+export function locate(
+  result: ScanResult,
+  file: string,
+  snippet: string,
+): Array<{ doc: number; paragraph: number; start: number; end: number }> {
   const doc = result.documents.find((d) => d.path.endsWith(file));
   if (!doc) throw new Error(`no document for ${file}`);
   const want = squash(snippet).text;
@@ -71,6 +77,7 @@ export function findingsWithBoth(result: ScanResult, row: PairRow): ResultCluste
     if (a.length < 2) throw new Error(`expected two places for ${row.snippetA}, found ${a.length}`);
     return result.clusters.filter((c) => holds(c, a[0]) && holds(c, a[1]));
   }
-  if (a.length === 0 || b.length === 0) throw new Error(`snippet not found: ${a.length === 0 ? row.snippetA : row.snippetB}`);
+  if (a.length === 0 || b.length === 0)
+    throw new Error(`snippet not found: ${a.length === 0 ? row.snippetA : row.snippetB}`);
   return result.clusters.filter((c) => a.some((pa) => holds(c, pa)) && b.some((pb) => holds(c, pb)));
 }

@@ -48,7 +48,10 @@ export function makeScan(mark, docs = 3, paras = 4) {
       similarity: 0.875,
       chars: 40,
       key: `k${mark}-${c}`,
-      members: [{ doc: c, paragraph: 0 }, { doc: c + 1, paragraph: 2, start: 3, end: 9 }],
+      members: [
+        { doc: c, paragraph: 0 },
+        { doc: c + 1, paragraph: 2, start: 3, end: 9 },
+      ],
     });
   }
   return {

@@ -37,13 +37,19 @@ describe('terminal helpers make control characters visible before measuring', ()
     expect(stringWidth(pad(name, 30))).toBe(30);
     expect(truncate(name, 10)).toBe('报告␛]0;p…');
     expect(forTerminal(`line one\nline ${ATTACK}`)).toBe(`line one\nline ${SHOWN}`);
-    const line = progressLine({ phase: 'compare', filesDone: 1, filesTotal: 1, paragraphs: 2, stage: `aligning ${ATTACK}` }, 1000, 200);
+    const line = progressLine(
+      { phase: 'compare', filesDone: 1, filesTotal: 1, paragraphs: 2, stage: `aligning ${ATTACK}` },
+      1000,
+      200,
+    );
     expect(line).toContain(`aligning ${SHOWN}`);
     expect(line).not.toContain('\x07');
   });
 
   it('the skipped-file list shows names and messages with symbols', () => {
-    const list = formatDiagnostics([{ path: `a${ATTACK}.txt`, level: 'error', message: `cannot read ${ATTACK}` }], { errorsOnly: true });
+    const list = formatDiagnostics([{ path: `a${ATTACK}.txt`, level: 'error', message: `cannot read ${ATTACK}` }], {
+      errorsOnly: true,
+    });
     expect(list).toBe(`refrain: 1 file skipped:\n  error: a${SHOWN}.txt: cannot read ${SHOWN}\n`);
   });
 });

@@ -3,7 +3,13 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { nextFindingIds, openWorkspace, resolveFinding, staleIdProblem, type FindingIds } from '../../src/workspace/index.js';
+import {
+  nextFindingIds,
+  openWorkspace,
+  resolveFinding,
+  staleIdProblem,
+  type FindingIds,
+} from '../../src/workspace/index.js';
 import { scanIntoWorkspace } from '../../src/scan/index.js';
 import type { ResultCluster } from '../../src/types.js';
 
@@ -27,14 +33,27 @@ describe('numbering finding ids per scan', () => {
   const cases: Array<[string, FindingIds, number, number | undefined, string | null]> = [
     ['an id kept since the first scan, alone', third, 0, undefined, null],
     ['an id renumbered two scans ago, alone', third, 1, undefined, null],
-    ['an id renumbered by the last scan, alone', third, 2, undefined, 'finding ids changed with the last scan (scan 3), and id 2 now names another finding than before'],
+    [
+      'an id renumbered by the last scan, alone',
+      third,
+      2,
+      undefined,
+      'finding ids changed with the last scan (scan 3), and id 2 now names another finding than before',
+    ],
     ['an id renumbered by the last scan, as that scan numbered it', third, 2, 3, null],
     ['an id as an earlier scan numbered it, unchanged since', third, 1, 2, null],
-    ['an id as a scan before its renumbering numbered it', third, 1, 1, 'id 1 has named another finding since scan 2 (the stored scan is scan 3)'],
+    [
+      'an id as a scan before its renumbering numbered it',
+      third,
+      1,
+      1,
+      'id 1 has named another finding since scan 2 (the stored scan is scan 3)',
+    ],
     ['a scan that does not exist', third, 0, 4, 'there is no scan 4 (the stored scan is scan 3)'],
     ['a workspace saved before numbering, alone', { scan: 0, since: [] }, 5, undefined, null],
   ];
-  for (const [title, ids, id, seen, problem] of cases) it(title, () => expect(staleIdProblem(ids, id, seen)).toBe(problem));
+  for (const [title, ids, id, seen, problem] of cases)
+    it(title, () => expect(staleIdProblem(ids, id, seen)).toBe(problem));
 });
 
 describe('resolveFinding tells keys from ids', () => {
@@ -49,7 +68,9 @@ describe('resolveFinding tells keys from ids', () => {
     expect(resolveFinding('7f00', clusters, [], ids)).toBe('7f00000000000000');
   });
   it('an all-digit prefix given as an id is refused with the way to give it', () => {
-    expect(() => resolveFinding('0412', clusters, [], ids)).toThrow('no finding 412 in the stored scan (findings are 0..1); for the key starting 0412, write key:0412');
+    expect(() => resolveFinding('0412', clusters, [], ids)).toThrow(
+      'no finding 412 in the stored scan (findings are 0..1); for the key starting 0412, write key:0412',
+    );
   });
   it('an id renumbered by the last scan is refused, naming the finding it names now', () => {
     expect(() => resolveFinding('1', clusters, [], ids)).toThrow(
@@ -75,13 +96,17 @@ describe('refrain decide after a rescan renumbered the findings', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('an id read before the rescan is refused, id@scan and keys land on the finding meant', async () => {
-    const files = readdirSync(join(dir, 'batch')).sort().map((n) => join(dir, 'batch', n));
+    const files = readdirSync(join(dir, 'batch'))
+      .sort()
+      .map((n) => join(dir, 'batch', n));
     const before = (await scanIntoWorkspace(files.slice(0, 3), { workspace: ws })).result.clusters;
     // The rescan, as the command line shows it: the number of the scan whose ids it lists.
     const rescan = run('scan', 'batch', '--workspace', ws, '--top', '3');
     expect(rescan.code).toBe(0);
     expect(rescan.out).toMatch(/^workspace .*w\.db, scan 2: 5 files given, 2 analysed, 3 unchanged \(skipped\)$/m);
-    expect(rescan.out).toMatch(/^Finding ids above are scan 2's: give one to 'refrain decide' as 0@2, or give the key\.$/m);
+    expect(rescan.out).toMatch(
+      /^Finding ids above are scan 2's: give one to 'refrain decide' as 0@2, or give the key\.$/m,
+    );
     const after = openWorkspace(ws, { readonly: true });
     const now = after.loadSummary()!.clusters;
     after.close();
@@ -104,7 +129,10 @@ describe('refrain decide after a rescan renumbered the findings', () => {
     expect(byNewId.out).toMatch(/\n {2}text: “.+”\n/);
     const w = openWorkspace(ws, { readonly: true });
     expect(w.decisions().map((d) => [d.key, d.label, d.note])).toEqual(
-      [[before[id].key, 'copied', 'as read'], [now[id].key, 'boilerplate', '']].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+      [
+        [before[id].key, 'copied', 'as read'],
+        [now[id].key, 'boilerplate', ''],
+      ].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
     );
     w.close();
   });

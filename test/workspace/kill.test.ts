@@ -82,7 +82,8 @@ describe('a workspace survives kill -9', () => {
     const loaded = ws.loadResult()!;
     const mark = Number(loaded.diagnostics[0].path.match(/^bad-(\d+)\.bin$/)![1]);
     // Whole scans only: at least the last one reported saved, at most the last one begun.
-    const last = (word: string) => Math.max(...lines.filter((l) => l.startsWith(word)).map((l) => Number(l.split(' ')[1])));
+    const last = (word: string) =>
+      Math.max(...lines.filter((l) => l.startsWith(word)).map((l) => Number(l.split(' ')[1])));
     if (process.env.REFRAIN_DEBUG) console.log(`kill test: ${lines.join(', ')}; holds scan ${mark}`);
     expect(mark).toBeGreaterThanOrEqual(last('saved'));
     expect(mark).toBeLessThanOrEqual(last('begin'));
@@ -98,7 +99,12 @@ describe('a workspace survives kill -9', () => {
     expect(integrity(path)).toBe('ok');
     const keys = new Set(ws.decisions().map((d) => d.key));
     for (let i = 1; i <= 20; i++) expect(keys.has(`d${i}`)).toBe(true);
-    expect(ws.decisions().find((d) => d.key === 'd20')).toEqual({ key: 'd20', label: 'copied', note: 'note 20', at: 't20' });
+    expect(ws.decisions().find((d) => d.key === 'd20')).toEqual({
+      key: 'd20',
+      label: 'copied',
+      note: 'note 20',
+      at: 't20',
+    });
     expect(lines).toContain('decided 20');
     ws.close();
   });

@@ -16,13 +16,21 @@ describe('who made a decision', () => {
     const ws = openWorkspace(join(dir, 'w.db'), { create: true });
     const first = scan(1);
     ws.saveScan(first.result, first.analyses);
-    expect(ws.decide('k1', 'copied', 'same clause', 't1', '审计员甲')).toEqual({ key: 'k1', label: 'copied', note: 'same clause', at: 't1', reviewer: '审计员甲' });
+    expect(ws.decide('k1', 'copied', 'same clause', 't1', '审计员甲')).toEqual({
+      key: 'k1',
+      label: 'copied',
+      note: 'same clause',
+      at: 't1',
+      reviewer: '审计员甲',
+    });
     ws.decide('k2', 'boilerplate', '', 't2', 'li.ming');
     ws.decide('k1', 'false-match', 'topic words only', 't3', 'li.ming');
     expect(ws.clearDecision('k2', 't4', 'wang')).toBe(true);
     ws.decide('k3', 'copied', '', 't5');
     const next = scan(2);
-    ws.saveScan(next.result, next.analyses, { carried: [{ key: 'k9', label: 'boilerplate', note: 'last year', at: 't0', reviewer: 'zhao' }] });
+    ws.saveScan(next.result, next.analyses, {
+      carried: [{ key: 'k9', label: 'boilerplate', note: 'last year', at: 't0', reviewer: 'zhao' }],
+    });
 
     expect(ws.decisions()).toEqual([
       { key: 'k1', label: 'false-match', note: 'topic words only', at: 't3', reviewer: 'li.ming' },

@@ -42,7 +42,10 @@ async function decided(name: string): Promise<string> {
 /** Overwrites every page of the named tables with junk, as a failing disk might. */
 function damage(path: string, tables: string[]): void {
   const db = new Database(path, { readonly: true });
-  const pages = db.prepare(`SELECT pageno FROM dbstat WHERE name IN (${tables.map(() => '?').join(', ')})`).pluck().all(...tables) as number[];
+  const pages = db
+    .prepare(`SELECT pageno FROM dbstat WHERE name IN (${tables.map(() => '?').join(', ')})`)
+    .pluck()
+    .all(...tables) as number[];
   const size = db.pragma('page_size', { simple: true }) as number;
   db.close();
   expect(pages.length).toBeGreaterThan(0);
@@ -99,9 +102,13 @@ describe('refrain decisions export', () => {
     damage(path, ['decisions']);
     const r = refrain(['decisions', 'export', path]);
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`refrain: the decisions of workspace ${path} cannot be read: the file is damaged where they are kept\n`);
+    expect(r.err).toBe(
+      `refrain: the decisions of workspace ${path} cannot be read: the file is damaged where they are kept\n`,
+    );
     writeFileSync(join(dir, 'notes.db'), 'not a database\n');
-    expect(refrain(['decisions', 'export', 'notes.db']).err).toBe('refrain: notes.db is not a SQLite file, so not a refrain workspace; it was left unchanged\n');
+    expect(refrain(['decisions', 'export', 'notes.db']).err).toBe(
+      'refrain: notes.db is not a SQLite file, so not a refrain workspace; it was left unchanged\n',
+    );
   });
 });
 
@@ -112,7 +119,9 @@ describe('refrain decisions import', () => {
     const r = refrain(['decisions', 'import', '-', '--workspace', 'to.db'], exported);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^imported into to\.db from .*from\.db \(exported .*\): 2 added, 0 replaced \(older there\), 0 already there, 0 kept \(newer there\); 5 log entries added\n$/);
+    expect(r.out).toMatch(
+      /^imported into to\.db from .*from\.db \(exported .*\): 2 added, 0 replaced \(older there\), 0 already there, 0 kept \(newer there\); 5 log entries added\n$/,
+    );
     const source = openWorkspace(from, { readonly: true });
     const target = openWorkspace(join(dir, 'to.db'), { readonly: true });
     expect(target.decisions()).toEqual(source.decisions());
@@ -120,10 +129,12 @@ describe('refrain decisions import', () => {
     source.close();
     target.close();
     const again = refrain(['decisions', 'import', '-', '--workspace', 'to.db'], exported);
-    expect(again.out).toMatch(/: 0 added, 0 replaced \(older there\), 2 already there, 0 kept \(newer there\); 0 log entries added\n$/);
+    expect(again.out).toMatch(
+      /: 0 added, 0 replaced \(older there\), 2 already there, 0 kept \(newer there\); 0 log entries added\n$/,
+    );
   });
 
-  it('keeps a newer decision of the workspace and says so; takes the file\'s where the workspace\'s is older; --overwrite takes the file\'s', async () => {
+  it("keeps a newer decision of the workspace and says so; takes the file's where the workspace's is older; --overwrite takes the file's", async () => {
     const from = await decided('from.db');
     const file = JSON.parse(refrain(['decisions', 'export', from]).out) as DecisionsFile;
     const [first, second] = file.decisions;
@@ -136,9 +147,16 @@ describe('refrain decisions import', () => {
     const r = refrain(['decisions', 'import', 'd.json', '--workspace', to]);
     expect(r.code).toBe(0);
     expect(r.out).toContain(': 0 added, 1 replaced (older there), 0 already there, 1 kept (newer there);');
-    expect(r.out).toContain(`\n  kept ${first.key}: copied of 2026-06-01T00:00:00.000Z here, not the file's ${first.label} of ${first.at} (--overwrite takes the file's)\n`);
+    expect(r.out).toContain(
+      `\n  kept ${first.key}: copied of 2026-06-01T00:00:00.000Z here, not the file's ${first.label} of ${first.at} (--overwrite takes the file's)\n`,
+    );
     const check = openWorkspace(to, { readonly: true });
-    expect(check.decisions().map((d) => d.note).sort()).toEqual(['decided later here', second.note].sort());
+    expect(
+      check
+        .decisions()
+        .map((d) => d.note)
+        .sort(),
+    ).toEqual(['decided later here', second.note].sort());
     check.close();
     const forced = refrain(['decisions', 'import', 'd.json', '--workspace', to, '--overwrite']);
     expect(forced.out).toContain(': 0 added, 1 replaced, 1 already there, 0 kept (newer there);');
@@ -149,9 +167,21 @@ describe('refrain decisions import', () => {
 
   const bad: Array<[string, string, string]> = [
     ['not JSON', '{"format": ', 'refrain: bad.json is not JSON ('],
-    ['another JSON file', '{"schema": 1}', "refrain: bad.json is not a refrain decisions export (made by 'refrain decisions export')\n"],
-    ['an unknown label', '{"format":"refrain-decisions","version":1,"decisions":[{"key":"k","label":"maybe","note":"","at":"t"}]}', 'refrain: bad.json: decisions[0] has label "maybe", not one of copied, boilerplate, false-match\n'],
-    ['a newer version', '{"format":"refrain-decisions","version":2,"decisions":[]}', 'refrain: bad.json is a decisions export of version 2; this refrain reads version 1\n'],
+    [
+      'another JSON file',
+      '{"schema": 1}',
+      "refrain: bad.json is not a refrain decisions export (made by 'refrain decisions export')\n",
+    ],
+    [
+      'an unknown label',
+      '{"format":"refrain-decisions","version":1,"decisions":[{"key":"k","label":"maybe","note":"","at":"t"}]}',
+      'refrain: bad.json: decisions[0] has label "maybe", not one of copied, boilerplate, false-match\n',
+    ],
+    [
+      'a newer version',
+      '{"format":"refrain-decisions","version":2,"decisions":[]}',
+      'refrain: bad.json is a decisions export of version 2; this refrain reads version 1\n',
+    ],
   ];
   for (const [title, text, message] of bad) {
     it(`refuses ${title} with exit 2, leaving no workspace made`, () => {

@@ -134,7 +134,21 @@ describe('schema migration 4 (unit_start and unit_end dropped)', () => {
     expect(SCHEMA_VERSION).toBe(4);
     expect(columns(path)).toEqual({
       version: 4,
-      documents: ['band_keys', 'boilerplate_ratio', 'chars', 'encoding', 'extra', 'format', 'hash', 'id', 'past', 'path', 'templated_ratio', 'unit_para', 'within_ratio'],
+      documents: [
+        'band_keys',
+        'boilerplate_ratio',
+        'chars',
+        'encoding',
+        'extra',
+        'format',
+        'hash',
+        'id',
+        'past',
+        'path',
+        'templated_ratio',
+        'unit_para',
+        'within_ratio',
+      ],
     });
     expect(ws.loadResult()).toEqual(result);
     const stored = ws.storedAnalyses();
@@ -156,7 +170,9 @@ describe('schema migration 4 (unit_start and unit_end dropped)', () => {
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma('user_version = 2');
     db.close();
-    expect(() => openWorkspace(path, { readonly: true })).toThrow(/schema version 2, older than this refrain's 4; open it once for writing/);
+    expect(() => openWorkspace(path, { readonly: true })).toThrow(
+      /schema version 2, older than this refrain's 4; open it once for writing/,
+    );
   });
 });
 

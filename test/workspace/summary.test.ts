@@ -28,7 +28,9 @@ function saved() {
     similarity: 0.9,
     chars: 20,
     key: 'k-many',
-    members: Array.from({ length: 12 }, (_, d) => (d === 5 ? { doc: d, paragraph: 4, start: 0, end: 2 } : { doc: d, paragraph: (d * 3) % 5 })),
+    members: Array.from({ length: 12 }, (_, d) =>
+      d === 5 ? { doc: d, paragraph: 4, start: 0, end: 2 } : { doc: d, paragraph: (d * 3) % 5 },
+    ),
   });
   // A member field with no column: that cluster is read row by row.
   (result.clusters[1].members[1] as unknown as Record<string, unknown>).weight = 3;

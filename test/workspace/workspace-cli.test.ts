@@ -32,7 +32,9 @@ describe('refrain decide', () => {
     const set = refrain('decide', '--workspace', ws, '2', 'boilerplate', '--note', '页眉页脚');
     expect(set.err).toBe('');
     expect(set.code).toBe(0);
-    expect(set.out).toMatch(new RegExp(`^finding 2 of scan 1 \\(key ${key}\\): boilerplate \\(页眉页脚\\), saved \\d{4}-\\d\\d-\\d\\dT`));
+    expect(set.out).toMatch(
+      new RegExp(`^finding 2 of scan 1 \\(key ${key}\\): boilerplate \\(页眉页脚\\), saved \\d{4}-\\d\\d-\\d\\dT`),
+    );
     // A new label without --note keeps the note; --note '' removes it.
     const again = refrain('decide', '--workspace', ws, key.slice(0, 10), 'copied');
     expect(again.code).toBe(0);
@@ -55,13 +57,20 @@ describe('refrain decide', () => {
     const key = result.clusters[3].key;
     const named = refrain('decide', '--workspace', ws, '3', 'copied', '--reviewer', '审计员甲', '--note', '同一段');
     expect(named.code).toBe(0);
-    expect(named.out).toMatch(new RegExp(`^finding 3 of scan 1 \\(key ${key}\\): copied \\(同一段\\), saved \\S+ by 审计员甲\n`));
+    expect(named.out).toMatch(
+      new RegExp(`^finding 3 of scan 1 \\(key ${key}\\): copied \\(同一段\\), saved \\S+ by 审计员甲\n`),
+    );
     const plain = refrain('decide', '--workspace', ws, '3', 'boilerplate');
     expect(plain.out.split('\n')[0].endsWith(` by ${userInfo().username}`)).toBe(true);
     const cleared = refrain('decide', '--workspace', ws, '3', 'clear', '--reviewer', 'li.ming');
     expect(cleared.code).toBe(0);
     const w = openWorkspace(ws, { readonly: true });
-    expect(w.decisionLog().filter((e) => e.key === key).map((e) => [e.label, e.reviewer])).toEqual([
+    expect(
+      w
+        .decisionLog()
+        .filter((e) => e.key === key)
+        .map((e) => [e.label, e.reviewer]),
+    ).toEqual([
       ['copied', '审计员甲'],
       ['boilerplate', userInfo().username],
       [null, 'li.ming'],
@@ -73,7 +82,11 @@ describe('refrain decide', () => {
   });
 
   const refusals: Array<[string, string[], string]> = [
-    ['an unknown label', ['0', 'maybe'], "refrain: unknown label 'maybe'; use one of: copied, boilerplate, false-match, clear\n"],
+    [
+      'an unknown label',
+      ['0', 'maybe'],
+      "refrain: unknown label 'maybe'; use one of: copied, boilerplate, false-match, clear\n",
+    ],
     ['a finding id out of range', ['9999', 'copied'], 'refrain: no finding 9999 in the stored scan'],
     ['a missing label', ['0'], 'refrain: decide takes a finding and a label'],
   ];
@@ -105,7 +118,9 @@ describe('refrain report', () => {
     expect(scan).toEqual(result);
     // Other tests of this file decided other findings in the same workspace.
     const mine = (decisions as Decision[]).filter((d) => d.key === result.clusters[1].key);
-    expect(mine.map(({ at: _at, ...d }) => d)).toEqual([{ key: result.clusters[1].key, label: 'false-match', note: 'topic words', reviewer: userInfo().username }]);
+    expect(mine.map(({ at: _at, ...d }) => d)).toEqual([
+      { key: result.clusters[1].key, label: 'false-match', note: 'topic words', reviewer: userInfo().username },
+    ]);
     expect(mine[0].at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 
@@ -124,7 +139,9 @@ describe('refrain report', () => {
     expect(md.code).toBe(0);
     expect(md.out.match(/^### \d+\. Finding/gm)).toHaveLength(2);
     // Finding 1 was marked a false match above: it is left out of the ranking.
-    expect(md.out).toContain(`The 2 findings most worth reading, of ${result.clusters.length - 1} (1 marked false match left out); \`refrain report --top N\` shows more`);
+    expect(md.out).toContain(
+      `The 2 findings most worth reading, of ${result.clusters.length - 1} (1 marked false match left out); \`refrain report --top N\` shows more`,
+    );
     const csv = refrain('report', ws, '--format', 'csv', '--top', '2');
     expect([csv.code, csv.err]).toEqual([2, "refrain: --top goes with --format md only, not 'csv'\n"]);
     const bad = refrain('report', ws, '--top', 'ten');
@@ -139,7 +156,9 @@ describe('refrain report', () => {
     openWorkspace(empty, { create: true }).close();
     const r = refrain('report', empty);
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`refrain: workspace ${empty} holds no scan yet; run 'refrain scan PATH... --workspace ${empty}' first\n`);
+    expect(r.err).toBe(
+      `refrain: workspace ${empty} holds no scan yet; run 'refrain scan PATH... --workspace ${empty}' first\n`,
+    );
   });
 });
 
@@ -149,7 +168,10 @@ describe('a workspace that cannot be used', () => {
   const commands: Array<[string, () => string[]]> = [
     ['scan', () => ['scan', CORPUS, '--workspace', notes(), '-q']],
     ['scan --against', () => ['scan', CORPUS, '--against', notes(), '--no-workspace', '-q']],
-    ['scan --workspace --against', () => ['scan', CORPUS, '--workspace', join(dir, 'fresh.db'), '--against', notes(), '-q']],
+    [
+      'scan --workspace --against',
+      () => ['scan', CORPUS, '--workspace', join(dir, 'fresh.db'), '--against', notes(), '-q'],
+    ],
     ['decide', () => ['decide', '--workspace', notes(), '0', 'copied']],
     ['report', () => ['report', notes()]],
     ['decisions export', () => ['decisions', 'export', notes()]],
@@ -158,9 +180,21 @@ describe('a workspace that cannot be used', () => {
   for (const [name, args] of commands) {
     it(`is refused by ${name} with exit 2 and the reason, left unchanged`, () => {
       writeFileSync(notes(), 'meeting notes\n');
-      writeFileSync(join(dir, 'decisions.json'), JSON.stringify({ format: 'refrain-decisions', version: 1, workspace: 'a.db', exportedAt: 't', decisions: [], log: [] }));
+      writeFileSync(
+        join(dir, 'decisions.json'),
+        JSON.stringify({
+          format: 'refrain-decisions',
+          version: 1,
+          workspace: 'a.db',
+          exportedAt: 't',
+          decisions: [],
+          log: [],
+        }),
+      );
       const r = refrain(...args());
-      expect(r.err).toBe(`refrain: ${notes()} is not a SQLite file, so not a refrain workspace; it was left unchanged\n`);
+      expect(r.err).toBe(
+        `refrain: ${notes()} is not a SQLite file, so not a refrain workspace; it was left unchanged\n`,
+      );
       expect(r.code).toBe(2);
       expect(readFileSync(notes(), 'utf8')).toBe('meeting notes\n');
     });

@@ -73,7 +73,9 @@ describe('saving and loading a scan', () => {
     const { result, analyses } = scan(6, 3);
     const ws = openWorkspace(join(dir, 'w.db'), { create: true });
     expect(() => ws.saveScan(result, analyses.slice(1))).toThrow('2 analyses for 3 documents');
-    expect(() => ws.saveScan(result, [analyses[1], analyses[0], analyses[2]])).toThrow('analysis 0 is for batch/0001.txt');
+    expect(() => ws.saveScan(result, [analyses[1], analyses[0], analyses[2]])).toThrow(
+      'analysis 0 is for batch/0001.txt',
+    );
     expect(ws.loadResult()).toBeNull();
     ws.close();
   });
@@ -101,7 +103,12 @@ describe('decisions', () => {
     expect(ws.clearDecision('k7-1', 't4')).toBe(true);
     expect(ws.clearDecision('k7-1', 't5')).toBe(false);
     const next = scan(8);
-    ws.saveScan(next.result, next.analyses, { carried: [{ key: 'k7-0', label: 'copied', note: 'old', at: 't0' }, { key: 'c', label: 'copied', note: '', at: 't0' }] });
+    ws.saveScan(next.result, next.analyses, {
+      carried: [
+        { key: 'k7-0', label: 'copied', note: 'old', at: 't0' },
+        { key: 'c', label: 'copied', note: '', at: 't0' },
+      ],
+    });
     // Finding k7-0 stands where k8-0 stands now: its decision is k8-0's too.
     expect(ws.decisions()).toEqual<Decision[]>([
       { key: 'c', label: 'copied', note: '', at: 't0' },
@@ -122,7 +129,9 @@ describe('decisions', () => {
   it('refuses an unknown label and writing through a read-only workspace', () => {
     const path = join(dir, 'w.db');
     const ws = openWorkspace(path, { create: true });
-    expect(() => ws.decide('k', 'fine' as never)).toThrow("unknown decision 'fine'; use one of: copied, boilerplate, false-match");
+    expect(() => ws.decide('k', 'fine' as never)).toThrow(
+      "unknown decision 'fine'; use one of: copied, boilerplate, false-match",
+    );
     ws.close();
     const ro = openWorkspace(path, { readonly: true });
     expect(() => ro.decide('k', 'copied')).toThrow(WorkspaceError);
@@ -135,7 +144,7 @@ describe('decisions', () => {
 describe('files that are not usable workspaces are refused and left unchanged', () => {
   const sqliteOfAnotherProgram = (path: string) => {
     const db = new Database(path);
-    db.exec('CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES (\'refrain\')');
+    db.exec("CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('refrain')");
     db.close();
   };
   const newerWorkspace = (path: string) => {
@@ -155,10 +164,18 @@ describe('files that are not usable workspaces are refused and left unchanged', 
   };
   const cases: Array<[string, (path: string) => void, RegExp]> = [
     ['a text file', (p) => writeFileSync(p, '这不是数据库\n'), /is not a SQLite file/],
-    ['SQLite magic followed by junk', (p) => writeFileSync(p, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(5000, 7)])), /is corrupt/],
+    [
+      'SQLite magic followed by junk',
+      (p) => writeFileSync(p, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(5000, 7)])),
+      /is corrupt/,
+    ],
     ['a workspace with damaged pages', corruptWorkspace, /is corrupt/],
-    ['another program\'s SQLite database', sqliteOfAnotherProgram, /is a SQLite database but not a refrain workspace/],
-    ['a workspace from a newer refrain', newerWorkspace, new RegExp(`newer refrain \\(schema version ${SCHEMA_VERSION + 1}`)],
+    ["another program's SQLite database", sqliteOfAnotherProgram, /is a SQLite database but not a refrain workspace/],
+    [
+      'a workspace from a newer refrain',
+      newerWorkspace,
+      new RegExp(`newer refrain \\(schema version ${SCHEMA_VERSION + 1}`),
+    ],
   ];
   for (const [name, make, message] of cases) {
     for (const mode of ['read-write', 'read-only'] as const) {
@@ -199,7 +216,7 @@ describe('files that are not usable workspaces are refused and left unchanged', 
     expect(openWorkspace(path, { readonly: true }).decisions()).toEqual([]);
   });
 
-  it('a new workspace is marked as refrain\'s and can be opened again', () => {
+  it("a new workspace is marked as refrain's and can be opened again", () => {
     const path = join(dir, 'w.db');
     openWorkspace(path, { create: true }).close();
     const db = new Database(path, { readonly: true });
@@ -222,12 +239,14 @@ describe('resolveFinding', () => {
     ['aa11b', 'aa11bb22cc33dd44'],
     ['ee99', 'ee99000000000000'],
   ];
-  for (const [ref, key] of cases) it(`${ref} → ${key}`, () => expect(resolveFinding(ref, clusters, decisions)).toBe(key));
+  for (const [ref, key] of cases)
+    it(`${ref} → ${key}`, () => expect(resolveFinding(ref, clusters, decisions)).toBe(key));
   const bad: Array<[string, string]> = [
     ['7', 'no finding 7 in the stored scan (findings are 0..1)'],
     ['aa11', "key prefix 'aa11' is ambiguous: aa11bb22cc33dd44, aa11ff0000000000"],
     ['abc', "key prefix 'abc' is too short"],
     ['ffff', "no finding with key 'ffff'"],
   ];
-  for (const [ref, message] of bad) it(`${ref} is refused`, () => expect(() => resolveFinding(ref, clusters, decisions)).toThrow(message));
+  for (const [ref, message] of bad)
+    it(`${ref} is refused`, () => expect(() => resolveFinding(ref, clusters, decisions)).toThrow(message));
 });

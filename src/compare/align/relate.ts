@@ -39,7 +39,14 @@ export interface Relation {
 
 /** The relation seen from the other side. */
 export function swapRelation(r: Relation): Relation {
-  const out: Relation = { aStart: r.bStart, aEnd: r.bEnd, bStart: r.aStart, bEnd: r.aEnd, kind: r.kind, similarity: r.similarity };
+  const out: Relation = {
+    aStart: r.bStart,
+    aEnd: r.bEnd,
+    bStart: r.aStart,
+    bEnd: r.aEnd,
+    kind: r.kind,
+    similarity: r.similarity,
+  };
   if (r.tiles) {
     const t = r.tiles.slice();
     for (let i = 0; i < t.length; i += 3) [t[i], t[i + 1]] = [t[i + 1], t[i]];
@@ -169,7 +176,14 @@ export function relateSelf(a: Tokens, options: RelateOptions): Relation[] {
   );
   return regions.map((r) => {
     const kind = kindOf(a, a, r.aStart, r.aEnd, r.bStart, r.bEnd);
-    const rel: Relation = { aStart: r.aStart, aEnd: r.aEnd, bStart: r.bStart, bEnd: r.bEnd, kind, similarity: regionSimilarity(r) };
+    const rel: Relation = {
+      aStart: r.aStart,
+      aEnd: r.aEnd,
+      bStart: r.bStart,
+      bEnd: r.bEnd,
+      kind,
+      similarity: regionSimilarity(r),
+    };
     if (kind === 'near') rel.tiles = r.tiles;
     return rel;
   });

@@ -160,7 +160,15 @@ function chain(tiles: Tile[], maxGap: number): Region[] {
     }
     const first = tiles[members[0]];
     const last = tiles[members[members.length - 1]];
-    regions.push({ aStart: first.a, aEnd: last.a + last.len, bStart: first.b, bEnd: last.b + last.len, matched, longest, tiles: runs });
+    regions.push({
+      aStart: first.a,
+      aEnd: last.a + last.len,
+      bStart: first.b,
+      bEnd: last.b + last.len,
+      matched,
+      longest,
+      tiles: runs,
+    });
   }
   return regions;
 }
@@ -177,7 +185,12 @@ export interface RegionFloor {
  * region holds more than all runs together, nor a longer piece than the longest run. Most pairs
  * checked share a stock phrase only and stop there.
  */
-export function align(a: Uint32Array, b: Uint32Array, options: AlignOptions = defaultAlignOptions, floor?: RegionFloor): Region[] {
+export function align(
+  a: Uint32Array,
+  b: Uint32Array,
+  options: AlignOptions = defaultAlignOptions,
+  floor?: RegionFloor,
+): Region[] {
   if (a.length < options.seed || b.length < options.seed) return [];
   const runs = exactRuns(a, b, options.seed);
   if (floor) {

@@ -44,7 +44,8 @@ export function wholeMatch(a: Tokens, b: Tokens, options: RelateOptions): Relati
   const rel = relate(a, b, options);
   if (rel.length !== 1) return undefined;
   const r = rel[0];
-  if (r.kind === 'partial' || r.aEnd - r.aStart !== a.masked.length || r.bEnd - r.bStart !== b.masked.length) return undefined;
+  if (r.kind === 'partial' || r.aEnd - r.aStart !== a.masked.length || r.bEnd - r.bStart !== b.masked.length)
+    return undefined;
   return r;
 }
 

@@ -66,7 +66,15 @@ function mixToken(t: number): number {
  * over mixed tokens: one step per token. The window length is mixed into the hash, so runs of
  * different lengths never collide by construction.
  */
-export function windowHashes(masked: Uint32Array, from: number, to: number, k: number, out: Int32Array, part = 0, parts = 1): number {
+export function windowHashes(
+  masked: Uint32Array,
+  from: number,
+  to: number,
+  k: number,
+  out: Int32Array,
+  part = 0,
+  parts = 1,
+): number {
   const leaving = outgoingFor(k);
   let h = 0;
   let kept = 0;

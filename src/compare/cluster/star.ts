@@ -40,7 +40,12 @@ export function starClusters(nodeCount: number, edges: Edge[]): Group[] {
     for (let i = start[center]; i < start[center + 1]; i++) if (!assigned[neighbour[i]]) free.push(i);
     if (free.length === 0) continue;
     free.sort((x, y) => neighbour[x] - neighbour[y]);
-    const members = free.map((i) => ({ node: neighbour[i], kind: edges[edge[i]].kind, similarity: edges[edge[i]].similarity, edge: edge[i] }));
+    const members = free.map((i) => ({
+      node: neighbour[i],
+      kind: edges[edge[i]].kind,
+      similarity: edges[edge[i]].similarity,
+      edge: edge[i],
+    }));
     assigned[center] = 1;
     for (const m of members) assigned[m.node] = 1;
     groups.push({ center, members });
@@ -50,7 +55,8 @@ export function starClusters(nodeCount: number, edges: Edge[]): Group[] {
   for (const node of order) {
     if (assigned[node]) continue;
     let best = -1;
-    for (let i = start[node]; i < start[node + 1]; i++) if (best < 0 || edges[edge[i]].similarity > edges[edge[best]].similarity) best = i;
+    for (let i = start[node]; i < start[node + 1]; i++)
+      if (best < 0 || edges[edge[i]].similarity > edges[edge[best]].similarity) best = i;
     if (best < 0) continue;
     const other = neighbour[best];
     let group = byPartner.get(other);
@@ -59,7 +65,12 @@ export function starClusters(nodeCount: number, edges: Edge[]): Group[] {
       byPartner.set(other, group);
       groups.push(group);
     }
-    group.members.push({ node, kind: edges[edge[best]].kind, similarity: edges[edge[best]].similarity, edge: edge[best] });
+    group.members.push({
+      node,
+      kind: edges[edge[best]].kind,
+      similarity: edges[edge[best]].similarity,
+      edge: edge[best],
+    });
   }
   return groups;
 }

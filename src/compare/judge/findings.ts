@@ -56,7 +56,11 @@ interface Prepared {
  * `count` tells in how many documents of the batch each stock run asked for stands. Findings come
  * out unranked, with id 0.
  */
-export async function buildFindings(groups: Group[], inputs: FindingInputs, count: (wanted: Uint32Array) => Promise<RunTable>): Promise<ResultCluster[]> {
+export async function buildFindings(
+  groups: Group[],
+  inputs: FindingInputs,
+  count: (wanted: Uint32Array) => Promise<RunTable>,
+): Promise<ResultCluster[]> {
   const prepared = groups.map((g) => prepare(g, inputs));
   const runs = await count(wantedRuns(prepared, inputs));
   const out: ResultCluster[] = [];
@@ -71,14 +75,25 @@ function prepare(g: Group, inputs: FindingInputs): Prepared {
   const { passages, copiesOf, index } = inputs;
   const center = passages[g.center];
   const copiesAt = (node: number) => (passages[node].whole ? [] : (copiesOf.get(passages[node].para) ?? []));
-  const places: Place[] = g.members.map((m) => ({ node: m.node, kind: m.kind, similarity: m.similarity, copies: copiesAt(m.node) }));
+  const places: Place[] = g.members.map((m) => ({
+    node: m.node,
+    kind: m.kind,
+    similarity: m.similarity,
+    copies: copiesAt(m.node),
+  }));
   const evidence = g.members.map((m) => placeEvidence(inputs.edges[m.edge], g.center, inputs));
   const docs = new Set<number>([index.doc[center.para], ...copiesAt(g.center).map((c) => index.doc[c.gp])]);
   for (const p of places) {
     docs.add(index.doc[passages[p.node].para]);
     for (const c of p.copies) docs.add(index.doc[c.gp]);
   }
-  return { group: g, places, evidence, role: commonRole([g.center, ...places.map((p) => p.node)], inputs), docs: docs.size };
+  return {
+    group: g,
+    places,
+    evidence,
+    role: commonRole([g.center, ...places.map((p) => p.node)], inputs),
+    docs: docs.size,
+  };
 }
 
 /**
@@ -88,7 +103,8 @@ function prepare(g: Group, inputs: FindingInputs): Prepared {
 function wantedRuns(prepared: Prepared[], inputs: FindingInputs): Uint32Array {
   const wanted = new HashSet();
   const add = (_at: number, hash: number) => wanted.add(hash);
-  for (const p of prepared) sharedWindows(inputs.batchTokens.get(inputs.passages[p.group.center].para).masked, p.evidence, add);
+  for (const p of prepared)
+    sharedWindows(inputs.batchTokens.get(inputs.passages[p.group.center].para).masked, p.evidence, add);
   return wanted.values();
 }
 
@@ -97,7 +113,12 @@ function buildFinding(prepared: Prepared, inputs: FindingInputs, runs: RunTable)
   const { group: g, places, evidence, role } = prepared;
   const center = passages[g.center];
   const copiesAt = (node: number) => (passages[node].whole ? [] : (copiesOf.get(passages[node].para) ?? []));
-  const reach = { docs: prepared.docs, batch: inputs.analyses.length, whole: center.whole, minContent: inputs.minContent };
+  const reach = {
+    docs: prepared.docs,
+    batch: inputs.analyses.length,
+    whole: center.whole,
+    minContent: inputs.minContent,
+  };
   const verdict = judge(batchTokens.get(center.para).masked, evidence, role, reach, runs);
   // Reciting a reference is reported however common its phrases: what a report quotes, and where
   // it departs from it, is what the reference was given for.

@@ -76,7 +76,12 @@ export interface Judgement {
  * that overlaps what some place shares with it: the only runs the judging weighs. A run may be
  * visited more than once.
  */
-export function sharedWindows(masked: Uint32Array, places: readonly PlaceEvidence[], visit: (at: number, hash: number) => void, k = stockLength(masked)): void {
+export function sharedWindows(
+  masked: Uint32Array,
+  places: readonly PlaceEvidence[],
+  visit: (at: number, hash: number) => void,
+  k = stockLength(masked),
+): void {
   const windows = masked.length - k + 1;
   if (windows <= 0) return;
   const each = (from: number, to: number) => {
@@ -115,7 +120,12 @@ let scratch = new Int32Array(1024);
  * What the representative's tokens are: shared with nobody else in the batch but these reports
  * (rare), or inside a stock run other reports use too. Only tokens the places share are decided.
  */
-export function rareMask(masked: Uint32Array, places: readonly PlaceEvidence[], runs: RunTable, docs: number): Uint8Array {
+export function rareMask(
+  masked: Uint32Array,
+  places: readonly PlaceEvidence[],
+  runs: RunTable,
+  docs: number,
+): Uint8Array {
   const rare = new Uint8Array(masked.length).fill(1);
   const k = stockLength(masked);
   sharedWindows(
@@ -161,7 +171,8 @@ function measure(masked: Uint32Array, rare: Uint8Array, p: PlaceEvidence): { con
   const t = p.tiles;
   for (let k = 0; k < t.length; k += 3) {
     // A run goes on across an edit of a token or two on either side (a typo, a word changed).
-    const follows = k > 0 && t[k] - (t[k - 3] + t[k - 1]) <= SMALL_EDIT && t[k + 1] - (t[k - 2] + t[k - 1]) <= SMALL_EDIT;
+    const follows =
+      k > 0 && t[k] - (t[k - 3] + t[k - 1]) <= SMALL_EDIT && t[k + 1] - (t[k - 2] + t[k - 1]) <= SMALL_EDIT;
     if (!follows) into = 0;
     run(t[k], t[k] + t[k + 2]);
   }

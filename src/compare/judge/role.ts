@@ -18,7 +18,10 @@ export function roleOf(text: string, masked: Uint32Array): Role {
   let digits = 0;
   for (let i = 0; i < masked.length; i++) if (masked[i] === DIGITS) digits++;
   const cells = (text.match(CELL) ?? []).length;
-  if ((digits >= 2 && digits / Math.max(1, masked.length) >= 0.3) || (cells >= 2 && weightOf(masked, 0, masked.length) <= 2 * SHORT_LINE)) {
+  if (
+    (digits >= 2 && digits / Math.max(1, masked.length) >= 0.3) ||
+    (cells >= 2 && weightOf(masked, 0, masked.length) <= 2 * SHORT_LINE)
+  ) {
     return 'table';
   }
   if (/^\s*#{1,6}\s/u.test(text)) return 'line';

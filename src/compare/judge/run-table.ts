@@ -97,7 +97,12 @@ export interface Counted {
  * per document for a run it shares with another paragraph of the same document. Counts come in
  * the order of `wanted`; lists that split no document can be counted apart and added.
  */
-export function countRuns(wanted: Uint32Array, streams: TokenStreams, docOf: Uint32Array, counted: Counted): Uint32Array {
+export function countRuns(
+  wanted: Uint32Array,
+  streams: TokenStreams,
+  docOf: Uint32Array,
+  counted: Counted,
+): Uint32Array {
   const table = new RunTable(wanted);
   let scratch = new Int32Array(1024);
   const { masked, tokenStart } = streams;

@@ -12,7 +12,13 @@ const SYLLABLE_WEIGHT = 0.5;
 export function tokenWeight(t: number): number {
   if (t === DIGITS) return 1;
   if (t >= 0x80000000) return WORD_WEIGHT;
-  if ((t >= 0x3040 && t <= 0x30ff) || (t >= 0x0e00 && t <= 0x0eff) || (t >= 0x1780 && t <= 0x17ff) || (t >= 0x1000 && t <= 0x109f)) return SYLLABLE_WEIGHT;
+  if (
+    (t >= 0x3040 && t <= 0x30ff) ||
+    (t >= 0x0e00 && t <= 0x0eff) ||
+    (t >= 0x1780 && t <= 0x17ff) ||
+    (t >= 0x1000 && t <= 0x109f)
+  )
+    return SYLLABLE_WEIGHT;
   return 1;
 }
 

@@ -84,11 +84,20 @@ export async function assignLeaders(
       }
       unforeseen++;
       const rel = wholeMatch(tokens(leader), tokens(gp), options);
-      return rel ? { kind: KIND_CODE[rel.kind as 'exact' | 'numbers' | 'near'], similarity: rel.similarity } : { kind: -1, similarity: 0 };
+      return rel
+        ? { kind: KIND_CODE[rel.kind as 'exact' | 'numbers' | 'near'], similarity: rel.similarity }
+        : { kind: -1, similarity: 0 };
     });
     if (!speculate || missing.length === 0) {
       const ms = { ahead: Math.round(checked - started), ordered: Math.round(performance.now() - checked) };
-      return { ...pass, speculated: (ahead?.kinds.length ?? 0) + laterKinds.length, used: pass.used - unforeseen, unforeseen, rounds, ms };
+      return {
+        ...pass,
+        speculated: (ahead?.kinds.length ?? 0) + laterKinds.length,
+        used: pass.used - unforeseen,
+        unforeseen,
+        rounds,
+        ms,
+      };
     }
     rounds++;
     const pairs = Uint32Array.from(missing);
@@ -198,7 +207,14 @@ function firstSame(wholePara: Uint32Array, streams: TokenStreams): Int32Array {
 }
 
 /** Each paragraph checked ahead, on the pool, against the paragraph most likely to be its leader. */
-async function checkAhead(wholePara: Uint32Array, offers: Offers, same: Int32Array, streams: TokenStreams, options: RelateOptions, pool: WorkerPool) {
+async function checkAhead(
+  wholePara: Uint32Array,
+  offers: Offers,
+  same: Int32Array,
+  streams: TokenStreams,
+  options: RelateOptions,
+  pool: WorkerPool,
+) {
   const count = wholePara.length;
   const start = new Uint32Array(count + 1);
   const leaders = new Uint32Array(count * SPECULATED);
@@ -214,7 +230,9 @@ async function checkAhead(wholePara: Uint32Array, offers: Offers, same: Int32Arr
     // and the first of a family leads it); then the offers with the most votes.
     order.sort((x, y) => offers.para[base + x] - offers.para[base + y]);
     const earliest = order.shift();
-    order.sort((x, y) => offers.votes[base + y] - offers.votes[base + x] || offers.para[base + x] - offers.para[base + y]);
+    order.sort(
+      (x, y) => offers.votes[base + y] - offers.votes[base + x] || offers.para[base + x] - offers.para[base + y],
+    );
     if (earliest !== undefined) order.unshift(earliest);
     const likely = same[w] >= 0 ? [same[w]] : [];
     for (let j = 0; j < order.length && likely.length < SPECULATED; j++) likely.push(offers.para[base + order[j]]);
@@ -224,7 +242,13 @@ async function checkAhead(wholePara: Uint32Array, offers: Offers, same: Int32Arr
     }
   }
   start[count] = n;
-  const { kinds, similarity } = await wholeMatchesPooled(leaders.subarray(0, n), followers.subarray(0, n), streams, options, pool);
+  const { kinds, similarity } = await wholeMatchesPooled(
+    leaders.subarray(0, n),
+    followers.subarray(0, n),
+    streams,
+    options,
+    pool,
+  );
   return {
     kinds,
     similarity,

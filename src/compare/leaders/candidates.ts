@@ -23,12 +23,23 @@ const DEFAULT_LIMITS: BucketLimits = { fullBucket: 4, hubs: 3 };
  * hold one text repeated across much of the batch would give quadratic pairs: there every unit is
  * paired with a few hubs only, which is enough to put it in the same finding as they are.
  */
-export function candidatePairs(index: UnitIndex, emit: (a: number, b: number) => void, limits: BucketLimits = DEFAULT_LIMITS): void {
+export function candidatePairs(
+  index: UnitIndex,
+  emit: (a: number, b: number) => void,
+  limits: BucketLimits = DEFAULT_LIMITS,
+): void {
   const { count, bands, keys, group } = index;
   forEachBucket(count, bands, keys, (units, from, to) => bucket(units, from, to, group, emit, limits));
 }
 
-function bucket(units: Uint32Array, from: number, to: number, group: Uint32Array, emit: (a: number, b: number) => void, limits: BucketLimits) {
+function bucket(
+  units: Uint32Array,
+  from: number,
+  to: number,
+  group: Uint32Array,
+  emit: (a: number, b: number) => void,
+  limits: BucketLimits,
+) {
   const size = to - from;
   const hubs = size > limits.fullBucket ? limits.hubs : size;
   for (let x = from; x < from + hubs; x++) {

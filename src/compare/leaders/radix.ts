@@ -37,7 +37,11 @@ export function sortPairs(keys: Uint32Array, values: Uint32Array): { keys: Uint3
  * sortPairs on arrays the caller gives up: sorted in place, with one scratch pair instead of two
  * (given, to be used again, or made), for the largest sorts of a scan.
  */
-export function sortPairsInPlace(keys: Uint32Array, values: Uint32Array, scratch?: { keys: Uint32Array; values: Uint32Array }): void {
+export function sortPairsInPlace(
+  keys: Uint32Array,
+  values: Uint32Array,
+  scratch?: { keys: Uint32Array; values: Uint32Array },
+): void {
   const n = keys.length;
   const k2 = scratch?.keys ?? new Uint32Array(n);
   const v2 = scratch?.values ?? new Uint32Array(n);

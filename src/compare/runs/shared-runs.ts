@@ -89,7 +89,7 @@ export function sharedRuns(paragraphs: Uint32Array, streams: TokenStreams, part 
   const { keys, group, count } = anchorsOf(paragraphs, streams, part, parts, self);
   // Sorted by run, stably: a run's paragraphs come in paragraph order.
   sortPairsInPlace(keys, group);
-  for (let from = 0; from < count; ) {
+  for (let from = 0; from < count;) {
     let to = from + 1;
     while (to < count && keys[to] === keys[from]) to++;
     const hubs = to - from > ANCHOR_BUCKET ? ANCHOR_HUBS : to - from;
@@ -112,7 +112,8 @@ export function addCounts(lists: PairCounts[], min = 1): PairCounts {
   const at = new Int32Array(lists.length);
   for (;;) {
     let key = Infinity;
-    for (let l = 0; l < lists.length; l++) if (at[l] < lists[l].keys.length && lists[l].keys[at[l]] < key) key = lists[l].keys[at[l]];
+    for (let l = 0; l < lists.length; l++)
+      if (at[l] < lists[l].keys.length && lists[l].keys[at[l]] < key) key = lists[l].keys[at[l]];
     if (key === Infinity) break;
     let count = 0;
     for (let l = 0; l < lists.length; l++) {

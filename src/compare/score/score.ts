@@ -94,7 +94,7 @@ function collect(docs: ScoredDocument[], findings: ResultCluster[]): { spans: Sp
     const members = c.members;
     byDocument(members, order);
     const firstGroup = groups.count;
-    for (let k = 0; k < order.length; ) {
+    for (let k = 0; k < order.length;) {
       const doc = members[order[k]].doc;
       const from = next;
       let first = -1;
@@ -137,7 +137,12 @@ function collect(docs: ScoredDocument[], findings: ResultCluster[]): { spans: Sp
  * the (group of a, group of b) links of their shared clusters, and each side's cover is the union
  * of its groups.
  */
-function documentPairs(docCount: number, spans: Spans, groups: Groups, ratio: (covered: number, d: number) => number): ResultDocumentPair[] {
+function documentPairs(
+  docCount: number,
+  spans: Spans,
+  groups: Groups,
+  ratio: (covered: number, d: number) => number,
+): ResultDocumentPair[] {
   const byDoc = bucket(groups.doc, groups.count, docCount);
   const seen = new Int32Array(docCount).fill(-1);
   const head = new Int32Array(docCount);
@@ -213,7 +218,8 @@ export function scoreDocuments(
   const list = new IntList();
   const cover = (d: number, flag: number) => {
     list.length = 0;
-    for (let k = byDoc.keyStart[d]; k < byDoc.keyStart[d + 1]; k++) if (spans.flags[byDoc.items[k]] & flag) list.push(byDoc.items[k]);
+    for (let k = byDoc.keyStart[d]; k < byDoc.keyStart[d + 1]; k++)
+      if (spans.flags[byDoc.items[k]] & flag) list.push(byDoc.items[k]);
     return ratio(spans.union(list.data, list.length), d);
   };
   const scores = new Array<DocumentScores>(docs.length);

@@ -37,7 +37,8 @@ export function addTemplates(findings: ResultCluster[], analyses: Analysis[]): v
       if (members.some((m, i) => skeleton < MIN_SKELETON_SHARE * interiorLength(template, m, i))) continue;
       // A partial finding's members cover different extents of one text: no common skeleton to fill.
       if (!f.parts && f.kind !== 'partial') f.template = template;
-      const textOf = (i: number, [start, end]: [number, number]) => members[i].text.slice(start - members[i].base, end - members[i].base);
+      const textOf = (i: number, [start, end]: [number, number]) =>
+        members[i].text.slice(start - members[i].base, end - members[i].base);
       candidates.push(...spliceCandidates(n, template, places, textOf));
     }
   });
@@ -61,7 +62,8 @@ function interiorLength(template: Template, member: MemberText, i: number): numb
   let length = member.text.length;
   const width = (s: number) => slots[s].values[i][1] - slots[s].values[i][0];
   if (slots.length > 0 && pieces[0] === '') length -= width(0);
-  if (slots.length > 0 && pieces[pieces.length - 1] === '' && (slots.length > 1 || pieces[0] !== '')) length -= width(slots.length - 1);
+  if (slots.length > 0 && pieces[pieces.length - 1] === '' && (slots.length > 1 || pieces[0] !== ''))
+    length -= width(slots.length - 1);
   return length;
 }
 
@@ -69,7 +71,8 @@ function interiorLength(template: Template, member: MemberText, i: number): numb
 function kindOf(f: ResultCluster): Kind {
   if (f.splices) return 'spliced';
   const slots = f.template?.slots;
-  if (f.kind === 'near' && slots?.every((s) => s.kind !== 'text') && slots.some((s) => s.kind === 'name')) return 'names';
+  if (f.kind === 'near' && slots?.every((s) => s.kind !== 'text') && slots.some((s) => s.kind === 'name'))
+    return 'names';
   return f.kind;
 }
 

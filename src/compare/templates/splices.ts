@@ -38,9 +38,9 @@ export function spliceCandidates(
 ): Candidate[] {
   const last = template.slots.length - 1;
   const texts = template.slots.map((slot) => slot.values.map((v, i) => textOf(i, v).trim()));
-  // A slot at the very start or end, where some member has nothing: its passage starts or ends elsewhere.
-  const outside = (s: number) => (s === 0 && template.pieces[0] === '') || (s === last && template.pieces[last + 1] === '');
-  const edge = (s: number) => outside(s) && texts[s].some((t) => t === '');
+  // A slot before the first shared piece or after the last: the passages start or end elsewhere.
+  const edge = (s: number) =>
+    (s === 0 && template.pieces[0] === '') || (s === last && template.pieces[last + 1] === '');
   const worded = template.slots.flatMap((slot, s) => (slot.kind === 'text' && !edge(s) ? [s] : []));
   if (worded.length !== 1) return [];
   const s = worded[0];
@@ -49,7 +49,18 @@ export function spliceCandidates(
     if ([...value].length < MIN_SPLICE_CHARS && value.split(/\s+/).length < 2) return;
     const others = texts[s].filter((_, j) => j !== i);
     if (others.some((t) => t === value || t !== others[0])) return;
-    out.push({ finding, member: i, paragraph: places[i].paragraph, template, slot: s, doc: places[i].doc, value, canonical: others[0] });
+    // Another report must say it otherwise: a report does not splice into its own text.
+    if (places.every((p, j) => j === i || p.doc === places[i].doc)) return;
+    out.push({
+      finding,
+      member: i,
+      paragraph: places[i].paragraph,
+      template,
+      slot: s,
+      doc: places[i].doc,
+      value,
+      canonical: others[0],
+    });
   });
   return out;
 }

@@ -31,7 +31,12 @@ interface Tokens {
 
 function tokensOf(text: string): Tokens {
   const n = normalize(text, { fold: foldChinese });
-  return { tokens: Array.from(n.tokens), digits: Uint8Array.from(n.masked, (t) => (t === DIGITS ? 1 : 0)), starts: n.starts, ends: n.ends };
+  return {
+    tokens: Array.from(n.tokens),
+    digits: Uint8Array.from(n.masked, (t) => (t === DIGITS ? 1 : 0)),
+    starts: n.starts,
+    ends: n.ends,
+  };
 }
 
 /** For each token of `a`, the token of `b` it is aligned with (longest common subsequence), or -1. */
@@ -54,7 +59,10 @@ function alignTokens(a: number[], b: number[]): Int32Array {
  * place name, unit or year does): what makes a slot a name rather than a rewording. Undefined when
  * the members share nothing long enough to be a skeleton.
  */
-export function templateOf(members: MemberText[], recurs: (member: number, start: number, end: number) => boolean): Template | undefined {
+export function templateOf(
+  members: MemberText[],
+  recurs: (member: number, start: number, end: number) => boolean,
+): Template | undefined {
   if (members.length < 2) return undefined;
   const toks = members.map((m) => tokensOf(m.text));
   const rep = toks[0];
@@ -67,7 +75,8 @@ export function templateOf(members: MemberText[], recurs: (member: number, start
   // is shared text; any other is a slot.
   for (let k = 0; k <= runs.length; k++) {
     const values = members.map((m, i) => valueBetween(m, toks[i], i === 0 ? null : maps[i - 1], runs[k - 1], runs[k]));
-    const textOf = (v: [number, number], i: number) => members[i].text.slice(v[0] - members[i].base, v[1] - members[i].base);
+    const textOf = (v: [number, number], i: number) =>
+      members[i].text.slice(v[0] - members[i].base, v[1] - members[i].base);
     const texts = values.map(textOf);
     if (texts.every((t) => t === texts[0])) pieces[pieces.length - 1] += texts[0];
     else {
@@ -124,7 +133,13 @@ function skeletonRuns(rep: Tokens, maps: Int32Array[]): Run[] {
 }
 
 /** A member's text between the end of run `before` and the start of run `after`, in paragraph offsets. */
-function valueBetween(member: MemberText, toks: Tokens, map: Int32Array | null, before: Run | undefined, after: Run | undefined): [number, number] {
+function valueBetween(
+  member: MemberText,
+  toks: Tokens,
+  map: Int32Array | null,
+  before: Run | undefined,
+  after: Run | undefined,
+): [number, number] {
   const at = (p: number) => (map ? map[p] : p);
   const start = before ? toks.ends[at(before[1] - 1)] : 0;
   const end = after ? toks.starts[at(after[0])] : member.text.length;
@@ -137,7 +152,11 @@ function pieceText(member: MemberText, toks: Tokens, run: Run): string {
 
 const DIGITS_ONLY = /^[\p{Nd}\s.,，、%％]*$/u;
 
-function kindOf(texts: string[], values: Array<[number, number]>, recurs: (member: number, start: number, end: number) => boolean): SlotKind {
+function kindOf(
+  texts: string[],
+  values: Array<[number, number]>,
+  recurs: (member: number, start: number, end: number) => boolean,
+): SlotKind {
   const trimmed = texts.map((t) => t.trim());
   if (trimmed.every((t) => DIGITS_ONLY.test(t))) return 'number';
   // A name is filled in by every member, differently: a word one member adds or drops is not.

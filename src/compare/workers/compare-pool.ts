@@ -27,7 +27,8 @@ export function openComparePool(
   streams: TokenStreams,
   docOf: Uint32Array,
   options: RelateOptions,
-  workers = availableParallelism(), minParagraphs = MIN_PARAGRAPHS_FOR_WORKERS,
+  workers = availableParallelism(),
+  minParagraphs = MIN_PARAGRAPHS_FOR_WORKERS,
 ): WorkerPool | undefined {
   const paragraphs = streams.tokenStart.length - 1;
   if (!workerUrl || threadCount(paragraphs, workers, minParagraphs) < 1) return undefined;
@@ -52,7 +53,7 @@ export async function verifyPairs(
     // In slices, saying how far it got after each: one slice of very long paragraphs can take
     // seconds, and the progress line (drawn by a thread of its own) shows the count moving.
     const found: PairFinding[] = [];
-    for (let first = 0; first < pairs.length; ) {
+    for (let first = 0; first < pairs.length;) {
       const end = sliceEnd(pairs, first, count, streams.tokenStart);
       for (const f of verifyRange(pairs, first, end, count, (gp) => tokensAt(streams, gp), options)) found.push(f);
       first = end;
@@ -102,10 +103,17 @@ const RUNS_PER_PART = 20_000_000;
  * sharedRuns over all paragraphs given, split by run hash over the pool's workers: one part per
  * core, or more for a large batch, so that no worker holds more than RUNS_PER_PART runs at once.
  */
-export async function countSharedRuns(paragraphs: Uint32Array, streams: TokenStreams, pool?: WorkerPool, parts?: number, min = 1): Promise<PairCounts> {
+export async function countSharedRuns(
+  paragraphs: Uint32Array,
+  streams: TokenStreams,
+  pool?: WorkerPool,
+  parts?: number,
+  min = 1,
+): Promise<PairCounts> {
   if (parts === undefined) {
     let tokens = 0;
-    for (let i = 0; i < paragraphs.length; i++) tokens += streams.tokenStart[paragraphs[i] + 1] - streams.tokenStart[paragraphs[i]];
+    for (let i = 0; i < paragraphs.length; i++)
+      tokens += streams.tokenStart[paragraphs[i] + 1] - streams.tokenStart[paragraphs[i]];
     parts = Math.max(availableParallelism(), Math.ceil(tokens / RUNS_PER_PART));
   }
   if (!pool || parts < 2) return atLeast(sharedRuns(paragraphs, streams), min);
@@ -129,7 +137,11 @@ export async function wholeMatchesPooled(
   const jobs: Array<Promise<{ kinds: Int8Array; similarity: Float64Array }>> = [];
   for (let first = 0; first < leaders.length; first += JOB) {
     const end = Math.min(first + JOB, leaders.length);
-    const job: CompareJob = { kind: 'whole', leaders: leaders.slice(first, end), followers: followers.slice(first, end) };
+    const job: CompareJob = {
+      kind: 'whole',
+      leaders: leaders.slice(first, end),
+      followers: followers.slice(first, end),
+    };
     jobs.push(pool.run(job));
   }
   const kinds = new Int8Array(leaders.length);
@@ -145,7 +157,13 @@ export async function wholeMatchesPooled(
  * In how many documents each run of `wanted` stands over the whole batch, as a table: `counted`
  * (see countRuns) in slices that split no document, on the pool when there is one.
  */
-export async function countStockRuns(wanted: Uint32Array, streams: TokenStreams, docOf: Uint32Array, counted: Counted, pool?: WorkerPool): Promise<RunTable> {
+export async function countStockRuns(
+  wanted: Uint32Array,
+  streams: TokenStreams,
+  docOf: Uint32Array,
+  counted: Counted,
+  pool?: WorkerPool,
+): Promise<RunTable> {
   const total = counted.paragraphs.length;
   if (!pool) return new RunTable(wanted, countRuns(wanted, streams, docOf, counted));
   // One slice a worker: each builds the table of runs asked for, as large as the slice's counting.

@@ -31,7 +31,10 @@ parentPort?.on('message', ({ id, message }: { id: number; message: CompareJob })
       parentPort!.postMessage({ id, result: found });
     } else if (message.kind === 'whole') {
       const result = wholeMatches(message.leaders, message.followers, (gp) => tokensAt(streams, gp), options);
-      parentPort!.postMessage({ id, result }, [result.kinds.buffer as ArrayBuffer, result.similarity.buffer as ArrayBuffer]);
+      parentPort!.postMessage({ id, result }, [
+        result.kinds.buffer as ArrayBuffer,
+        result.similarity.buffer as ArrayBuffer,
+      ]);
     } else if (message.kind === 'stock') {
       const result = countRuns(message.wanted, streams, docOf, message.counted);
       parentPort!.postMessage({ id, result }, [result.buffer as ArrayBuffer]);

@@ -9,7 +9,10 @@ export interface Artefact {
 }
 
 export const ARTEFACTS: readonly Artefact[] = [
-  { pattern: /\[bookmark: ?[^\]\n]*\]/g, reason: 'Word bookmark (e.g. _GoBack) written out by a docx-to-text converter' },
+  {
+    pattern: /\[bookmark: ?[^\]\n]*\]/g,
+    reason: 'Word bookmark (e.g. _GoBack) written out by a docx-to-text converter',
+  },
   { pattern: /\[\]\{#[^}\n]*\}/g, reason: 'empty anchor span (e.g. []{#_Toc123 .anchor}) written out by pandoc' },
   { pattern: /[\u200b-\u200d\u2060\ufeff]/g, reason: 'zero-width space, joiner or byte order mark inside the text' },
   { pattern: /\u00ad/g, reason: 'soft hyphen: an invisible hyphenation hint' },
@@ -27,7 +30,10 @@ export interface Cut {
  * earlier row of the table). `removed` counts the occurrences taken out; `cuts` says where they
  * were in the input, so offsets computed before (PDF page starts) can be moved with shiftOffset.
  */
-export function stripArtefacts(text: string, artefacts: readonly Artefact[] = ARTEFACTS): { text: string; removed: number; cuts: Cut[] } {
+export function stripArtefacts(
+  text: string,
+  artefacts: readonly Artefact[] = ARTEFACTS,
+): { text: string; removed: number; cuts: Cut[] } {
   if (artefacts.length === 0) return { text, removed: 0, cuts: [] };
   const any = new RegExp(artefacts.map((a) => `(?:${a.pattern.source})`).join('|'), 'g');
   const sticky = artefacts.map((a) => new RegExp(a.pattern.source, 'y'));

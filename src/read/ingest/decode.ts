@@ -6,7 +6,8 @@ import { invalidUtf8Bytes } from './utf8.js';
  * The text of a file and the encoding it was read in, or why it could not be read. `warnings`
  * say what was changed to make it text (bytes replaced, NUL characters removed).
  */
-export type Decoded = { ok: true; text: string; encoding: string; warnings?: string[] } | { ok: false; message: string };
+export type Decoded =
+  { ok: true; text: string; encoding: string; warnings?: string[] } | { ok: false; message: string };
 
 function tryDecode(label: string, bytes: Uint8Array): string | null {
   try {
@@ -28,7 +29,9 @@ export function plausibility(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (
-      c === 9 || c === 10 || c === 13 ||
+      c === 9 ||
+      c === 10 ||
+      c === 13 ||
       (c >= 0x20 && c <= 0x7e) ||
       (c >= 0xa0 && c <= 0x24f) ||
       (c >= 0x370 && c <= 0x52f) ||
@@ -138,7 +141,8 @@ export function decodeText(bytes: Uint8Array): Decoded {
 }
 
 function bomDecoded(bytes: Uint8Array): Candidate | null {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return lossy('utf-8', bytes.subarray(3), 'utf-8-bom');
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return lossy('utf-8', bytes.subarray(3), 'utf-8-bom');
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     const label = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     return lossy(label, bytes.subarray(2), label);
@@ -151,11 +155,17 @@ function lossy(label: string, bytes: Uint8Array, encoding: string): Candidate {
   const text = lossyDecode(label, bytes);
   if (label === 'utf-8') {
     const bad = invalidUtf8Bytes(bytes);
-    return bad === 0 ? { text, encoding } : { text, encoding, replaced: `${count(bad)} ${bad === 1 ? 'byte' : 'bytes'} not valid UTF-8` };
+    return bad === 0
+      ? { text, encoding }
+      : { text, encoding, replaced: `${count(bad)} ${bad === 1 ? 'byte' : 'bytes'} not valid UTF-8` };
   }
   if (tryDecode(label, bytes) !== null) return { text, encoding };
   const bad = replacements(text);
-  return { text, encoding, replaced: `${count(bad)} invalid ${label.toUpperCase()} ${bad === 1 ? 'sequence' : 'sequences'}` };
+  return {
+    text,
+    encoding,
+    replaced: `${count(bad)} invalid ${label.toUpperCase()} ${bad === 1 ? 'sequence' : 'sequences'}`,
+  };
 }
 
 function replacements(text: string): number {
@@ -204,7 +214,11 @@ function nearlyText(bytes: Uint8Array): Candidate | null {
   const gb = lossyDecode('gb18030', bytes);
   const badGb = replacements(gb);
   if (badGb <= 0.05 * high && plausibility(gb) > 0.9) {
-    return { text: gb, encoding: 'gb18030', replaced: `${count(badGb)} invalid GB18030 ${badGb === 1 ? 'sequence' : 'sequences'}` };
+    return {
+      text: gb,
+      encoding: 'gb18030',
+      replaced: `${count(badGb)} invalid GB18030 ${badGb === 1 ? 'sequence' : 'sequences'}`,
+    };
   }
   return null;
 }
@@ -213,11 +227,14 @@ function finish(found: Candidate): Decoded {
   const nuls = found.text.includes('\0') ? found.text.split('\0').length - 1 : 0;
   const text = (nuls > 0 ? withoutNul(found.text) : found.text).replace(/\r\n?/g, '\n');
   if (text.trim().length === 0) return { ok: false, message: 'empty file (no text), skipped' };
-  if (controlShare(text) > MAX_CONTROL_SHARE) return { ok: false, message: 'binary file (control characters), skipped' };
+  if (controlShare(text) > MAX_CONTROL_SHARE)
+    return { ok: false, message: 'binary file (control characters), skipped' };
   const warnings: string[] = [];
   if (found.replaced) warnings.push(`${found.replaced} replaced with U+FFFD (�)`);
   if (nuls > 0) warnings.push(`${count(nuls)} NUL ${nuls === 1 ? 'character' : 'characters'} removed`);
-  return warnings.length > 0 ? { ok: true, text, encoding: found.encoding, warnings } : { ok: true, text, encoding: found.encoding };
+  return warnings.length > 0
+    ? { ok: true, text, encoding: found.encoding, warnings }
+    : { ok: true, text, encoding: found.encoding };
 }
 
 const count = (n: number) => n.toLocaleString('en-US');

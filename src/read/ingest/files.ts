@@ -150,7 +150,8 @@ class Walk {
     const target: Entry = { ...link, real: await realKey(link.at) };
     if (info.isDirectory()) {
       const first = this.folders.get(target.real);
-      if (first !== undefined) this.note(link.shown, `symbolic link to a folder already scanned (${first}); not scanned again`);
+      if (first !== undefined)
+        this.note(link.shown, `symbolic link to a folder already scanned (${first}); not scanned again`);
       else await this.folder(target);
     } else if (info.isFile()) this.file(target, false);
     else this.skip(link.shown, `symbolic link to a ${kindOf(info)}, not a regular file, skipped`);
@@ -210,7 +211,12 @@ function childPath(at: string | Buffer, name: string | Buffer): string | Buffer 
 }
 
 function childKey(real: string, name: string | Buffer): string {
-  const bytes = typeof name !== 'string' ? name.toString('latin1') : /^[\x00-\x7f]*$/.test(name) ? name : Buffer.from(name).toString('latin1');
+  const bytes =
+    typeof name !== 'string'
+      ? name.toString('latin1')
+      : /^[\x00-\x7f]*$/.test(name)
+        ? name
+        : Buffer.from(name).toString('latin1');
   return (real.endsWith(sep) ? real : real + sep) + bytes;
 }
 

@@ -48,7 +48,9 @@ export class LimitError extends ExtractError {
   constructor(what: string, limit: LimitName, limits: IngestLimits) {
     const { key, scale } = LIMIT_NAMES[limit];
     const value = limits[key] / scale;
-    super(`${what}, over the limit of ${value.toLocaleString('en-US', { maximumFractionDigits: 6 })} ${unit(limit)} (--limit ${limit}=N raises it), skipped`);
+    super(
+      `${what}, over the limit of ${value.toLocaleString('en-US', { maximumFractionDigits: 6 })} ${unit(limit)} (--limit ${limit}=N raises it), skipped`,
+    );
   }
 }
 

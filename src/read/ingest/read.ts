@@ -57,7 +57,9 @@ function open(path: string): number {
 }
 
 /** What a path is when it is not a regular file, for messages. */
-export function kindOf(info: Pick<Stats, 'isFIFO' | 'isCharacterDevice' | 'isBlockDevice' | 'isSocket' | 'isDirectory'>): string {
+export function kindOf(
+  info: Pick<Stats, 'isFIFO' | 'isCharacterDevice' | 'isBlockDevice' | 'isSocket' | 'isDirectory'>,
+): string {
   if (info.isFIFO()) return 'named pipe (FIFO)';
   if (info.isCharacterDevice()) return 'character device';
   if (info.isBlockDevice()) return 'block device';
@@ -81,7 +83,8 @@ const CAUSES: Record<string, string> = {
 /** "cannot read file: permission denied (EACCES), skipped". */
 export function cannotRead(error: unknown, what = 'file'): string {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === undefined) return `cannot read ${what} (${error instanceof Error ? error.message : String(error)}), skipped`;
+  if (code === undefined)
+    return `cannot read ${what} (${error instanceof Error ? error.message : String(error)}), skipped`;
   const cause = CAUSES[code];
   return `cannot read ${what}: ${cause ? `${cause} (${code})` : code}, skipped`;
 }

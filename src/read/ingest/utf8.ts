@@ -23,7 +23,7 @@ function sequenceAt(bytes: Uint8Array, i: number): number {
 /** Bytes that are not part of a well-formed UTF-8 sequence: what a decoder replaces with U+FFFD. */
 export function invalidUtf8Bytes(bytes: Uint8Array): number {
   let bad = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const n = sequenceAt(bytes, i);
     if (n < 0) bad -= n;
     i += Math.abs(n);
@@ -36,7 +36,7 @@ export function utf8WithEscapes(bytes: Uint8Array): string {
   const decoder = new TextDecoder('utf-8');
   let out = '';
   let run = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const n = sequenceAt(bytes, i);
     if (n > 0) {
       i += n;

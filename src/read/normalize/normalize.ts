@@ -114,7 +114,7 @@ export function normalize(text: string, options: NormalizeOptions = {}): Normali
   const source = options.fold ? options.fold(text) : text;
   const out = new TokenSink(source.length, !options.noOffsets);
   const word = new WordRun();
-  for (let i = options.skipNumbering ? numberingLength(source) : 0; i < source.length; ) {
+  for (let i = options.skipNumbering ? numberingLength(source) : 0; i < source.length;) {
     const cp = source.codePointAt(i)!;
     // Fast path for the common case, a CJK ideograph: a token of its own, nothing to fold.
     if (cp >= 0x4e00 && cp <= 0x9fff) {
@@ -188,8 +188,19 @@ class TokenSink {
     const n = this.n;
     // Without offsets the result is read once and dropped (the reading threads copy it into their
     // streams): views, not copies.
-    if (!this.offsets) return { tokens: this.tokens.subarray(0, n), masked: this.masked.subarray(0, n), starts: this.starts, ends: this.ends };
-    return { tokens: this.tokens.slice(0, n), masked: this.masked.slice(0, n), starts: this.starts.slice(0, n), ends: this.ends.slice(0, n) };
+    if (!this.offsets)
+      return {
+        tokens: this.tokens.subarray(0, n),
+        masked: this.masked.subarray(0, n),
+        starts: this.starts,
+        ends: this.ends,
+      };
+    return {
+      tokens: this.tokens.slice(0, n),
+      masked: this.masked.slice(0, n),
+      starts: this.starts.slice(0, n),
+      ends: this.ends.slice(0, n),
+    };
   }
 }
 

@@ -51,6 +51,8 @@ export function segmentMarkdown(text: string): Segment[] {
 
 /** A wrapped line back onto the one before: Latin words need their space, CJK text had none. */
 function joinLines(before: string, next: string): string {
-  const cjk = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]$/u.test(before) && /^[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u.test(next);
+  const cjk =
+    /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]$/u.test(before) &&
+    /^[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u.test(next);
   return cjk ? before + next : `${before} ${next}`;
 }

@@ -43,7 +43,14 @@ function splitLines(text: string): Line[] {
     } else {
       const lead = raw.length - raw.replace(/^[\s\u3000\u00a0\ufeff]+/u, '').length;
       const trimmed = raw.replace(TRIM, '');
-      lines.push({ text: trimmed, line: number, start: offset + lead, blankBefore: blank > 0, gapBefore: blank, width: columns(trimmed) });
+      lines.push({
+        text: trimmed,
+        line: number,
+        start: offset + lead,
+        blankBefore: blank > 0,
+        gapBefore: blank,
+        width: columns(trimmed),
+      });
       blank = 0;
     }
     offset += raw.length + 1;
@@ -115,7 +122,13 @@ function endsHeading(paragraph: string, next: string): boolean {
   if (numbering === 0) return false;
   const phrase = paragraph.slice(numbering);
   const chars = Array.from(phrase).length;
-  return chars >= 2 && chars <= HEADING_MAX && !SENTENCE_INSIDE.test(phrase) && !CONTINUES.test(phrase) && !CONTINUATION.test(next);
+  return (
+    chars >= 2 &&
+    chars <= HEADING_MAX &&
+    !SENTENCE_INSIDE.test(phrase) &&
+    !CONTINUES.test(phrase) &&
+    !CONTINUATION.test(next)
+  );
 }
 
 /**
@@ -150,7 +163,11 @@ export function segment(text: string, breaks: ReadonlySet<number> = new Set()): 
     if (breaks.has(l.line)) join = false;
     if (join && current) {
       // Latin words at a line break need their space back; CJK text had none.
-      const space = /[\p{L}\p{N},.;:)]$/u.test(prev.text) && /^[\p{L}\p{N}(]/u.test(l.text) && !/[\u2e80-\u9fff]$/u.test(prev.text) && !/^[\u2e80-\u9fff]/u.test(l.text);
+      const space =
+        /[\p{L}\p{N},.;:)]$/u.test(prev.text) &&
+        /^[\p{L}\p{N}(]/u.test(l.text) &&
+        !/[\u2e80-\u9fff]$/u.test(prev.text) &&
+        !/^[\u2e80-\u9fff]/u.test(l.text);
       (current as { text: string }).text += (space ? ' ' : '') + l.text;
     } else {
       flush();

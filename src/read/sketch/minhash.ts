@@ -41,7 +41,8 @@ export function minHasher(numHashes: number, seed = 0x5eed): MinHasher {
   let hasher = cache.get(id);
   if (!hasher) {
     const probes = new Uint16Array(numHashes * PROBES);
-    for (let i = 0; i < numHashes; i++) for (let t = 0; t < PROBES; t++) probes[i * PROBES + t] = probe(i, t, numHashes, seed);
+    for (let i = 0; i < numHashes; i++)
+      for (let t = 0; t < PROBES; t++) probes[i * PROBES + t] = probe(i, t, numHashes, seed);
     hasher = { numHashes, seed: seed | 0, probes };
     cache.set(id, hasher);
   }
@@ -98,7 +99,12 @@ export function signature(shingles: Uint32Array, numHashes: number, hasher = min
  * The signature of shingle(tokens, k) straight from the token stream: the same k-gram hashes,
  * but no shingle array, sort or dedup. Equal to signature(shingle(tokens, k), numHashes).
  */
-export function sketchTokens(tokens: Uint32Array, k: number, numHashes: number, hasher = minHasher(numHashes)): Uint32Array {
+export function sketchTokens(
+  tokens: Uint32Array,
+  k: number,
+  numHashes: number,
+  hasher = minHasher(numHashes),
+): Uint32Array {
   const mins = new Int32Array(numHashes).fill(EMPTY);
   const n = tokens.length;
   const seed = hasher.seed;

@@ -38,7 +38,9 @@ export function windowHash(tokens: Uint32Array, from: number, to: number): numbe
 
 /** windowHash of the three tokens x, y, z: the common case, written out. */
 export function windowHash3(x: number, y: number, z: number): number {
-  return fmix32((Math.imul(3, LENGTH) + Math.imul(x, POSITION[0]) + Math.imul(y, POSITION[1]) + Math.imul(z, POSITION[2])) | 0);
+  return fmix32(
+    (Math.imul(3, LENGTH) + Math.imul(x, POSITION[0]) + Math.imul(y, POSITION[1]) + Math.imul(z, POSITION[2])) | 0,
+  );
 }
 
 /** Removes repeats from a sorted array, in place; returns the unique prefix. */

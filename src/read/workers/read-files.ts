@@ -44,7 +44,8 @@ export async function analyzeFiles(
   const workers = workerUrl ? threadCount(paths.length, options.workers) : 0;
   const slots: Slots = new Array<Slots[number]>(paths.length);
   const limits = options.limits ?? DEFAULT_LIMITS;
-  if (workerUrl && workers > 0) await inWorkers(workerUrl, paths, settings, limits, workers, options.chunk ?? DEFAULT_CHUNK, slots, onProgress);
+  if (workerUrl && workers > 0)
+    await inWorkers(workerUrl, paths, settings, limits, workers, options.chunk ?? DEFAULT_CHUNK, slots, onProgress);
   else await inThisThread(paths, settings, limits, slots, onProgress);
   const analyses: Analysis[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -58,7 +59,13 @@ export async function analyzeFiles(
 
 type Slots = Array<{ analysis?: Analysis; diagnostic?: Diagnostic; warnings?: Diagnostic[] }>;
 
-async function inThisThread(paths: string[], settings: ScanSettings, limits: IngestLimits, slots: Slots, onProgress?: (p: ReadProgress) => void) {
+async function inThisThread(
+  paths: string[],
+  settings: ScanSettings,
+  limits: IngestLimits,
+  slots: Slots,
+  onProgress?: (p: ReadProgress) => void,
+) {
   let paragraphs = 0;
   for (let i = 0; i < paths.length; i++) {
     const r = await ingestPath(paths[i], i, limits);
@@ -119,7 +126,10 @@ function inWorkers(
           return;
         }
         outstanding.set(worker, outstanding.get(worker)! - 1);
-        for (const r of reply.results) slots[r.index] = r.analysis ? { analysis: r.analysis, ...(r.warnings ? { warnings: r.warnings } : {}) } : { diagnostic: r.diagnostic };
+        for (const r of reply.results)
+          slots[r.index] = r.analysis
+            ? { analysis: r.analysis, ...(r.warnings ? { warnings: r.warnings } : {}) }
+            : { diagnostic: r.diagnostic };
         done += reply.results.length;
         paragraphs += reply.paragraphs;
         onProgress?.({ phase: 'read', filesDone: done, filesTotal: paths.length, paragraphs });

@@ -55,7 +55,9 @@ export class StreamsPool {
     for (let i = 0; i < this.waiting.length; i += this.chunk) {
       const batch = this.waiting.slice(i, i + this.chunk);
       const request: StreamsRequest = batch.map((a) => a.paragraphs.map((p) => p.text));
-      const job = this.pool.run<StreamsReply>(request).then((streams) => batch.forEach((a, k) => (a.streams = streams[k])));
+      const job = this.pool
+        .run<StreamsReply>(request)
+        .then((streams) => batch.forEach((a, k) => (a.streams = streams[k])));
       job.catch(() => {}); // reported by done(), which waits for every job
       this.jobs.push(job);
     }

@@ -12,7 +12,12 @@ export type StreamsReply = TokenStreams[];
 parentPort?.on('message', ({ id, message }: { id: number; message: StreamsRequest }) => {
   let reply: PoolReply;
   try {
-    const result: StreamsReply = message.map((texts) => streamsOf(texts.map((text) => ({ text })), comparisonTokens));
+    const result: StreamsReply = message.map((texts) =>
+      streamsOf(
+        texts.map((text) => ({ text })),
+        comparisonTokens,
+      ),
+    );
     reply = { id, result };
   } catch (error) {
     reply = { id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };

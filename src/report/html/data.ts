@@ -109,10 +109,14 @@ function pageFinding(f: ReportFinding): PageFinding {
     similarity: f.similarity,
     chars: f.chars,
     members: f.members.map((m) =>
-      m.lastParagraph !== undefined ? [m.doc, m.paragraph, 0, 0, m.lastParagraph] : [m.doc, m.paragraph, m.start ?? 0, m.end ?? (m.start ?? 0) + m.text.length],
+      m.lastParagraph !== undefined
+        ? [m.doc, m.paragraph, 0, 0, m.lastParagraph]
+        : [m.doc, m.paragraph, m.start ?? 0, m.end ?? (m.start ?? 0) + m.text.length],
     ),
     pastReports: f.pastReports,
-    decision: f.decision ? [f.decision.label, shown(f.decision.note), when(f.decision.at), f.decision.reviewer ?? ''] : null,
+    decision: f.decision
+      ? [f.decision.label, shown(f.decision.note), when(f.decision.at), f.decision.reviewer ?? '']
+      : null,
     diffs: f.members.slice(1, DIFFS_PER_FINDING + 1).map((m, i) => [i + 1, ...diffOps(first.text, m.text)]),
   };
 }

@@ -44,26 +44,36 @@ function svg(report: Report, max: number): string {
   const parts: string[] = [];
   const width = left + n * cell;
   const height = top + n * cell;
-  parts.push(`<svg width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="heatmap of text shared between reports">`);
+  parts.push(
+    `<svg width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="heatmap of text shared between reports">`,
+  );
   report.order.forEach((row, i) => {
     if (labelled) {
       const doc = docs[row];
       const name = doc.past === undefined ? doc.path : `${doc.path} (past: ${doc.past})`;
       const past = doc.past === undefined ? '' : ' hm-past';
-      parts.push(`<text x="${left - 6}" y="${top + i * cell + cell / 2}" class="hm-row${past}" text-anchor="end" dominant-baseline="middle">${escapeHtml(shorten(doc.path, 32))}<title>${escapeHtml(name)}</title></text>`);
+      parts.push(
+        `<text x="${left - 6}" y="${top + i * cell + cell / 2}" class="hm-row${past}" text-anchor="end" dominant-baseline="middle">${escapeHtml(shorten(doc.path, 32))}<title>${escapeHtml(name)}</title></text>`,
+      );
       const x = left + i * cell + cell / 2;
-      parts.push(`<text x="${x}" y="${top - 6}" class="hm-col${past}" transform="rotate(-90 ${x} ${top - 6})" dominant-baseline="middle">${escapeHtml(doc.label)}<title>${escapeHtml(name)}</title></text>`);
+      parts.push(
+        `<text x="${x}" y="${top - 6}" class="hm-col${past}" transform="rotate(-90 ${x} ${top - 6})" dominant-baseline="middle">${escapeHtml(doc.label)}<title>${escapeHtml(name)}</title></text>`,
+      );
     }
     report.order.forEach((col, j) => {
       const x = left + j * cell;
       const y = top + i * cell;
       if (row === col) {
-        parts.push(`<rect x="${x}" y="${y}" width="${cell}" height="${cell}" class="hm-self"><title>${escapeHtml(docs[row].path)} (itself)</title></rect>`);
+        parts.push(
+          `<rect x="${x}" y="${y}" width="${cell}" height="${cell}" class="hm-self"><title>${escapeHtml(docs[row].path)} (itself)</title></rect>`,
+        );
         return;
       }
       const ratio = shared.get(row * n + col) ?? 0;
       const title = `${docs[row].path} ↔ ${docs[col].path}: ${percent(ratio)} shared`;
-      parts.push(`<rect x="${x}" y="${y}" width="${cell}" height="${cell}" fill="${heatColour(ratio, max)}" data-a="${row}" data-b="${col}"><title>${escapeHtml(title)}</title></rect>`);
+      parts.push(
+        `<rect x="${x}" y="${y}" width="${cell}" height="${cell}" fill="${heatColour(ratio, max)}" data-a="${row}" data-b="${col}"><title>${escapeHtml(title)}</title></rect>`,
+      );
     });
   });
   parts.push('</svg>');
@@ -73,7 +83,8 @@ function svg(report: Report, max: number): string {
 /** Roughly how wide a label is drawn at the heatmap's 12px: CJK characters are full width. */
 function labelWidth(label: string): number {
   let width = 0;
-  for (const c of label) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\u{20000}-\u{3fffd}]/u.test(c) ? 12 : 8;
+  for (const c of label)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\u{20000}-\u{3fffd}]/u.test(c) ? 12 : 8;
   return width;
 }
 

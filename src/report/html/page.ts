@@ -66,7 +66,10 @@ const SCRIPT_HASH = `sha256-${createHash('sha256').update(CLIENT_SCRIPT, 'utf8')
 /** When, over what, against what, with which settings and by whom: what a report handed on must say. */
 function aboutHtml(report: Report): string {
   const a = aboutScan(report);
-  const rows: [string, string][] = [['Scanned', a.scanned], ['Inputs', a.inputs]];
+  const rows: [string, string][] = [
+    ['Scanned', a.scanned],
+    ['Inputs', a.inputs],
+  ];
   if (a.against) rows.push(['Compared with', a.against]);
   rows.push(['Settings', a.settings], ['Reviewed', a.reviewed]);
   return `<dl class="about">${rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`;
@@ -80,7 +83,11 @@ function figures(report: Report): string {
     ['of which boilerplate', percent(s.boilerplateShare)],
   ];
   if (s.pastShare !== undefined) items.push(['Text found in past reports', percent(s.pastShare)]);
-  items.push(['Repeated inside a report', percent(s.withinShare)], ['Findings', count(s.findings)], ['Reviewed', `${count(s.decided)} of ${count(s.findings)}`]);
+  items.push(
+    ['Repeated inside a report', percent(s.withinShare)],
+    ['Findings', count(s.findings)],
+    ['Reviewed', `${count(s.decided)} of ${count(s.findings)}`],
+  );
   const cells = items.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`).join('');
   const past = s.pastDocuments > 0 ? `; compared with ${counted(s.pastDocuments, 'past report')}, listed apart` : '';
   const detail = `${count(s.acrossFindings)} findings across reports, ${count(s.withinFindings)} inside one report, ${count(s.boilerplateFindings)} boilerplate; ${counted(s.chars, 'character')} in all${past}.`;
@@ -100,7 +107,8 @@ function pastHtml(report: Report): string {
       : ' · shares nothing with this batch';
     return `<li><span class="badge past">past</span> <a href="#doc-${r.doc}"><bdi>${escapeHtml(r.path)}</bdi></a>${shares}</li>`;
   });
-  const legend = "Compared against, not judged: most shared with a report of this batch first. Their own figures are those of their workspace's scan.";
+  const legend =
+    "Compared against, not judged: most shared with a report of this batch first. Their own figures are those of their workspace's scan.";
   return `<section id="past-reports"><h2>Past reports (${escapeHtml(report.pastRanking[0].past)})</h2><p class="legend">${escapeHtml(legend)}</p><ol class="past">${rows.join('')}</ol></section>`;
 }
 
@@ -111,11 +119,15 @@ function topFindings(report: Report): string {
     const head = `Finding #${id}: ${findingHeadline(f)}, ${KIND_WORDS[f.kind]}`;
     return `<li><a href="#finding-${id}">${escapeHtml(head)}</a> <span class="excerpt">${escapeHtml(excerpt(f.members[0].text, 50))}</span></li>`;
   });
-  return items.length === 0 ? '<p>No findings.</p>' : `<h3>Worth reading first</h3><ol class="top">${items.join('')}</ol>`;
+  return items.length === 0
+    ? '<p>No findings.</p>'
+    : `<h3>Worth reading first</h3><ol class="top">${items.join('')}</ol>`;
 }
 
 function diagnostics(report: Report): string {
   if (report.diagnostics.length === 0) return '';
-  const items = report.diagnostics.map((d) => `<li>${escapeHtml(d.path)}: ${escapeHtml(d.level)}, ${escapeHtml(d.message)}</li>`);
+  const items = report.diagnostics.map(
+    (d) => `<li>${escapeHtml(d.path)}: ${escapeHtml(d.level)}, ${escapeHtml(d.message)}</li>`,
+  );
   return `<section id="diagnostics"><h2>Files not scanned</h2><ul>${items.join('')}</ul></section>`;
 }

@@ -27,7 +27,11 @@ function fakeStore() {
 }
 
 /** Renders the app as a terminal of `width` × `height` would show it. */
-function show(width: number, height: number, options: { color?: boolean; decisions?: Decision[]; result?: ScanResult; source?: string } = {}) {
+function show(
+  width: number,
+  height: number,
+  options: { color?: boolean; decisions?: Decision[]; result?: ScanResult; source?: string } = {},
+) {
   const { store, calls } = fakeStore();
   const element = (
     <App
@@ -116,7 +120,8 @@ describe('finding view, stacked at 80 columns', () => {
     const diff = lines.slice(titles + 2);
     const pairs: { old: string; new: string }[] = [];
     diff.forEach((l, i) => {
-      if (l.startsWith('- ') && diff[i + 1]?.startsWith('+ ')) pairs.push({ old: l.slice(2), new: diff[i + 1].slice(2) });
+      if (l.startsWith('- ') && diff[i + 1]?.startsWith('+ '))
+        pairs.push({ old: l.slice(2), new: diff[i + 1].slice(2) });
     });
     expect(pairs.length).toBeGreaterThanOrEqual(3);
     for (const p of pairs) expect(blankChanges(p.old)).toBe(blankChanges(p.new));
@@ -139,7 +144,7 @@ describe('colour', () => {
     cleanup();
     const plain = show(120, 30, { color: false });
     const without = await openNearCopy(plain);
-    // eslint-disable-next-line no-control-regex -- the colour escape itself is what must not be there
+
     expect(without).not.toMatch(/\u001b\[3[0-7]m/);
     expect(without).toContain('[-镇-]');
     expect(without).toContain('{+乡+}');
@@ -158,7 +163,11 @@ function columnsOf(line: string, from: number, to: number): string {
 }
 
 /** The list's rows: the lines under the column headings, down to the status line. */
-const listRows = (screen: string) => screen.split('\n').slice(2, -1).filter((l) => l.trim() !== '');
+const listRows = (screen: string) =>
+  screen
+    .split('\n')
+    .slice(2, -1)
+    .filter((l) => l.trim() !== '');
 
 describe('findings list', () => {
   for (const width of [80, 120]) {
@@ -178,7 +187,13 @@ describe('findings list', () => {
       expect(rows[2]).toMatch(/^ {2}#2 k-part partial across 001, 002 +80% +深入学习领会习近平法$/);
       expect(rows[3]).toMatch(/^ {2}#3 k-slog exact +across 004, 001, 002 +100% +扫一扫在手机打开当前/);
       // Every cell starts under its heading.
-      for (const [heading, cell] of [['key', 'k-with'], ['kind', 'exact'], ['scope', 'within'], ['reports', '004'], ['decided', '']] as const) {
+      for (const [heading, cell] of [
+        ['key', 'k-with'],
+        ['kind', 'exact'],
+        ['scope', 'within'],
+        ['reports', '004'],
+        ['decided', ''],
+      ] as const) {
         if (cell) expect(rows[0].indexOf(cell), heading).toBe(headings.indexOf(heading));
       }
       expect(rows[1].indexOf('copied')).toBe(headings.indexOf('decided'));
@@ -199,7 +214,10 @@ describe('findings list', () => {
 
   it('mutes boilerplate rows (the scan said so, or the reviewer), and false matches', async () => {
     chalk.level = 1;
-    const ui = show(120, 12, { color: true, decisions: [{ key: 'k-partial', label: 'false-match', note: '', at: AT }] });
+    const ui = show(120, 12, {
+      color: true,
+      decisions: [{ key: 'k-partial', label: 'false-match', note: '', at: AT }],
+    });
     const screen = await ui.until((f) => f.includes('#3'));
     const rows = screen.split('\n').filter((l) => /#\d/.test(l));
     const dim = (row: string) => row.includes('\u001b[2m');
@@ -291,11 +309,20 @@ describe('a store that fails', () => {
       decisions: () => [],
     };
     const element = (
-      <App input={{ result: fixtureResult(), decisions: [] }} store={failing} width={100} height={20} color={false} source="fixture.db" now={() => AT} />
+      <App
+        input={{ result: fixtureResult(), decisions: [] }}
+        store={failing}
+        width={100}
+        height={20}
+        color={false}
+        source="fixture.db"
+        now={() => AT}
+      />
     );
     const r = render(element);
     r.stdin.write('c');
-    for (let i = 0; i < 400 && !(r.lastFrame() ?? '').includes('not saved'); i++) await new Promise((res) => setTimeout(res, 5));
+    for (let i = 0; i < 400 && !(r.lastFrame() ?? '').includes('not saved'); i++)
+      await new Promise((res) => setTimeout(res, 5));
     const screen = r.lastFrame() ?? '';
     expect(screen).toContain('not saved: database is locked');
     expect(screen).toContain('0 decided');

@@ -8,7 +8,10 @@ import { fixtureResult } from '../../support/review-fixture.js';
 const text = (line: { text: string }[]) => line.map((s) => s.text).join('');
 
 function typing(text: string, width: number): ReviewState {
-  return { ...initialState({ result: fixtureResult(), decisions: [] }, width, 24), prompt: { purpose: 'search', text } };
+  return {
+    ...initialState({ result: fixtureResult(), decisions: [] }, width, 24),
+    prompt: { purpose: 'search', text },
+  };
 }
 
 describe('statusLine', () => {
@@ -45,7 +48,9 @@ describe('headerLine', () => {
 describe('helpLines', () => {
   it('lines every key up in one column, measured in display columns', () => {
     const state = initialState({ result: fixtureResult(), decisions: [] }, 80, 30);
-    const rows = helpLines(state).slice(1, 1 + KEY_HELP.length).map(text);
+    const rows = helpLines(state)
+      .slice(1, 1 + KEY_HELP.length)
+      .map(text);
     const starts = rows.map((row, i) => stringWidth(row.slice(0, row.indexOf(KEY_HELP[i].what))));
     expect(new Set(starts).size).toBe(1);
   });

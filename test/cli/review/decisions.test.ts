@@ -15,14 +15,22 @@ describe('decisions', () => {
   });
 
   it('a failed write is reported, not hidden', () => {
-    const s = act(startReview(), { type: 'decide', label: 'copied', at: AT }, { type: 'writeFailed', count: 1, message: 'disk full' });
+    const s = act(
+      startReview(),
+      { type: 'decide', label: 'copied', at: AT },
+      { type: 'writeFailed', count: 1, message: 'disk full' },
+    );
     expect(s.message).toBe('not saved: disk full');
     expect(s.saved).toBe(false);
   });
 
   it('after a failed write, shows the decisions the store really holds', () => {
     const stored: Decision = { key: 'k-near', label: 'boilerplate', note: '', at: AT };
-    const s = act(startReview([stored]), { type: 'decide', label: 'copied', at: LATER }, { type: 'writeFailed', count: 1, message: 'database is locked', stored: [stored] });
+    const s = act(
+      startReview([stored]),
+      { type: 'decide', label: 'copied', at: LATER },
+      { type: 'writeFailed', count: 1, message: 'database is locked', stored: [stored] },
+    );
     expect([...s.decisions.values()]).toEqual([stored]);
     expect(s.undo).toEqual([]);
     expect(s.writes).toEqual([]);
@@ -30,12 +38,22 @@ describe('decisions', () => {
   });
 
   it('decides on the open finding in the finding view', () => {
-    const s = act(startReview(), { type: 'move', to: 'down' }, { type: 'open' }, { type: 'decide', label: 'false-match', at: AT });
+    const s = act(
+      startReview(),
+      { type: 'move', to: 'down' },
+      { type: 'open' },
+      { type: 'decide', label: 'false-match', at: AT },
+    );
     expect(s.decisions.get('k-near')?.label).toBe('false-match');
   });
 
   it('undo of a first decision clears it in the workspace', () => {
-    const s = act(startReview(), { type: 'decide', label: 'copied', at: AT }, { type: 'written', count: 1 }, { type: 'undo', at: LATER });
+    const s = act(
+      startReview(),
+      { type: 'decide', label: 'copied', at: AT },
+      { type: 'written', count: 1 },
+      { type: 'undo', at: LATER },
+    );
     expect(s.decisions.has('k-within')).toBe(false);
     expect(s.writes).toEqual([{ type: 'clear', key: 'k-within', at: LATER }]);
     expect(s.message).toBe('undone: no decision');

@@ -5,16 +5,44 @@ import type { Action, ReviewState } from '../../../cli/review/state.js';
 import { AT, startReview } from '../../support/review-fixture.js';
 
 const NONE: Key = {
-  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false,
-  home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false,
-  backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false,
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
 };
 
 describe('keys', () => {
   const none = NONE;
-  const cases: { name: string; input: string; key?: Partial<Key>; state?: (s: ReviewState) => ReviewState; want: Action | null }[] = [
+  const cases: {
+    name: string;
+    input: string;
+    key?: Partial<Key>;
+    state?: (s: ReviewState) => ReviewState;
+    want: Action | null;
+  }[] = [
     { name: 'j moves down', input: 'j', want: { type: 'move', to: 'down', max: undefined } },
-    { name: 'arrow down moves down', input: '', key: { downArrow: true }, want: { type: 'move', to: 'down', max: undefined } },
+    {
+      name: 'arrow down moves down',
+      input: '',
+      key: { downArrow: true },
+      want: { type: 'move', to: 'down', max: undefined },
+    },
     { name: 'Enter opens', input: '\r', key: { return: true }, want: { type: 'open' } },
     { name: 'c decides copied with the clock given', input: 'c', want: { type: 'decide', label: 'copied', at: AT } },
     { name: 'f decides false match', input: 'f', want: { type: 'decide', label: 'false-match', at: AT } },
@@ -22,7 +50,12 @@ describe('keys', () => {
     { name: 'q quits', input: 'q', want: { type: 'quit' } },
     { name: 'unknown keys do nothing', input: '%', want: null },
     { name: 'under help, q closes help', input: 'q', state: (s) => ({ ...s, help: true }), want: { type: 'help' } },
-    { name: 'while typing, letters are text', input: 'q', state: (s) => ({ ...s, prompt: { purpose: 'search', text: '法' } }), want: { type: 'promptText', text: '法q' } },
+    {
+      name: 'while typing, letters are text',
+      input: 'q',
+      state: (s) => ({ ...s, prompt: { purpose: 'search', text: '法' } }),
+      want: { type: 'promptText', text: '法q' },
+    },
     {
       name: 'while typing, backspace erases a whole character',
       input: '',
@@ -49,7 +82,9 @@ describe('keys', () => {
 describe('keys that arrive together', () => {
   const show = (input: string, key: Partial<Key> = {}) =>
     splitPresses(input, { ...NONE, ...key }).map(({ input, key }) => {
-      const flags = Object.entries(key).filter(([, v]) => v).map(([k]) => k);
+      const flags = Object.entries(key)
+        .filter(([, v]) => v)
+        .map(([k]) => k);
       return flags.length ? `${input}<${flags.join(',')}>` : input;
     });
   const cases: { name: string; input: string; key?: Partial<Key>; want: string[] }[] = [

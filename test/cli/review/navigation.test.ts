@@ -7,13 +7,53 @@ describe('navigation', () => {
     { name: 'down moves one row', actions: [{ type: 'move', to: 'down' }], cursor: 1, top: 0 },
     { name: 'up at the top stays', actions: [{ type: 'move', to: 'up' }], cursor: 0, top: 0 },
     { name: 'end goes to the last row', actions: [{ type: 'move', to: 'end' }], cursor: 3, top: 0 },
-    { name: 'down past the end stays on the last row', actions: Array<Action>(9).fill({ type: 'move', to: 'down' }), cursor: 3, top: 0 },
-    { name: 'home after end goes back', actions: [{ type: 'move', to: 'end' }, { type: 'move', to: 'home' }], cursor: 0, top: 0 },
+    {
+      name: 'down past the end stays on the last row',
+      actions: Array<Action>(9).fill({ type: 'move', to: 'down' }),
+      cursor: 3,
+      top: 0,
+    },
+    {
+      name: 'home after end goes back',
+      actions: [
+        { type: 'move', to: 'end' },
+        { type: 'move', to: 'home' },
+      ],
+      cursor: 0,
+      top: 0,
+    },
     // Height 6 leaves 2 list rows under the column headings: the list scrolls to keep the cursor on screen.
-    { name: 'scrolls when the cursor leaves a short screen', actions: [{ type: 'move', to: 'down' }, { type: 'move', to: 'down' }], cursor: 2, top: 1, height: 6 },
+    {
+      name: 'scrolls when the cursor leaves a short screen',
+      actions: [
+        { type: 'move', to: 'down' },
+        { type: 'move', to: 'down' },
+      ],
+      cursor: 2,
+      top: 1,
+      height: 6,
+    },
     { name: 'page down moves a screenful', actions: [{ type: 'move', to: 'pageDown' }], cursor: 2, top: 1, height: 6 },
-    { name: 'page up from the end', actions: [{ type: 'move', to: 'end' }, { type: 'move', to: 'pageUp' }], cursor: 1, top: 1, height: 6 },
-    { name: 'a taller screen after a resize shows the top again', actions: [{ type: 'move', to: 'end' }, { type: 'resize', width: 100, height: 30 }], cursor: 3, top: 0, height: 6 },
+    {
+      name: 'page up from the end',
+      actions: [
+        { type: 'move', to: 'end' },
+        { type: 'move', to: 'pageUp' },
+      ],
+      cursor: 1,
+      top: 1,
+      height: 6,
+    },
+    {
+      name: 'a taller screen after a resize shows the top again',
+      actions: [
+        { type: 'move', to: 'end' },
+        { type: 'resize', width: 100, height: 30 },
+      ],
+      cursor: 3,
+      top: 0,
+      height: 6,
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -30,7 +70,13 @@ describe('navigation', () => {
   });
 
   it('in the finding view, up and down scroll the diff within the limit the app gives', () => {
-    const s = act(startReview(), { type: 'open' }, { type: 'move', to: 'down', max: 2 }, { type: 'move', to: 'down', max: 2 }, { type: 'move', to: 'down', max: 2 });
+    const s = act(
+      startReview(),
+      { type: 'open' },
+      { type: 'move', to: 'down', max: 2 },
+      { type: 'move', to: 'down', max: 2 },
+      { type: 'move', to: 'down', max: 2 },
+    );
     expect(s.diffTop).toBe(2);
     expect(reduce(s, { type: 'move', to: 'home' }).diffTop).toBe(0);
   });
@@ -56,7 +102,11 @@ describe('navigation', () => {
     const spot = s.reportSpots[s.reportCursor];
     expect([spot.finding, spot.member, spot.paragraph]).toEqual([1, 1, 0]);
     // Passages of report 1 in reading order: the near copy, the slogan, the partial.
-    expect(s.reportSpots.map((p) => [p.paragraph, p.finding])).toEqual([[0, 1], [1, 3], [2, 2]]);
+    expect(s.reportSpots.map((p) => [p.paragraph, p.finding])).toEqual([
+      [0, 1],
+      [1, 3],
+      [2, 2],
+    ]);
     const moved = act(s, { type: 'move', to: 'down' }, { type: 'move', to: 'down' });
     expect(currentFinding(moved)).toBe(2);
     const opened = reduce(moved, { type: 'open' });

@@ -78,13 +78,13 @@ describe('cachedParagraphs', () => {
     const { reader, reads } = countingReader(docs);
     const cache = cachedParagraphs(reader);
     const total = docs.flat().length; // 9
-    expect([cache.readAhead!(4), cache.readAhead!(4), cache.readAhead!(4), cache.readAhead!(4), cache.readAhead!(4)]).toEqual([
-      false,
-      false,
-      false,
-      true,
-      true,
-    ]);
+    expect([
+      cache.readAhead!(4),
+      cache.readAhead!(4),
+      cache.readAhead!(4),
+      cache.readAhead!(4),
+      cache.readAhead!(4),
+    ]).toEqual([false, false, false, true, true]);
     expect(total).toBe(9);
     expect(reads).toEqual(['next4', 'next4', 'next4', 'next4']);
     cache.readAll!();
@@ -114,7 +114,9 @@ describe('the review opened from a workspace reads text as it shows it', () => {
         out.push(text(findingLines(state, layoutFinding(state.text, c, state.left, state.right, state.width))));
       }
       if (state.view === 'report') out.push(text(reportLines(state)));
-      out.push(`${state.visible.join(',')} ${state.reportSpots.map((s) => `${s.paragraph}:${s.start}-${s.end}`).join(',')}`);
+      out.push(
+        `${state.visible.join(',')} ${state.reportSpots.map((s) => `${s.paragraph}:${s.start}-${s.end}`).join(',')}`,
+      );
     }
     return out;
   }

@@ -66,7 +66,10 @@ function wholeReportReference(state: ReviewState): Line[] {
       const cursor = state.reportSpots[state.reportCursor];
       if (cursor && cursor.paragraph === p.index && offset <= cursor.start) spotLine = lines.length;
       for (const s of l) offset += s.text.length;
-      lines.push([{ text: k === 0 ? `${p.line}`.padStart(GUTTER - 2) + '  ' : ' '.repeat(GUTTER), style: 'dim' }, ...l]);
+      lines.push([
+        { text: k === 0 ? `${p.line}`.padStart(GUTTER - 2) + '  ' : ' '.repeat(GUTTER), style: 'dim' },
+        ...l,
+      ]);
     });
   }
   const rows = Math.max(1, state.height - CHROME_ROWS - 1);
@@ -79,7 +82,11 @@ function reportOf(result: ScanResult, width: number, height: number): ReviewStat
 }
 
 describe('report view', () => {
-  for (const [width, height] of [[80, 24], [120, 40], [30, 8]]) {
+  for (const [width, height] of [
+    [80, 24],
+    [120, 40],
+    [30, 8],
+  ]) {
     it(`at ${width}×${height} shows what laying out the whole report showed, for every passage`, () => {
       let state = reportOf(longResult(), width, height);
       expect(state.reportDoc).toBe(0);

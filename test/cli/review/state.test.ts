@@ -29,7 +29,12 @@ describe('reduce', () => {
   it('never changes the state it is given', () => {
     const s = startReview([{ key: 'k-near', label: 'copied', note: '', at: AT }]);
     const snapshot = { ...s, decisions: new Map(s.decisions), visible: [...s.visible] };
-    act(s, { type: 'decide', label: 'boilerplate', at: AT }, { type: 'filter', filter: 'hideDecided' }, { type: 'undo', at: AT });
+    act(
+      s,
+      { type: 'decide', label: 'boilerplate', at: AT },
+      { type: 'filter', filter: 'hideDecided' },
+      { type: 'undo', at: AT },
+    );
     expect(s.decisions).toEqual(snapshot.decisions);
     expect(s.visible).toEqual(snapshot.visible);
     expect(s.writes).toEqual([]);

@@ -43,7 +43,9 @@ function repeatKey(result: ScanResult): string {
     (c) =>
       c.scope === 'within' &&
       c.kind === 'exact' &&
-      c.members.every((m) => m.doc === doc && result.documents[doc].paragraphs[m.paragraph].text.includes('聚焦基层治理痛点')),
+      c.members.every(
+        (m) => m.doc === doc && result.documents[doc].paragraphs[m.paragraph].text.includes('聚焦基层治理痛点'),
+      ),
   );
   if (!c) throw new Error('the scan of corpus/ has no within-report exact finding for the 那吾镇 repeat');
   return c.key;
@@ -86,7 +88,10 @@ async function openRepeat(session: string): Promise<void> {
 describe('refrain review without a terminal', () => {
   it('says it needs an interactive terminal, points to refrain report, and exits 2', () => {
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run 'npm run build' first`);
-    const run = spawnSync(process.execPath, [MAIN, 'review', 'nowhere.db'], { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+    const run = spawnSync(process.execPath, [MAIN, 'review', 'nowhere.db'], {
+      encoding: 'utf8',
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe("refrain review needs an interactive terminal; use 'refrain report' for a text report\n");
     expect(run.stdout).toBe('');
@@ -109,7 +114,10 @@ describe.skipIf(!HAS_TMUX)('refrain review in a real terminal (tmux)', () => {
     dir = mkdtempSync(join(tmpdir(), 'refrain-review-e2e-'));
     workspace = join(dir, 'refrain.db');
     // Scanned the way a user would: the real binary, paths relative to the project.
-    const scan = spawnSync(process.execPath, [MAIN, 'scan', 'corpus', '--workspace', workspace, '-q'], { cwd: ROOT, encoding: 'utf8' });
+    const scan = spawnSync(process.execPath, [MAIN, 'scan', 'corpus', '--workspace', workspace, '-q'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     if (scan.status !== 0) throw new Error(`refrain scan failed (${scan.status}): ${scan.stderr}`);
     key = repeatKey(storedDecisions(workspace).result);
   });
@@ -139,8 +147,15 @@ describe.skipIf(!HAS_TMUX)('refrain review in a real terminal (tmux)', () => {
   });
 
   it('at 80 columns lists the findings under headings, numbered as the scan summary numbers them', async () => {
-    const summary = spawnSync(process.execPath, [MAIN, 'scan', 'corpus', '--no-workspace', '--top', '8'], { cwd: ROOT, encoding: 'utf8' });
-    const summarised = [...summary.stdout.matchAll(/^ {2}#(\d+) (within|across) (\w+)/gm)].map((m) => ({ id: Number(m[1]), scope: m[2], kind: m[3] }));
+    const summary = spawnSync(process.execPath, [MAIN, 'scan', 'corpus', '--no-workspace', '--top', '8'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    const summarised = [...summary.stdout.matchAll(/^ {2}#(\d+) (within|across) (\w+)/gm)].map((m) => ({
+      id: Number(m[1]),
+      scope: m[2],
+      kind: m[3],
+    }));
     expect(summarised.map((f) => f.id)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     const { result } = storedDecisions(workspace);
     startReview('narrow', workspace, '', '', { x: 80, y: 24 });
@@ -152,7 +167,11 @@ describe.skipIf(!HAS_TMUX)('refrain review in a real terminal (tmux)', () => {
       const row = lines.find((l) => l.slice(2).startsWith(`#${f.id} `));
       expect(row, `row #${f.id}`).toBeDefined();
       const [, key, kind, scope] = row!.slice(2).split(/ +/);
-      expect({ key, kind, scope }).toEqual({ key: result.clusters[f.id].key.slice(0, 6), kind: f.kind, scope: f.scope });
+      expect({ key, kind, scope }).toEqual({
+        key: result.clusters[f.id].key.slice(0, 6),
+        kind: f.kind,
+        scope: f.scope,
+      });
       // Where it stands: the corpus names (the number before the hash) of its reports.
       const doc = result.documents[result.clusters[f.id].members[0].doc].path.match(/(\d{3})_/)![1];
       expect(row).toContain(`${doc}_`);

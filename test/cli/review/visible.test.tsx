@@ -32,7 +32,10 @@ function hostileResult(): ScanResult {
 function show(width: number) {
   const element = (
     <App
-      input={{ result: hostileResult(), decisions: [{ key: 'k-near', label: 'copied', note: `note ${ATTACK}`, at: '2026-01-01T00:00:00.000Z' }] }}
+      input={{
+        result: hostileResult(),
+        decisions: [{ key: 'k-near', label: 'copied', note: `note ${ATTACK}`, at: '2026-01-01T00:00:00.000Z' }],
+      }}
       store={{ decide() {}, clearDecision() {} }}
       width={width}
       height={30}
@@ -60,7 +63,6 @@ function show(width: number) {
 
 /** No control character is drawn, and no line is wider than the terminal. */
 function expectSafe(frame: string, width: number): void {
-  // eslint-disable-next-line no-control-regex -- control characters are what must not be drawn
   expect(frame).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   for (const line of frame.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(width);
 }

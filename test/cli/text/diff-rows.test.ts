@@ -22,13 +22,49 @@ describe('diffTexts', () => {
   const cases: { name: string; a: string; b: string; want: string; level: string }[] = [
     { name: 'identical', a: '依法行政', b: '依法行政', want: '依法行政', level: 'char' },
     { name: 'both empty', a: '', b: '', want: '', level: 'char' },
-    { name: 'CJK: one character replaced', a: '那吾镇人民政府', b: '那吾乡人民政府', want: '那吾[-镇-]{+乡+}人民政府', level: 'char' },
-    { name: 'CJK: digits compared per character', a: '化解率达99%', b: '化解率达98%', want: '化解率达9[-9-]{+8+}%', level: 'char' },
+    {
+      name: 'CJK: one character replaced',
+      a: '那吾镇人民政府',
+      b: '那吾乡人民政府',
+      want: '那吾[-镇-]{+乡+}人民政府',
+      level: 'char',
+    },
+    {
+      name: 'CJK: digits compared per character',
+      a: '化解率达99%',
+      b: '化解率达98%',
+      want: '化解率达9[-9-]{+8+}%',
+      level: 'char',
+    },
     { name: 'CJK: insertion', a: '法治建设', b: '法治政府建设', want: '法治{+政府+}建设', level: 'char' },
-    { name: 'alphabetic: whole words', a: 'the quick fox', b: 'the slow fox', want: 'the [-quick-]{+slow+} fox', level: 'word' },
-    { name: 'mixed: a Latin word is one token', a: '推行APP办理', b: '推行APK办理', want: '推行[-APP-]{+APK+}办理', level: 'token' },
-    { name: 'mixed: CJK characters are tokens of their own', a: '使用OA系统', b: '使用OA平台', want: '使用OA[-系统-]{+平台+}', level: 'token' },
-    { name: 'outside the BMP: one character, not two halves', a: '甲𠀀乙', b: '甲𠀁乙', want: '甲[-𠀀-]{+𠀁+}乙', level: 'char' },
+    {
+      name: 'alphabetic: whole words',
+      a: 'the quick fox',
+      b: 'the slow fox',
+      want: 'the [-quick-]{+slow+} fox',
+      level: 'word',
+    },
+    {
+      name: 'mixed: a Latin word is one token',
+      a: '推行APP办理',
+      b: '推行APK办理',
+      want: '推行[-APP-]{+APK+}办理',
+      level: 'token',
+    },
+    {
+      name: 'mixed: CJK characters are tokens of their own',
+      a: '使用OA系统',
+      b: '使用OA平台',
+      want: '使用OA[-系统-]{+平台+}',
+      level: 'token',
+    },
+    {
+      name: 'outside the BMP: one character, not two halves',
+      a: '甲𠀀乙',
+      b: '甲𠀁乙',
+      want: '甲[-𠀀-]{+𠀁+}乙',
+      level: 'char',
+    },
     { name: 'only additions', a: '', b: '新增', want: '{+新增+}', level: 'char' },
   ];
   for (const c of cases) {
@@ -44,8 +80,18 @@ describe('diffTexts', () => {
     const a = '一是深化法治教育培训，构建全方位学习体系。二是强化制度体系建设。';
     const b = '一是深化法治宣传教育，构建多层次学习体系。三是完善制度体系。';
     const parts = diffTexts(a, b);
-    expect(parts.filter((p) => p.op !== 'add').map((p) => p.text).join('')).toBe(a);
-    expect(parts.filter((p) => p.op !== 'del').map((p) => p.text).join('')).toBe(b);
+    expect(
+      parts
+        .filter((p) => p.op !== 'add')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(a);
+    expect(
+      parts
+        .filter((p) => p.op !== 'del')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(b);
   });
 
   it('falls back to sentences, and says so, when the texts are too different for the budget', () => {
@@ -54,7 +100,9 @@ describe('diffTexts', () => {
     const d = diffTextsDetailed(a, b, { maxCost: 10 });
     expect(d.level).toBe('sentence');
     expect(d.coarse).toBe(true);
-    expect(showParts(d.parts)).toBe('第一句相同。[-第二句完全不一样甲乙丙。-]{+另外一些毫无关系的文字丁戊己。+}第三句相同。');
+    expect(showParts(d.parts)).toBe(
+      '第一句相同。[-第二句完全不一样甲乙丙。-]{+另外一些毫无关系的文字丁戊己。+}第三句相同。',
+    );
   });
 
   it('falls back to whole texts when even sentences are over budget', () => {
@@ -207,7 +255,9 @@ describe('stackRows', () => {
       { op: 'add', text: '乡' },
       { op: 'same', text: '政府' },
     ];
-    const lines = stackRows(parts, 20).map((l) => `${l.changed ? (l.side === 'left' ? '-' : '+') : ' '} ${showCell(l.cells)}`);
+    const lines = stackRows(parts, 20).map(
+      (l) => `${l.changed ? (l.side === 'left' ? '-' : '+') : ' '} ${showCell(l.cells)}`,
+    );
     expect(lines).toEqual(['  一二三', '- 那吾[-镇-]政府', '+ 那吾{+乡+}政府']);
   });
 
@@ -228,7 +278,12 @@ describe('alignRows on random texts (property)', () => {
         const parts = diffTexts(a, b);
         const rows = alignRows(parts, width, { marks });
         const plain = (side: 'left' | 'right') =>
-          rows.map((r) => r[side].filter((s) => s.op !== 'pad' && !s.mark).map((s) => s.text).join(''));
+          rows.map((r) =>
+            r[side]
+              .filter((s) => s.op !== 'pad' && !s.mark)
+              .map((s) => s.text)
+              .join(''),
+          );
         for (const row of rows) {
           expect(cellWidth(row.left)).toBeLessThanOrEqual(width);
           expect(cellWidth(row.right)).toBeLessThanOrEqual(width);

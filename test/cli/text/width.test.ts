@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
 import { nameList, shortNames } from '../../../cli/text/names.js';
-import { fitTo, pad, textWidth, truncate, truncateStart, withoutLastCharacter, wrapStyled } from '../../../cli/text/width.js';
+import {
+  fitTo,
+  pad,
+  textWidth,
+  truncate,
+  truncateStart,
+  withoutLastCharacter,
+  wrapStyled,
+} from '../../../cli/text/width.js';
 
 const ATTACK = '\x1b]0;pwned\x07\x1b[2J';
 const SHOWN = '␛]0;pwned␇␛[2J';
@@ -44,7 +52,8 @@ describe('truncateStart', () => {
     expect(truncateStart(`xy${FAMILY}${FLAG}`, 4)).toBe(`…${FLAG}`);
     expect(truncateStart(`${FAMILY}ab`, 3)).toBe('…ab');
     expect(truncateStart('abc', 0)).toBe('');
-    for (const w of [1, 2, 3, 4, 5]) expect(stringWidth(truncateStart(`${FAMILY}${ACCENTED}法${FLAG}`, w))).toBeLessThanOrEqual(w);
+    for (const w of [1, 2, 3, 4, 5])
+      expect(stringWidth(truncateStart(`${FAMILY}${ACCENTED}法${FLAG}`, w))).toBeLessThanOrEqual(w);
   });
 });
 
@@ -104,17 +113,18 @@ describe('measuring text with control characters', () => {
 
 describe('shortNames', () => {
   it('drops folders and extensions, keeping folders only where names would clash', () => {
-    expect(shortNames(['reports/2024/003.txt', 'reports/2025/003.txt', 'reports/2025/黑溪镇.pdf', 'a.b.md', 'README'])).toEqual([
-      '2024/003',
-      '2025/003',
-      '黑溪镇',
-      'a.b',
-      'README',
-    ]);
+    expect(
+      shortNames(['reports/2024/003.txt', 'reports/2025/003.txt', 'reports/2025/黑溪镇.pdf', 'a.b.md', 'README']),
+    ).toEqual(['2024/003', '2025/003', '黑溪镇', 'a.b', 'README']);
   });
 
   it('takes Windows separators and names that stay equal', () => {
-    expect(shortNames(['C:\\audit\\x\\001.txt', 'C:\\audit\\y\\001.docx', 'same.txt', 'same.txt'])).toEqual(['x/001', 'y/001', 'same', 'same']);
+    expect(shortNames(['C:\\audit\\x\\001.txt', 'C:\\audit\\y\\001.docx', 'same.txt', 'same.txt'])).toEqual([
+      'x/001',
+      'y/001',
+      'same',
+      'same',
+    ]);
   });
 });
 

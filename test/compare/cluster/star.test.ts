@@ -5,7 +5,8 @@ import type { MatchKind as Kind } from '../../../src/types.js';
 import { PassageTable } from '../../../src/compare/cluster/passages.js';
 
 const e = (u: number, v: number, similarity = 0.9) => ({ u, v, kind: 'near' as const, similarity });
-const show = (groups: ReturnType<typeof starClusters>) => groups.map((g) => [g.center, ...g.members.map((m) => m.node)].join(','));
+const show = (groups: ReturnType<typeof starClusters>) =>
+  groups.map((g) => [g.center, ...g.members.map((m) => m.node)].join(','));
 
 describe('star clustering', () => {
   it('groups a template with its copies N-way', () => {
@@ -31,7 +32,6 @@ describe('passage table', () => {
   });
 });
 
-
 describe('starClusters against a reference (property)', () => {
   it('groups exactly as the plain Map-per-node version does, repeats, ties and self-loops included', () => {
     const kinds: Kind[] = ['exact', 'numbers', 'near', 'partial'];
@@ -50,7 +50,10 @@ describe('starClusters against a reference (property)', () => {
 
 /** The first version: one Map of neighbours per node. Kept here as the reference. */
 function referenceStar(nodeCount: number, edges: Edge[]): ReturnType<typeof starClusters> {
-  const adjacency: Array<Map<number, Edge & { index: number }>> = Array.from({ length: nodeCount }, () => new Map<number, Edge & { index: number }>());
+  const adjacency: Array<Map<number, Edge & { index: number }>> = Array.from(
+    { length: nodeCount },
+    () => new Map<number, Edge & { index: number }>(),
+  );
   edges.forEach((edge, index) => {
     const e = { ...edge, index };
     if (e.u === e.v) return;

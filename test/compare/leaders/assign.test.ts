@@ -6,11 +6,17 @@ import fc from 'fast-check';
 import { earlierCandidates, OFFERS_KEPT, type Offers } from '../../../src/compare/leaders/offers.js';
 
 const options = { threshold: 0.5, minTokens: 12, minWholeTokens: 8 };
-const titles = ['宁小', '凰梅', '云梅', '坪峰', '白江', '安平', '李太', '西云', '东山', '南河'].map((p) => `${p}街道人民政府`);
+const titles = ['宁小', '凰梅', '云梅', '坪峰', '白江', '安平', '李太', '西云', '东山', '南河'].map(
+  (p) => `${p}街道人民政府`,
+);
 
 /** Offers for each paragraph: the given earlier paragraphs, one vote each. */
 function offersOf(lists: number[][]): Offers {
-  const offers: Offers = { para: new Uint32Array(lists.length * OFFERS_KEPT), votes: new Uint16Array(lists.length * OFFERS_KEPT), count: new Uint8Array(lists.length) };
+  const offers: Offers = {
+    para: new Uint32Array(lists.length * OFFERS_KEPT),
+    votes: new Uint16Array(lists.length * OFFERS_KEPT),
+    count: new Uint8Array(lists.length),
+  };
   lists.forEach((list, w) => {
     list.slice(0, OFFERS_KEPT).forEach((p, k) => {
       offers.para[w * OFFERS_KEPT + k] = p;
@@ -25,7 +31,10 @@ describe('assignLeaders', () => {
   it('joins a paragraph to an earlier one with the very same tokens even when LSH offered only others', async () => {
     // Paragraph 10 repeats title 0; its offers are full of the other titles (all share 街道人民政府).
     const texts = [...titles, titles[0]];
-    const streams = streamsOf(texts.map((text) => ({ text })), prepareParagraph);
+    const streams = streamsOf(
+      texts.map((text) => ({ text })),
+      prepareParagraph,
+    );
     const whole = Uint32Array.from(texts.keys());
     const offers = offersOf(texts.map((_, w) => (w === 10 ? [1, 2, 3, 4, 5, 6, 7, 8] : [])));
     const leaders = await assignLeaders(whole, offers, streams, options);
@@ -36,8 +45,16 @@ describe('assignLeaders', () => {
 
   it('tries the leaders with the most votes when no earlier paragraph is the same', async () => {
     const base = '全镇共开展法治宣传活动十五场次，发放宣传资料三千余份，受教育群众五千余人次';
-    const texts = ['另一段完全无关的文字内容，讲的是别的事情，与法治宣传毫无关系', base, base.replace('三千', '两千'), base.replace('十五', '十六')];
-    const streams = streamsOf(texts.map((text) => ({ text })), prepareParagraph);
+    const texts = [
+      '另一段完全无关的文字内容，讲的是别的事情，与法治宣传毫无关系',
+      base,
+      base.replace('三千', '两千'),
+      base.replace('十五', '十六'),
+    ];
+    const streams = streamsOf(
+      texts.map((text) => ({ text })),
+      prepareParagraph,
+    );
     const offers = offersOf([[], [], [0, 1], [0, 1, 2]]);
     const leaders = await assignLeaders(Uint32Array.from(texts.keys()), offers, streams, options);
     expect(leaders.joins.map((j) => [j.leader, j.follower, j.rel.kind])).toEqual([
@@ -82,11 +99,17 @@ describe('earlierCandidates', () => {
           // Few distinct keys, so buckets are large; keys of 0 and above 2^31 included.
           let x = seed | 0;
           const next = () => (x = (Math.imul(x, 1103515245) + 12345) | 0) >>> 0;
-          const keys = Uint32Array.from({ length: count * bands }, () => [0, 7, 0x80000001, 0xffffffff, 42][next() % spread]);
+          const keys = Uint32Array.from(
+            { length: count * bands },
+            () => [0, 7, 0x80000001, 0xffffffff, 42][next() % spread],
+          );
           const paragraph = Uint32Array.from({ length: count }, (_, u) => u - (next() % 2 && u > 0 ? 1 : 0));
           const offers = earlierCandidates(count, bands, keys, paragraph);
           const got = Array.from({ length: count }, (_, u) =>
-            Array.from({ length: offers.count[u] }, (_, k) => [offers.para[u * OFFERS_KEPT + k], offers.votes[u * OFFERS_KEPT + k]]).flat(),
+            Array.from({ length: offers.count[u] }, (_, k) => [
+              offers.para[u * OFFERS_KEPT + k],
+              offers.votes[u * OFFERS_KEPT + k],
+            ]).flat(),
           );
           expect(got).toEqual(reference(count, bands, keys, paragraph));
         },

@@ -12,7 +12,18 @@ function makeDoc(texts: string[]): Doc {
 
 function cluster(members: ResultMember[], boilerplate = false): ResultCluster {
   const docCount = new Set(members.map((m) => m.doc)).size;
-  return { id: 0, scope: docCount > 1 ? 'across' : 'within', kind: 'exact', boilerplate, docCount, similarity: 1, chars: 0, content: 0, key: '', members };
+  return {
+    id: 0,
+    scope: docCount > 1 ? 'across' : 'within',
+    kind: 'exact',
+    boilerplate,
+    docCount,
+    similarity: 1,
+    chars: 0,
+    content: 0,
+    key: '',
+    members,
+  };
 }
 
 /**
@@ -62,7 +73,11 @@ function oracle(docs: Doc[], clusters: ResultCluster[]) {
       }
   }
   return {
-    scores: docs.map((_, d) => ({ templatedRatio: ratio(across[d], d), withinRatio: ratio(within[d], d), boilerplateRatio: ratio(boiler[d], d) })),
+    scores: docs.map((_, d) => ({
+      templatedRatio: ratio(across[d], d),
+      withinRatio: ratio(within[d], d),
+      boilerplateRatio: ratio(boiler[d], d),
+    })),
     pairs: [...pairMarks]
       .map(([key, [ma, mb]]) => {
         const [a, b] = key.split(',').map(Number);
@@ -114,7 +129,9 @@ function randomCase(seed: number) {
     // As the pipeline builds them: the representative first, the others by document and place;
     // some clusters are left in arbitrary order, which scoring must not depend on.
     if (r(3) > 0) {
-      const rest = members.slice(1).sort((x, y) => x.doc - y.doc || x.paragraph - y.paragraph || (x.start ?? 0) - (y.start ?? 0));
+      const rest = members
+        .slice(1)
+        .sort((x, y) => x.doc - y.doc || x.paragraph - y.paragraph || (x.start ?? 0) - (y.start ?? 0));
       members.splice(1, members.length - 1, ...rest);
     }
     clusters.push(cluster(members, r(6) === 0));
@@ -126,8 +143,18 @@ describe('scoreDocuments', () => {
   it('counts two documents sharing one whole paragraph and one repeated inside a document', () => {
     const docs = [makeDoc(['甲乙丙丁', '戊己', '甲乙丙丁']), makeDoc(['甲乙丙丁', '庚辛壬癸子丑'])];
     const clusters = [
-      cluster([{ doc: 0, paragraph: 0 }, { doc: 0, paragraph: 2 }, { doc: 1, paragraph: 0 }]),
-      cluster([{ doc: 1, paragraph: 1, start: 0, end: 2 }, { doc: 1, paragraph: 1, start: 1, end: 4 }], true),
+      cluster([
+        { doc: 0, paragraph: 0 },
+        { doc: 0, paragraph: 2 },
+        { doc: 1, paragraph: 0 },
+      ]),
+      cluster(
+        [
+          { doc: 1, paragraph: 1, start: 0, end: 2 },
+          { doc: 1, paragraph: 1, start: 1, end: 4 },
+        ],
+        true,
+      ),
     ];
     const { scores, pairs } = scoreDocuments(docs, clusters);
     // Document 0: paragraphs 0 and 2 are shared (8 of 10 characters); paragraph 2 repeats 0.
@@ -152,8 +179,14 @@ describe('scoreDocuments', () => {
   it('takes a document pair from several clusters as the union of its spans', () => {
     const docs = [makeDoc(['一二三四五六七八九十']), makeDoc(['一二三四五六七八九十', '另外一段'])];
     const clusters = [
-      cluster([{ doc: 0, paragraph: 0, start: 0, end: 6 }, { doc: 1, paragraph: 0, start: 0, end: 6 }]),
-      cluster([{ doc: 0, paragraph: 0, start: 4, end: 8 }, { doc: 1, paragraph: 0, start: 4, end: 8 }]),
+      cluster([
+        { doc: 0, paragraph: 0, start: 0, end: 6 },
+        { doc: 1, paragraph: 0, start: 0, end: 6 },
+      ]),
+      cluster([
+        { doc: 0, paragraph: 0, start: 4, end: 8 },
+        { doc: 1, paragraph: 0, start: 4, end: 8 },
+      ]),
     ];
     expect(scoreDocuments(docs, clusters).pairs).toEqual([{ a: 0, b: 1, sharedRatio: 0.8 }]);
   });
@@ -171,7 +204,12 @@ describe('scoreDocuments', () => {
   it('uses given paragraph counts for whole paragraphs', () => {
     const docs = [makeDoc(['甲乙丙丁']), makeDoc(['甲乙丙丁'])];
     const given = docs.map((d) => ({ ...d, paragraphChars: [2] }));
-    const { scores } = scoreDocuments(given, [cluster([{ doc: 0, paragraph: 0 }, { doc: 1, paragraph: 0 }])]);
+    const { scores } = scoreDocuments(given, [
+      cluster([
+        { doc: 0, paragraph: 0 },
+        { doc: 1, paragraph: 0 },
+      ]),
+    ]);
     expect(scores[0].templatedRatio).toBe(0.5);
   });
 });

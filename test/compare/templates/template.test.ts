@@ -50,7 +50,9 @@ describe('templateOf', () => {
     expect(spin.pieces).toEqual(['坚持全心全意为人民', '的宗旨']);
     expect(spin.slots[0].distance).toBe(1);
     const typo = templateOf(['深入推进依法行政工作方案', '深入推进依发行政工作方案'].map(whole), never)!;
-    expect(typo.slots.map((s) => valuesOf(['深入推进依法行政工作方案', '深入推进依发行政工作方案'].map(whole), s.values))).toEqual([['法', '发']]);
+    expect(
+      typo.slots.map((s) => valuesOf(['深入推进依法行政工作方案', '深入推进依发行政工作方案'].map(whole), s.values)),
+    ).toEqual([['法', '发']]);
   });
 
   it('works on words: an English paragraph with a town and two numbers changed', () => {
@@ -68,7 +70,10 @@ describe('templateOf', () => {
   });
 
   it('has no slots when every member says the same, and a slot for a phrase one member adds', () => {
-    expect(templateOf(['完全相同的一段文字。', '完全相同的一段文字。'].map(whole), never)).toEqual({ pieces: ['完全相同的一段文字。'], slots: [] });
+    expect(templateOf(['完全相同的一段文字。', '完全相同的一段文字。'].map(whole), never)).toEqual({
+      pieces: ['完全相同的一段文字。'],
+      slots: [],
+    });
     const members = ['中共中央关于全面推进依法治国', '中共中央三升体育平台全面推进依法治国'].map(whole);
     const t = templateOf(members, never)!;
     expect(t.pieces).toEqual(['中共中央', '全面推进依法治国']);

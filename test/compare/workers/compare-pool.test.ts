@@ -7,14 +7,21 @@ import { listInputFiles } from '../../../src/read/ingest/index.js';
 import { analyzeFiles } from '../../../src/read/workers/read-files.js';
 import { defaultSettings } from '../../../src/settings.js';
 import { joinStreams } from '../../../src/read/token-streams.js';
-import { COMPARE_WORKER, countSharedRuns, countStockRuns, openComparePool, verifyPairs } from '../../../src/compare/workers/compare-pool.js';
+import {
+  COMPARE_WORKER,
+  countSharedRuns,
+  countStockRuns,
+  openComparePool,
+  verifyPairs,
+} from '../../../src/compare/workers/compare-pool.js';
 import { countRuns } from '../../../src/compare/judge/run-table.js';
 import { addCounts, sharedRuns } from '../../../src/compare/runs/shared-runs.js';
 import { verifyRange } from '../../../src/compare/align/verify-pairs.js';
 import { stockRuns } from '../../../src/compare/judge/run-table.js';
 import type { TokenStreams } from '../../../src/types.js';
 
-const stockRunsOf = (streams: TokenStreams, gp: number, out: Int32Array) => stockRuns(streams.masked, streams.tokenStart[gp], streams.tokenStart[gp + 1], out);
+const stockRunsOf = (streams: TokenStreams, gp: number, out: Int32Array) =>
+  stockRuns(streams.masked, streams.tokenStart[gp], streams.tokenStart[gp + 1], out);
 import { tokensAt } from '../../../src/read/token-streams.js';
 import { assignLeaders } from '../../../src/compare/leaders/assign.js';
 import { flattenUnits, indexParagraphs } from '../../../src/compare/batch.js';
@@ -25,7 +32,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 generateBatch({ docs: 12, seed: 3, seedDir: join(import.meta.dirname, '../../../corpus'), outDir: join(dir, 'batch') });
 
 const batch = (async () => {
-  const { analyses } = await analyzeFiles(await listInputFiles([join(dir, 'batch')]), defaultSettings, undefined, { workers: 0 });
+  const { analyses } = await analyzeFiles(await listInputFiles([join(dir, 'batch')]), defaultSettings, undefined, {
+    workers: 0,
+  });
   const docOf = indexParagraphs(analyses).doc;
   return { streams: joinStreams(analyses.map((a) => a.streams!)), docOf };
 })();
@@ -46,7 +55,13 @@ describe('shared 6-token runs', () => {
     const parts = addCounts([0, 1, 2, 3, 4].map((part) => sharedRuns(all, streams, part, 5)));
     expect([...parts.keys]).toEqual([...whole.keys]);
     expect([...parts.counts]).toEqual([...whole.counts]);
-    const pool = openComparePool(streams, (await batch).docOf, { threshold: 0.5, minTokens: 12, minWholeTokens: 8 }, 2, 0)!;
+    const pool = openComparePool(
+      streams,
+      (await batch).docOf,
+      { threshold: 0.5, minTokens: 12, minWholeTokens: 8 },
+      2,
+      0,
+    )!;
     const pooled = await countSharedRuns(all, streams, pool, 2).finally(() => pool.close());
     expect([...pooled.counts]).toEqual([...whole.counts]);
     expect([...pooled.keys]).toEqual([...whole.keys]);
@@ -66,7 +81,10 @@ describe('stock runs', () => {
     }
     const keys = Uint32Array.from([...wanted].sort((a, b) => a - b));
     // Every paragraph counted once: as a leader standing for itself alone.
-    const counted = { paragraphs: Uint32Array.from({ length: count }, (_, i) => i), docs: new Uint32Array(count).fill(1) };
+    const counted = {
+      paragraphs: Uint32Array.from({ length: count }, (_, i) => i),
+      docs: new Uint32Array(count).fill(1),
+    };
     const here = countRuns(keys, streams, docOf, counted);
     expect(Math.max(...here)).toBeGreaterThan(3);
     expect(here[keys.indexOf(123456789)]).toBe(0);
@@ -114,7 +132,9 @@ describe('verifyPairs', () => {
 
 describe('assignLeaders', () => {
   it('chooses the same leaders with checks made ahead on workers as in one ordered pass', async () => {
-    const { analyses } = await analyzeFiles(await listInputFiles([join(dir, 'batch')]), defaultSettings, undefined, { workers: 0 });
+    const { analyses } = await analyzeFiles(await listInputFiles([join(dir, 'batch')]), defaultSettings, undefined, {
+      workers: 0,
+    });
     const streams = joinStreams(analyses.map((a) => a.streams!));
     const index = indexParagraphs(analyses);
     const units = flattenUnits(analyses, index, defaultSettings.bands);

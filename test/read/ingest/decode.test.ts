@@ -16,7 +16,10 @@ beforeAll(() => {
   copyFileSync('test/fixtures/encodings/004.gb18030.txt', join(dir, 'b-gb18030.txt'));
   writeFileSync(join(dir, 'c-utf16le.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
   writeFileSync(join(dir, 'd-empty.txt'), '');
-  writeFileSync(join(dir, 'e-binary.dat'), Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x10, 0x80, 0x00, 0x00, 0x7f, 0x03]));
+  writeFileSync(
+    join(dir, 'e-binary.dat'),
+    Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x10, 0x80, 0x00, 0x00, 0x7f, 0x03]),
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -55,7 +58,11 @@ describe('decodeText', () => {
 describe('scan of a folder with re-encoded copies and bad files', () => {
   it('finds both copies as exact copies of the seed, lists the bad files, exits 0', () => {
     const out = join(dir, 'out.json');
-    const run = spawnSync(process.execPath, ['dist/cli/main.js', 'scan', dir, '--no-workspace', '--json', out, '--quiet'], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      ['dist/cli/main.js', 'scan', dir, '--no-workspace', '--json', out, '--quiet'],
+      { encoding: 'utf8' },
+    );
     // --quiet drops the summary, never the files skipped.
     expect(run.stderr).toBe(
       [
@@ -70,7 +77,9 @@ describe('scan of a folder with re-encoded copies and bad files', () => {
     const byName = (n: string) => result.documents.find((d) => d.path.endsWith(n))!;
     expect(byName('b-gb18030.txt').encoding).toBe('gb18030');
     expect(byName('c-utf16le.txt').encoding).toBe('utf-16le');
-    expect(result.diagnostics.map((d: { path: string; level: string }) => [d.path.slice(dir.length + 1), d.level])).toEqual([
+    expect(
+      result.diagnostics.map((d: { path: string; level: string }) => [d.path.slice(dir.length + 1), d.level]),
+    ).toEqual([
       ['d-empty.txt', 'error'],
       ['e-binary.dat', 'error'],
     ]);
@@ -85,7 +94,9 @@ describe('scan of a folder with re-encoded copies and bad files', () => {
     expect(new Set(runs[0].members.map((m: Member) => m.doc))).toEqual(new Set([0, 1, 2]));
     const seedDoc = byName('a-seed.txt');
     const para = seedDoc.paragraphs.find((p: { text: string }) => p.text.startsWith('7.结合“法律八进”'))!;
-    const part = runs[0].parts!.find((p: Member[]) => p.some((m) => m.doc === seedDoc.id && m.paragraph === para.index && m.start === undefined))!;
+    const part = runs[0].parts!.find((p: Member[]) =>
+      p.some((m) => m.doc === seedDoc.id && m.paragraph === para.index && m.start === undefined),
+    )!;
     expect(new Set(part.map((m: Member) => m.doc))).toEqual(new Set([0, 1, 2]));
     // All of each copy is found in the others: as copying, or as its headings and stock phrases.
     for (const d of result.documents) {
@@ -105,7 +116,11 @@ describe('decodeText: a few bad bytes or NULs keep the report; only binary is bi
 
   it('six invalid bytes in a UTF-8 report: decoded, each replaced with U+FFFD, and counted in a warning', () => {
     const decoded = decodeText(spliced(Buffer.from([0xff, 0xfe, 0x80, 0x80, 0xc0, 0xc1])));
-    expect(decoded).toMatchObject({ ok: true, encoding: 'utf-8', warnings: ['6 bytes not valid UTF-8 replaced with U+FFFD (�)'] });
+    expect(decoded).toMatchObject({
+      ok: true,
+      encoding: 'utf-8',
+      warnings: ['6 bytes not valid UTF-8 replaced with U+FFFD (�)'],
+    });
     if (decoded.ok) expect(decoded.text.replace(/\ufffd{6}/, '')).toBe(text);
   });
 
@@ -114,12 +129,21 @@ describe('decodeText: a few bad bytes or NULs keep the report; only binary is bi
     const at = gb.indexOf(0x0a, gb.length >> 1) + 1;
     const damaged = Buffer.concat([gb.subarray(0, at), Buffer.from([0x81, 0x0a]), gb.subarray(at)]);
     const decoded = decodeText(damaged);
-    expect(decoded).toMatchObject({ ok: true, encoding: 'gb18030', warnings: ['1 invalid GB18030 sequence replaced with U+FFFD (�)'] });
+    expect(decoded).toMatchObject({
+      ok: true,
+      encoding: 'gb18030',
+      warnings: ['1 invalid GB18030 sequence replaced with U+FFFD (�)'],
+    });
   });
 
   it('a short text with NUL bytes is UTF-8 with the NULs removed, not UTF-16', () => {
     const decoded = decodeText(Buffer.from('Annual report\0\0 of the council.\0\n'));
-    expect(decoded).toEqual({ ok: true, encoding: 'utf-8', text: 'Annual report of the council.\n', warnings: ['3 NUL characters removed'] });
+    expect(decoded).toEqual({
+      ok: true,
+      encoding: 'utf-8',
+      text: 'Annual report of the council.\n',
+      warnings: ['3 NUL characters removed'],
+    });
   });
 
   it('NULs after the first 64 KB are removed too, not stored', () => {
@@ -137,24 +161,40 @@ describe('decodeText: a few bad bytes or NULs keep the report; only binary is bi
 
   it('UTF-16LE English without a BOM is told by its zero bytes', () => {
     expect(decodeText(Buffer.from('Annual report.\nThe council met twice.\n', 'utf16le'))).toEqual({
-      ok: true, encoding: 'utf-16le', text: 'Annual report.\nThe council met twice.\n',
+      ok: true,
+      encoding: 'utf-16le',
+      text: 'Annual report.\nThe council met twice.\n',
     });
   });
 
   it('random bytes, an executable, a SQLite database and a refrain workspace are binary', () => {
     let seed = 1;
-    const random = Buffer.from(Array.from({ length: 4096 }, () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) & 0xff));
-    expect(decodeText(random)).toEqual({ ok: false, message: 'binary file (not text in UTF-8, UTF-16 or GB18030), skipped' });
+    const random = Buffer.from(
+      Array.from({ length: 4096 }, () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) & 0xff),
+    );
+    expect(decodeText(random)).toEqual({
+      ok: false,
+      message: 'binary file (not text in UTF-8, UTF-16 or GB18030), skipped',
+    });
     const sqlite = Buffer.alloc(4096);
     sqlite.write('SQLite format 3\0', 'latin1');
     expect(decodeText(sqlite)).toEqual({ ok: false, message: 'binary file (SQLite database), skipped' });
     sqlite.writeUInt32BE(0x5246524e, 68);
-    expect(decodeText(sqlite)).toEqual({ ok: false, message: 'binary file (a refrain workspace, not a report), skipped' });
-    expect(decodeText(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0]))).toEqual({ ok: false, message: 'binary file (ELF executable), skipped' });
+    expect(decodeText(sqlite)).toEqual({
+      ok: false,
+      message: 'binary file (a refrain workspace, not a report), skipped',
+    });
+    expect(decodeText(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0]))).toEqual({
+      ok: false,
+      message: 'binary file (ELF executable), skipped',
+    });
   });
 
   it('text with a terminal colour code on every line is text', () => {
-    const coloured = text.split('\n').map((l) => `\x1b[1m${l}\x1b[0m`).join('\n');
+    const coloured = text
+      .split('\n')
+      .map((l) => `\x1b[1m${l}\x1b[0m`)
+      .join('\n');
     expect(decodeText(Buffer.from(coloured))).toMatchObject({ ok: true, encoding: 'utf-8', text: coloured });
   });
 });

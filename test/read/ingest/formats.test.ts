@@ -13,12 +13,22 @@ const fixture = (name: string) => new Uint8Array(readFileSync(join('test/fixture
 const seed = (name: string) => readFileSync(join('corpus', name), 'utf8').replace(/\r\n?/g, '\n');
 const squeeze = (s: string) => s.replace(/\s+/gu, '');
 /** The seed's non-empty lines, trimmed: its paragraphs as written. */
-const seedLines = (name: string) => seed(name).split('\n').map((l) => l.trim()).filter((l) => l !== '');
+const seedLines = (name: string) =>
+  seed(name)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
 
 describe('pdf', () => {
   const cleanSeed = () => {
     const lines = seed('000_8507adb33dc1f7a6.txt').split('\n');
-    return lines.slice(0, lines.findIndex((l) => l.trim() === '一、')).map((l) => l.trim()).filter((l) => l !== '');
+    return lines
+      .slice(
+        0,
+        lines.findIndex((l) => l.trim() === '一、'),
+      )
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
   };
 
   test('text PDF: every printed line, in order, with the pages where they start', async () => {
@@ -43,7 +53,7 @@ describe('pdf', () => {
     for (const s of starts.slice(1)) expect(out.text[s - 1]).toBe('\n');
   });
 
-  test('text PDF: the lines the layout shows to start a paragraph are exactly the seed paragraphs\' first lines', async () => {
+  test("text PDF: the lines the layout shows to start a paragraph are exactly the seed paragraphs' first lines", async () => {
     const out = await extractors.pdf(fixture('000-report.pdf'), '000-report.pdf');
     const lines = out.text.split('\n');
     const paragraphs = cleanSeed().map(squeeze);
@@ -131,7 +141,9 @@ describe('docx', () => {
   });
 
   test('a file that is not a Word document is an ExtractError', async () => {
-    const err = await extractors.docx(new TextEncoder().encode('not a zip at all'), 'bad.docx').catch((e: unknown) => e);
+    const err = await extractors
+      .docx(new TextEncoder().encode('not a zip at all'), 'bad.docx')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ExtractError);
     expect((err as Error).message).toMatch(/^cannot read \.docx \(.+\)$/);
   });
@@ -146,7 +158,17 @@ describe('html', () => {
       .filter((l) => !l.startsWith('联系方式')) // in the page's <footer>
       .map((l) => (l === '您现在的位置 :' ? '您现在的位置 : 首页 > 政务公开' : l));
     expect(out.text.split('\n')).toEqual(expected);
-    for (const gone of ['siteName', '统计代码', '脚本写入', '办事服务', '专题专栏', '长者模式', '网站标识码', '二维码', 'float']) {
+    for (const gone of [
+      'siteName',
+      '统计代码',
+      '脚本写入',
+      '办事服务',
+      '专题专栏',
+      '长者模式',
+      '网站标识码',
+      '二维码',
+      'float',
+    ]) {
       expect(out.text).not.toContain(gone);
     }
   });
@@ -157,7 +179,9 @@ describe('html', () => {
       '<table><tr><td>甲</td><td>乙</td></tr></table><ul><li>一</li><li>二</li></ul>' +
       '<pre>line 1\n  line 2</pre><p>法治\n   政府, 建设\n报告</p><!-- comment --></body></html>';
     // A source line break between two CJK characters is no space; after a comma it is one.
-    expect(htmlToText(html)).toBe(['第一段 文字', 'A & B', 'C', '甲', '乙', '一', '二', 'line 1', 'line 2', '法治政府, 建设报告'].join('\n'));
+    expect(htmlToText(html)).toBe(
+      ['第一段 文字', 'A & B', 'C', '甲', '乙', '一', '二', 'line 1', 'line 2', '法治政府, 建设报告'].join('\n'),
+    );
   });
 
   test('dropped: script, style, noscript, template, nav, header, footer, aside, role=navigation, hidden', () => {
@@ -170,7 +194,9 @@ describe('html', () => {
   });
 
   test('declared GB2312 page is decoded as GB18030', () => {
-    const head = new TextEncoder().encode('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>');
+    const head = new TextEncoder().encode(
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>',
+    );
     const gbk = [0xb7, 0xa8, 0xd6, 0xce]; // 法治
     const tail = new TextEncoder().encode('</p></body></html>');
     const bytes = new Uint8Array([...head, ...gbk, ...tail]);
@@ -203,11 +229,17 @@ describe('stripArtefacts', () => {
     expect(many.text).toBe('甲乙丙丁戊soft');
     expect(many.removed).toBe(5);
     expect(many.cuts.map((c) => ARTEFACTS.findIndex((a) => a.reason === c.reason))).toEqual([0, 1, 2, 2, 3]);
-    expect(stripArtefacts('no artefacts [here] {#x}')).toEqual({ text: 'no artefacts [here] {#x}', removed: 0, cuts: [] });
+    expect(stripArtefacts('no artefacts [here] {#x}')).toEqual({
+      text: 'no artefacts [here] {#x}',
+      removed: 0,
+      cuts: [],
+    });
   });
 
   test('seed 002 without its artefact equals the paragraph of the Word file', async () => {
-    const line = seed('002_a2fffb7c7f62c0d4.txt').split('\n').find((l) => l.includes('[bookmark'))!;
+    const line = seed('002_a2fffb7c7f62c0d4.txt')
+      .split('\n')
+      .find((l) => l.includes('[bookmark'))!;
     const stripped = stripArtefacts(line);
     expect(stripped.removed).toBe(1);
     const docx = await extractors.docx(fixture('002-report.docx'), '002-report.docx');
@@ -285,7 +317,11 @@ describe('through ingest', () => {
   for (const [ext, extractor] of Object.entries(extractors)) registerExtractor(ext, extractor);
 
   test('each format becomes a document; the file hash is of the untouched bytes', async () => {
-    for (const [name, format] of [['000-report.pdf', 'pdf'], ['002-report.docx', 'docx'], ['003-page.html', 'html']]) {
+    for (const [name, format] of [
+      ['000-report.pdf', 'pdf'],
+      ['002-report.docx', 'docx'],
+      ['003-page.html', 'html'],
+    ]) {
       const bytes = fixture(name);
       const hash = sha256(new Uint8Array(bytes));
       const result = await ingestFile({ path: name, bytes }, 0);
@@ -305,6 +341,9 @@ describe('through ingest', () => {
 
   test('a scanned PDF becomes a diagnostic, not an empty document', async () => {
     const result = await ingestFile({ path: 'scans/scanned.pdf', bytes: fixture('scanned.pdf') }, 0);
-    expect(result).toEqual({ ok: false, diagnostic: { path: 'scans/scanned.pdf', level: 'error', message: 'no text layer: scanned PDF? run OCR first' } });
+    expect(result).toEqual({
+      ok: false,
+      diagnostic: { path: 'scans/scanned.pdf', level: 'error', message: 'no text layer: scanned PDF? run OCR first' },
+    });
   });
 });

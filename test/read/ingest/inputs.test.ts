@@ -1,6 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { canRead, refrain, ROOT, unprivileged } from '../../support/cli-run.js';
@@ -40,7 +49,10 @@ describe('item 3: a few bad bytes or NULs do not drop a report', () => {
     const seed = readFileSync(S002);
     const at = seed.indexOf(0x0a, seed.length >> 1) + 1;
     copyFileSync(S002, join(reports, 'a.txt'));
-    writeFileSync(join(reports, 'b-damaged.txt'), Buffer.concat([seed.subarray(0, at), Buffer.from([0xff, 0xfe, 0x80, 0x80, 0xc0, 0xc1]), seed.subarray(at)]));
+    writeFileSync(
+      join(reports, 'b-damaged.txt'),
+      Buffer.concat([seed.subarray(0, at), Buffer.from([0xff, 0xfe, 0x80, 0x80, 0xc0, 0xc1]), seed.subarray(at)]),
+    );
     writeFileSync(join(reports, 'c-padded.txt'), Buffer.concat([seed, Buffer.alloc(5000)]));
     const run = refrain(dir, ['scan', 'reports', '--no-workspace', '--json', '-', '--fail-over', '0.9']);
     expect(paths(run.json)).toEqual(['reports/a.txt', 'reports/b-damaged.txt', 'reports/c-padded.txt']);
@@ -70,8 +82,16 @@ describe('item 4: symbolic links are followed, each real file read once', () => 
     expect(paths(run.json)).toEqual(['reports/a.txt', 'reports/b-link.txt', 'reports/more/c.txt']);
     expect(run.json!.diagnostics).toEqual([
       { path: 'reports/broken.txt', level: 'error', message: 'broken symbolic link (its target is missing), skipped' },
-      { path: 'reports/loop', level: 'warning', message: 'symbolic link to a folder already scanned (reports); not scanned again' },
-      { path: 'reports/same.txt', level: 'warning', message: 'same file as reports/a.txt; read once, as reports/a.txt' },
+      {
+        path: 'reports/loop',
+        level: 'warning',
+        message: 'symbolic link to a folder already scanned (reports); not scanned again',
+      },
+      {
+        path: 'reports/same.txt',
+        level: 'warning',
+        message: 'same file as reports/a.txt; read once, as reports/a.txt',
+      },
     ]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('2 reports are over --fail-over 0.5');
@@ -84,7 +104,10 @@ describe('item 5: file names that are not UTF-8', () => {
   it('are read as bytes and shown decoded, also with -q, and found again by a rescan', () => {
     const { dir, reports } = batch();
     writeFileSync(Buffer.concat([Buffer.from(`${reports}/`), gbk, Buffer.from('.txt')]), readFileSync(S000));
-    writeFileSync(Buffer.concat([Buffer.from(`${reports}/`), Buffer.from([0xff, 0xfe]), Buffer.from('-raw.txt')]), readFileSync(S000));
+    writeFileSync(
+      Buffer.concat([Buffer.from(`${reports}/`), Buffer.from([0xff, 0xfe]), Buffer.from('-raw.txt')]),
+      readFileSync(S000),
+    );
     // A folder so named, and a UTF-8 name inside it.
     const folder = Buffer.concat([Buffer.from(`${reports}/`), gbk.subarray(0, 4)]);
     mkdirSync(folder);
@@ -104,37 +127,49 @@ describe('item 5: file names that are not UTF-8', () => {
 const nobody = unprivileged();
 if (nobody.prefix === null) console.warn(`permission tests skipped: ${nobody.reason}`);
 
-describe.skipIf(nobody.prefix === null)('item 6: an unreadable folder or file is named and the scan goes on (run as an unprivileged user)', () => {
-  it('lists the locked folder and file on standard error and scans the rest', () => {
-    const { dir, reports } = batch();
-    copyFileSync(S000, join(reports, 'a.txt'));
-    copyFileSync(S002, join(reports, 'b.txt'));
-    mkdirSync(join(reports, 'locked'));
-    copyFileSync(S003, join(reports, 'locked', 'c.txt'));
-    chmodSync(join(reports, 'locked'), 0o000);
-    chmodSync(join(reports, 'b.txt'), 0o000);
-    const run = refrain(dir, ['scan', 'reports', '--no-workspace', '-q', '--json', '-'], nobody.prefix ?? []);
-    expect(run.status).toBe(0);
-    expect(paths(run.json)).toEqual(['reports/a.txt']);
-    expect(run.stderr).toBe(
-      [
-        'refrain: 2 files skipped:',
-        '  error: reports/b.txt: cannot read file: permission denied (EACCES), skipped',
-        '  error: reports/locked: cannot list folder: permission denied (EACCES), skipped',
-        '',
-      ].join('\n'),
-    );
-    // As root the same folder is read: the test ran as a user the permissions apply to.
-    expect(canRead(join(reports, 'b.txt'))).toBe(process.getuid?.() === 0);
-  });
-});
+describe.skipIf(nobody.prefix === null)(
+  'item 6: an unreadable folder or file is named and the scan goes on (run as an unprivileged user)',
+  () => {
+    it('lists the locked folder and file on standard error and scans the rest', () => {
+      const { dir, reports } = batch();
+      copyFileSync(S000, join(reports, 'a.txt'));
+      copyFileSync(S002, join(reports, 'b.txt'));
+      mkdirSync(join(reports, 'locked'));
+      copyFileSync(S003, join(reports, 'locked', 'c.txt'));
+      chmodSync(join(reports, 'locked'), 0o000);
+      chmodSync(join(reports, 'b.txt'), 0o000);
+      const run = refrain(dir, ['scan', 'reports', '--no-workspace', '-q', '--json', '-'], nobody.prefix ?? []);
+      expect(run.status).toBe(0);
+      expect(paths(run.json)).toEqual(['reports/a.txt']);
+      expect(run.stderr).toBe(
+        [
+          'refrain: 2 files skipped:',
+          '  error: reports/b.txt: cannot read file: permission denied (EACCES), skipped',
+          '  error: reports/locked: cannot list folder: permission denied (EACCES), skipped',
+          '',
+        ].join('\n'),
+      );
+      // As root the same folder is read: the test ran as a user the permissions apply to.
+      expect(canRead(join(reports, 'b.txt'))).toBe(process.getuid?.() === 0);
+    });
+  },
+);
 
 describe('item 7: only regular files are read', () => {
   it('a FIFO and a device, named or met in a folder, are diagnostics and nothing hangs', () => {
     const { dir, reports } = batch();
     copyFileSync(S000, join(reports, 'a.txt'));
     if (spawnSync('mkfifo', [join(reports, 'pipe.txt')]).status !== 0) throw new Error('mkfifo failed');
-    const run = refrain(dir, ['scan', 'reports', 'reports/pipe.txt', '/dev/zero', '--no-workspace', '-q', '--json', '-']);
+    const run = refrain(dir, [
+      'scan',
+      'reports',
+      'reports/pipe.txt',
+      '/dev/zero',
+      '--no-workspace',
+      '-q',
+      '--json',
+      '-',
+    ]);
     expect(run.status).toBe(0);
     expect(paths(run.json)).toEqual(['reports/a.txt']);
     expect(run.json!.diagnostics).toEqual([
@@ -178,7 +213,9 @@ describe('issue 14: what scanning a folder reads', () => {
     writeFileSync(join(dir, 'refrain.db-shm'), Buffer.alloc(4096, 7));
     const run = refrain(dir, ['scan', '.', '--no-workspace', '--json', '-']);
     expect(paths(run.json)).toEqual(['a.txt', 'b.txt']);
-    expect(run.json!.diagnostics).toEqual([{ path: 'last-year.db', level: 'error', message: 'binary file (a refrain workspace, not a report), skipped' }]);
+    expect(run.json!.diagnostics).toEqual([
+      { path: 'last-year.db', level: 'error', message: 'binary file (a refrain workspace, not a report), skipped' },
+    ]);
     rmSync(join(dir, 'refrain.db-wal'));
     rmSync(join(dir, 'refrain.db-shm'));
     const rescan = refrain(dir, ['scan', '.', '--workspace', 'last-year.db']);
@@ -203,14 +240,18 @@ describe('issue 14: what scanning a folder reads', () => {
     const { dir, reports } = batch();
     copyFileSync(S000, join(reports, 'a.txt'));
     copyFileSync(S002, join(reports, 'plain.doc'));
-    writeFileSync(join(reports, 'old.doc'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4088)]));
+    writeFileSync(
+      join(reports, 'old.doc'),
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4088)]),
+    );
     const run = refrain(dir, ['scan', 'reports', '--no-workspace', '--json', '-']);
     expect(paths(run.json)).toEqual(['reports/a.txt', 'reports/plain.doc']);
     expect(run.json!.diagnostics).toEqual([
       {
         path: 'reports/old.doc',
         level: 'error',
-        message: 'old Word format (.doc, Word 97-2003): refrain cannot read it; save it as .docx or PDF (in Word: File > Save As) and scan that, skipped',
+        message:
+          'old Word format (.doc, Word 97-2003): refrain cannot read it; save it as .docx or PDF (in Word: File > Save As) and scan that, skipped',
       },
     ]);
   });

@@ -18,7 +18,10 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'refrain-limits-'));
   copyFileSync(SEED, join(dir, 'a-report.txt'));
-  writeFileSync(join(dir, 'small.pdf'), pdf(3, (p) => `Page ${p}. ${LINE}`));
+  writeFileSync(
+    join(dir, 'small.pdf'),
+    pdf(3, (p) => `Page ${p}. ${LINE}`),
+  );
   writeFileSync(join(dir, 'deep.html'), deepHtml(10_000, '深层嵌套的段落文字应当读出，而不是让调用栈溢出。'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,11 +34,18 @@ function scan(files: string[], ...options: string[]) {
 
 describe('defaults a real report never reaches', () => {
   it('a PDF of 10,001 pages is refused before a page is read; the other files are scanned', () => {
-    writeFileSync(join(dir, 'long.pdf'), pdf(10_001, (p) => `Page ${p}.`));
+    writeFileSync(
+      join(dir, 'long.pdf'),
+      pdf(10_001, (p) => `Page ${p}.`),
+    );
     const { result, stderr } = scan(['a-report.txt', 'small.pdf', 'long.pdf']);
     expect(result.documents.map((d) => d.path)).toEqual(['a-report.txt', 'small.pdf']);
     expect(result.diagnostics).toEqual([
-      { path: 'long.pdf', level: 'error', message: 'PDF of 10,001 pages, over the limit of 10,000 pages (--limit pages=N raises it), skipped' },
+      {
+        path: 'long.pdf',
+        level: 'error',
+        message: 'PDF of 10,001 pages, over the limit of 10,000 pages (--limit pages=N raises it), skipped',
+      },
     ]);
     expect(stderr).toContain('long.pdf: PDF of 10,001 pages');
   });
@@ -47,7 +57,11 @@ describe('defaults a real report never reaches', () => {
     const { result } = scan(['a-report.txt', 'bomb.docx']);
     expect(result.documents.map((d) => d.path)).toEqual(['a-report.txt']);
     expect(result.diagnostics).toEqual([
-      { path: 'bomb.docx', level: 'error', message: 'its text (XML) unpacks to 76 MB, over the limit of 64 MB (--limit unpacked-mb=N raises it), skipped' },
+      {
+        path: 'bomb.docx',
+        level: 'error',
+        message: 'its text (XML) unpacks to 76 MB, over the limit of 64 MB (--limit unpacked-mb=N raises it), skipped',
+      },
     ]);
   });
 
@@ -57,14 +71,20 @@ describe('defaults a real report never reaches', () => {
     truncateSync(join(dir, 'huge.txt'), 1024 ** 3);
     const { result } = scan(['a-report.txt', 'huge.txt']);
     expect(result.diagnostics).toEqual([
-      { path: 'huge.txt', level: 'error', message: 'file of 1,024 MB, over the limit of 512 MB (--limit file-mb=N raises it), skipped' },
+      {
+        path: 'huge.txt',
+        level: 'error',
+        message: 'file of 1,024 MB, over the limit of 512 MB (--limit file-mb=N raises it), skipped',
+      },
     ]);
   });
 
   it('HTML nested 10,000 elements deep is read (walked without recursion)', () => {
     const { result } = scan(['deep.html']);
     expect(result.diagnostics).toEqual([]);
-    expect(result.documents[0].paragraphs.map((p) => p.text)).toEqual(['深层嵌套的段落文字应当读出，而不是让调用栈溢出。']);
+    expect(result.documents[0].paragraphs.map((p) => p.text)).toEqual([
+      '深层嵌套的段落文字应当读出，而不是让调用栈溢出。',
+    ]);
   });
 });
 
@@ -74,20 +94,41 @@ describe('--limit NAME=VALUE sets each limit; the message names the one hit', ()
     const { result } = scan(['a-report.txt', 'small.pdf'], '--limit', 'pages=2', '--limit', 'chars=2000');
     expect(result.documents).toEqual([]);
     expect(result.diagnostics).toEqual([
-      { path: 'a-report.txt', level: 'error', message: 'text file of 11,684 bytes, too long, over the limit of 2,000 characters (--limit chars=N raises it), skipped' },
-      { path: 'small.pdf', level: 'error', message: 'PDF of 3 pages, over the limit of 2 pages (--limit pages=N raises it), skipped' },
+      {
+        path: 'a-report.txt',
+        level: 'error',
+        message:
+          'text file of 11,684 bytes, too long, over the limit of 2,000 characters (--limit chars=N raises it), skipped',
+      },
+      {
+        path: 'small.pdf',
+        level: 'error',
+        message: 'PDF of 3 pages, over the limit of 2 pages (--limit pages=N raises it), skipped',
+      },
     ]);
     const { result: sized } = scan(['a-report.txt', 'small.pdf'], '--limit', 'file-mb=0.001');
     expect(sized.diagnostics).toEqual([
-      { path: 'a-report.txt', level: 'error', message: 'file of 11,684 bytes, over the limit of 0.001 MB (--limit file-mb=N raises it), skipped' },
-      { path: 'small.pdf', level: 'error', message: 'file of 1,381 bytes, over the limit of 0.001 MB (--limit file-mb=N raises it), skipped' },
+      {
+        path: 'a-report.txt',
+        level: 'error',
+        message: 'file of 11,684 bytes, over the limit of 0.001 MB (--limit file-mb=N raises it), skipped',
+      },
+      {
+        path: 'small.pdf',
+        level: 'error',
+        message: 'file of 1,381 bytes, over the limit of 0.001 MB (--limit file-mb=N raises it), skipped',
+      },
     ]);
   });
 
   it('text longer than the characters limit once extracted', () => {
     const { result } = scan(['a-report.txt'], '--limit', 'chars=3000');
     expect(result.diagnostics).toEqual([
-      { path: 'a-report.txt', level: 'error', message: 'text too long, over the limit of 3,000 characters (--limit chars=N raises it), skipped' },
+      {
+        path: 'a-report.txt',
+        level: 'error',
+        message: 'text too long, over the limit of 3,000 characters (--limit chars=N raises it), skipped',
+      },
     ]);
   });
 
@@ -102,8 +143,14 @@ describe('--limit NAME=VALUE sets each limit; the message names the one hit', ()
 
   it('a bad --limit is a usage error', () => {
     for (const [spec, error] of [
-      ['pages', "refrain: --limit takes NAME=VALUE with NAME one of file-mb, pages, unpacked-mb, seconds, chars; got 'pages'\n"],
-      ['width=3', "refrain: --limit takes NAME=VALUE with NAME one of file-mb, pages, unpacked-mb, seconds, chars; got 'width=3'\n"],
+      [
+        'pages',
+        "refrain: --limit takes NAME=VALUE with NAME one of file-mb, pages, unpacked-mb, seconds, chars; got 'pages'\n",
+      ],
+      [
+        'width=3',
+        "refrain: --limit takes NAME=VALUE with NAME one of file-mb, pages, unpacked-mb, seconds, chars; got 'width=3'\n",
+      ],
       ['pages=0', "refrain: --limit pages takes a number above 0, got '0'\n"],
     ]) {
       const run = refrain(dir, ['scan', 'a-report.txt', '--no-workspace', '--limit', spec]);
@@ -121,13 +168,19 @@ describe('fileClock', () => {
     expect(() => clock.check()).not.toThrow();
     now = 3001;
     expect(() => clock.check()).toThrow(LimitError);
-    expect(() => clock.check()).toThrow('took too long to read, over the limit of 2 seconds (--limit seconds=N raises it), skipped');
+    expect(() => clock.check()).toThrow(
+      'took too long to read, over the limit of 2 seconds (--limit seconds=N raises it), skipped',
+    );
   });
 });
 
 describe('the defaults', () => {
   it('are far above a real report: the five sample reports are a few thousand characters each', () => {
-    const longest = Math.max(...['000_8507adb33dc1f7a6.txt', '004_8c642f3c1dbf128b.txt'].map((n) => readFileSync(join(ROOT, 'corpus', n), 'utf8').length));
+    const longest = Math.max(
+      ...['000_8507adb33dc1f7a6.txt', '004_8c642f3c1dbf128b.txt'].map(
+        (n) => readFileSync(join(ROOT, 'corpus', n), 'utf8').length,
+      ),
+    );
     expect(DEFAULT_LIMITS.chars).toBeGreaterThan(1000 * longest);
   });
 });

@@ -15,15 +15,20 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('displayNames', () => {
   it('keeps UTF-8 names, decodes GBK names, escapes bytes that are neither', () => {
-    expect(displayNames([Buffer.from('年度.txt'), Buffer.concat([GBK_REPORT, Buffer.from('.txt')]), Buffer.from([0x61, 0xff, 0x62])])).toEqual([
-      '年度.txt',
-      '报告.txt',
-      'a\\xFFb',
-    ]);
+    expect(
+      displayNames([
+        Buffer.from('年度.txt'),
+        Buffer.concat([GBK_REPORT, Buffer.from('.txt')]),
+        Buffer.from([0x61, 0xff, 0x62]),
+      ]),
+    ).toEqual(['年度.txt', '报告.txt', 'a\\xFFb']);
   });
 
   it('writes a decoded name that another entry already has with escapes, so each shown name is one file', () => {
-    expect(displayNames([Buffer.from('报告.txt'), Buffer.concat([GBK_REPORT, Buffer.from('.txt')])])).toEqual(['报告.txt', '\\xB1\\xA8\\xB8\\xE6.txt']);
+    expect(displayNames([Buffer.from('报告.txt'), Buffer.concat([GBK_REPORT, Buffer.from('.txt')])])).toEqual([
+      '报告.txt',
+      '\\xB1\\xA8\\xB8\\xE6.txt',
+    ]);
   });
 });
 
@@ -45,7 +50,9 @@ describe('UTF-8 helpers', () => {
     expect(invalidUtf8Bytes(Buffer.from('报告 ok'))).toBe(0);
     // A cut three-byte character counts its two bytes; a lone continuation byte one; an overlong lead one.
     expect(invalidUtf8Bytes(Buffer.from([0xe6, 0x8a, 0x41, 0x80, 0xc0, 0xaf]))).toBe(5);
-    expect(new TextDecoder().decode(Buffer.from([0xe6, 0x8a, 0x41, 0x80, 0xc0, 0xaf]))).toBe('\ufffdA\ufffd\ufffd\ufffd');
+    expect(new TextDecoder().decode(Buffer.from([0xe6, 0x8a, 0x41, 0x80, 0xc0, 0xaf]))).toBe(
+      '\ufffdA\ufffd\ufffd\ufffd',
+    );
     expect(utf8WithEscapes(Buffer.from([0xe6, 0x8a, 0x41, 0xe6, 0x8a, 0xa5]))).toBe('\\xE6\\x8AA报');
   });
 });

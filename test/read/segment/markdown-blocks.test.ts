@@ -22,8 +22,7 @@ const COPY = readPairs(join(DIR, 'expected.tsv')).find((r) => (r.label as string
  * What the engine gets wrong today, keyed by test title; these run as `it.fails` until fixed.
  * The lead is adding Markdown block segmentation: flip these when it lands.
  */
-const KNOWN_GAPS: Record<string, string> = {
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 type Kind = 'heading' | 'table' | 'list' | 'prose';
 interface Block {
@@ -86,7 +85,8 @@ describe('Markdown reports: a paragraph is a block between blank lines', () => {
     const apart = `${file}: a list or a table is one paragraph, or one per item or row`;
     check(apart)(apart, () => {
       const have = paragraphs(file);
-      const whole = (b: Block) => have.includes(squash(b.lines.join('\n')).text) || items(b).every((item) => have.includes(squash(item).text));
+      const whole = (b: Block) =>
+        have.includes(squash(b.lines.join('\n')).text) || items(b).every((item) => have.includes(squash(item).text));
       const wrong = blocks(file).filter((b) => (b.kind === 'list' || b.kind === 'table') && !whole(b));
       expect(wrong.map((b) => b.lines[0])).toEqual([]);
     });
@@ -103,8 +103,13 @@ describe('Markdown reports: a paragraph is a block between blank lines', () => {
       [COPY.fileB, COPY.snippetB],
     ]) {
       const [place] = locate(result, file, snippet);
-      const holding = result.clusters.filter((c) => c.members.some((m) => m.doc === place.doc && m.paragraph === place.paragraph));
-      expect(holding.map((c) => describeFinding(result, c)), file).toEqual(found.map((c) => describeFinding(result, c)));
+      const holding = result.clusters.filter((c) =>
+        c.members.some((m) => m.doc === place.doc && m.paragraph === place.paragraph),
+      );
+      expect(
+        holding.map((c) => describeFinding(result, c)),
+        file,
+      ).toEqual(found.map((c) => describeFinding(result, c)));
     }
   });
 });

@@ -19,7 +19,9 @@ describe('shingle', () => {
   });
   it('hashes as it always has (band keys and stored results depend on these values)', () => {
     const t = Uint32Array.from([1, 2, 3, 1, 2, 3, 0xffffffff, 0x80000000, 40000, 7, 7, 7, 7]);
-    expect([...shingle(t, 3)]).toEqual([806040217, 1142862385, 2385410149, 3088609087, 3567065315, 3703737821, 3910232952, 4010832070, 4126981676]);
+    expect([...shingle(t, 3)]).toEqual([
+      806040217, 1142862385, 2385410149, 3088609087, 3567065315, 3703737821, 3910232952, 4010832070, 4126981676,
+    ]);
     expect([...shingle(t, 2, 3, 9)]).toEqual([348095799, 2228411266, 2580858744, 2870184326, 3346443237]);
     expect([...shingle(t, 5, 0, 2)]).toEqual([3346443237]);
   });
@@ -62,7 +64,7 @@ describe('MinHash', () => {
       const err = estimateJaccard(signature(a, 64), signature(b, 64)) - exact;
       absError += Math.abs(err);
       signedError += err;
-      ideal += Math.sqrt((2 / Math.PI) * (exact * (1 - exact)) / 64); // mean |error| of k independent hashes
+      ideal += Math.sqrt(((2 / Math.PI) * (exact * (1 - exact))) / 64); // mean |error| of k independent hashes
     }
     expect(Math.abs(signedError / runs)).toBeLessThan(0.01);
     expect(absError / runs).toBeLessThan(1.2 * (ideal / runs));
@@ -71,7 +73,9 @@ describe('MinHash', () => {
     const a = set([1, 5, 9, 200, 7000]);
     const b = set([1, 5, 10, 300]);
     expect([...signature(a, 32)]).toEqual([...signature(a, 32)]);
-    expect(estimateJaccard(signature(a, 32), signature(b, 32))).toBe(estimateJaccard(signature(b, 32), signature(a, 32)));
+    expect(estimateJaccard(signature(a, 32), signature(b, 32))).toBe(
+      estimateJaccard(signature(b, 32), signature(a, 32)),
+    );
   });
   it('gives identical sets identical signatures, whatever the order and repeats of the input', () => {
     const xs = Array.from({ length: 40 }, (_, i) => (i * 40503 + 17) >>> 0);
@@ -102,7 +106,7 @@ describe('MinHash', () => {
       const err = estimateJaccard(signature(a, 64), signature(b, 64)) - exact;
       signedError += err;
       absError += Math.abs(err);
-      ideal += Math.sqrt((2 / Math.PI) * (exact * (1 - exact)) / 64);
+      ideal += Math.sqrt(((2 / Math.PI) * (exact * (1 - exact))) / 64);
     }
     expect(Math.abs(signedError / runs)).toBeLessThan(0.01);
     // Most bins are copies here, yet the error stays near that of 64 independent hashes (1.05×

@@ -23,7 +23,10 @@ describe('analyzeFiles', () => {
     expect(paths.length).toBe(71);
     const here = await analyzeFiles(paths, defaultSettings, undefined, { workers: 0 });
     const progress: number[] = [];
-    const pooled = await analyzeFiles(paths, defaultSettings, (p) => progress.push(p.filesDone), { workers: 2, chunk: 4 });
+    const pooled = await analyzeFiles(paths, defaultSettings, (p) => progress.push(p.filesDone), {
+      workers: 2,
+      chunk: 4,
+    });
     expect(here.analyses.length).toBe(70);
     expect(here.diagnostics.map((d) => d.path)).toEqual([paths[36]]);
     expect(pooled.diagnostics).toEqual(here.diagnostics);

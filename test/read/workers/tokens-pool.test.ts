@@ -33,7 +33,8 @@ describe('addStreams', () => {
     loaded.forEach((a, i) => {
       const want = analyses[i].streams!;
       const got = a.streams!;
-      for (const k of ['masked', 'tokenStart', 'digits', 'digitStart'] as const) expect(Array.from(got[k])).toEqual(Array.from(want[k]));
+      for (const k of ['masked', 'tokenStart', 'digits', 'digitStart'] as const)
+        expect(Array.from(got[k])).toEqual(Array.from(want[k]));
     });
   });
 });
@@ -50,7 +51,10 @@ describe('a workspace scan on the worker pools', () => {
     expect(findingsOf(again.result)).toEqual(findingsOf(want));
 
     const files = await listInputFiles([batch]);
-    writeFileSync(files[10], '一个全新的报告，与其他报告没有共同的段落。\n第二段也是新的内容，用来检查改动的文件被重新分析。\n');
+    writeFileSync(
+      files[10],
+      '一个全新的报告，与其他报告没有共同的段落。\n第二段也是新的内容，用来检查改动的文件被重新分析。\n',
+    );
     const changed = await scanIntoWorkspace([batch], { workspace: ws });
     expect(changed.counts).toMatchObject({ analysed: 1, skipped: 59 });
     expect(findingsOf(changed.result)).toEqual(findingsOf((await scanPaths([batch])).result));

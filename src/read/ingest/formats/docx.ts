@@ -17,10 +17,13 @@ const TEXT_PART = /\.(xml|rels)$/i;
 export const extractDocx: Extractor = async (bytes, _path, given) => {
   const { limits } = contextOf(given);
   if (isOle2(bytes)) {
-    throw new ExtractError('password-protected .docx (or an old .doc renamed): cannot read it; save it without a password as .docx');
+    throw new ExtractError(
+      'password-protected .docx (or an old .doc renamed): cannot read it; save it without a password as .docx',
+    );
   }
   const unpacked = (zipEntries(bytes) ?? []).filter((e) => TEXT_PART.test(e.name)).reduce((sum, e) => sum + e.size, 0);
-  if (unpacked > limits.unpackedBytes) throw new LimitError(`its text (XML) unpacks to ${megabytes(unpacked)}`, 'unpacked-mb', limits);
+  if (unpacked > limits.unpackedBytes)
+    throw new LimitError(`its text (XML) unpacks to ${megabytes(unpacked)}`, 'unpacked-mb', limits);
   let result: { value: string; messages: Array<{ type: string; message: string }> };
   try {
     // A copy: the caller keeps its bytes (and hashes them) after we are done.

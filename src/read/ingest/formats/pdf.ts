@@ -76,7 +76,9 @@ export function itemsToLines(items: PdfItem[]): PdfLine[] {
       lines.push(line);
     }
   }
-  return lines.map((l) => ({ ...l, text: l.text.replace(/\s+$/u, '').replace(/^\s+/u, '') })).filter((l) => l.text.length > 0);
+  return lines
+    .map((l) => ({ ...l, text: l.text.replace(/\s+$/u, '').replace(/^\s+/u, '') }))
+    .filter((l) => l.text.length > 0);
 }
 
 function mode(values: number[]): number | null {
@@ -141,10 +143,12 @@ export const extractPdf: Extractor = async (bytes, _path, given) => {
     try {
       doc = await task.promise;
     } catch (error) {
-      if (error instanceof Error && error.name === 'PasswordException') throw new ExtractError('PDF is password-protected; cannot read its text');
+      if (error instanceof Error && error.name === 'PasswordException')
+        throw new ExtractError('PDF is password-protected; cannot read its text');
       throw new ExtractError(`cannot read PDF (${reason(error)})`);
     }
-    if (doc.numPages > limits.pages) throw new LimitError(`PDF of ${doc.numPages.toLocaleString('en-US')} pages`, 'pages', limits);
+    if (doc.numPages > limits.pages)
+      throw new LimitError(`PDF of ${doc.numPages.toLocaleString('en-US')} pages`, 'pages', limits);
     const pageStarts: number[] = [];
     const empty: number[] = [];
     const paragraphLines: number[] = [];
@@ -159,7 +163,13 @@ export const extractPdf: Extractor = async (bytes, _path, given) => {
         for (const item of content.items) {
           if (!('str' in item)) continue;
           const transform = item.transform as number[];
-          items.push({ str: foldIdeographs(item.str), x: transform[4], y: transform[5], width: item.width, height: item.height || Math.abs(transform[3]) });
+          items.push({
+            str: foldIdeographs(item.str),
+            x: transform[4],
+            y: transform[5],
+            width: item.width,
+            height: item.height || Math.abs(transform[3]),
+          });
         }
       } catch (error) {
         throw new ExtractError(`cannot read page ${p} of PDF (${reason(error)})`);
@@ -174,7 +184,8 @@ export const extractPdf: Extractor = async (bytes, _path, given) => {
       for (const i of paragraphStarts(lines)) paragraphLines.push(newlines + i + 1);
       text += lines.map((l) => l.text).join('\n');
       newlines += Math.max(lines.length - 1, 0);
-      if (text.length > limits.chars) throw new LimitError(`text too long (at page ${p.toLocaleString('en-US')})`, 'chars', limits);
+      if (text.length > limits.chars)
+        throw new LimitError(`text too long (at page ${p.toLocaleString('en-US')})`, 'chars', limits);
       clock.check();
     }
     if (doc.numPages === 0) throw new ExtractError('PDF has no pages');

@@ -59,7 +59,7 @@ function zip64Directory(view: DataView, end: number): { count: number; at: numbe
 
 /** An entry's zip64 unpacked size (extra field 0x0001); unknown counts as unlimited. */
 function zip64Size(view: DataView, at: number, length: number): number {
-  for (let p = at; p + 4 <= at + length; ) {
+  for (let p = at; p + 4 <= at + length;) {
     const id = view.getUint16(p, true);
     const size = view.getUint16(p + 2, true);
     if (id === 0x0001 && size >= 8 && p + 12 <= view.byteLength) return Number(view.getBigUint64(p + 4, true));
