@@ -61,16 +61,7 @@ beforeAll(() => {
   refrain('scan', 'reports', '--workspace', 'now.db', '--against', 'last.db', '--json', 'against.json', '-q');
   refrain('decide', '--workspace', 'now.db', '0', 'copied', '--note', 'handed in again', '--reviewer', 'li.ming');
   refrain('report', 'now.db', '--format', 'json', '-o', 'report.json');
-  refrain(
-    'scan',
-    'reports',
-    '--no-workspace',
-    '--reference',
-    join(ROOT, 'reference'),
-    '--json',
-    'recited.json',
-    '-q',
-  );
+  refrain('scan', 'reports', '--no-workspace', '--reference', join(ROOT, 'reference'), '--json', 'recited.json', '-q');
   outputs = ['plain.json', 'against.json', 'report.json', 'recited.json'].map((name) => ({
     name,
     json: JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown,
