@@ -119,7 +119,7 @@ async function findCopies(c: Comparison): Promise<ResultCluster[]> {
   const lengthOf = (doc: number, paragraph: number) => c.analyses[doc].paragraphs[paragraph].text.length;
   const joined = joinSequences(findings, lengthOf);
   c.onStage(`templates of ${count(joined.length)} findings`);
-  addTemplates(joined, c.analyses);
+  await addTemplates(joined, c.analyses, c.pool);
   return rankFindings(joined);
 }
 

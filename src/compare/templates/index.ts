@@ -1,6 +1,8 @@
 import type { Analysis, Kind, ResultCluster, ResultMember, Template } from '../../types.js';
 import { foreignSplices, spliceCandidates, spliceOf, type Candidate } from './splices.js';
-import { templateOf, type MemberText } from './template.js';
+import { nameSlots, type MemberText } from './template.js';
+import { templatesOf } from '../workers/compare-pool.js';
+import type { WorkerPool } from '../../util/worker-pool.js';
 import { numberingLength } from '../../read/normalize/normalize.js';
 
 /**
@@ -23,24 +25,35 @@ const MIN_NAME_CHARS = 2;
  * Gives each finding of two or more members, copied passage by passage (not a run of paragraphs),
  * its template: the text all members share, and the slots where each says something of its own.
  */
-export function addTemplates(findings: ResultCluster[], analyses: Analysis[]): void {
+export async function addTemplates(findings: ResultCluster[], analyses: Analysis[], pool?: WorkerPool): Promise<void> {
   const texts = new ReportTexts(analyses);
-  const candidates: Candidate[] = [];
-  findings.forEach((f, n) => {
+  const groups: Array<{ finding: number; places: ResultMember[]; members: MemberText[] }> = [];
+  findings.forEach((f, finding) => {
     if (f.members.length < 2 || f.members.length > MAX_MEMBERS) return;
     // A run of paragraphs copied in sequence has no one template, but each of its copies may carry a splice.
     for (const places of f.parts ?? [f.members]) {
       const members = places.map((m) => memberText(m, analyses));
-      const template = templateOf(members, (i, start, end) => texts.recurs(places[i], start, end));
-      if (!template || template.slots.length === 0) continue;
-      const skeleton = template.pieces.reduce((sum, p) => sum + p.length, 0);
-      if (members.some((m, i) => skeleton < MIN_SKELETON_SHARE * interiorLength(template, m, i))) continue;
-      // A partial finding's members cover different extents of one text: no common skeleton to fill.
-      if (!f.parts && f.kind !== 'partial') f.template = template;
-      const textOf = (i: number, [start, end]: [number, number]) =>
-        members[i].text.slice(start - members[i].base, end - members[i].base);
-      candidates.push(...spliceCandidates(n, template, places, textOf));
+      // Word for word the same everywhere: nothing filled in, nothing spliced.
+      if (!members.every((m) => m.text === members[0].text)) groups.push({ finding, places, members });
     }
+  });
+  const templates = await templatesOf(
+    groups.map((g) => g.members),
+    pool,
+  );
+  const candidates: Candidate[] = [];
+  groups.forEach(({ finding, places, members }, g) => {
+    const template = templates[g];
+    if (!template || template.slots.length === 0) return;
+    const skeleton = template.pieces.reduce((sum, p) => sum + p.length, 0);
+    if (members.some((m, i) => skeleton < MIN_SKELETON_SHARE * interiorLength(template, m, i))) return;
+    nameSlots(template, members, (i, start, end) => texts.recurs(places[i], start, end));
+    const f = findings[finding];
+    // A partial finding's members cover different extents of one text: no common skeleton to fill.
+    if (!f.parts && f.kind !== 'partial') f.template = template;
+    const textOf = (i: number, [start, end]: [number, number]) =>
+      members[i].text.slice(start - members[i].base, end - members[i].base);
+    candidates.push(...spliceCandidates(finding, template, places, textOf));
   });
   for (const c of foreignSplices(candidates, analyses)) (findings[c.finding].splices ??= []).push(spliceOf(c));
   for (const f of findings) {

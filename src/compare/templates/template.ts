@@ -1,8 +1,8 @@
-import { diffArrays } from 'diff';
 import levenshtein from 'fast-levenshtein';
 import { DIGITS, normalize } from '../../read/normalize/normalize.js';
 import { foldChinese } from '../../read/normalize/fold-chinese.js';
 import type { Template, TemplateSlot as Slot } from '../../types.js';
+import { alignTokens } from './lcs.js';
 
 /** One member's text as the template sees it. */
 export interface MemberText {
@@ -22,7 +22,8 @@ type SlotKind = Slot['kind'];
 const MIN_PIECE_UNITS = 2;
 
 interface Tokens {
-  tokens: number[];
+  tokens: Uint32Array;
+  masked: Uint32Array;
   /** Per token: a number (digits), whose neighbours are a template's fixed words (年, 场次, rules). */
   digits: Uint8Array;
   starts: Uint32Array;
@@ -30,43 +31,57 @@ interface Tokens {
 }
 
 function tokensOf(text: string): Tokens {
-  const n = normalize(text, { fold: foldChinese });
-  return {
-    tokens: Array.from(n.tokens),
-    digits: Uint8Array.from(n.masked, (t) => (t === DIGITS ? 1 : 0)),
-    starts: n.starts,
-    ends: n.ends,
-  };
-}
-
-/** For each token of `a`, the token of `b` it is aligned with (longest common subsequence), or -1. */
-function alignTokens(a: number[], b: number[]): Int32Array {
-  const map = new Int32Array(a.length).fill(-1);
-  let i = 0;
-  let j = 0;
-  for (const part of diffArrays(a, b)) {
-    const n = part.count ?? part.value.length;
-    if (part.added) j += n;
-    else if (part.removed) i += n;
-    else for (let k = 0; k < n; k++) map[i++] = j++;
-  }
-  return map;
+  const n = normalize(text, { fold: foldChinese, views: true });
+  const digits = new Uint8Array(n.masked.length);
+  for (let i = 0; i < digits.length; i++) if (n.masked[i] === DIGITS) digits[i] = 1;
+  return { tokens: n.tokens, masked: n.masked, digits, starts: n.starts, ends: n.ends };
 }
 
 /**
- * The skeleton and slots of members that were written from one text. `recurs(member, start, end)`
- * says whether a member's value occurs again in its own report outside the member (a report's own
- * place name, unit or year does): what makes a slot a name rather than a rewording. Undefined when
- * the members share nothing long enough to be a skeleton.
+ * Edits (insertions plus deletions) past which two members are not one text filled in: a third of
+ * their tokens, and a few more for short ones. The skeleton gate (two thirds shared) needs no more.
  */
-export function templateOf(
-  members: MemberText[],
-  recurs: (member: number, start: number, end: number) => boolean,
-): Template | undefined {
+const maxEdits = (a: Tokens, b: Tokens) => Math.ceil((a.tokens.length + b.tokens.length) / 3) + 8;
+
+function sameTokens(a: Uint32Array, b: Uint32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Member `t` aligned on the representative: the same once digits are masked is the same position. */
+function mapOnto(rep: Tokens, t: Tokens): Int32Array | undefined {
+  if (sameTokens(rep.masked, t.masked)) return Int32Array.from(rep.tokens, (_, i) => i);
+  return alignTokens(rep.tokens, t.tokens, maxEdits(rep, t));
+}
+
+/**
+ * The skeleton and slots of members that were written from one text; slots are `number` or
+ * `text` (nameSlots tells names among the latter). Undefined when the members share nothing long
+ * enough to be a skeleton, or are too far apart to be one text filled in. Pure, so it runs on the
+ * comparison's worker threads.
+ */
+export function templateOf(members: MemberText[]): Template | undefined {
   if (members.length < 2) return undefined;
-  const toks = members.map((m) => tokensOf(m.text));
-  const rep = toks[0];
-  const maps = toks.slice(1).map((t) => alignTokens(rep.tokens, t.tokens));
+  // Members often say the same text word for word: each text is tokenised and aligned once.
+  const seen = new Map<string, { toks: Tokens; map: Int32Array | undefined }>();
+  const rep = tokensOf(members[0].text);
+  const aligned = members.map((m, i) => {
+    let known = seen.get(m.text);
+    if (!known) {
+      const toks = i === 0 ? rep : tokensOf(m.text);
+      known = { toks, map: i === 0 ? undefined : mapOnto(rep, toks) };
+      seen.set(m.text, known);
+    }
+    return known;
+  });
+  const toks = aligned.map((a) => a.toks);
+  const maps: Int32Array[] = [];
+  for (let i = 1; i < members.length; i++) {
+    const map = aligned[i].map ?? (members[i].text === members[0].text ? mapOnto(rep, rep) : undefined);
+    if (!map) return undefined;
+    maps.push(map);
+  }
   const runs = skeletonRuns(rep, maps);
   if (runs.length === 0) return undefined;
   const pieces = [''];
@@ -85,7 +100,7 @@ export function templateOf(
       pieces[pieces.length - 1] += texts[0].slice(0, head);
       const trimmed = values.map(([s, e]): [number, number] => [s + head, e - tail]);
       const inner = trimmed.map(textOf);
-      slots.push({ values: trimmed, kind: kindOf(inner, trimmed, recurs), distance: distanceOf(inner) });
+      slots.push({ values: trimmed, kind: kindOf(inner, trimmed, () => false), distance: distanceOf(inner) });
       pieces.push(texts[0].slice(texts[0].length - tail));
     }
     if (k < runs.length) pieces[pieces.length - 1] += pieceText(members[0], rep, runs[k]);
@@ -151,6 +166,23 @@ function pieceText(member: MemberText, toks: Tokens, run: Run): string {
 }
 
 const DIGITS_ONLY = /^[\p{Nd}\s.,，、%％]*$/u;
+
+/**
+ * Turns the `text` slots of `template` that are names into `name` slots: every member fills them,
+ * differently, and each value occurs again in its own report outside the member
+ * (`recurs(member, start, end)`): a report's own place name, unit or year does, a rewording not.
+ */
+export function nameSlots(
+  template: Template,
+  members: MemberText[],
+  recurs: (member: number, start: number, end: number) => boolean,
+): void {
+  for (const slot of template.slots) {
+    if (slot.kind !== 'text') continue;
+    const texts = slot.values.map(([s, e], i) => members[i].text.slice(s - members[i].base, e - members[i].base));
+    slot.kind = kindOf(texts, slot.values, recurs);
+  }
+}
 
 function kindOf(
   texts: string[],

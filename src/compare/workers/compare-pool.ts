@@ -4,6 +4,8 @@ import type { RelateOptions } from '../align/relate.js';
 import { addCounts, atLeast, sharedRuns, type PairCounts } from '../runs/shared-runs.js';
 import type { CompareJob, CompareWorkerData } from './compare-worker.js';
 import { threadCount, workerScript } from '../../util/workers.js';
+import { templateOf, type MemberText } from '../templates/template.js';
+import type { Template } from '../../types.js';
 import { WorkerPool } from '../../util/worker-pool.js';
 import { tokensAt } from '../../read/token-streams.js';
 import { verifyRange, wholeMatches, type PairFinding } from '../align/verify-pairs.js';
@@ -151,6 +153,20 @@ export async function wholeMatchesPooled(
     similarity.set(r.similarity, j * JOB);
   });
   return { kinds, similarity };
+}
+
+/** Findings' places per message when their templates are made on the pool. */
+const TEMPLATE_JOB = 256;
+
+/** The template of each group of members (see templateOf), in order, on the pool when there is one. */
+export async function templatesOf(groups: MemberText[][], pool?: WorkerPool): Promise<Array<Template | undefined>> {
+  if (!pool) return groups.map((g) => templateOf(g));
+  const jobs: Array<Promise<Array<Template | undefined>>> = [];
+  for (let first = 0; first < groups.length; first += TEMPLATE_JOB) {
+    const job: CompareJob = { kind: 'templates', groups: groups.slice(first, first + TEMPLATE_JOB) };
+    jobs.push(pool.run(job));
+  }
+  return (await Promise.all(jobs)).flat();
 }
 
 /**

@@ -5,6 +5,7 @@ import { sharedRuns } from '../runs/shared-runs.js';
 import { countRuns, type Counted } from '../judge/run-table.js';
 import { tokensAt } from '../../read/token-streams.js';
 import { verifyRange, wholeMatches } from '../align/verify-pairs.js';
+import { templateOf, type MemberText } from '../templates/template.js';
 
 /** Given once to each comparison worker: every paragraph's tokens, in shared memory. */
 export interface CompareWorkerData {
@@ -18,7 +19,8 @@ export type CompareJob =
   | { kind: 'verify'; pairs: Float64Array; first: number }
   | { kind: 'runs'; paragraphs: Uint32Array; part: number; parts: number }
   | { kind: 'whole'; leaders: Uint32Array; followers: Uint32Array }
-  | { kind: 'stock'; wanted: Uint32Array; counted: Counted };
+  | { kind: 'stock'; wanted: Uint32Array; counted: Counted }
+  | { kind: 'templates'; groups: MemberText[][] };
 
 const { streams, docOf, options } = workerData as CompareWorkerData;
 const count = streams.tokenStart.length - 1;
@@ -35,6 +37,8 @@ parentPort?.on('message', ({ id, message }: { id: number; message: CompareJob })
         result.kinds.buffer as ArrayBuffer,
         result.similarity.buffer as ArrayBuffer,
       ]);
+    } else if (message.kind === 'templates') {
+      parentPort!.postMessage({ id, result: message.groups.map((g) => templateOf(g)) });
     } else if (message.kind === 'stock') {
       const result = countRuns(message.wanted, streams, docOf, message.counted);
       parentPort!.postMessage({ id, result }, [result.buffer as ArrayBuffer]);

@@ -104,6 +104,8 @@ export interface NormalizeOptions {
   skipNumbering?: boolean;
   /** Leave `starts` and `ends` empty: comparison alone does not need them (default false). */
   noOffsets?: boolean;
+  /** Return views of the working arrays, not trimmed copies: for a result read at once and dropped. */
+  views?: boolean;
 }
 
 /**
@@ -112,7 +114,7 @@ export interface NormalizeOptions {
  */
 export function normalize(text: string, options: NormalizeOptions = {}): Normalized {
   const source = options.fold ? options.fold(text) : text;
-  const out = new TokenSink(source.length, !options.noOffsets);
+  const out = new TokenSink(source.length, !options.noOffsets, options.views ?? false);
   const word = new WordRun();
   for (let i = options.skipNumbering ? numberingLength(source) : 0; i < source.length;) {
     const cp = source.codePointAt(i)!;
@@ -167,6 +169,7 @@ class TokenSink {
   constructor(
     cap: number,
     private readonly offsets: boolean,
+    private readonly views: boolean,
   ) {
     this.tokens = new Uint32Array(cap);
     this.masked = new Uint32Array(cap);
@@ -188,12 +191,12 @@ class TokenSink {
     const n = this.n;
     // Without offsets the result is read once and dropped (the reading threads copy it into their
     // streams): views, not copies.
-    if (!this.offsets)
+    if (!this.offsets || this.views)
       return {
         tokens: this.tokens.subarray(0, n),
         masked: this.masked.subarray(0, n),
-        starts: this.starts,
-        ends: this.ends,
+        starts: this.starts.subarray(0, this.offsets ? n : 0),
+        ends: this.ends.subarray(0, this.offsets ? n : 0),
       };
     return {
       tokens: this.tokens.slice(0, n),

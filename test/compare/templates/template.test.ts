@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { templateOf, type MemberText } from '../../../src/compare/templates/template.js';
+import { nameSlots, templateOf, type MemberText, type Template } from '../../../src/compare/templates/template.js';
+
+/** The template with its names told, as the comparison does. */
+function named(members: MemberText[], recurs: (m: number, s: number, e: number) => boolean): Template {
+  const t = templateOf(members)!;
+  nameSlots(t, members, recurs);
+  return t;
+}
 
 const whole = (text: string): MemberText => ({ text, base: 0 });
-const never = () => false;
 const valuesOf = (members: MemberText[], values: Array<[number, number]>) =>
   values.map(([s, e], i) => members[i].text.slice(s - members[i].base, e - members[i].base));
 
@@ -13,7 +19,7 @@ describe('templateOf', () => {
       '2024年，广海镇共开展法治宣传活动18场次，发放宣传资料3500余份。',
       '2024年，东山镇共开展法治宣传活动20场次，发放宣传资料4000余份。',
     ].map(whole);
-    const t = templateOf(members, never)!;
+    const t = templateOf(members)!;
     expect(t.pieces).toEqual(['', '年，', '镇共开展法治宣传活动', '场次，发放宣传资料', '余份。']);
     expect(t.slots.map((s) => valuesOf(members, s.values))).toEqual([
       ['2023', '2024', '2024'],
@@ -30,7 +36,7 @@ describe('templateOf', () => {
       { text: '广海镇共开展法治宣传活动', base: 0 },
     ];
     const seen: Array<[number, number, number]> = [];
-    const t = templateOf(members, (m, s, e) => (seen.push([m, s, e]), true))!;
+    const t = named(members, (m, s, e) => (seen.push([m, s, e]), true));
     expect(t.slots).toHaveLength(1);
     expect(t.slots[0].values).toEqual([
       [10, 12],
@@ -44,12 +50,12 @@ describe('templateOf', () => {
   });
 
   it('measures how far apart the values are: a new place name is far, a one-character spin near', () => {
-    const place = templateOf(['那吾镇坚持为群众服务到底', '广海镇坚持为群众服务到底'].map(whole), never)!;
+    const place = templateOf(['那吾镇坚持为群众服务到底', '广海镇坚持为群众服务到底'].map(whole))!;
     expect(place.slots[0].distance).toBe(1);
-    const spin = templateOf(['坚持全心全意为人民服务的宗旨', '坚持全心全意为人民效劳的宗旨'].map(whole), never)!;
+    const spin = templateOf(['坚持全心全意为人民服务的宗旨', '坚持全心全意为人民效劳的宗旨'].map(whole))!;
     expect(spin.pieces).toEqual(['坚持全心全意为人民', '的宗旨']);
     expect(spin.slots[0].distance).toBe(1);
-    const typo = templateOf(['深入推进依法行政工作方案', '深入推进依发行政工作方案'].map(whole), never)!;
+    const typo = templateOf(['深入推进依法行政工作方案', '深入推进依发行政工作方案'].map(whole))!;
     expect(
       typo.slots.map((s) => valuesOf(['深入推进依法行政工作方案', '深入推进依发行政工作方案'].map(whole), s.values)),
     ).toEqual([['法', '发']]);
@@ -60,7 +66,7 @@ describe('templateOf', () => {
       'The council of Springfield approved 12 new rules in 2023 after a public hearing.',
       'The council of Shelbyville approved 15 new rules in 2024 after a public hearing.',
     ].map(whole);
-    const t = templateOf(members, (m, s, e) => members[m].text.slice(s, e).trim().length > 4)!;
+    const t = named(members, (m, s, e) => members[m].text.slice(s, e).trim().length > 4);
     expect(t.pieces).toEqual(['The council of ', ' approved ', ' new rules in ', ' after a public hearing.']);
     expect(t.slots.map((s) => [valuesOf(members, s.values), s.kind])).toEqual([
       [['Springfield', 'Shelbyville'], 'name'],
@@ -70,12 +76,12 @@ describe('templateOf', () => {
   });
 
   it('has no slots when every member says the same, and a slot for a phrase one member adds', () => {
-    expect(templateOf(['完全相同的一段文字。', '完全相同的一段文字。'].map(whole), never)).toEqual({
+    expect(templateOf(['完全相同的一段文字。', '完全相同的一段文字。'].map(whole))).toEqual({
       pieces: ['完全相同的一段文字。'],
       slots: [],
     });
     const members = ['中共中央关于全面推进依法治国', '中共中央三升体育平台全面推进依法治国'].map(whole);
-    const t = templateOf(members, never)!;
+    const t = templateOf(members)!;
     expect(t.pieces).toEqual(['中共中央', '全面推进依法治国']);
     expect(valuesOf(members, t.slots[0].values)).toEqual(['关于', '三升体育平台']);
   });

@@ -12,6 +12,7 @@ import {
   countSharedRuns,
   countStockRuns,
   openComparePool,
+  templatesOf,
   verifyPairs,
 } from '../../../src/compare/workers/compare-pool.js';
 import { countRuns } from '../../../src/compare/judge/run-table.js';
@@ -19,6 +20,7 @@ import { addCounts, sharedRuns } from '../../../src/compare/runs/shared-runs.js'
 import { verifyRange } from '../../../src/compare/align/verify-pairs.js';
 import { stockRuns } from '../../../src/compare/judge/run-table.js';
 import type { TokenStreams } from '../../../src/types.js';
+import type { MemberText } from '../../../src/compare/templates/template.js';
 
 const stockRunsOf = (streams: TokenStreams, gp: number, out: Int32Array) =>
   stockRuns(streams.masked, streams.tokenStart[gp], streams.tokenStart[gp + 1], out);
@@ -91,6 +93,25 @@ describe('stock runs', () => {
     const pool = openComparePool(streams, docOf, { threshold: 0.5, minTokens: 12, minWholeTokens: 8 }, 2, 0)!;
     const table = await countStockRuns(keys, streams, docOf, counted, pool).finally(() => pool.close());
     expect([...keys].map((h) => table.docs(h))).toEqual([...here]);
+  });
+});
+
+describe('templatesOf', () => {
+  it('gives each group of members the same template on worker threads as on this thread', async () => {
+    const streams = await analysed;
+    const { docOf } = await batch;
+    const towns = ['那吾', '广海', '东山', '石门', '青龙'];
+    const groups: MemberText[][] = Array.from({ length: 600 }, (_, g) =>
+      towns.slice(0, 2 + (g % 4)).map((town, i) => ({
+        text: `${2020 + (g % 5)}年，${town}镇共开展法治宣传活动${g + i}场次，发放宣传资料${100 * i}余份。`,
+        base: g % 3,
+      })),
+    );
+    const here = await templatesOf(groups);
+    expect(here.filter((t) => t && t.slots.length === 3)).toHaveLength(600);
+    const pool = openComparePool(streams, docOf, { threshold: 0.5, minTokens: 12, minWholeTokens: 8 }, 2, 0)!;
+    const pooled = await templatesOf(groups, pool).finally(() => pool.close());
+    expect(pooled).toEqual(here);
   });
 });
 
