@@ -20,10 +20,13 @@ const plural = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun
 export function formatSummary(result: ScanResult, options: SummaryOptions): string {
   const width = Math.max(60, options.width);
   const docs = result.documents;
-  const batch = docs.filter((d) => d.past === undefined);
+  const batch = docs.filter((d) => d.past === undefined && !d.reference);
+  const references = docs.filter((d) => d.reference);
   const past = docs.filter((d) => d.past !== undefined);
   const totalChars = batch.reduce((s, d) => s + d.chars, 0);
-  const against = past.length > 0 ? `, compared with ${plural(past.length, 'report')} of ${past[0].past}` : '';
+  const against =
+    (past.length > 0 ? `, compared with ${plural(past.length, 'report')} of ${past[0].past}` : '') +
+    (references.length > 0 ? `, against ${plural(references.length, 'reference document')}` : '');
   const lines: string[] = [
     `Scanned ${plural(batch.length, 'report')} (${totalChars.toLocaleString('en-US')} characters)${against}.`,
   ];
@@ -31,28 +34,36 @@ export function formatSummary(result: ScanResult, options: SummaryOptions): stri
   const files = new Set(result.diagnostics.map((d) => d.path)).size;
   if (files > 0) lines.push(`${plural(files, 'file')} with problems (${errors} skipped), listed on standard error.`);
   lines.push('');
-  if (batch.length > 0) lines.push(...ranking(batch, past.length > 0, width), '');
+  if (batch.length > 0) lines.push(...ranking(batch, past.length > 0, references.length > 0, width), '');
   if (past.length > 0) lines.push(...pastRanking(result, past, width), '');
   lines.push(...findings(result, options.top, width));
   return forTerminal(lines.join('\n')) + '\n';
 }
 
-function ranking(batch: ResultDocument[], withPast: boolean, width: number): string[] {
-  const lines = [
+function ranking(batch: ResultDocument[], withPast: boolean, withReferences: boolean, width: number): string[] {
+  const shares = [
     withPast
-      ? 'Reports, most templated first (share of text also found in other reports of this batch; in past reports; repeated inside; boilerplate)'
-      : 'Reports, most templated first (share of text also found in other reports; repeated inside; boilerplate)',
+      ? 'share of text also found in other reports of this batch; in past reports'
+      : 'share of text also found in other reports',
+    'repeated inside',
+    'boilerplate',
+    ...(withReferences ? ['reciting a reference'] : []),
   ];
+  const lines = [`Reports, most templated first (${shares.join('; ')})`];
   const cell = (label: string) => pad(label, 8, 'right');
-  lines.push(`  ${cell('across')} ${withPast ? `${cell('past')} ` : ''}${cell('within')} ${cell('boiler')}  report`);
+  const recitedHead = withReferences ? ` ${cell('recited')}` : '';
+  lines.push(
+    `  ${cell('across')} ${withPast ? `${cell('past')} ` : ''}${cell('within')} ${cell('boiler')}${recitedHead}  report`,
+  );
   const ranked = [...batch].sort(
     (a, b) => b.templatedRatio - a.templatedRatio || b.withinRatio - a.withinRatio || a.id - b.id,
   );
-  const used = withPast ? 40 : 31;
+  const used = 31 + (withPast ? 9 : 0) + (withReferences ? 9 : 0);
   for (const d of ranked) {
     const pastCell = withPast ? `${cell(pct(d.pastRatio ?? 0))} ` : '';
+    const recited = withReferences ? ` ${cell(pct(d.recitedRatio ?? 0))}` : '';
     lines.push(
-      `  ${cell(pct(d.templatedRatio))} ${pastCell}${cell(pct(d.withinRatio))} ${cell(pct(d.boilerplateRatio))}  ${truncate(d.path, width - used)}`,
+      `  ${cell(pct(d.templatedRatio))} ${pastCell}${cell(pct(d.withinRatio))} ${cell(pct(d.boilerplateRatio))}${recited}  ${truncate(d.path, width - used)}`,
     );
   }
   return lines;
@@ -102,13 +113,20 @@ function findings(result: ScanResult, top: number, width: number): string[] {
         width,
       ),
     );
-    const first = c.members[0];
+    // A splice is shown where it stands: what was spliced in, and what the others say there.
+    const splice = c.splices?.[0];
+    const first = splice ? c.members[splice.member] : c.members[0];
     const passage = memberText(first, (p) => docs[first.doc].paragraphs[p].text);
+    if (splice) {
+      const instead = splice.canonical === '' ? 'inserted' : `where the others say “${splice.canonical}”`;
+      lines.push(`     spliced: “${truncate(oneLine(splice.text), width / 3)}” ${truncate(instead, width / 2)}`);
+    }
     lines.push(`     “${truncate(oneLine(passage), width - 8)}”`);
     const lineOf = (doc: number, p: number) => docs[doc].paragraphs[p].line;
     const places = c.members.map((m) => {
       const lines = `${lineOf(m.doc, m.paragraph)}${m.lastParagraph === undefined ? '' : `–${lineOf(m.doc, m.lastParagraph)}`}`;
-      return `${docs[m.doc].path}:${lines}${docs[m.doc].past === undefined ? '' : ' (past)'}`;
+      const role = docs[m.doc].past !== undefined ? ' (past)' : docs[m.doc].reference ? ' (reference)' : '';
+      return `${docs[m.doc].path}:${lines}${role}`;
     });
     const shown = places.slice(0, 4).join('  ');
     lines.push(`     ${truncate(shown + (places.length > 4 ? `  +${places.length - 4} more` : ''), width - 5)}`);

@@ -36,6 +36,24 @@ describe('the seeds with a reference holding the real title (reference/)', () =>
   });
 });
 
+describe('the scan summary with a reference', () => {
+  it('counts the reports alone, shows the recited share, and puts the splice first with what the reference says', () => {
+    const run = spawnSync(process.execPath, [MAIN, 'scan', 'corpus', '--reference', 'reference', '--no-workspace'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, COLUMNS: '120' },
+    });
+    expect(run.status).toBe(0);
+    const out = run.stdout;
+    expect(out).toContain('Scanned 5 reports (19,256 characters), against 1 reference document.');
+    expect(out).toMatch(/across\s+within\s+boiler\s+recited\s+report/);
+    expect(out).toMatch(/0\.7%\s+corpus\/004_8c642f3c1dbf128b\.txt/);
+    expect(out).not.toMatch(/%\s+reference\//);
+    expect(out).toContain('#0 across spliced · 1 report ·');
+    expect(out).toContain('spliced: “三升体育平台” where the others say “关于”');
+  });
+});
+
 describe('a report reciting a reference', () => {
   let dir: string;
   let result: ScanResult;
