@@ -86,11 +86,10 @@ export function helpLines(state: ReviewState): Line[] {
     [{ text: 'Keys', style: 'bold' }],
     ...KEY_HELP.map((k): Line => [{ text: truncate(`  ${pad(k.keys, keyWidth)}${k.what}`, state.width) }]),
     [{ text: '' }],
-    [
-      {
-        text: truncate('Changes show as [-removed-] and {+added+}. Decisions are saved at once.', state.width),
-        style: 'dim',
-      },
-    ],
+    ...[
+      'Changes show as [-removed-] and {+added+}. Decisions are saved at once.',
+      '! in the list: text spliced into a copy (spam on a hacked page), listed first.',
+      'Template view: [1] [2] mark the slots; d is how far apart their values are.',
+    ].map((note): Line => [{ text: truncate(note, state.width), style: 'dim' }]),
   ];
 }

@@ -36,7 +36,7 @@ export function spliceLines(result: ReviewResult, text: ParagraphSource, c: Resu
   for (const s of splices.slice(0, SHOWN)) {
     const m = c.members[s.member];
     const line = m ? (text.paragraph(m.doc, s.paragraph)?.line ?? 0) : 0;
-    const where = m ? ` · member ${s.member + 1}, ${shortLabel(result, m.doc)} line ${line}` : '';
+    const where = m ? ` · in ${shortLabel(result, m.doc)} line ${line}` : '';
     lines.push([{ text: truncate(`SPLICED ${splicePhrase(s)}${where}`, width), style: 'error' }]);
     if (m) lines.push(contextLine(text.paragraph(m.doc, s.paragraph)?.text ?? '', s, width));
   }

@@ -47,7 +47,7 @@ describe('a spliced finding opened', () => {
     const lines = screen.split('\n');
     for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(80);
     expect(lines[1]).toBe('Finding 0 · spliced · across · 1 report + 1 reference · 90% · 23 chars');
-    expect(lines[2]).toBe(`SPLICED ${SPAM} where the others say 关于 · member 2, 那吾镇 line 3`);
+    expect(lines[2]).toBe(`SPLICED ${SPAM} where the others say 关于 · in 那吾镇 line 3`);
     // The member's text around it, the spliced text in place, cut to the screen.
     expect(lines[3]).toMatch(new RegExp(`^ {2}深入贯彻《中共中央${SPAM}全面推进依法治国若干重大问题的决定》\\S+…$`));
     // The spliced member on the right, the reference it departs from on the left.

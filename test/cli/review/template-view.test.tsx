@@ -120,6 +120,14 @@ describe('the template view', () => {
   });
 });
 
+describe('the template view on a tiny terminal', () => {
+  it('still fits 30 × 8', async () => {
+    const { lines } = await openTemplate(30, 8);
+    expect(lines.length).toBeLessThanOrEqual(7);
+    for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(30);
+  });
+});
+
 describe('fitWidths', () => {
   it("keeps columns that fit, cuts the widest alike down to each one's minimum, and gives up when the minimums do not fit", () => {
     expect(fitWidths([8, 10, 30], [8, 10, 8], 60)).toEqual([8, 10, 30]);
