@@ -1,7 +1,7 @@
 import { useApp, useInput } from 'ink';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { headerLine, helpLines, statusLine } from './chrome.js';
-import { diffMax, findingLines, layoutFinding } from './finding-view.js';
+import { cachedLayout, diffMax, findingLines } from './finding-view.js';
 import { keyAction, splitPresses } from './keys.js';
 import type { Line } from './lines.js';
 import { listLines } from './list-view.js';
@@ -77,25 +77,27 @@ export function App({ input, store, width, height, color, source, now = () => ne
     return () => clearTimeout(timer);
   }, []);
 
-  const state = ref.current;
-  const cluster = state.finding === null ? null : state.result.clusters[state.finding];
-  const finding = useMemo(
-    () =>
-      state.view === 'finding' && cluster
-        ? layoutFinding(state.text, cluster, state.left, state.right, state.width)
-        : null,
-    [state.view, cluster, state.text, state.left, state.right, state.width],
-  );
+  // The layout of the open finding for a state: the one drawn, and the one a key press scrolls
+  // (worked out from the state the key sees, which may be newer than the last frame drawn).
+  const layouts = useRef<ReturnType<typeof cachedLayout> | null>(null);
+  layouts.current ??= cachedLayout();
+  const layoutOf = (s: ReviewState) =>
+    s.view === 'finding' && s.finding !== null
+      ? layouts.current!({ ...s, cluster: s.result.clusters[s.finding] })
+      : null;
 
   useInput((input, key) => {
     // Keys that arrive together are taken one at a time, each seeing the state the last one left.
     for (const press of splitPresses(input, key)) {
       const current = ref.current!;
-      const action = keyAction(press.input, press.key, current, now(), finding ? diffMax(current, finding) : 0);
+      const layout = layoutOf(current);
+      const action = keyAction(press.input, press.key, current, now(), layout ? diffMax(current, layout) : 0);
       if (action) send(action);
     }
   });
 
+  const state = ref.current;
+  const finding = layoutOf(state);
   let body: Line[];
   if (state.help) body = helpLines(state);
   else if (state.view === 'finding' && finding) body = findingLines(state, finding);

@@ -1,9 +1,10 @@
 import { basename } from 'node:path';
-import { reportName } from './list-view.js';
 import { KEY_HELP } from './keys.js';
+import { isReference, reportName } from './reports.js';
 import { fitTo, pad, textWidth, truncate, truncateStart } from '../text/width.js';
 import type { Line } from './lines.js';
 import type { ReviewState } from './types.js';
+import { showsTemplate } from './views.js';
 
 /**
  * The top line: how many findings are shown, how many decided and which filters are on, then the
@@ -14,7 +15,8 @@ export function headerLine(state: ReviewState, source: string): Line {
   const on: string[] = [];
   if (f.scope) on.push(f.scope);
   if (f.kind) on.push(f.kind);
-  if (f.doc !== null) on.push(`report ${reportName(state.result, f.doc)}`);
+  if (f.doc !== null)
+    on.push(`${isReference(state.result, f.doc) ? 'reference' : 'report'} ${reportName(state.result, f.doc)}`);
   if (f.hideBoilerplate) on.push('no boilerplate');
   if (f.hideDecided) on.push('undecided');
   if (f.search) on.push(`"${f.search}"`);
@@ -23,7 +25,8 @@ export function headerLine(state: ReviewState, source: string): Line {
     state.visible.length === state.order.length
       ? `${state.order.length} findings`
       : `${state.visible.length} of ${state.order.length} findings`;
-  const core = `${shown} · ${decided} decided${on.length ? ` · filter: ${on.join(', ')}` : ''}`;
+  const spliced = splicedCount(state);
+  const core = `${shown}${spliced > 0 ? `, ${spliced} spliced` : ''} · ${decided} decided${on.length ? ` · filter: ${on.join(', ')}` : ''}`;
   const titled = `refrain review · ${core}`;
   const text = textWidth(titled) <= state.width ? titled : core;
   const room = state.width - textWidth(text) - 3;
@@ -31,11 +34,33 @@ export function headerLine(state: ReviewState, source: string): Line {
   return [{ text: fitTo(where ? `${text} · ${where}` : text, state.width), style: 'bold' }];
 }
 
-const HINTS: Record<ReviewState['view'], string> = {
+const HINTS = {
   list: '↑↓ move · Enter open · r report · c b f decide · u undo · / search · ? keys',
-  finding: '↑↓ scroll · ←→ [] members · r report · c b f decide · n note · u undo · Esc back',
+  diff: '↑↓ scroll · ←→ [] members · r report · c b f decide · n note · u undo · Esc back',
+  // A finding with a template: the key to it comes early, where a narrow screen does not cut it.
+  templated: '↑↓ scroll · v template · ←→ [] members · r report · c b f decide · u undo · Esc',
+  template: '↑↓ scroll · v diff · r report · c b f decide · n note · u undo · Esc back',
   report: '↑↓ passages · Enter open finding · c b f decide · u undo · Esc back · ? keys',
 };
+
+function hints(state: ReviewState): string {
+  if (state.view !== 'finding' || state.finding === null) return HINTS[state.view === 'report' ? 'report' : 'list'];
+  const c = state.result.clusters[state.finding];
+  if (c.template === undefined) return HINTS.diff;
+  return showsTemplate(state, c) ? HINTS.template : HINTS.templated;
+}
+
+const splicedCounts = new WeakMap<object, number>();
+
+/** Findings with text spliced in, over the whole scan (counted once per scan). */
+function splicedCount(state: ReviewState): number {
+  let n = splicedCounts.get(state.result.clusters);
+  if (n === undefined) {
+    n = state.result.clusters.filter((c) => c.kind === 'spliced').length;
+    splicedCounts.set(state.result.clusters, n);
+  }
+  return n;
+}
 
 /** The bottom line: what is being typed, else the last message and save state, else key hints. */
 export function statusLine(state: ReviewState): Line {
@@ -52,7 +77,7 @@ export function statusLine(state: ReviewState): Line {
     const style = state.message.startsWith('not saved') ? 'error' : 'plain';
     return [{ text: truncate([state.message, save].filter((s) => s !== '').join(' · '), state.width), style }];
   }
-  return [{ text: truncate(HINTS[state.view], state.width), style: 'dim' }];
+  return [{ text: truncate(hints(state), state.width), style: 'dim' }];
 }
 
 export function helpLines(state: ReviewState): Line[] {
@@ -61,11 +86,10 @@ export function helpLines(state: ReviewState): Line[] {
     [{ text: 'Keys', style: 'bold' }],
     ...KEY_HELP.map((k): Line => [{ text: truncate(`  ${pad(k.keys, keyWidth)}${k.what}`, state.width) }]),
     [{ text: '' }],
-    [
-      {
-        text: truncate('Changes show as [-removed-] and {+added+}. Decisions are saved at once.', state.width),
-        style: 'dim',
-      },
-    ],
+    ...[
+      'Changes show as [-removed-] and {+added+}. Decisions are saved at once.',
+      '! in the list: text spliced into a copy (spam on a hacked page), listed first.',
+      'Template view: [1] [2] mark the slots; d is how far apart their values are.',
+    ].map((note): Line => [{ text: truncate(note, state.width), style: 'dim' }]),
   ];
 }

@@ -10,6 +10,7 @@ export const KEY_HELP: { keys: string; what: string }[] = [
   { keys: 'Esc  Backspace', what: 'back (to the list, or the report) / close help' },
   { keys: '← →', what: 'finding: previous / next member on the right' },
   { keys: '[ ]', what: 'finding: previous / next member on the left' },
+  { keys: 'v', what: 'finding: the template view / the aligned diff' },
   { keys: 'r', what: 'the report, its found passages highlighted' },
   { keys: 'c  b  f', what: 'decide: copied / boilerplate / false match' },
   { keys: 'n', what: 'add a note to the decision' },
@@ -50,6 +51,8 @@ export function keyAction(input: string, key: Key, state: ReviewState, now: stri
       return { type: 'member', side: 'left', by: -1 };
     case ']':
       return { type: 'member', side: 'left', by: 1 };
+    case 'v':
+      return { type: 'switchView' };
     case 'r':
       return { type: 'showReport' };
     case 'c':

@@ -1,10 +1,12 @@
 import { findingTone, memberText } from '../../src/report/finding.js';
 import type { Decision, ResultCluster } from '../../src/types.js';
-import { nameList, shortNames } from '../text/names.js';
+import { nameList } from '../text/names.js';
 import { fitTo, oneLine, truncate } from '../text/width.js';
 import type { Line, Style } from './lines.js';
 import { listRows } from './navigation.js';
 import { paragraphText } from './paragraphs.js';
+import { shortLabel } from './reports.js';
+import { spliceShort } from './splices.js';
 import type { ReviewResult, ReviewState } from './types.js';
 
 const LABELS: Record<Decision['label'], string> = {
@@ -84,7 +86,9 @@ export function listLines(state: ReviewState): Line[] {
 
 function listRow(state: ReviewState, cols: Columns, c: ResultCluster, selected: boolean): Line {
   const decision = state.decisions.get(c.key);
-  const head = `${selected ? '›' : ' '} ${cells(cols, {
+  // Text spliced into a copy is flagged beside the cursor's column, so no scroll position hides it.
+  const flag = c.kind === 'spliced' ? '!' : ' ';
+  const head = `${selected ? '›' : ' '}${flag}${cells(cols, {
     number: `#${c.id}`,
     key: c.key.slice(0, KEY_CHARS),
     kind: c.kind,
@@ -93,15 +97,20 @@ function listRow(state: ReviewState, cols: Columns, c: ResultCluster, selected: 
     similarity: `${Math.round(c.similarity * 100)}%`,
     decided: decision ? LABELS[decision.label] : '',
   })} `;
-  const first = c.members[0];
-  const passage = truncate(
-    oneLine(memberText(first, paragraphText(state.text, first.doc))),
-    Math.min(cols.passage, Math.max(0, state.width - 1)),
-  );
+  const passage = truncate(passageOf(state, c), Math.min(cols.passage, Math.max(0, state.width - 1)));
   if (selected) return [{ text: fitTo(head + passage, state.width), style: 'cursor' }];
   // Boilerplate (the reviewer's word first, else the scan's) and false matches are muted.
-  const tone: Style = findingTone({ boilerplate: c.boilerplate, decision }) === 'copy' ? 'plain' : 'dim';
-  return [{ text: truncate(head + passage, state.width), style: tone }];
+  const tone = findingTone({ boilerplate: c.boilerplate, decision });
+  const style: Style = tone !== 'copy' ? 'dim' : c.kind === 'spliced' ? 'error' : 'plain';
+  return [{ text: truncate(head + passage, state.width), style }];
+}
+
+/** What a row shows of a finding: its first member's text, or for a splice what was spliced in for what. */
+function passageOf(state: ReviewState, c: ResultCluster): string {
+  const splices = c.splices ?? [];
+  if (splices.length > 0) return spliceShort(splices[0]) + (splices.length > 1 ? ` (+${splices.length - 1} more)` : '');
+  const first = c.members[0];
+  return oneLine(memberText(first, paragraphText(state.text, first.doc)));
 }
 
 /** The short names of the first few reports a finding stands in, in member order. */
@@ -111,19 +120,5 @@ function reportNamesOf(result: ReviewResult, c: ResultCluster): string[] {
     if (!docs.includes(m.doc)) docs.push(m.doc);
     if (docs.length === NAMES) break;
   }
-  return docs.map((d) => reportName(result, d));
-}
-
-/** A report's short name (see `shortNames`). */
-export function reportName(result: ReviewResult, doc: number): string {
-  return namesOf(result)[doc] ?? `report ${doc}`;
-}
-
-const namesCache = new WeakMap<object, string[]>();
-
-/** Short names of the result's reports, worked out once per result. */
-function namesOf(result: ReviewResult): string[] {
-  let names = namesCache.get(result.documents);
-  if (!names) namesCache.set(result.documents, (names = shortNames(result.documents.map((d) => d.path))));
-  return names;
+  return docs.map((d) => shortLabel(result, d));
 }

@@ -1,6 +1,7 @@
 import { memberPieces } from '../../src/report/finding.js';
 import { resultParagraphs, type ParagraphSource } from './paragraphs.js';
 import type { Move, ReviewResult, ReviewState, Spot } from './types.js';
+import { noTemplateMessage } from './views.js';
 
 /** Rows the screen keeps for the header and the status line. */
 export const CHROME_ROWS = 3;
@@ -80,12 +81,23 @@ export function open(state: ReviewState): ReviewState {
   return state;
 }
 
+/**
+ * Opens finding `id` comparing member `from` (left) with another. From the list, a spliced
+ * finding opens on its first splice: the spliced member on the right, another on the left.
+ */
 function openFinding(state: ReviewState, id: number, from: number): ReviewState {
-  const members = state.result.clusters[id].members.length;
-  const left = from;
-  const right = members > 1 ? (from === 0 ? 1 : 0) : 0;
+  const c = state.result.clusters[id];
+  const members = c.members.length;
   const backTo = state.view === 'report' ? 'report' : 'list';
-  return { ...state, view: 'finding', finding: id, backTo, left, right, diffTop: 0, message: '', help: false };
+  let left = from;
+  let right = members > 1 ? (from === 0 ? 1 : 0) : 0;
+  const splice = c.splices?.[0];
+  if (backTo === 'list' && splice && members > 1) {
+    right = splice.member;
+    left = splice.member === 0 ? 1 : 0;
+  }
+  const message = state.templateView && !c.template ? noTemplateMessage(c) : '';
+  return { ...state, view: 'finding', finding: id, backTo, left, right, diffTop: 0, message, help: false };
 }
 
 /** Esc: closes the help, or goes back from a finding to where it was opened, or from the report to the list. */

@@ -1,6 +1,6 @@
 import { findingTone } from '../../src/report/finding.js';
 import type { Paragraph } from '../../src/types.js';
-import { truncate, wrapStyled } from '../text/width.js';
+import { textWidth, truncate, wrapStyled } from '../text/width.js';
 import type { Line, Style } from './lines.js';
 import { CHROME_ROWS } from './navigation.js';
 import type { ReviewState, Spot } from './types.js';
@@ -16,18 +16,35 @@ const CONTEXT = 2;
  * on screen are laid out, so a key costs the same in a report of ten paragraphs or ten thousand.
  */
 export function reportLines(state: ReviewState): Line[] {
+  const title = titleLines(state);
+  const rows = Math.max(1, state.height - CHROME_ROWS - title.length);
+  return [...title, ...reportWindow(state, rows)];
+}
+
+/**
+ * The report's path, where the cursor is, and its ratios: on one line when it fits, else the
+ * ratios on a line of their own, so a narrow screen still shows them. A reference document is no
+ * report: it is named as one, with no ratios.
+ */
+function titleLines(state: ReviewState): Line[] {
   const doc = state.result.documents[state.reportDoc];
+  const bold = (text: string): Line => [{ text: truncate(text, state.width), style: 'bold' }];
+  if (!doc) return [bold(`report #${state.reportDoc} is not in this scan`)];
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const spot = state.reportSpots[state.reportCursor];
   const where = spot
     ? `passage ${state.reportCursor + 1}/${state.reportSpots.length} → finding #${state.result.clusters[spot.finding].id} (Enter opens)`
     : 'no found passages';
-  // Where the cursor is comes before the ratios, which a narrow screen cuts first.
-  const title = doc
-    ? `${doc.path} · ${where} · templated ${pct(doc.templatedRatio)} · within ${pct(doc.withinRatio)} · boilerplate ${pct(doc.boilerplateRatio)}`
-    : `report #${state.reportDoc} is not in this scan`;
-  const rows = Math.max(1, state.height - CHROME_ROWS - 1);
-  return [[{ text: truncate(title, state.width), style: 'bold' }], ...reportWindow(state, rows)];
+  const head = `${doc.reference ? 'reference: ' : ''}${doc.path} · ${where}`;
+  const ratios = [
+    `templated ${pct(doc.templatedRatio)}`,
+    `within ${pct(doc.withinRatio)}`,
+    `boilerplate ${pct(doc.boilerplateRatio)}`,
+    ...(doc.recitedRatio === undefined ? [] : [`recited ${pct(doc.recitedRatio)}`]),
+  ].join(' · ');
+  const about = doc.reference ? 'a reference document the reports recite, not a report: no ratios' : ratios;
+  const whole = `${head} · ${about}`;
+  return textWidth(whole) <= state.width ? [bold(whole)] : [bold(head), bold(about)];
 }
 
 /**

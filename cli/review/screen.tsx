@@ -17,6 +17,8 @@ const COLOUR: Record<Style, TextStyle> = {
   boilerplate: { dimColor: true, underline: true },
   spot: { inverse: true },
   error: { color: 'red', bold: true },
+  splice: { color: 'red', bold: true, inverse: true },
+  slot: { color: 'cyan', bold: true },
 };
 
 const PLAIN: Record<Style, TextStyle> = {
@@ -30,6 +32,8 @@ const PLAIN: Record<Style, TextStyle> = {
   boilerplate: { dimColor: true, underline: true },
   spot: { inverse: true },
   error: { bold: true },
+  splice: { bold: true, inverse: true },
+  slot: { bold: true },
 };
 
 /**

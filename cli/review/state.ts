@@ -2,6 +2,7 @@ import { reviewOrder } from '../../src/report/finding.js';
 import { decide, latestDecisions, undo, writeFailed, written } from './decisions.js';
 import { applyFilters, NO_FILTERS, toggleFilter } from './filters.js';
 import { back, move, open, scrollList, selectPair, showReport, stepMember } from './navigation.js';
+import { switchView } from './views.js';
 import { openPrompt, submitPrompt } from './prompt.js';
 import type { Action, ReviewInput, ReviewState } from './types.js';
 import { visibleInput } from './visible.js';
@@ -39,6 +40,7 @@ export function initialState(given: ReviewInput, width = 80, height = 24): Revie
     left: 0,
     right: 1,
     diffTop: 0,
+    templateView: false,
     reportDoc: 0,
     reportSpots: [],
     reportCursor: 0,
@@ -67,6 +69,8 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
       return stepMember(state, action.side, action.by);
     case 'selectPair':
       return selectPair(state, action.left, action.right);
+    case 'switchView':
+      return switchView(state);
     case 'showReport':
       return showReport(state);
     case 'filter':

@@ -82,8 +82,13 @@ export interface ReviewState {
   /** Indexes into the open finding's members: the two compared. */
   left: number;
   right: number;
-  /** First shown row of the finding view's diff. */
+  /** First shown row of the finding view's diff (or template). */
   diffTop: number;
+  /**
+   * The reviewer asked for the template view (v): findings that carry a template open in it until
+   * v is pressed again; the others show their aligned diff.
+   */
+  templateView: boolean;
   reportDoc: number;
   reportSpots: Spot[];
   reportCursor: number;
@@ -117,6 +122,8 @@ export type Action =
   /** Finding view: compare the next or previous member on one side. */
   | { type: 'member'; side: 'left' | 'right'; by: 1 | -1 }
   | { type: 'selectPair'; left: number; right: number }
+  /** Finding view: switch between the aligned diff and the template view. */
+  | { type: 'switchView' }
   /** Open the report view on the report of the finding under the cursor (finding view: the right member's). */
   | { type: 'showReport' }
   | { type: 'filter'; filter: FilterName }

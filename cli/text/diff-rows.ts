@@ -7,6 +7,13 @@ export interface Segment {
   op: DiffOp | 'pad';
   /** True for the `[-` `-]` `{+` `+}` markers that show a change without colour. */
   mark?: boolean;
+  /** True for text the caller asked to stand out (see `RowPart`), such as text spliced in. */
+  highlight?: boolean;
+}
+
+/** A run of a diff, optionally to be highlighted; neighbouring runs of one op are marked as one change. */
+export interface RowPart extends DiffPart {
+  highlight?: boolean;
 }
 
 /** One display line of a side-by-side diff: the old text's cell and the new text's cell. */
@@ -79,7 +86,8 @@ class Side {
   private append(seg: Segment): void {
     const cell = this.rows[this.row];
     const last = cell[cell.length - 1];
-    if (last && last.op === seg.op && !last.mark && !seg.mark) last.text += seg.text;
+    const joins = last && last.op === seg.op && !last.mark && !seg.mark && !last.highlight === !seg.highlight;
+    if (joins) last.text += seg.text;
     else cell.push({ ...seg });
   }
 }
@@ -92,7 +100,7 @@ class Side {
  * (a replacement) starts at the same column on both sides. Graphemes are never split, and so
  * neither are surrogate pairs. A '\n' in the text ends the row on the side(s) it belongs to.
  */
-export function alignRows(parts: DiffPart[], width: number, options: AlignOptions = {}): Row[] {
+export function alignRows(parts: RowPart[], width: number, options: AlignOptions = {}): Row[] {
   if (!Number.isInteger(width) || width < 2) {
     throw new LayoutError(`diff column width must be an integer of at least 2, got ${width}`);
   }
@@ -100,16 +108,21 @@ export function alignRows(parts: DiffPart[], width: number, options: AlignOption
   const left = new Side(width);
   const right = new Side(width);
 
-  for (const part of parts) {
+  parts.forEach((part, k) => {
     const sides = part.op === 'same' ? [left, right] : part.op === 'del' ? [left] : [right];
     if (part.op === 'same') sync(left, right);
+    const marked = marks && part.op !== 'same';
+    // A change split into runs (a highlighted stretch inside it) is still one change, marked once.
+    const opens = marked && parts[k - 1]?.op !== part.op;
+    const closes = marked && parts[k + 1]?.op !== part.op;
     const lines = part.text.split('\n');
     lines.forEach((line, i) => {
       if (i > 0) for (const side of sides) side.newRow();
-      const units = toUnits(line, part.op, marks && part.op !== 'same');
+      const ends = { open: marked && (opens || i > 0), close: marked && (closes || i < lines.length - 1) };
+      const units = toUnits(line, part.op, ends, part.highlight === true);
       for (const unit of units) for (const side of sides) side.put(unit);
     });
-  }
+  });
 
   const count = Math.max(left.rows.length, right.rows.length);
   const rows: Row[] = [];
@@ -125,7 +138,7 @@ export function alignRows(parts: DiffPart[], width: number, options: AlignOption
  * shared text still lines up vertically. A side with nothing on a row (a pure addition or
  * removal) gives no line; a row where both sides are the same shared text gives one 'left' line.
  */
-export function stackRows(parts: DiffPart[], width: number, options: AlignOptions = {}): StackedLine[] {
+export function stackRows(parts: RowPart[], width: number, options: AlignOptions = {}): StackedLine[] {
   const lines: StackedLine[] = [];
   for (const row of alignRows(parts, width, options)) {
     const leftHas = row.left.some((s) => s.op !== 'pad');
@@ -156,18 +169,21 @@ function sync(a: Side, b: Side): void {
   behind.advanceTo(ahead.row, ahead.col);
 }
 
-/** The graphemes of one line of a run, with the run's markers glued to its first and last. */
-function toUnits(line: string, op: DiffOp, marked: boolean): Unit[] {
+/** The graphemes of one line of a run, with the change's markers glued to its first and last. */
+function toUnits(line: string, op: DiffOp, ends: { open: boolean; close: boolean }, highlight: boolean): Unit[] {
   const units: Unit[] = [];
   for (const { segment } of splitGraphemes(line)) {
     // A tab has no width of its own in string-width; show it as one blank.
     const text = segment === '\t' ? ' ' : segment;
-    units.push({ segs: [{ text, op }], width: graphemeWidth(text) });
+    units.push({ segs: [highlight ? { text, op, highlight } : { text, op }], width: graphemeWidth(text) });
   }
-  if (marked && units.length > 0 && op !== 'same') {
-    const [open, close] = MARKS[op];
+  if (units.length === 0 || op === 'same') return units;
+  const [open, close] = MARKS[op];
+  if (ends.open) {
     units[0].segs.unshift({ text: open, op, mark: true });
     units[0].width += 2;
+  }
+  if (ends.close) {
     const lastUnit = units[units.length - 1];
     lastUnit.segs.push({ text: close, op, mark: true });
     lastUnit.width += 2;

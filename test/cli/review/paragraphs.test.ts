@@ -111,7 +111,7 @@ describe('the review opened from a workspace reads text as it shows it', () => {
       if (state.view === 'list') out.push(text(listLines(state)));
       if (state.view === 'finding') {
         const c = state.result.clusters[state.finding!];
-        out.push(text(findingLines(state, layoutFinding(state.text, c, state.left, state.right, state.width))));
+        out.push(text(findingLines(state, layoutFinding({ ...state, cluster: c }))));
       }
       if (state.view === 'report') out.push(text(reportLines(state)));
       out.push(

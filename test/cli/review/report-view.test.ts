@@ -72,9 +72,14 @@ function wholeReportReference(state: ReviewState): Line[] {
       ]);
     });
   }
-  const rows = Math.max(1, state.height - CHROME_ROWS - 1);
+  const rows = Math.max(1, state.height - CHROME_ROWS - titleRows(state));
   const top = Math.max(0, Math.min(spotLine - 2, lines.length - rows));
   return lines.slice(top, top + rows);
+}
+
+/** The report view's title lines: the ratios go on a second line when they do not fit beside the path. */
+function titleRows(state: ReviewState): number {
+  return reportLines(state)[1]?.[0].text.startsWith('templated ') ? 2 : 1;
 }
 
 function reportOf(result: ScanResult, width: number, height: number): ReviewState {
@@ -94,7 +99,7 @@ describe('report view', () => {
       expect(spots).toBe(Math.ceil((PARAGRAPHS - 4) / 9));
       for (let i = 0; i < spots; i++) {
         expect(state.reportCursor).toBe(i);
-        expect(reportLines(state).slice(1), `passage ${i}`).toEqual(wholeReportReference(state));
+        expect(reportLines(state).slice(titleRows(state)), `passage ${i}`).toEqual(wholeReportReference(state));
         state = reduce(state, { type: 'move', to: 'down' });
       }
     });

@@ -201,3 +201,61 @@ describe.skipIf(!HAS_TMUX)('refrain review in a real terminal (tmux)', () => {
     expect(stored?.reviewer).toBe(userInfo().username);
   });
 });
+
+describe.skipIf(!HAS_TMUX)('refrain review of a scan with a reference, in a real terminal (tmux)', () => {
+  let dir: string;
+  let workspace: string;
+
+  beforeAll(() => {
+    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run 'npm run build' first`);
+    dir = mkdtempSync(join(tmpdir(), 'refrain-review-reference-'));
+    workspace = join(dir, 'refrain.db');
+    const args = [MAIN, 'scan', 'corpus', '--reference', 'reference', '--workspace', workspace, '-q'];
+    const scan = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+    if (scan.status !== 0) throw new Error(`refrain scan failed (${scan.status}): ${scan.stderr}`);
+  });
+
+  afterAll(() => {
+    spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("at 80×24 flags 004's spliced title first, shows it beside 关于, and a recitation's template names the reference", async () => {
+    const { result } = storedDecisions(workspace);
+    const recited = result.clusters.find((c) => c.stock === 'recited' && c.template);
+    if (!recited) throw new Error('the scan of corpus/ with reference/ has no recited finding with a template');
+    startReview('splice', workspace, '', '', { x: 80, y: 24 });
+    const list = await until('splice', (s) => cursorLine(s).startsWith('›!#0 '), 'the spliced finding, first');
+    expect(list.split('\n')[0]).toMatch(/^refrain review · \d+ findings, 1 spliced · /);
+    expect(cursorLine(list)).toMatch(/^›!#0 +\w+ spliced across ref:\S+ \+1 .*关于→三升体育平台/);
+    tmux('send-keys', '-t', 'splice', 'Enter');
+    const view = (await until('splice', (s) => s.includes('SPLICED'), 'the spliced finding opened')).split('\n');
+    const at = view.findIndex((l) => l.startsWith('SPLICED'));
+    expect(view[at]).toMatch(/^SPLICED 三升体育平台 where the others say 关于 · in 004_8c642f3c1dbf128b line \d+$/);
+    // The member's text around it on one line, as wide as the terminal and no wider: the members follow.
+    expect(view[at + 1]).toContain('《中共中央三升体育平台全面推进依法治国');
+    expect(view[at + 2]).toMatch(
+      /^ {2}L 1\. reference: reference\/中共中央关于全面推进依法治国若干重大问题的决定\.txt:\d+$/,
+    );
+    expect(view.some((l) => l.startsWith('+ ') && l.includes('中共中央{+三升体育平台+}全面推进'))).toBe(true);
+    tmux('send-keys', '-t', 'splice', 'Escape');
+    await until('splice', (s) => cursorLine(s).startsWith('›!#0 '), 'the list');
+    for (let i = 0; i < 60 && !cursorLine(screen('splice')).startsWith(`› #${recited.id} `); i++) {
+      const before = cursorLine(screen('splice'));
+      tmux('send-keys', '-t', 'splice', 'j');
+      await until('splice', (s) => cursorLine(s) !== before, 'the cursor to move');
+    }
+    tmux('send-keys', '-t', 'splice', 'Enter');
+    await until('splice', (s) => s.includes(`Finding ${recited.id} · `), 'the recited finding');
+    tmux('send-keys', '-t', 'splice', 'v');
+    const template = (await until('splice', (s) => s.includes('Template:'), 'the template view')).split('\n');
+    expect(template[1]).toMatch(new RegExp(`^Finding ${recited.id} · \\w+ · across · recited \\(boilerplate\\) · `));
+    const heading = template.findIndex((l) => l.startsWith('  report'));
+    expect(template[heading]).toMatch(/^ {2}report +\[1\] \w+ +\[2\] \w+/);
+    const rows = template.slice(heading + 1).filter((l) => /^ {2}(ref:|\d{3}_)/.test(l));
+    expect(rows.length).toBe(recited.members.length);
+    expect(rows.some((r) => r.startsWith('  ref:中共中央'))).toBe(true);
+    expect(template.filter((l) => l.trim() !== '').at(-1)).toContain('v diff');
+    tmux('send-keys', '-t', 'splice', 'q');
+  });
+});

@@ -306,3 +306,20 @@ describe('alignRows on random texts (property)', () => {
     );
   });
 });
+
+describe('alignRows with highlighted runs', () => {
+  it('marks a change cut into runs once, and keeps the highlighted run apart', () => {
+    const rows = alignRows(
+      [
+        { op: 'same', text: '中共中央' },
+        { op: 'del', text: '关于' },
+        { op: 'add', text: '三升' },
+        { op: 'add', text: '体育平台', highlight: true },
+        { op: 'same', text: '全面' },
+      ],
+      40,
+    );
+    expect(showRows(rows)).toEqual(['中共中央[-关于-]........全面|中共中央{+三升体育平台+}全面']);
+    expect(rows[0].right.filter((s) => s.highlight)).toEqual([{ text: '体育平台', op: 'add', highlight: true }]);
+  });
+});
