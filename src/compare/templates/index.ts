@@ -42,6 +42,7 @@ export async function addTemplates(findings: ResultCluster[], analyses: Analysis
     pool,
   );
   const candidates: Candidate[] = [];
+  const skeletons = new Map<number, Template>();
   groups.forEach(({ finding, places, members }, g) => {
     const template = templates[g];
     if (!template || template.slots.length === 0) return;
@@ -49,13 +50,20 @@ export async function addTemplates(findings: ResultCluster[], analyses: Analysis
     if (members.some((m, i) => skeleton < MIN_SKELETON_SHARE * interiorLength(template, m, i))) return;
     nameSlots(template, members, (i, start, end) => texts.recurs(places[i], start, end));
     const f = findings[finding];
-    // A partial finding's members cover different extents of one text: no common skeleton to fill.
-    if (!f.parts && f.kind !== 'partial') f.template = template;
+    // Only a copy with words changed has slots to show: an exact one differs only where its members'
+    // passages start and end, a partial one covers a different extent of the text.
+    if (!f.parts && (f.kind === 'near' || f.kind === 'numbers')) f.template = template;
+    if (!f.parts) skeletons.set(finding, template);
     const textOf = (i: number, [start, end]: [number, number]) =>
       members[i].text.slice(start - members[i].base, end - members[i].base);
     candidates.push(...spliceCandidates(finding, template, places, textOf));
   });
-  for (const c of foreignSplices(candidates, analyses)) (findings[c.finding].splices ??= []).push(spliceOf(c));
+  for (const c of foreignSplices(candidates, analyses)) {
+    const f = findings[c.finding];
+    (f.splices ??= []).push(spliceOf(c));
+    // A splice reads best against the text every other member keeps: its template shows it.
+    f.template ??= skeletons.get(c.finding);
+  }
   for (const f of findings) {
     f.kind = kindOf(f);
     // A splice is never kept apart: it is the one finding an auditor must not miss.
