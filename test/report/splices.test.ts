@@ -119,3 +119,17 @@ describe('paragraphMarks with spliced text', () => {
     ]);
   });
 });
+
+describe('spliced text that holds markup', () => {
+  it('is shown as text in the HTML and the Markdown, never as markup', () => {
+    const result = sourcesResult();
+    const para = result.documents[1].paragraphs[0];
+    // Same length as 三升体育平台, so every offset holds.
+    para.text = para.text.replace('三升体育平台', '<img/>');
+    result.clusters[0].splices![0].text = '<img/>';
+    const html = getReporter('html')({ result, decisions: [] });
+    expect(html).toContain('<mark class="splice">&lt;img/&gt;</mark>');
+    expect(html).not.toContain('<img/>');
+    expect(getReporter('md')({ result, decisions: [] })).toContain('**\\<img/\\>**');
+  });
+});

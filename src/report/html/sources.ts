@@ -28,7 +28,8 @@ export function splicesHtml(report: Report): string {
   const rows = report.splices.map((s, i) => {
     const where = `<a href="#doc-${s.doc}"><bdi>${escapeHtml(location(s))}</bdi></a>`;
     const spliced = `${escapeHtml(s.before)}<mark class="splice">${escapeHtml(s.text)}</mark>${escapeHtml(s.after)}`;
-    const decided = s.decision ? ` <span class="badge ${s.decision.label}">${escapeHtml(s.decision.label)}</span>` : '';
+    const label = s.decision ? escapeHtml(s.decision.label) : '';
+    const decided = s.decision ? ` <span class="badge ${label}">${label}</span>` : '';
     return (
       `<tr><td>${i + 1}</td><td>${where}</td><td class="ctx">${spliced}</td><td class="ctx">${insteadHtml(report, s)}</td>` +
       `<td><a href="#finding-${s.finding}">#${s.finding}</a>${decided}</td></tr>`
