@@ -4,7 +4,7 @@ import type { Report } from './types.js';
 
 /**
  * What a report says about the scan it shows, so that it can be handed on: when it was made and
- * with which refrain, over which inputs, against which past workspace, with which settings, and
+ * with which refrain, over which inputs, against which past workspace and references, with which settings, and
  * who reviewed it when. One wording for every format.
  */
 export interface About {
@@ -12,6 +12,8 @@ export interface About {
   inputs: string;
   /** Only for a scan against a past workspace. */
   against?: string;
+  /** Only for a scan with reference documents: the paths given, with their files. */
+  references?: string;
   settings: string;
   reviewed: string;
 }
@@ -24,16 +26,22 @@ export function aboutScan(report: Report): About {
     reviewed: reviewedText(report),
   };
   if (report.scan?.against) about.against = againstText(report.scan.against);
+  if (report.scan?.references?.length) about.references = filesText(report.scan.references);
   return about;
 }
 
 /** "corpus (5 files)", "a (3 files), b.txt (1 file); 2 more reports kept in audit.db from earlier scans". */
 export function inputsText(scan: ScanInfo): string {
-  const given = scan.inputs.map((i) => `${i.path} (${counted(i.files, 'file')})`).join(', ');
+  const given = filesText(scan.inputs);
   const kept = scan.kept
     ? `; ${counted(scan.kept, 'more report')} kept in ${scan.workspace ?? 'the workspace'} from earlier scans`
     : '';
   return `${given || 'none'}${kept}`;
+}
+
+/** "a (3 files), b.txt (1 file)". */
+function filesText(inputs: ScanInfo['inputs']): string {
+  return inputs.map((i) => `${i.path} (${counted(i.files, 'file')})`).join(', ');
 }
 
 /** "past.db: 5 reports, scanned 2025-05-01 10:00 UTC". */

@@ -1,10 +1,14 @@
 import type { ResultCluster, ResultDocumentPair, ScanResult } from '../types.js';
 import { decisionEntries, latestDecisions } from './decisions.js';
+import { ReportInputError } from './errors.js';
 import { findingTone, memberPieces, memberText, worthReadingFirst } from './finding.js';
 import { paragraphMarks, type Cover } from './marks.js';
 import { shortNames } from './names.js';
 import { orderDocuments } from './order.js';
+import { buildReferences } from './references.js';
+import { checkSplices, findingSplices } from './splices.js';
 import { buildSummary, rankDocuments, rankPastDocuments } from './summary.js';
+import { checkTemplate, reportTemplate, templateFamilies } from './templates.js';
 import type {
   Report,
   ReportDecision,
@@ -20,10 +24,7 @@ export const TOP_SHARED = 5;
 /** How many findings the Markdown report and the HTML summary put first. */
 export const TOP_FINDINGS = 20;
 
-/** The scan result does not hold together (a member names a report or paragraph that is not there). */
-export class ReportInputError extends Error {
-  override name = 'ReportInputError';
-}
+export { ReportInputError };
 
 /** Computes everything the reporters show. Pure; the input is not modified. */
 export function buildReport(input: ReportInput): Report {
@@ -35,14 +36,19 @@ export function buildReport(input: ReportInput): Report {
   const documents = buildDocuments(result, findings, pairs);
   const entries = decisionEntries(findings);
   const decided = new Set(entries.map((e) => e.key));
+  const splices = findings.flatMap((f) => f.splices ?? []);
   const report: Report = {
     tool: result.tool,
     version: result.version,
     settings: { ...result.settings },
-    summary: buildSummary(result, findings, entries),
+    summary: buildSummary(result, findings, entries, splices.length),
     ranking: rankDocuments(result),
     pastRanking: rankPastDocuments(documents),
-    order: orderDocuments(result.documents.length, pairs),
+    references: buildReferences(documents, findings),
+    splices,
+    templates: templateFamilies(findings),
+    // References are no reports: the heatmap, which compares reports, leaves them out.
+    order: orderDocuments(result.documents.length, pairs).filter((d) => !result.documents[d].reference),
     pairs,
     documents,
     findings,
@@ -81,6 +87,8 @@ function checkResult(result: ScanResult): void {
         );
       }
     });
+    checkTemplate(result, c);
+    checkSplices(result, c);
   });
   for (const [i, p] of result.documentPairs.entries()) {
     if (!result.documents[p.a] || !result.documents[p.b]) {
@@ -101,6 +109,7 @@ function buildFinding(result: ScanResult, c: ResultCluster, decision: ReportDeci
       text: memberText(m, (p) => doc.paragraphs[p].text),
     };
     if (para.page !== undefined) member.page = para.page;
+    if (doc.reference) member.reference = true;
     if (m.start !== undefined) member.start = m.start;
     if (m.end !== undefined) member.end = m.end;
     if (m.lastParagraph !== undefined) {
@@ -120,11 +129,21 @@ function buildFinding(result: ScanResult, c: ResultCluster, decision: ReportDeci
     similarity: c.similarity,
     chars: c.chars,
     members,
-    pastReports: new Set(c.members.filter((m) => result.documents[m.doc].past !== undefined).map((m) => m.doc)).size,
+    pastReports: docsWhere(c, (d) => d.past !== undefined),
+    references: docsWhere(c, (d) => d.reference === true),
   };
   if (c.stock) finding.stock = c.stock;
+  if (c.parts) finding.parts = c.parts.map((part) => part.map((m) => ({ ...m })));
   if (decision) finding.decision = decision;
+  const template = reportTemplate(c, (i) => result.documents[c.members[i].doc].paragraphs[c.members[i].paragraph].text);
+  if (template) finding.template = template;
+  if (c.splices) finding.splices = findingSplices(result, c, decision);
   return finding;
+
+  /** How many of the documents the finding stands in are such. */
+  function docsWhere(c: ResultCluster, such: (d: ScanResult['documents'][number]) => boolean): number {
+    return new Set(c.members.filter((m) => such(result.documents[m.doc])).map((m) => m.doc)).size;
+  }
 }
 
 function normalisePairs(pairs: readonly ResultDocumentPair[]): ResultDocumentPair[] {
@@ -151,6 +170,9 @@ function buildDocuments(
       for (const piece of memberPieces(m, lengthOf))
         covers[m.doc][piece.paragraph].push({ start: piece.start, end: piece.end, tone, finding: f.id });
     }
+    // Spliced text is what a reader must never miss: marked whatever the reviewer decided.
+    for (const s of f.splices ?? [])
+      covers[s.doc][s.paragraph].push({ start: s.start, end: s.end, tone: 'copy', finding: f.id, splice: true });
   }
   const shared = result.documents.map((): SharedWith[] => []);
   for (const p of pairs) {
@@ -164,6 +186,8 @@ function buildDocuments(
     label: labels[d.id],
     ...(d.past === undefined ? {} : { past: d.past }),
     ...(d.pastRatio === undefined ? {} : { pastRatio: d.pastRatio }),
+    ...(d.reference ? { reference: true as const } : {}),
+    ...(d.recitedRatio === undefined ? {} : { recitedRatio: d.recitedRatio }),
     encoding: d.encoding,
     format: d.format,
     chars: d.chars,

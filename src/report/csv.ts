@@ -29,11 +29,8 @@ const SCAN_COLUMNS = ['scan_at', 'scan_inputs', 'scan_settings'] as const;
 
 function scanFields(report: Report): string[] {
   const a = aboutScan(report);
-  return [
-    report.scan?.at ?? '',
-    a.against ? `${a.inputs}; compared with ${a.against}` : a.inputs,
-    `${a.settings} · refrain ${report.version}`,
-  ];
+  const inputs = [a.inputs, a.against && `compared with ${a.against}`, a.references && `references ${a.references}`];
+  return [report.scan?.at ?? '', inputs.filter((i) => i).join('; '), `${a.settings} · refrain ${report.version}`];
 }
 
 export const FINDING_COLUMNS = [
@@ -52,6 +49,7 @@ export const FINDING_COLUMNS = [
   'doc',
   'path',
   'past',
+  'reference',
   'line',
   'page',
   'paragraph',
@@ -84,6 +82,7 @@ export function csvFindings(input: ReportInput): string {
       m.doc,
       m.path,
       report.documents[m.doc].past,
+      m.reference,
       m.line,
       m.page,
       m.paragraph,
@@ -101,6 +100,7 @@ export const DOCUMENT_COLUMNS = [
   'doc',
   'path',
   'past',
+  'reference',
   'encoding',
   'format',
   'chars',
@@ -108,6 +108,7 @@ export const DOCUMENT_COLUMNS = [
   'within_ratio',
   'boilerplate_ratio',
   'past_ratio',
+  'recited_ratio',
   'findings',
   'top_shared_path',
   'top_shared_ratio',
@@ -116,7 +117,8 @@ export const DOCUMENT_COLUMNS = [
 
 /**
  * One row per report, in id order (the scan's sorted input order): the batch's reports, then
- * those of a past workspace (scan --against), which name it in `past`.
+ * those of a past workspace (scan --against), which name it in `past`. A reference document
+ * (scan --reference) is marked `reference`; its ratios are 0, being no report.
  */
 export function csvDocuments(input: ReportInput): string {
   const report = buildReport(input);
@@ -127,6 +129,7 @@ export function csvDocuments(input: ReportInput): string {
       d.id,
       d.path,
       d.past,
+      d.reference,
       d.encoding,
       d.format,
       d.chars,
@@ -134,6 +137,7 @@ export function csvDocuments(input: ReportInput): string {
       decimal(d.withinRatio),
       decimal(d.boilerplateRatio),
       d.pastRatio === undefined ? undefined : decimal(d.pastRatio),
+      d.recitedRatio === undefined ? undefined : decimal(d.recitedRatio),
       d.findings.length,
       top?.path,
       top === undefined ? undefined : decimal(top.sharedRatio),

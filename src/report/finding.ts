@@ -1,5 +1,5 @@
 import type { DecisionLabel, Kind, ResultMember, StockReason } from '../types.js';
-import { count } from './format.js';
+import { count, counted } from './format.js';
 import type { ReportFinding, Tone } from './types.js';
 
 /**
@@ -81,14 +81,23 @@ export const KINDS = Object.keys(KIND_WORDS) as Kind[];
 
 /**
  * "copying across 3 reports", "copying across 2 reports (1 past)", "boilerplate across 40
- * reports", "repeated inside one report (2 times)".
+ * reports", "repeated inside one report (2 times)", "recites a reference in 3 reports".
  */
 export function findingHeadline(
-  f: Pick<ReportFinding, 'scope' | 'boilerplate' | 'docCount' | 'pastReports'> & { members: readonly unknown[] },
+  f: Pick<ReportFinding, 'scope' | 'boilerplate' | 'docCount' | 'pastReports'> & {
+    members: readonly unknown[];
+    references?: number;
+  },
 ): string {
   if (f.scope === 'within')
     return `${f.boilerplate ? 'boilerplate ' : ''}repeated inside one report (${count(f.members.length)} times)`;
+  const references = f.references ?? 0;
   const past = f.pastReports > 0 ? ` (${count(f.pastReports)} past)` : '';
+  if (references > 0) {
+    // References are no reports: what the finding says is which reports quote them.
+    const quoted = references === 1 ? 'a reference' : `${count(references)} references`;
+    return `recites ${quoted} in ${counted(f.docCount - references, 'report')}${past}`;
+  }
   return `${f.boilerplate ? 'boilerplate' : 'copying'} across ${count(f.docCount)} reports${past}`;
 }
 

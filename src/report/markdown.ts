@@ -4,6 +4,7 @@ import { escapeMarkdown as md } from './escape.js';
 import { count, counted, excerpt, location, percent, when } from './format.js';
 import type { Report, ReportDecision, ReportFinding, ReportInput } from './types.js';
 import { findingHeadline, KIND_WORDS, worthReadingFirst } from './finding.js';
+import { instead, referencesSection, splicesSection, templateTable } from './markdown-sources.js';
 
 /** Longest excerpt of a member shown, in characters. */
 export const EXCERPT_CHARS = 160;
@@ -11,16 +12,19 @@ export const EXCERPT_CHARS = 160;
 export const MEMBERS_SHOWN = 10;
 
 /**
- * For pasting into an audit memo: what was scanned, when and how, the summary figures, the reports
- * ranked (past reports apart), the top findings with excerpts, and every decision with its note.
+ * For pasting into an audit memo: any text spliced into a report first, then what was scanned,
+ * when and how, the summary figures, the reports ranked (past reports and references apart), the
+ * top findings with excerpts (a template's slot table), and every decision with its note.
  */
 export function markdownReport(input: ReportInput): string {
   const report = buildReport(input);
   const out: string[] = ['# refrain report', ''];
+  out.push(...splicesSection(report));
   out.push(...about(report), '');
   out.push(...summary(report), '');
   out.push(...ranking(report));
   if (report.pastRanking.length > 0) out.push(...pastRanking(report));
+  out.push(...referencesSection(report));
   out.push(...topFindings(report, input.top ?? TOP_FINDINGS));
   out.push(...decisions(report));
   if (report.diagnostics.length > 0) {
@@ -35,6 +39,7 @@ function about(report: Report): string[] {
   const a = aboutScan(report);
   const lines = [`- Scanned: ${md(a.scanned)}`, `- Inputs: ${md(a.inputs)}`];
   if (a.against) lines.push(`- Compared with: ${md(a.against)}`);
+  if (a.references) lines.push(`- References: ${md(a.references)}`);
   lines.push(`- Settings: ${md(a.settings)}`, `- Reviewed: ${md(a.reviewed)}`);
   return lines;
 }
@@ -49,11 +54,14 @@ function summary(report: Report): string[] {
     `| Text also found in other reports | ${percent(s.templatedShare)} |`,
   ];
   if (s.pastShare !== undefined) rows.push(`| Text found in past reports | ${percent(s.pastShare)} |`);
+  if (s.recitedShare !== undefined) rows.push(`| Text reciting a reference | ${percent(s.recitedShare)} |`);
   rows.push(
     `| Text repeated inside its own report | ${percent(s.withinShare)} |`,
     `| Boilerplate | ${percent(s.boilerplateShare)} |`,
     `| Findings | ${count(s.findings)} (${count(s.acrossFindings)} across reports, ${count(s.withinFindings)} inside one; ${count(s.boilerplateFindings)} boilerplate) |`,
+    `| Spliced text | ${count(s.splices)} |`,
   );
+  if (s.referenceDocuments > 0) rows.push(`| Reference documents | ${count(s.referenceDocuments)} |`);
   return rows;
 }
 
@@ -64,15 +72,19 @@ function shared(report: Report, s: { doc: number; path: string; sharedRatio: num
 
 function ranking(report: Report): string[] {
   const past = report.summary.pastShare !== undefined;
+  const recited = report.summary.recitedShare !== undefined;
   const out = ['## Reports by templated share', ''];
-  out.push(`| # | Report | Templated |${past ? ' In past reports |' : ''} Within | Boilerplate | Shares most with |`);
-  out.push(`|---:|---|---:|${past ? '---:|' : ''}---:|---:|---|`);
+  out.push(
+    `| # | Report | Templated |${past ? ' In past reports |' : ''} Within | Boilerplate |${recited ? ' Recited |' : ''} Shares most with |`,
+  );
+  out.push(`|---:|---|---:|${past ? '---:|' : ''}---:|---:|${recited ? '---:|' : ''}---|`);
   report.ranking.forEach((r, i) => {
     const top = report.documents[r.doc].sharesMost[0];
     const shares = top ? shared(report, top) : '';
     const pastCell = past ? ` ${percent(r.pastRatio ?? 0)} |` : '';
+    const recitedCell = recited ? ` ${percent(r.recitedRatio ?? 0)} |` : '';
     out.push(
-      `| ${i + 1} | ${md(r.path)} | ${percent(r.templatedRatio)} |${pastCell} ${percent(r.withinRatio)} | ${percent(r.boilerplateRatio)} | ${shares} |`,
+      `| ${i + 1} | ${md(r.path)} | ${percent(r.templatedRatio)} |${pastCell} ${percent(r.withinRatio)} | ${percent(r.boilerplateRatio)} |${recitedCell} ${shares} |`,
     );
   });
   out.push('');
@@ -122,9 +134,13 @@ function finding(report: Report, rank: number, f: ReportFinding): string[] {
   const out = [`### ${rank}. Finding ${f.id}: ${findingHeadline(f)}`, ''];
   out.push(`${KIND_WORDS[f.kind]}, similarity ${f.similarity.toFixed(2)}, ${counted(f.chars, 'character')}.`);
   if (f.decision) out.push(`Decision: ${decided(f.decision)}`);
+  for (const s of f.splices ?? [])
+    out.push(`Spliced in ${md(location(s))}: **${md(s.text)}**; instead: ${instead(report, s)}.`);
   out.push('');
+  if (f.template) return [...out, ...templateTable(f, MEMBERS_SHOWN)];
   for (const m of f.members.slice(0, MEMBERS_SHOWN)) {
-    const mark = report.documents[m.doc].past === undefined ? '' : ' (past)';
+    const doc = report.documents[m.doc];
+    const mark = doc.reference ? ' (reference)' : doc.past === undefined ? '' : ' (past)';
     out.push(`- ${md(location(m))}${mark}: ${md(excerpt(m.text, EXCERPT_CHARS))}`);
   }
   if (f.members.length > MEMBERS_SHOWN) out.push(`- … and ${count(f.members.length - MEMBERS_SHOWN)} more`);

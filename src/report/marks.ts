@@ -6,12 +6,15 @@ export interface Cover {
   end: number;
   tone: Tone;
   finding: number;
+  /** Text spliced in: the stretch is marked as a splice whatever else covers it. */
+  splice?: true;
 }
 
 /**
  * Cuts a paragraph's covers into non-overlapping marks. A stretch covered by several findings
  * becomes one mark listing them all; it is `copy` if any of them is copying, since copying is
- * what the reader must not miss. Neighbouring stretches with the same tone and findings merge.
+ * what the reader must not miss; a stretch of spliced text is marked as such whatever covers it.
+ * Neighbouring stretches with the same tone, findings and splice mark merge.
  */
 export function paragraphMarks(length: number, covers: readonly Cover[]): Mark[] {
   const cuts = new Set<number>();
@@ -33,11 +36,18 @@ export function paragraphMarks(length: number, covers: readonly Cover[]): Mark[]
     if (over.length === 0) continue;
     const findings = [...new Set(over.map((c) => c.finding))].sort((x, y) => x - y);
     const tone: Tone = over.some((c) => c.tone === 'copy') ? 'copy' : 'boilerplate';
+    const splice = over.some((c) => c.splice);
     const prev = marks[marks.length - 1];
-    if (prev && prev.end === start && prev.tone === tone && sameList(prev.findings, findings)) {
+    if (
+      prev &&
+      prev.end === start &&
+      prev.tone === tone &&
+      (prev.splice ?? false) === splice &&
+      sameList(prev.findings, findings)
+    ) {
       prev.end = end;
     } else {
-      marks.push({ start, end, tone, findings });
+      marks.push(splice ? { start, end, tone, findings, splice: true } : { start, end, tone, findings });
     }
   }
   return marks;

@@ -9,20 +9,32 @@ import type {
   ReportSummary,
 } from './types.js';
 
-/** The batch's figures. Past reports (scan --against) are counted apart and weigh in no share. */
+/** The batch's reports: neither a past workspace's (scan --against) nor a reference (scan --reference). */
+function inBatch(d: ResultDocument): boolean {
+  return d.past === undefined && !d.reference;
+}
+
+/**
+ * The batch's figures. Past reports (scan --against) and reference documents (scan --reference)
+ * are counted apart and weigh in no share.
+ */
 export function buildSummary(
   result: ScanResult,
   findings: readonly ReportFinding[],
   decisions: readonly DecisionEntry[],
+  splices: number,
 ): ReportSummary {
-  const batch = result.documents.filter((d) => d.past === undefined);
+  const batch = result.documents.filter(inBatch);
+  const references = result.documents.filter((d) => d.reference).length;
   const chars = batch.reduce((s, d) => s + d.chars, 0);
   const weighted = (ratio: (d: ResultDocument) => number) =>
     chars === 0 ? 0 : batch.reduce((s, d) => s + ratio(d) * d.chars, 0) / chars;
   const span = decisionSpan(decisions);
   const summary: ReportSummary = {
     documents: batch.length,
-    pastDocuments: result.documents.length - batch.length,
+    pastDocuments: result.documents.filter((d) => d.past !== undefined && !d.reference).length,
+    referenceDocuments: references,
+    splices,
     findings: findings.length,
     acrossFindings: findings.filter((f) => f.scope === 'across').length,
     withinFindings: findings.filter((f) => f.scope === 'within').length,
@@ -35,6 +47,7 @@ export function buildSummary(
     reviewers: span.reviewers,
   };
   if (batch.some((d) => d.pastRatio !== undefined)) summary.pastShare = weighted((d) => d.pastRatio ?? 0);
+  if (batch.some((d) => d.recitedRatio !== undefined)) summary.recitedShare = weighted((d) => d.recitedRatio ?? 0);
   if (span.from !== undefined) summary.decidedFrom = span.from;
   if (span.to !== undefined) summary.decidedTo = span.to;
   return summary;
@@ -43,7 +56,7 @@ export function buildSummary(
 /** The batch's reports, most templated first (ties: lower id first). */
 export function rankDocuments(result: ScanResult): RankedDocument[] {
   return result.documents
-    .filter((d) => d.past === undefined)
+    .filter(inBatch)
     .map((d) => {
       const ranked: RankedDocument = {
         doc: d.id,
@@ -53,6 +66,7 @@ export function rankDocuments(result: ScanResult): RankedDocument[] {
         boilerplateRatio: d.boilerplateRatio,
       };
       if (d.pastRatio !== undefined) ranked.pastRatio = d.pastRatio;
+      if (d.recitedRatio !== undefined) ranked.recitedRatio = d.recitedRatio;
       return ranked;
     })
     .sort((x, y) => y.templatedRatio - x.templatedRatio || x.doc - y.doc);
@@ -65,7 +79,7 @@ export function rankDocuments(result: ScanResult): RankedDocument[] {
 export function rankPastDocuments(documents: readonly ReportDocument[]): PastRankedDocument[] {
   const shared = (d: ReportDocument) => d.sharesMost.find((s) => documents[s.doc].past === undefined);
   return documents
-    .filter((d) => d.past !== undefined)
+    .filter((d) => d.past !== undefined && !d.reference)
     .map((d): PastRankedDocument => {
       const top = shared(d);
       return top === undefined

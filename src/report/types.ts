@@ -4,6 +4,7 @@ import type {
   Diagnostic,
   ResultCluster,
   ResultDocumentPair,
+  TemplateSlot,
   ScanInfo,
   ScanResult,
   ScanSettings,
@@ -33,6 +34,8 @@ export interface Mark {
   tone: Tone;
   /** Ids of the findings covering this stretch, ascending. */
   findings: number[];
+  /** Text spliced in (see ReportSplice): shown louder than any copying, whatever the decision. */
+  splice?: true;
 }
 
 export interface ReportParagraph {
@@ -60,6 +63,10 @@ export interface ReportDocument {
   past?: string;
   /** For a report of the batch scanned against a past workspace: the share found in the past reports. */
   pastRatio?: number;
+  /** A reference document (scan --reference): quoted by reports, no report itself; its ratios are 0. */
+  reference?: true;
+  /** For a report of a scan with references: the share of its text that recites a reference. */
+  recitedRatio?: number;
   encoding: string;
   format: string;
   chars: number;
@@ -84,6 +91,8 @@ export interface ReportMember {
   /** For a run of paragraphs: its last paragraph, and that paragraph's line. */
   lastParagraph?: number;
   lastLine?: number;
+  /** The member stands in a reference document: what the reports around it recite. */
+  reference?: true;
   /** The member's passage: the span of the paragraph text, the whole paragraph, or the run of paragraphs (one per line). */
   text: string;
 }
@@ -103,11 +112,66 @@ export interface DecisionEntry extends ReportDecision {
 }
 
 /** A finding as the scan gave it (see ResultCluster), with its members placed and its decision. */
-export interface ReportFinding extends Omit<ResultCluster, 'members'> {
+export interface ReportFinding extends Omit<ResultCluster, 'members' | 'template' | 'splices'> {
   members: ReportMember[];
   /** How many of its reports come from a past workspace (scan --against). */
   pastReports: number;
+  /** How many of the documents it stands in are reference documents (scan --reference). */
+  references: number;
   decision?: ReportDecision;
+  template?: ReportTemplate;
+  splices?: ReportSplice[];
+}
+
+/** A finding's template: the skeleton its members share and, per slot, what each member put there. */
+export interface ReportTemplate {
+  /** The shared text in pieces: slot i stands between pieces[i] and pieces[i + 1]. */
+  pieces: string[];
+  slots: ReportSlot[];
+}
+
+export interface ReportSlot extends TemplateSlot {
+  /** Per member, in member order: the text of its value ('' when it says nothing there). */
+  texts: string[];
+}
+
+/**
+ * Text one member alone has where the others agree (spam spliced into a copied page), placed
+ * and with the text around it, so that every report can list it first.
+ */
+export interface ReportSplice {
+  finding: number;
+  /** The member, by its position in the finding's members. */
+  member: number;
+  doc: number;
+  path: string;
+  paragraph: number;
+  line: number;
+  page?: number;
+  start: number;
+  end: number;
+  text: string;
+  /** What the others say in its place ('' for an insertion). */
+  canonical: string;
+  /** Up to SPLICE_CONTEXT characters of the paragraph on either side of the spliced text. */
+  before: string;
+  after: string;
+  /** The other documents of the finding, which say `canonical` there: reports and references, by id. */
+  otherReports: number[];
+  otherReferences: number[];
+  /** The reviewer's decision on the finding, when there is one. */
+  decision?: ReportDecision;
+}
+
+/** A reference document (scan --reference) and what recites it. */
+export interface ReportReference {
+  doc: number;
+  path: string;
+  chars: number;
+  /** The reports that recite it, by id, ascending. */
+  recitedBy: number[];
+  /** The findings it stands in, ascending. */
+  findings: number[];
 }
 
 /** A report's place in the ranking by templated ratio. */
@@ -119,6 +183,8 @@ export interface RankedDocument {
   boilerplateRatio: number;
   /** Only when the batch was scanned against a past workspace. */
   pastRatio?: number;
+  /** Only when the scan had reference documents. */
+  recitedRatio?: number;
 }
 
 /** A past report (scan --against) in their own ranking, most shared with this batch first. */
@@ -131,11 +197,18 @@ export interface PastRankedDocument {
   sharesMost?: SharedWith;
 }
 
-/** Figures of the batch: past reports (scan --against) are counted apart and in no share. */
+/**
+ * Figures of the batch: past reports (scan --against) and reference documents (scan --reference)
+ * are counted apart and weigh in no share.
+ */
 export interface ReportSummary {
   documents: number;
   /** Reports of a past workspace the batch was compared with. */
   pastDocuments: number;
+  /** Reference documents the batch was read against. */
+  referenceDocuments: number;
+  /** Texts spliced into the batch's reports (see Report.splices). */
+  splices: number;
   findings: number;
   acrossFindings: number;
   withinFindings: number;
@@ -152,6 +225,8 @@ export interface ReportSummary {
   boilerplateShare: number;
   /** Character-weighted share of text found in the past reports; only with a past workspace. */
   pastShare?: number;
+  /** Character-weighted share of text reciting a reference document; only with references. */
+  recitedShare?: number;
   /** Who made the decisions on the findings, most decisions first. */
   reviewers: string[];
   /** The earliest and latest decision on the findings, ISO 8601; absent when none was made. */
@@ -167,11 +242,17 @@ export interface Report {
   /** When and over what the scan was made, when the result says. */
   scan?: ScanInfo;
   summary: ReportSummary;
-  /** The batch's reports, most templated first (ties: lower id first); past reports are not among them. */
+  /** The batch's reports, most templated first (ties: lower id first); past reports and references are not among them. */
   ranking: RankedDocument[];
   /** The past reports (scan --against), most shared with the batch first. */
   pastRanking: PastRankedDocument[];
-  /** Report ids in heatmap order: reports that share much sit next to each other. */
+  /** The reference documents (scan --reference), most reciting reports first. */
+  references: ReportReference[];
+  /** Every splice of every finding, in the review order: what every report lists first. */
+  splices: ReportSplice[];
+  /** The findings with a template (the batch's template families), most reports first. */
+  templates: number[];
+  /** Report ids in heatmap order: reports that share much sit next to each other (no references). */
   order: number[];
   /** Pairs of reports with a>b swapped so that a<b, sorted by a then b. */
   pairs: ResultDocumentPair[];

@@ -130,5 +130,10 @@ describe('words', () => {
     expect(findingHeadline({ ...f, scope: 'within', boilerplate: true })).toBe(
       'boilerplate repeated inside one report (2 times)',
     );
+    // References are no reports: the finding says which reports quote them.
+    expect(findingHeadline({ ...f, docCount: 2, references: 1, boilerplate: true })).toBe(
+      'recites a reference in 1 report',
+    );
+    expect(findingHeadline({ ...f, references: 2 })).toBe('recites 2 references in 1,198 reports');
   });
 });

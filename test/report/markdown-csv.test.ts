@@ -40,6 +40,7 @@ describe('markdown report of a hand-made scan', () => {
         '| Text repeated inside its own report | 6.7% |',
         '| Boilerplate | 23.3% |',
         '| Findings | 3 (2 across reports, 1 inside one; 1 boilerplate) |',
+        '| Spliced text | 0 |',
         '',
         '## Reports by templated share',
         '',
@@ -140,14 +141,14 @@ describe('csv reports of a hand-made scan', () => {
     expect(csv.startsWith(BOM)).toBe(true);
     const scan = `2026-01-01T08:30:00.000Z,a (4 files),${SETTINGS}`;
     expect(csv.slice(1).split('\r\n')).toEqual([
-      'finding,key,scope,kind,boilerplate,doc_count,similarity,decision,note,reviewer,decided_at,member,doc,path,past,line,page,paragraph,last_paragraph,start,end,text,scan_at,scan_inputs,scan_settings',
-      `0,k-copy,across,near,false,2,0.8000,copied,"same clause, ""乡""→""镇""; see memo",审计员甲,2026-01-02T00:00:00Z,0,0,a/一号.txt,,3,,1,,0,14,"坚持“小事不出村,大事不出镇",${scan}`,
-      `0,k-copy,across,near,false,2,0.8000,copied,"same clause, ""乡""→""镇""; see memo",审计员甲,2026-01-02T00:00:00Z,1,1,a/二号.txt,,2,,1,,0,14,"坚持“小事不出村,大事不出乡",${scan}`,
-      `1,k-within,within,exact,false,1,1.0000,,,,,0,1,a/二号.txt,,5,,2,,,,重复一段话。,${scan}`,
-      `1,k-within,within,exact,false,1,1.0000,,,,,1,1,a/二号.txt,,6,,3,,,,重复一段话。,${scan}`,
-      `2,k-bp,across,exact,true,3,1.0000,,,,,0,0,a/一号.txt,,1,,0,,,,扫一扫在手机打开当前页,${scan}`,
-      `2,k-bp,across,exact,true,3,1.0000,,,,,1,1,a/二号.txt,,1,,0,,,,扫一扫在手机打开当前页,${scan}`,
-      `2,k-bp,across,exact,true,3,1.0000,,,,,2,2,a/三号 [draft].txt,,1,,0,,,,扫一扫在手机打开当前页,${scan}`,
+      'finding,key,scope,kind,boilerplate,doc_count,similarity,decision,note,reviewer,decided_at,member,doc,path,past,reference,line,page,paragraph,last_paragraph,start,end,text,scan_at,scan_inputs,scan_settings',
+      `0,k-copy,across,near,false,2,0.8000,copied,"same clause, ""乡""→""镇""; see memo",审计员甲,2026-01-02T00:00:00Z,0,0,a/一号.txt,,,3,,1,,0,14,"坚持“小事不出村,大事不出镇",${scan}`,
+      `0,k-copy,across,near,false,2,0.8000,copied,"same clause, ""乡""→""镇""; see memo",审计员甲,2026-01-02T00:00:00Z,1,1,a/二号.txt,,,2,,1,,0,14,"坚持“小事不出村,大事不出乡",${scan}`,
+      `1,k-within,within,exact,false,1,1.0000,,,,,0,1,a/二号.txt,,,5,,2,,,,重复一段话。,${scan}`,
+      `1,k-within,within,exact,false,1,1.0000,,,,,1,1,a/二号.txt,,,6,,3,,,,重复一段话。,${scan}`,
+      `2,k-bp,across,exact,true,3,1.0000,,,,,0,0,a/一号.txt,,,1,,0,,,,扫一扫在手机打开当前页,${scan}`,
+      `2,k-bp,across,exact,true,3,1.0000,,,,,1,1,a/二号.txt,,,1,,0,,,,扫一扫在手机打开当前页,${scan}`,
+      `2,k-bp,across,exact,true,3,1.0000,,,,,2,2,a/三号 [draft].txt,,,1,,0,,,,扫一扫在手机打开当前页,${scan}`,
       '',
     ]);
   });
@@ -157,10 +158,10 @@ describe('csv reports of a hand-made scan', () => {
     expect(csv).toBe(
       BOM +
         [
-          'doc,path,past,encoding,format,chars,templated_ratio,within_ratio,boilerplate_ratio,past_ratio,findings,top_shared_path,top_shared_ratio,scan_at,scan_inputs,scan_settings',
-          `0,a/一号.txt,,utf-8,txt,40,0.5000,0.0000,0.2500,,2,a/二号.txt,0.5000,2026-01-01T08:30:00.000Z,a (4 files),${SETTINGS}`,
-          `1,a/二号.txt,,utf-8,txt,30,0.4000,0.2000,0.3000,,3,a/一号.txt,0.5000,2026-01-01T08:30:00.000Z,a (4 files),${SETTINGS}`,
-          `2,a/三号 [draft].txt,,utf-8,txt,20,0.1000,0.0000,0.1000,,1,a/二号.txt,0.1500,2026-01-01T08:30:00.000Z,a (4 files),${SETTINGS}`,
+          'doc,path,past,reference,encoding,format,chars,templated_ratio,within_ratio,boilerplate_ratio,past_ratio,recited_ratio,findings,top_shared_path,top_shared_ratio,scan_at,scan_inputs,scan_settings',
+          `0,a/一号.txt,,,utf-8,txt,40,0.5000,0.0000,0.2500,,,2,a/二号.txt,0.5000,2026-01-01T08:30:00.000Z,a (4 files),${SETTINGS}`,
+          `1,a/二号.txt,,,utf-8,txt,30,0.4000,0.2000,0.3000,,,3,a/一号.txt,0.5000,2026-01-01T08:30:00.000Z,a (4 files),${SETTINGS}`,
+          `2,a/三号 [draft].txt,,,utf-8,txt,20,0.1000,0.0000,0.1000,,,1,a/二号.txt,0.1500,2026-01-01T08:30:00.000Z,a (4 files),${SETTINGS}`,
           '',
         ].join('\r\n'),
     );
@@ -180,9 +181,9 @@ describe('csv reports of a hand-made scan', () => {
     ];
     const rows = getReporter('csv')({ result, decisions: [] }).slice(1).split('\r\n');
     expect(rows[1]).toMatch(
-      /^0,k-bp,across,exact,true,3,1\.0000,,,,,0,2,a\/三号 \[draft\]\.txt,,2,,1,,,,"<script>alert\(1\)<\/script>\n第二行",/,
+      /^0,k-bp,across,exact,true,3,1\.0000,,,,,0,2,a\/三号 \[draft\]\.txt,,,2,,1,,,,"<script>alert\(1\)<\/script>\n第二行",/,
     );
-    expect(rows[2]).toMatch(/^0,k-bp,across,exact,true,3,1\.0000,,,,,1,2,a\/三号 \[draft\]\.txt,,2,,1,,0,8,<script>,/);
+    expect(rows[2]).toMatch(/^0,k-bp,across,exact,true,3,1\.0000,,,,,1,2,a\/三号 \[draft\]\.txt,,,2,,1,,0,8,<script>,/);
   });
 });
 

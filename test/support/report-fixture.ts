@@ -118,3 +118,103 @@ export function handMadeDecisions(): Decision[] {
     { key: 'k-copy', label: 'false-match', note: 'first look', at: '2026-01-01T00:00:00Z' },
   ];
 }
+
+const TITLE = '深入贯彻《中共中央关于全面推进依法治国若干重大问题的决定》总体部署';
+const SPLICED = TITLE.replace('关于', '三升体育平台');
+const REFERENCE = '中共中央关于全面推进依法治国若干重大问题的决定';
+const filled = (town: string, n: number) => `2024年，${town}镇开展宣传${n}场次。`;
+
+/** [start, end] of `part` in `text` (its first occurrence). */
+function span(text: string, part: string): [number, number] {
+  const at = text.indexOf(part);
+  if (at < 0) throw new Error(`'${part}' is not in '${text}'`);
+  return [at, at + part.length];
+}
+
+/**
+ * A small scan with references made by hand: report 甲 recites the reference's title (finding
+ * 2, boilerplate 'recited'), report 乙 has it with a gambling site's name spliced in place of 关于
+ * (finding 0, spliced), and three reports fill in one template with their town and a count
+ * (finding 1). Document 3 is the reference.
+ */
+export function sourcesResult(): ScanResult {
+  const [sStart, sEnd] = span(SPLICED, '三升体育平台');
+  const quoted = span(SPLICED, REFERENCE.replace('关于', '三升体育平台'));
+  const recited = span(TITLE, REFERENCE);
+  const town = (t: string, n: number): [number, number] => span(filled(t, n), t);
+  const count = (t: string, n: number): [number, number] => span(filled(t, n), String(n));
+  const documents = [
+    doc(0, 'a/甲.txt', [0, 0, 0], 60, [
+      [1, TITLE],
+      [3, filled('甲', 12)],
+    ]),
+    doc(1, 'a/乙.txt', [0.4, 0, 0], 60, [
+      [1, SPLICED],
+      [3, filled('乙', 15)],
+    ]),
+    doc(2, 'a/丙.txt', [0.2, 0, 0], 30, [[1, filled('丙', 9)]]),
+    { ...doc(3, 'ref/决定.txt', [0, 0, 0], 23, [[1, REFERENCE]]), reference: true as const },
+  ];
+  documents[0].recitedRatio = 0.5;
+  documents[1].recitedRatio = 0;
+  documents[2].recitedRatio = 0;
+  const base = { scope: 'across' as const, similarity: 0.9, content: 20 };
+  return {
+    ...handMadeResult(),
+    scan: { ...handMadeResult().scan!, references: [{ path: 'ref', files: 1 }] },
+    documents,
+    clusters: [
+      {
+        ...base,
+        id: 0,
+        kind: 'spliced',
+        boilerplate: false,
+        docCount: 2,
+        chars: 23,
+        key: 'k-spliced',
+        members: [
+          { doc: 3, paragraph: 0 },
+          { doc: 1, paragraph: 0, start: quoted[0], end: quoted[1] },
+        ],
+        splices: [{ member: 1, paragraph: 0, start: sStart, end: sEnd, text: '三升体育平台', canonical: '关于' }],
+      },
+      {
+        ...base,
+        id: 1,
+        kind: 'names',
+        boilerplate: false,
+        docCount: 3,
+        chars: 16,
+        key: 'k-template',
+        members: [
+          { doc: 0, paragraph: 1 },
+          { doc: 1, paragraph: 1 },
+          { doc: 2, paragraph: 0 },
+        ],
+        template: {
+          pieces: ['2024年，', '镇开展宣传', '场次。'],
+          slots: [
+            { kind: 'name', distance: 1, values: [town('甲', 12), town('乙', 15), town('丙', 9)] },
+            { kind: 'number', distance: 1, values: [count('甲', 12), count('乙', 15), count('丙', 9)] },
+          ],
+        },
+      },
+      {
+        ...base,
+        id: 2,
+        kind: 'exact',
+        boilerplate: true,
+        stock: 'recited',
+        docCount: 2,
+        chars: 23,
+        key: 'k-recited',
+        members: [
+          { doc: 3, paragraph: 0 },
+          { doc: 0, paragraph: 0, start: recited[0], end: recited[1] },
+        ],
+      },
+    ],
+    documentPairs: [{ a: 1, b: 2, sharedRatio: 0.2 }],
+    diagnostics: [],
+  };
+}

@@ -16,7 +16,8 @@ export function barsHtml(report: Report): string {
   const width = (r: number) => `${((Math.min(r, scale) / scale) * 100).toFixed(2)}%`;
   const rows = report.ranking.map((r) => {
     const past = r.pastRatio === undefined ? '' : `; ${percent(r.pastRatio)} found in past reports`;
-    const title = `${r.path}: ${percent(r.templatedRatio)} found in other reports, of which ${percent(r.boilerplateRatio)} boilerplate; ${percent(r.withinRatio)} repeated inside${past}`;
+    const recited = r.recitedRatio === undefined ? '' : `; ${percent(r.recitedRatio)} recites a reference`;
+    const title = `${r.path}: ${percent(r.templatedRatio)} found in other reports, of which ${percent(r.boilerplateRatio)} boilerplate; ${percent(r.withinRatio)} repeated inside${past}${recited}`;
     return (
       `<li class="bar-row" title="${escapeHtml(title)}">` +
       `<a class="bar-label" href="#doc-${r.doc}"><bdi dir="ltr">${escapeHtml(r.path)}</bdi></a>` +

@@ -1,5 +1,6 @@
 import { jsonForScript } from '../escape.js';
 import { KIND_WORDS } from '../finding.js';
+import { FINDING_SCRIPT } from './client-finding.js';
 
 /**
  * The page's script. It renders reports and findings lazily from the embedded JSON, a page of
@@ -8,15 +9,16 @@ import { KIND_WORDS } from '../finding.js';
  * innerHTML: the text shows as text, whatever it holds.
  *
  * Kept as plain ES5-level JavaScript in a string (no backticks, no "${", no closing script
- * tag) so it runs in any browser and embeds verbatim; the one value put in is the kind words,
- * so the page words a finding's kind as the rest of the report does.
+ * tag) so it runs in any browser and embeds verbatim; the values put in are the kind words,
+ * so the page words a finding's kind as the rest of the report does, and the part that renders
+ * a finding (client-finding.ts).
  */
 export const CLIENT_SCRIPT = `
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('refrain-data').textContent);
   var PAGE = 50;
-  var TONE = ['copy', 'bp'];
+  var TONE = ['copy', 'bp', 'splice'];
   var KIND = ${jsonForScript(KIND_WORDS)};
 
   function el(tag, cls, text) {
@@ -30,6 +32,7 @@ export const CLIENT_SCRIPT = `
   // Counts with thousands separators, as the rest of the report prints them.
   function num(n) { return String(n).replace(/\\B(?=(\\d{3})+(?!\\d))/g, ','); }
   function pastBadge() { return el('span', 'badge past', 'past'); }
+  function refBadge() { return el('span', 'badge ref', 'reference'); }
   function where(doc, para) {
     var p = data.docs[doc].paras[para];
     return data.docs[doc].path + ':' + p[0] + (p[1] ? ' (p. ' + p[1] + ')' : '');
@@ -44,12 +47,6 @@ export const CLIENT_SCRIPT = `
     for (var p = m[1]; p <= m[4]; p++) out.push(paras[p][2]);
     return out.join('\\n');
   }
-  // As findingHeadline (src/report/finding.ts) words it for the summary's list.
-  function headline(f) {
-    if (f.scope === 'within') return (f.boilerplate ? 'boilerplate ' : '') + 'repeated inside one report (' + num(f.members.length) + ' times)';
-    return (f.boilerplate ? 'boilerplate' : 'copying') + ' across ' + num(f.docCount) + ' reports' + (f.pastReports ? ' (' + num(f.pastReports) + ' past)' : '');
-  }
-
   // A paginated list of <details>; an item's body is built the first time it opens.
   function makeList(root, prefix, summarise, fill) {
     var ids = [], page = 0;
@@ -99,15 +96,32 @@ export const CLIENT_SCRIPT = `
   function summariseDoc(s, id) {
     var d = data.docs[id];
     if (d.past) { s.appendChild(pastBadge()); s.appendChild(document.createTextNode(' ')); }
+    if (d.reference) {
+      s.appendChild(refBadge());
+      s.appendChild(document.createTextNode(' '));
+      s.appendChild(el('strong', null, d.path));
+      s.appendChild(document.createTextNode(' \\u00b7 recited by ' + num(d.reference.length) + (d.reference.length === 1 ? ' report' : ' reports')));
+      return;
+    }
     s.appendChild(el('strong', null, d.path));
     var past = d.pastRatio === undefined ? '' : ' \\u00b7 in past reports ' + pct(d.pastRatio);
     var own = d.past ? ' (in its own batch)' : '';
-    s.appendChild(document.createTextNode(' \\u00b7 in other reports ' + pct(d.templated) + own + past + ' \\u00b7 boilerplate ' + pct(d.boilerplate) + ' \\u00b7 repeated inside ' + pct(d.within)));
+    var recited = d.recited === undefined ? '' : ' \\u00b7 recites references ' + pct(d.recited);
+    s.appendChild(document.createTextNode(' \\u00b7 in other reports ' + pct(d.templated) + own + past + ' \\u00b7 boilerplate ' + pct(d.boilerplate) + ' \\u00b7 repeated inside ' + pct(d.within) + recited));
   }
 
   function fillDoc(box, id) {
     var d = data.docs[id];
     if (d.past) box.appendChild(el('p', 'meta', 'A past report, from ' + d.past + ': compared against, not judged.'));
+    if (d.reference) {
+      box.appendChild(el('p', 'meta', 'A reference document: what the reports quote from it is recitation. It is no report: no ratios, no findings of its own.'));
+      var by = el('p', null, 'Recited by: ' + (d.reference.length ? '' : 'no report'));
+      d.reference.forEach(function (r, i) {
+        if (i) by.appendChild(document.createTextNode(', '));
+        by.appendChild(link('#doc-' + r, data.docs[r].path));
+      });
+      box.appendChild(by);
+    }
     box.appendChild(el('p', 'meta', num(d.chars) + ' characters \\u00b7 ' + num(d.findings.length) + ' findings'));
     if (d.shares.length) {
       var sh = el('p', null, 'Shares most with: ');
@@ -146,69 +160,17 @@ export const CLIENT_SCRIPT = `
     box.appendChild(text);
   }
 
-  function summariseFinding(s, id) {
-    var f = data.findings[id];
-    s.appendChild(el('strong', null, 'Finding #' + id));
-    s.appendChild(document.createTextNode(' \\u00b7 ' + headline(f) + ' \\u00b7 ' + KIND[f.kind] + ' \\u00b7 similarity ' + f.similarity.toFixed(2) + ' \\u00b7 ' + num(f.chars) + ' characters \\u00b7 '));
-    var ex = memberText(f.members[0]);
-    s.appendChild(el('span', 'excerpt', ex.length > 60 ? ex.slice(0, 60) + '\\u2026' : ex));
-    if (f.decision) s.appendChild(el('span', 'badge ' + f.decision[0], f.decision[0]));
-  }
-
-  function side(ops, text, keep, tag, mine) {
-    var box = el('div', 'side'), at = 0;
-    for (var i = 0; i < ops.length; i += 2) {
-      var op = ops[i], len = ops[i + 1];
-      if (op !== 0 && op !== mine) continue;
-      var piece = text.slice(at, at + len);
-      box.appendChild(op === 0 ? document.createTextNode(piece) : el(tag, null, piece));
-      at += len;
-    }
-    return box;
-  }
-
-  function fillFinding(box, id) {
-    var f = data.findings[id];
-    if (f.decision) {
-      var dp = el('p', null, 'Decision: ');
-      dp.appendChild(el('strong', null, f.decision[0]));
-      dp.appendChild(document.createTextNode((f.decision[3] ? ' by ' + f.decision[3] : '') + ', ' + f.decision[2]));
-      box.appendChild(dp);
-      if (f.decision[1]) box.appendChild(el('p', 'note', f.decision[1]));
-    } else {
-      box.appendChild(el('p', 'meta', 'Not reviewed yet.'));
-    }
-    box.appendChild(el('h4', null, 'Members'));
-    var ol = el('ol', 'members');
-    ol.start = 0;
-    f.members.forEach(function (m) {
-      var li = el('li');
-      if (data.docs[m[0]].past) { li.appendChild(pastBadge()); li.appendChild(document.createTextNode(' ')); }
-      li.appendChild(link('#doc-' + m[0], memberWhere(m)));
-      var at = m.length >= 5 ? 'paragraphs ' + (m[1] + 1) + '\\u2013' + (m[4] + 1) : 'paragraph ' + (m[1] + 1) + ', characters ' + m[2] + '\\u2013' + m[3];
-      li.appendChild(document.createTextNode(' \\u00b7 ' + at));
-      ol.appendChild(li);
-    });
-    box.appendChild(ol);
-    var first = memberText(f.members[0]);
-    f.diffs.forEach(function (d) {
-      var mi = d[0], ops = d.slice(1), m = f.members[mi];
-      box.appendChild(el('h4', null, 'Member 0 (' + memberWhere(f.members[0]) + ') \\u2194 member ' + mi + ' (' + memberWhere(m) + ')'));
-      var grid = el('div', 'diff');
-      grid.appendChild(side(ops, first, 0, 'del', 1));
-      grid.appendChild(side(ops, memberText(m), 0, 'ins', 2));
-      box.appendChild(grid);
-    });
-    var rest = f.members.length - 1 - f.diffs.length;
-    if (rest > 0) box.appendChild(el('p', 'meta', num(rest) + ' more members are listed above, not shown side by side.'));
-  }
-
+${FINDING_SCRIPT}
   var docs = makeList(document.getElementById('reports'), 'doc', summariseDoc, fillDoc);
   docs.set(data.ranking);
   // Past reports (scan --against) in their own list, in their own section.
   var pastBox = document.getElementById('past-reports');
   var pastDocs = pastBox ? makeList(pastBox, 'doc', summariseDoc, fillDoc) : null;
   if (pastDocs) pastDocs.set(data.pastRanking);
+  // Reference documents (scan --reference), likewise apart: they are no reports.
+  var refBox = document.getElementById('references');
+  var refDocs = refBox ? makeList(refBox, 'doc', summariseDoc, fillDoc) : null;
+  if (refDocs) refDocs.set(data.references);
 
   var findings = makeList(document.getElementById('findings'), 'finding', summariseFinding, fillFinding);
   var filter = document.getElementById('finding-filter');
@@ -218,6 +180,8 @@ export const CLIENT_SCRIPT = `
     var v = filter.value;
     findings.set(all.filter(function (i) {
       var f = data.findings[i];
+      // Spliced text is never filtered out: it is the one finding an auditor must not miss.
+      if (f.splices) return true;
       if (v === 'copy') return f.tone === 0;
       if (v === 'boilerplate') return f.tone === 1;
       if (v === 'unreviewed') return !f.decision;
@@ -231,7 +195,7 @@ export const CLIENT_SCRIPT = `
     var m = /^#(doc|finding)-(\\d+)$/.exec(location.hash);
     if (!m) return;
     var id = Number(m[2]), d;
-    if (m[1] === 'doc') d = docs.show(id) || (pastDocs && pastDocs.show(id));
+    if (m[1] === 'doc') d = docs.show(id) || (pastDocs && pastDocs.show(id)) || (refDocs && refDocs.show(id));
     else {
       d = findings.show(id);
       if (!d) { filter.value = 'all'; applyFilter(); d = findings.show(id); }

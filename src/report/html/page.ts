@@ -9,6 +9,7 @@ import { barsHtml } from './bars.js';
 import { CLIENT_SCRIPT } from './client.js';
 import { pageData } from './data.js';
 import { heatmapHtml } from './heatmap.js';
+import { referencesHtml, splicesHtml, templatesHtml } from './sources.js';
 import { STYLE } from './style.js';
 
 /**
@@ -31,11 +32,13 @@ export function htmlReport(input: ReportInput): string {
     '</head>',
     '<body>',
     '<h1>refrain report</h1>',
+    // Spliced text first: the one finding an auditor must never miss.
+    splicesHtml(report),
     aboutHtml(report),
     '<noscript><p><strong>This report needs JavaScript to list reports and findings; the summary, chart and heatmap below work without it.</strong></p></noscript>',
     '<section id="summary"><h2>The batch at a glance</h2>',
     figures(report),
-    '<p class="key">Highlighted text: <mark class="copy">copying</mark> <mark class="bp">boilerplate</mark></p>',
+    '<p class="key">Highlighted text: <mark class="copy">copying</mark> <mark class="bp">boilerplate</mark> <mark class="splice">spliced in</mark></p>',
     topFindings(report),
     '</section>',
     '<section id="ranking"><h2>Reports ranked by templated text</h2>',
@@ -44,8 +47,10 @@ export function htmlReport(input: ReportInput): string {
     '<section id="pairs"><h2>What each pair of reports shares</h2>',
     heatmapHtml(report),
     '</section>',
+    templatesHtml(report),
     '<section id="reports"><h2>Reports</h2><p class="legend">Most templated first. Open a report to read its text with found passages highlighted; click a passage for its finding.</p></section>',
     pastHtml(report),
+    referencesHtml(report),
     '<section id="findings"><h2>Findings</h2>',
     '<div class="toolbar"><label>Show <select id="finding-filter"><option value="all">all findings</option><option value="copy">copying</option><option value="boilerplate">boilerplate</option><option value="unreviewed">not reviewed</option></select></label></div>',
     '</section>',
@@ -71,25 +76,38 @@ function aboutHtml(report: Report): string {
     ['Inputs', a.inputs],
   ];
   if (a.against) rows.push(['Compared with', a.against]);
+  if (a.references) rows.push(['References', a.references]);
   rows.push(['Settings', a.settings], ['Reviewed', a.reviewed]);
   return `<dl class="about">${rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`;
 }
 
 function figures(report: Report): string {
   const s = report.summary;
-  const items: [string, string][] = [
+  // [label, value, shown as an alert]
+  const items: [string, string, boolean?][] = [
     ['Reports', count(s.documents)],
     ['Text found in other reports', percent(s.templatedShare)],
     ['of which boilerplate', percent(s.boilerplateShare)],
   ];
   if (s.pastShare !== undefined) items.push(['Text found in past reports', percent(s.pastShare)]);
+  if (s.recitedShare !== undefined) items.push(['Text reciting a reference', percent(s.recitedShare)]);
   items.push(
     ['Repeated inside a report', percent(s.withinShare)],
     ['Findings', count(s.findings)],
+    ['Spliced text', count(s.splices), s.splices > 0],
     ['Reviewed', `${count(s.decided)} of ${count(s.findings)}`],
   );
-  const cells = items.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`).join('');
-  const past = s.pastDocuments > 0 ? `; compared with ${counted(s.pastDocuments, 'past report')}, listed apart` : '';
+  const cells = items
+    .map(
+      ([k, v, alert]) =>
+        `<div${alert ? ' class="alert"' : ''}><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`,
+    )
+    .join('');
+  const past =
+    (s.pastDocuments > 0 ? `; compared with ${counted(s.pastDocuments, 'past report')}, listed apart` : '') +
+    (s.referenceDocuments > 0
+      ? `; read against ${counted(s.referenceDocuments, 'reference document')}, listed apart`
+      : '');
   const detail = `${count(s.acrossFindings)} findings across reports, ${count(s.withinFindings)} inside one report, ${count(s.boilerplateFindings)} boilerplate; ${counted(s.chars, 'character')} in all${past}.`;
   return `<dl class="figures">${cells}</dl><p class="meta">${escapeHtml(detail)}</p>`;
 }

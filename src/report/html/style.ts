@@ -51,4 +51,26 @@ mark.bp{background:var(--bp);color:var(--bp-ink)}
 .side del{background:var(--del);text-decoration:line-through}
 .side ins{background:var(--add);text-decoration:none}
 .note{white-space:pre-wrap}
+mark.splice{background:#ffd400;color:#000;box-shadow:inset 0 -3px #c0001a;font-weight:600}
+.badge.splice{background:#c0001a;color:#fff}
+.badge.ref{background:#dff0e6;color:#1d5a36;margin-left:0}
+.figures div.alert{border-color:#c0001a;background:#fff2f2}
+.figures div.alert dd{color:#c0001a}
+#splices{border:2px solid #c0001a;border-radius:6px;background:#fff7f7;padding:4px 16px 12px;margin:12px 0}
+#splices h2{color:#8a0012;border-bottom-color:#f0c0c0;margin-top:8px}
+table.splices,table.slots{border-collapse:collapse;width:100%;font-size:14px}
+table.splices th,table.splices td,table.slots th,table.slots td{border:1px solid var(--line);padding:3px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+table.splices thead th,table.slots thead th{background:#f4f4f4;font-weight:600}
+table.splices tr>:first-child,table.splices tr>:last-child{width:1%;white-space:nowrap}
+table.splices tr>:nth-child(2){width:22%}
+table.slots tbody th{font-weight:400;white-space:nowrap}
+.ctx ins,.instead ins{background:var(--add);text-decoration:none;font-weight:600}
+.none{color:#999}
+.skeleton{background:#f7f7f7;border-radius:4px;padding:6px 10px;overflow-wrap:anywhere}
+.slot{display:inline-block;min-width:1.5em;margin:0 2px;padding:0 4px;border-radius:9px;background:#3b5bdb;color:#fff;font-size:12px;font-weight:600;text-align:center;line-height:1.5}
+.dist{display:block;font-weight:400;font-size:12px;color:#555}
+.templates li{margin:6px 0}
+.templates .skeleton{font-size:13px;margin-top:2px}
+details.kept{border-style:dashed}
+.splice-box{border-left:4px solid #c0001a;padding-left:10px}
 `;
