@@ -104,7 +104,9 @@ function findings(result: ScanResult, top: number, width: number): string[] {
   ];
   for (const c of clusters.slice(0, top)) {
     const pastDocs = new Set(c.members.filter((m) => docs[m.doc].past !== undefined).map((m) => m.doc)).size;
-    const reports = `${plural(c.docCount, 'report')}${pastDocs > 0 ? ` (${pastDocs} past)` : ''}`;
+    const refs = new Set(c.members.filter((m) => docs[m.doc].reference).map((m) => m.doc)).size;
+    const also = [pastDocs > 0 ? `${pastDocs} past` : '', refs > 0 ? `+ ${plural(refs, 'reference')}` : ''];
+    const reports = `${plural(c.docCount - refs, 'report')}${pastDocs > 0 ? ` (${also[0]})` : ''}${refs > 0 ? ` ${also[1]}` : ''}`;
     const kept = c.boilerplate ? ` · boilerplate: ${stockWords(c.stock)}` : '';
     const size = `${c.chars.toLocaleString('en-US')} chars, ${Math.round(c.content ?? 0).toLocaleString('en-US')} rare`;
     lines.push(

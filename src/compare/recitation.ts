@@ -16,9 +16,7 @@ export function reciteReferences(result: ScanResult, batchSize: number): ScanRes
   const recited = new Set<ResultCluster>();
   const clusters = kept.map((c) => {
     if (!c.members.some((m) => isReference(m.doc))) return c;
-    // Reports it stands in: a reference is none.
-    const docCount = new Set(c.members.filter((m) => !isReference(m.doc)).map((m) => m.doc)).size;
-    const out: ResultCluster = c.splices ? { ...c, docCount } : { ...c, docCount, boilerplate: true, stock: 'recited' };
+    const out: ResultCluster = c.splices ? { ...c } : { ...c, boilerplate: true, stock: 'recited' };
     recited.add(out);
     return out;
   });

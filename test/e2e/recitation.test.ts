@@ -49,7 +49,7 @@ describe('the scan summary with a reference', () => {
     expect(out).toMatch(/across\s+within\s+boiler\s+recited\s+report/);
     expect(out).toMatch(/0\.7%\s+corpus\/004_8c642f3c1dbf128b\.txt/);
     expect(out).not.toMatch(/%\s+reference\//);
-    expect(out).toContain('#0 across spliced · 1 report ·');
+    expect(out).toContain('#0 across spliced · 1 report + 1 reference ·');
     expect(out).toContain('spliced: “三升体育平台” where the others say “关于”');
   });
 });

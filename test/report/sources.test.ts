@@ -58,7 +58,7 @@ describe('the Markdown of the seeds read against a reference', () => {
     expect(ranking).not.toContain('reference/');
     expect(md).toContain(`## References\n`);
     expect(md).toContain(`| ${REFERENCE} | corpus/004_8c642f3c1dbf128b.txt | 0, `);
-    expect(md).toContain(`- ${REFERENCE}:1 (reference): 中共中央关于全面推进依法治国若干重大问题的决定`);
+    expect(md).toContain(`| ${REFERENCE}:1 (reference) | — | 关于 | — |`);
   });
 });
 
