@@ -21,6 +21,12 @@ type SlotKind = Slot['kind'];
  */
 const MIN_PIECE_UNITS = 2;
 
+/**
+ * Most slots a template has: a text filled in has a handful (a place, a year, some counts); one
+ * whose members differ in more places reads as a near copy, through its diff.
+ */
+export const MAX_SLOTS = 12;
+
 interface Tokens {
   tokens: Uint32Array;
   masked: Uint32Array;
@@ -83,7 +89,9 @@ export function templateOf(members: MemberText[]): Template | undefined {
     maps.push(map);
   }
   const runs = skeletonRuns(rep, maps);
-  if (runs.length === 0) return undefined;
+  // More gaps than a readable table has slots: copies with edits scattered through them, which
+  // the aligned diff shows better than a template could.
+  if (runs.length === 0 || runs.length > MAX_SLOTS + 1) return undefined;
   const pieces = [''];
   const slots: Slot[] = [];
   // Gap k stands before run k; the last gap, after the final run. A gap the same in every member
@@ -95,6 +103,7 @@ export function templateOf(members: MemberText[]): Template | undefined {
     const texts = values.map(textOf);
     if (texts.every((t) => t === texts[0])) pieces[pieces.length - 1] += texts[0];
     else {
+      if (slots.length === MAX_SLOTS) return undefined;
       // Punctuation and spaces every value starts or ends with belong to the skeleton.
       const [head, tail] = sharedEdges(texts);
       pieces[pieces.length - 1] += texts[0].slice(0, head);

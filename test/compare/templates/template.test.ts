@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { nameSlots, templateOf, type MemberText, type Template } from '../../../src/compare/templates/template.js';
+import {
+  MAX_SLOTS,
+  nameSlots,
+  templateOf,
+  type MemberText,
+  type Template,
+} from '../../../src/compare/templates/template.js';
 
 /** The template with its names told, as the comparison does. */
 function named(members: MemberText[], recurs: (m: number, s: number, e: number) => boolean): Template {
@@ -84,5 +90,17 @@ describe('templateOf', () => {
     const t = templateOf(members)!;
     expect(t.pieces).toEqual(['中共中央', '全面推进依法治国']);
     expect(valuesOf(members, t.slots[0].values)).toEqual(['关于', '三升体育平台']);
+  });
+});
+
+describe('a copy with edits scattered all through it', () => {
+  it('has no template past MAX_SLOTS slots: the diff shows it better', () => {
+    const words = Array.from({ length: 30 }, (_, i) => `word${i}`);
+    const a = words.join(' ');
+    const b = words.map((w, i) => (i % 2 === 1 ? `${w}x` : w)).join(' ');
+    expect(templateOf([a, b].map(whole))).toBeUndefined();
+    const few = words.map((w, i) => (i === 10 || i === 20 ? `${w}x` : w)).join(' ');
+    expect(templateOf([a, few].map(whole))!.slots).toHaveLength(2);
+    expect(MAX_SLOTS).toBe(12);
   });
 });
