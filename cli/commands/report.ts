@@ -17,7 +17,9 @@ Options:
   --format F          ${Object.keys(reporters)
     .filter((f) => f !== 'csv-documents')
     .join(', ')} (default md); json is the
-                      'scan --json' result (schema 1) plus a "decisions" array
+                      'scan --json' result (schema 1) plus a "decisions" array;
+                      reference is the text of the findings marked boilerplate, one
+                      paragraph each, for another scan's --reference
   --per document      with --format csv: one row per report instead of one per finding member
   --top N             with --format md: the findings listed in full (default ${TOP_FINDINGS}); every
                       decision is listed with its note whatever N is

@@ -18,7 +18,9 @@ Options:
   --reference PATH       upstream documents the reports quote (laws, plans, the national
                          format; files or folders, any format refrain reads): text matching
                          them is recitation, shown with what it quotes, kept out of the queue
-                         and counted in each report's recited share (give it again for more)
+                         and counted in each report's recited share (give it again for more);
+                         a workspace remembers them for the scans to come
+  --no-reference         read no reference documents, and make the workspace forget them
   --config FILE          the team's settings (default ./refrain.json when there is one):
                          {"threshold", "minTokens", "minContent", "reference": [paths],
                          "ignore": [paths never read as reports]}; options given here win

@@ -127,6 +127,7 @@ function parseRequest(argv: string[]): ScanRequest | null {
       against: { type: 'string' },
       prune: { type: 'boolean' },
       reference: { type: 'string', multiple: true },
+      'no-reference': { type: 'boolean' },
       config: { type: 'string' },
       threshold: { type: 'string' },
       'min-tokens': { type: 'string' },
@@ -162,7 +163,9 @@ function parseRequest(argv: string[]): ScanRequest | null {
   const noWorkspace = values['no-workspace'] ?? false;
   if (noWorkspace && (values.workspace !== undefined || values.prune))
     throw new UsageError('--no-workspace cannot go with --workspace or --prune');
-  const references = values.reference ?? config.reference;
+  if (values['no-reference'] && values.reference !== undefined)
+    throw new UsageError('--no-reference cannot go with --reference');
+  const references = values['no-reference'] ? [] : (values.reference ?? config.reference);
   if (values.against !== undefined && references !== undefined && references.length > 0) {
     throw new UsageError(
       '--reference cannot go with --against yet: recite the references and compare with the past workspace in two scans',

@@ -2,6 +2,7 @@ import { csvDocuments, csvFindings } from './csv.js';
 import { htmlReport } from './html/page.js';
 import { jsonReport } from './json.js';
 import { markdownReport } from './markdown.js';
+import { referenceSet } from './reference-set.js';
 import type { Reporter } from './types.js';
 
 export { buildReport, ReportInputError, TOP_FINDINGS, TOP_SHARED } from './build.js';
@@ -21,7 +22,8 @@ export type * from './types.js';
 
 /**
  * Every output format by name. `csv` has one row per member of each finding; `csv-documents`
- * one row per report (what `refrain report --format csv --per document` asks for).
+ * one row per report (what `refrain report --format csv --per document` asks for); `reference` the
+ * text of the findings reviewers marked boilerplate, to give another scan as `--reference`.
  */
 export const reporters: Record<string, Reporter> = {
   json: jsonReport,
@@ -29,6 +31,7 @@ export const reporters: Record<string, Reporter> = {
   csv: csvFindings,
   'csv-documents': csvDocuments,
   html: htmlReport,
+  reference: referenceSet,
 };
 
 /** A format (or format option) that does not exist; the message lists the valid ones. */

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Analysis, Decision, Diagnostic, ScanResult, ScanSettings } from '../types.js';
 import { listInputs, type IngestLimits, type InputList } from '../read/ingest/index.js';
 import { compareAnalyses } from '../compare/compare.js';
@@ -84,10 +85,8 @@ export async function scanIntoWorkspace(paths: string[], options: WorkspaceScanO
   const workspaces = [options.workspace, ...(options.against === undefined ? [] : [options.against])];
   const exclude = [...workspaces, ...(options.exclude ?? [])];
   const all = await listInputs(paths, { exclude });
-  const split = await splitReferences(all.files, options.references, exclude, options.ignore);
-  const listed: InputList = { files: split.reports, diagnostics: [...all.diagnostics, ...split.diagnostics] };
   if (options.against !== undefined) await checkDistinct(options.workspace, options.against);
-  if (options.against !== undefined && split.references.length > 0) {
+  if (options.against !== undefined && (options.references?.length ?? 0) > 0) {
     throw new WorkspaceError(
       '--reference cannot go with --against yet: compare with the past workspace, or recite the references, in two scans',
     );
@@ -99,15 +98,24 @@ export async function scanIntoWorkspace(paths: string[], options: WorkspaceScanO
   try {
     const pastBatch = past ? readPastBatch(past, settings) : undefined;
     ws = openWorkspace(options.workspace, { create: true });
-    return await scanWith(
+    // References given are remembered for the scans to come; none given, the remembered ones are read
+    // (not with --against, which compares with a past batch instead).
+    const given = options.references;
+    const remembered = ws.references()?.filter((p) => existsSync(p));
+    const references = options.against !== undefined ? [] : (given ?? remembered ?? []);
+    const split = await splitReferences(all.files, references, exclude, options.ignore);
+    const listed: InputList = { files: split.reports, diagnostics: [...all.diagnostics, ...split.diagnostics] };
+    const out = await scanWith(
       ws,
       past,
       pastBatch,
-      { paths, listed, references: split.references },
+      { paths, listed, references: split.references, given: references },
       settings,
       options,
       streams,
     );
+    if (given !== undefined) ws.keepReferences(given.map((p) => resolve(p)));
+    return out;
   } finally {
     streams.close();
     ws?.close();
@@ -131,7 +139,7 @@ async function scanWith(
   ws: Workspace,
   past: Workspace | undefined,
   pastBatch: PastBatch | undefined,
-  inputs: { paths: string[]; listed: InputList; references: string[] },
+  inputs: { paths: string[]; listed: InputList; references: string[]; given: readonly string[] },
   settings: ScanSettings,
   options: WorkspaceScanOptions,
   streams: StreamsPool,
@@ -173,7 +181,7 @@ async function scanWith(
     kept: counts.kept,
     ...(against ? { against } : {}),
   });
-  const result = await withReferences(scanned, ownAnalyses.length, options.references, inputs.references);
+  const result = await withReferences(scanned, ownAnalyses.length, inputs.given, inputs.references);
   let carried: Decision[] = [];
   if (past) {
     const keys = new Set(result.clusters.map((c) => c.key));

@@ -3,9 +3,10 @@ import { UNNUMBERED, type FindingIds } from './finding-ids.js';
 
 /**
  * The `meta` table: one JSON value per key. 'header' is the stored scan result without its lists,
- * 'lastScan' the facts saved with it (SaveOptions.info), 'findingIds' its numbering.
+ * 'lastScan' the facts saved with it (SaveOptions.info), 'findingIds' its numbering, 'references'
+ * the reference documents scans of this workspace read (absolute paths), until told otherwise.
  */
-export type MetaKey = 'header' | 'lastScan' | 'findingIds';
+export type MetaKey = 'header' | 'lastScan' | 'findingIds' | 'references';
 
 export function readMeta(db: Database.Database, key: MetaKey): string | null {
   const row = db.prepare(`SELECT value FROM meta WHERE key = ?`).get(key) as { value: string } | undefined;

@@ -19,8 +19,8 @@ type AnalysisRow = Pick<
 const LOAD_SLICE = 500;
 
 /**
- * The stored analyses of the current batch's documents (not those read from a past workspace),
- * by path; see Workspace.storedAnalyses.
+ * The stored analyses of the current batch's documents (not those read from a past workspace, nor
+ * reference documents, which are stored without one), by path; see Workspace.storedAnalyses.
  */
 export function loadAnalyses(
   db: Database.Database,
@@ -30,7 +30,7 @@ export function loadAnalyses(
     const rows = db
       .prepare(
         `SELECT id, path, hash, encoding, format, chars, unit_para, band_keys
-         FROM documents WHERE past IS NULL ORDER BY id`,
+         FROM documents WHERE past IS NULL AND unit_para IS NOT NULL ORDER BY id`,
       )
       .all() as AnalysisRow[];
     const out = new Map<string, StoredAnalysis>();

@@ -20,7 +20,7 @@ import {
 import { WorkspaceError } from './errors.js';
 import type { FindingIds } from './finding-ids.js';
 import { loadDiagnostics, loadDocumentPairs, loadResult, loadScan, type ResultSummary } from './load-scan.js';
-import { readFindingIds, readMeta } from './meta.js';
+import { readFindingIds, readMeta, writeMeta } from './meta.js';
 import { paragraphOf, type ParagraphRow } from './rows.js';
 import { checkAnalyses, writeScan, type SaveOptions } from './save-scan.js';
 import { loadAnalyses, type StoredAnalysis } from './stored-analyses.js';
@@ -63,6 +63,17 @@ export class Workspace {
   storedHeader(): Pick<ScanResult, 'version' | 'settings'> | null {
     const header = readMeta(this.db, 'header');
     return header === null ? null : (JSON.parse(header) as Pick<ScanResult, 'version' | 'settings'>);
+  }
+
+  /** The reference documents a scan of this workspace reads when none are given, or undefined. */
+  references(): string[] | undefined {
+    const stored = readMeta(this.db, 'references');
+    return stored === null ? undefined : (JSON.parse(stored) as string[]);
+  }
+
+  /** Remembers the reference documents (files or folders, absolute) for the scans to come; [] forgets them. */
+  keepReferences(paths: string[]): void {
+    writeMeta(this.db, 'references', JSON.stringify(paths));
   }
 
   /** Facts saved with the last scan (see SaveOptions.info), or null. */

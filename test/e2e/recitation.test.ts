@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,5 +99,46 @@ describe('a report reciting a reference', () => {
     const bad = run([]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("unknown setting 'references'");
+  });
+});
+
+describe("references in a workspace, and a reference set from reviewers' decisions", () => {
+  let dir: string;
+  beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'refrain-refws-'))));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const refrain = (...args: string[]) => spawnSync(process.execPath, [MAIN, ...args], { cwd: ROOT, encoding: 'utf8' });
+  const firstKind = (ws: string, ...more: string[]) => {
+    const run = refrain('scan', 'corpus', '--workspace', ws, '--json', '-', '-q', ...more);
+    expect(run.status).toBe(0);
+    const r = JSON.parse(run.stdout) as ScanResult;
+    return [r.clusters[0].kind, r.documents.filter((d) => d.reference).length];
+  };
+
+  it('remembers the references given until told --no-reference', () => {
+    const ws = join(dir, 'a.db');
+    expect(firstKind(ws, '--reference', 'reference')).toEqual(['spliced', 1]);
+    expect(firstKind(ws)).toEqual(['spliced', 1]);
+    expect(firstKind(ws, '--no-reference')).toEqual(['partial', 0]);
+    expect(firstKind(ws)).toEqual(['partial', 0]);
+    expect(refrain('scan', 'corpus', '--workspace', ws, '--reference', 'x', '--no-reference').status).toBe(2);
+  });
+
+  it('writes the findings marked boilerplate as a reference another scan recites', () => {
+    const ws = join(dir, 'b.db');
+    expect(refrain('scan', 'corpus', '--workspace', ws, '-q').status).toBe(0);
+    const result = JSON.parse(refrain('report', ws, '--format', 'json').stdout) as ScanResult;
+    const across = result.clusters.find((c) => c.scope === 'across' && !c.boilerplate)!;
+    expect(refrain('decide', '--workspace', ws, across.key, 'boilerplate', '--note', 'county template').status).toBe(0);
+    const set = join(dir, 'boilerplate.txt');
+    expect(refrain('report', ws, '--format', 'reference', '-o', set).status).toBe(0);
+    const text = readFileSync(set, 'utf8');
+    const m = across.members[0];
+    expect(text).toContain(result.documents[m.doc].paragraphs[m.paragraph].text.slice(m.start ?? 0, m.end).trim());
+    const again = JSON.parse(
+      refrain('scan', 'corpus', '--no-workspace', '--reference', set, '--json', '-', '-q').stdout,
+    ) as ScanResult;
+    const recited = again.clusters.filter((c) => c.stock === 'recited');
+    expect(recited.length).toBeGreaterThan(0);
+    expect(again.documents.some((d) => (d.recitedRatio ?? 0) > 0)).toBe(true);
   });
 });
