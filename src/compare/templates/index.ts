@@ -1,6 +1,6 @@
 import type { Analysis, Kind, ResultCluster, ResultMember, Template } from '../../types.js';
 import { foreignSplices, spliceCandidates, spliceOf, type Candidate } from './splices.js';
-import { nameSlots, type MemberText } from './template.js';
+import { nameSlots, valueText, type MemberText } from './template.js';
 import { templatesOf } from '../workers/compare-pool.js';
 import type { WorkerPool } from '../../util/worker-pool.js';
 import { numberingLength } from '../../read/normalize/normalize.js';
@@ -54,8 +54,7 @@ export async function addTemplates(findings: ResultCluster[], analyses: Analysis
     // passages start and end, a partial one covers a different extent of the text.
     if (!f.parts && (f.kind === 'near' || f.kind === 'numbers')) f.template = template;
     if (!f.parts) skeletons.set(finding, template);
-    const textOf = (i: number, [start, end]: [number, number]) =>
-      members[i].text.slice(start - members[i].base, end - members[i].base);
+    const textOf = (i: number, v: [number, number]) => valueText(members[i], v);
     candidates.push(...spliceCandidates(finding, template, places, textOf));
   });
   for (const c of foreignSplices(candidates, analyses)) {

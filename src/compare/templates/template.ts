@@ -11,6 +11,11 @@ export interface MemberText {
   base: number;
 }
 
+/** The text of a value given as [start, end) in the member's paragraph. */
+export function valueText(member: MemberText, [start, end]: [number, number]): string {
+  return member.text.slice(start - member.base, end - member.base);
+}
+
 export type { Template, TemplateSlot as Slot } from '../../types.js';
 type SlotKind = Slot['kind'];
 
@@ -98,8 +103,7 @@ export function templateOf(members: MemberText[]): Template | undefined {
   // is shared text; any other is a slot.
   for (let k = 0; k <= runs.length; k++) {
     const values = members.map((m, i) => valueBetween(m, toks[i], i === 0 ? null : maps[i - 1], runs[k - 1], runs[k]));
-    const textOf = (v: [number, number], i: number) =>
-      members[i].text.slice(v[0] - members[i].base, v[1] - members[i].base);
+    const textOf = (v: [number, number], i: number) => valueText(members[i], v);
     const texts = values.map(textOf);
     if (texts.every((t) => t === texts[0])) pieces[pieces.length - 1] += texts[0];
     else {
@@ -188,7 +192,7 @@ export function nameSlots(
 ): void {
   for (const slot of template.slots) {
     if (slot.kind !== 'text') continue;
-    const texts = slot.values.map(([s, e], i) => members[i].text.slice(s - members[i].base, e - members[i].base));
+    const texts = slot.values.map((v, i) => valueText(members[i], v));
     slot.kind = kindOf(texts, slot.values, recurs);
   }
 }
