@@ -192,7 +192,13 @@ export function align(
   floor?: RegionFloor,
 ): Region[] {
   if (a.length < options.seed || b.length < options.seed) return [];
-  const runs = exactRuns(a, b, options.seed);
+  return tileRuns(exactRuns(a, b, options.seed), a.length, b.length, options, floor).sort(
+    (x, y) => x.aStart - y.aStart,
+  );
+}
+
+/** The exact runs tiled and chained into regions; none when they fall short of `floor`. */
+function tileRuns(runs: Tile[], na: number, nb: number, options: AlignOptions, floor?: RegionFloor): Region[] {
   if (floor) {
     let total = 0;
     let longest = 0;
@@ -203,8 +209,7 @@ export function align(
     if (total < floor.matched || longest < floor.longest) return [];
   }
   runs.sort((x, y) => y.len - x.len || x.a - y.a || x.b - y.b);
-  const tiles = tile(runs, a.length, b.length, options.seed);
-  return chain(tiles, options.maxGap).sort((x, y) => x.aStart - y.aStart);
+  return chain(tile(runs, na, nb, options.seed), options.maxGap);
 }
 
 /**
@@ -214,18 +219,7 @@ export function align(
 export function alignSelf(a: Uint32Array, options: AlignOptions = defaultAlignOptions, floor?: RegionFloor): Region[] {
   if (a.length < 2 * options.seed) return [];
   const runs = exactRuns(a, a, options.seed).filter((r) => r.b >= r.a + r.len);
-  if (floor) {
-    let total = 0;
-    let longest = 0;
-    for (const r of runs) {
-      total += r.len;
-      if (r.len > longest) longest = r.len;
-    }
-    if (total < floor.matched || longest < floor.longest) return [];
-  }
-  runs.sort((x, y) => y.len - x.len || x.a - y.a || x.b - y.b);
-  const tiles = tile(runs, a.length, a.length, options.seed);
-  return chain(tiles, options.maxGap)
+  return tileRuns(runs, a.length, a.length, options, floor)
     .filter((r) => r.aEnd <= r.bStart)
     .sort((x, y) => x.aStart - y.aStart);
 }
