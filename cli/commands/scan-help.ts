@@ -35,6 +35,11 @@ Options:
   --limit NAME=VALUE     what one file may cost; a file over a limit is skipped with a message
                          naming it (give --limit again for another):
 ${limitsHelp()}
+  --engine NAME          where candidate pairs are computed: memory (default, fastest) or
+                         duckdb (tables in a scratch folder that spill to disk when memory
+                         is short); the findings are the same on both
+  --scratch DIR          folder for the duckdb engine's tables (default: the system's temporary
+                         folder); removed when the scan ends
   -q, --quiet            print no summary: only skipped files, errors and the --fail-over verdict
   -h, --help             show this help
 

@@ -6,6 +6,7 @@ import { createProgress } from '../progress.js';
 import { SettingsError } from '../../src/settings.js';
 import { InputPathError, listInputFiles, type IngestLimits } from '../../src/read/ingest/index.js';
 import { spawn } from 'node:child_process';
+import { accessSync, constants, statSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { jsonChunks, writeJsonFileAsync } from '../../src/report/json-result.js';
@@ -18,6 +19,7 @@ import { invocation, shellWord } from '../invocation.js';
 import { loadConfig } from '../config.js';
 import { HELP } from './scan-help.js';
 import type { ScanResult, ScanSettings } from '../../src/types.js';
+import { ENGINES, type CandidateOptions, type Engine } from '../../src/compare/candidates/index.js';
 
 function number(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -78,6 +80,8 @@ interface ScanRequest {
   references: string[] | undefined;
   /** Paths never read as reports, from the configuration. */
   ignore: string[] | undefined;
+  /** --engine and --scratch. */
+  engine: CandidateOptions;
 }
 
 /** What a scan gave: the result and, when it was saved in a workspace, what the workspace did. */
@@ -136,6 +140,8 @@ function parseRequest(argv: string[]): ScanRequest | null {
       top: { type: 'string' },
       limit: { type: 'string', multiple: true },
       quiet: { type: 'boolean', short: 'q' },
+      engine: { type: 'string' },
+      scratch: { type: 'string' },
     },
     HELP,
   );
@@ -185,7 +191,31 @@ function parseRequest(argv: string[]): ScanRequest | null {
     quiet: values.quiet ?? false,
     references,
     ignore: config.ignore,
+    engine: parseEngine(values.engine, values.scratch),
   };
+}
+
+function parseEngine(engine: string | undefined, scratch: string | undefined): CandidateOptions {
+  if (engine !== undefined && !ENGINES.includes(engine as Engine))
+    throw new UsageError(`--engine takes ${ENGINES.join(' or ')}, got '${engine}'`);
+  if (scratch !== undefined && engine !== 'duckdb') throw new UsageError('--scratch goes with --engine duckdb');
+  if (scratch !== undefined) {
+    const problem = folderProblem(scratch);
+    if (problem !== null) throw new InputError(`cannot use ${scratch} as --scratch: ${problem}`);
+  }
+  return { engine: engine as Engine | undefined, duckdb: { scratch } };
+}
+
+/** Why `path` cannot hold scratch files, or null when it can. */
+function folderProblem(path: string): string | null {
+  try {
+    if (!statSync(path).isDirectory()) return 'not a folder';
+    accessSync(path, constants.W_OK);
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? 'no such folder' : code === 'EACCES' ? 'not writable' : String(error);
+  }
 }
 
 /** Runs the scan the request asks for, showing its progress on a terminal. */
@@ -195,8 +225,16 @@ async function scanWithProgress(request: ScanRequest): Promise<Scanned> {
   // The default workspace is never a report, even when this scan does not use it; nor is the
   // JSON this scan writes (a rescan of the folder would otherwise read the last one).
   const exclude = [DEFAULT_WORKSPACE, ...(request.json !== undefined && request.json !== '-' ? [request.json] : [])];
-  const { references, ignore } = request;
-  const options = { settings: request.settings, onProgress, limits: request.limits, exclude, references, ignore };
+  const { references, ignore, engine } = request;
+  const options = {
+    settings: request.settings,
+    onProgress,
+    limits: request.limits,
+    exclude,
+    references,
+    ignore,
+    engine,
+  };
   try {
     if (!request.noWorkspace) {
       // The workspace code loads better-sqlite3: only when a workspace is wanted.

@@ -1,9 +1,9 @@
 import type { Analysis, Diagnostic, ResultCluster, ScanResult, ScanSettings } from '../types.js';
 import type { RelateOptions } from './align/relate.js';
-import { earlierCandidates } from './leaders/offers.js';
 import { assignLeaders, type Leaders } from './leaders/assign.js';
-import { flattenUnits, indexParagraphs, BatchTokens, topPartners, type ParagraphIndex } from './batch.js';
-import { countSharedRuns, countStockRuns, openComparePool, verifyPairs } from './workers/compare-pool.js';
+import { flattenUnits, indexParagraphs, BatchTokens, type ParagraphIndex } from './batch.js';
+import { countStockRuns, openComparePool, verifyPairs } from './workers/compare-pool.js';
+import { openCandidates, type CandidateOptions, type Candidates } from './candidates/index.js';
 import type { Counted } from './judge/run-table.js';
 import type { WorkerPool } from '../util/worker-pool.js';
 import { printStats } from '../util/stats.js';
@@ -22,8 +22,6 @@ import { addTemplates } from './templates/index.js';
  */
 export type OnStage = (stage: string, step?: boolean) => void;
 
-/** Partners a leader paragraph is aligned with, most shared 6-token runs first. */
-const PARTNERS = 8;
 const count = (n: number) => n.toLocaleString('en');
 
 /**
@@ -40,21 +38,29 @@ export async function compareAnalyses(
   onStage: OnStage = () => {},
   /** How many of the analyses, at the end, are reference documents rather than reports. */
   references = 0,
+  /** Where candidate pairs are computed (candidates/): the result is the same on every engine. */
+  engine: CandidateOptions = {},
 ): Promise<ScanResult> {
   const order = canonicalOrder(analyses.map((a) => a.document));
   const firstReference = analyses.length - references;
-  const c = openComparison(
-    order.map((i) => analyses[i]),
-    settings,
-    onStage,
-    (doc) => order[doc] >= firstReference,
-  );
+  const candidates = await openCandidates(engine);
   try {
-    const findings = await findCopies(c);
-    onStage('scoring reports');
-    return inInputOrder(assembleResult(c.analyses, settings, findings, diagnostics), order);
+    const c = openComparison(
+      order.map((i) => analyses[i]),
+      settings,
+      onStage,
+      (doc) => order[doc] >= firstReference,
+      candidates,
+    );
+    try {
+      const findings = await findCopies(c);
+      onStage('scoring reports');
+      return inInputOrder(assembleResult(c.analyses, settings, findings, diagnostics), order);
+    } finally {
+      await c.pool?.close();
+    }
   } finally {
-    await c.pool?.close();
+    await candidates.close();
   }
 }
 
@@ -68,6 +74,7 @@ interface Comparison {
   pool: WorkerPool | undefined;
   onStage: OnStage;
   isReference: (doc: number) => boolean;
+  candidates: Candidates;
 }
 
 function openComparison(
@@ -75,6 +82,7 @@ function openComparison(
   settings: ScanSettings,
   onStage: OnStage,
   isReference: (doc: number) => boolean,
+  candidates: Candidates,
 ): Comparison {
   const index = indexParagraphs(batch);
   const batchTokens = new BatchTokens(batch, index);
@@ -84,7 +92,7 @@ function openComparison(
   const options: RelateOptions = { threshold: settings.threshold, minTokens: settings.minTokens, minWholeTokens };
   // Started now, the workers load while phase 1 runs on this thread.
   const pool = openComparePool(batchTokens.streams, index.doc, options);
-  return { analyses: batch, settings, index, batchTokens, options, pool, onStage, isReference };
+  return { analyses: batch, settings, index, batchTokens, options, pool, onStage, isReference, candidates };
 }
 
 /** The findings of a batch, ranked: the comparison's phases, one after the other. */
@@ -126,7 +134,7 @@ async function findCopies(c: Comparison): Promise<ResultCluster[]> {
 /** Phase 1: each paragraph near-identical to an earlier one joins it, its leader (leaders/assign.ts). */
 async function groupNearIdentical(c: Comparison, graph: CopyGraph): Promise<Leaders> {
   const units = flattenUnits(c.analyses, c.index, c.settings.bands);
-  const offers = earlierCandidates(units.wholeCount, c.settings.bands, units.wholeKeys, units.wholePara);
+  const offers = await c.candidates.offers(units);
   const leaders = await assignLeaders(units.wholePara, offers, c.batchTokens.streams, c.options, c.pool);
   const { speculated, used, unforeseen, rounds, ms } = leaders;
   printStats({ speculated, used, unforeseen, rounds, ...ms });
@@ -142,9 +150,7 @@ function leadersOf(leaders: Leaders): Uint32Array {
 
 /** Phase 2: leaders that share runs are paired, each with its best partners, and aligned. */
 async function alignLeaders(c: Comparison, leaderParagraphs: Uint32Array, graph: CopyGraph): Promise<void> {
-  // Two shared runs at least: no copied passage in the corpus or the benchmark batches had
-  // fewer, while most pairs that share one run share a stock phrase only.
-  const shared = await countSharedRuns(leaderParagraphs, c.batchTokens.streams, c.pool, undefined, 2);
+  const toVerify = await c.candidates.partners(leaderParagraphs, c.batchTokens.streams, c.pool);
   // Pairing leaves the workers' heaps at their largest, and V8 keeps what it grew: fresh workers
   // for what follows keep the scan's peak memory that much lower.
   if (c.pool) {
@@ -152,7 +158,6 @@ async function alignLeaders(c: Comparison, leaderParagraphs: Uint32Array, graph:
     c.pool = openComparePool(c.batchTokens.streams, c.index.doc, c.options);
   }
   const paragraphCount = c.index.doc.length;
-  const toVerify = topPartners(shared, paragraphCount, PARTNERS);
   c.onStage(`aligning ${count(toVerify.length)} paragraph pairs`);
   const aligning = (done: number) =>
     c.onStage(`aligning ${count(done)}/${count(toVerify.length)} paragraph pairs`, true);

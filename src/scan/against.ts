@@ -2,6 +2,7 @@ import type { Analysis, Diagnostic, ResultDocument, ResultDocumentPair, ScanResu
 import { listInputs } from '../read/ingest/index.js';
 import { analyzeFiles } from '../read/workers/read-files.js';
 import { compareAnalyses, type OnStage } from '../compare/compare.js';
+import type { CandidateOptions } from '../compare/candidates/index.js';
 import { byPath, type ScanOptions } from './scan.js';
 import { describeInputs, scanTime, withScanInfo } from './scan-info.js';
 import { resolveSettings } from '../settings.js';
@@ -58,7 +59,7 @@ export async function scanAgainst(paths: string[], against: string, options: Sca
       });
     comparing();
     const stages = timeStages(comparing);
-    const compared = await compareWithPast(analyses, past, settings, diagnostics, stages.onStage);
+    const compared = await compareWithPast(analyses, past, settings, diagnostics, stages.onStage, options.engine);
     stages.end();
     options.onProgress?.({ phase: 'done', filesDone: files.length, filesTotal: files.length, paragraphs: 0 });
     const reports = past.analyses.length;
@@ -124,15 +125,26 @@ export async function compareWithPast(
   settings: ScanSettings,
   diagnostics: Diagnostic[],
   onStage: OnStage = () => {},
+  engine: CandidateOptions = {},
 ): Promise<ScanResult> {
   // The comparison drops each analysis's token streams once it has joined them; the second needs them too.
   const streams = own.map((a) => a.streams);
-  const alone = await compareAnalyses(own, settings, diagnostics, (stage, step) =>
-    onStage(`${stage} (this batch)`, step),
+  const alone = await compareAnalyses(
+    own,
+    settings,
+    diagnostics,
+    (stage, step) => onStage(`${stage} (this batch)`, step),
+    0,
+    engine,
   );
   own.forEach((a, i) => (a.streams = streams[i]));
-  const together = await compareAnalyses([...own, ...past.analyses], settings, diagnostics, (stage, step) =>
-    onStage(`${stage} (with ${past.path})`, step),
+  const together = await compareAnalyses(
+    [...own, ...past.analyses],
+    settings,
+    diagnostics,
+    (stage, step) => onStage(`${stage} (with ${past.path})`, step),
+    0,
+    engine,
   );
   const batch = own.length;
   const result = keepBatchFindings(together, batch, past.path);

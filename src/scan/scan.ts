@@ -2,6 +2,7 @@ import type { Analysis, Diagnostic, ScanResult, ScanSettings } from '../types.js
 import { listInputs, type IngestLimits } from '../read/ingest/index.js';
 import { analyzeFiles } from '../read/workers/read-files.js';
 import { compareAnalyses } from '../compare/compare.js';
+import type { CandidateOptions } from '../compare/candidates/index.js';
 import { resolveSettings } from '../settings.js';
 import { describeInputs, scanTime, withScanInfo } from './scan-info.js';
 import { printStats, timeStages } from '../util/stats.js';
@@ -29,6 +30,8 @@ export interface ScanOptions {
   references?: readonly string[];
   /** Files and folders never read as reports (a team's configuration names them). */
   ignore?: readonly string[];
+  /** Where candidate pairs are computed (`--engine`): the findings are the same on every engine. */
+  engine?: CandidateOptions;
 }
 
 export interface ScanOutput {
@@ -52,7 +55,14 @@ export async function scanPaths(paths: string[], options: ScanOptions = {}): Pro
     options.onProgress?.({ phase: 'compare', filesDone: files.length, filesTotal: files.length, paragraphs: 0, stage });
   comparing();
   const stages = timeStages(comparing);
-  const compared = await compareAnalyses(analyses, settings, diagnostics, stages.onStage, split.references.length);
+  const compared = await compareAnalyses(
+    analyses,
+    settings,
+    diagnostics,
+    stages.onStage,
+    split.references.length,
+    options.engine,
+  );
   stages.end();
   const scanned = withScanInfo(compared, { at: scanTime(), inputs: await describeInputs(paths, inputs.reports) });
   const result = await withReferences(scanned, split.reports.length, options.references, inputs.references);

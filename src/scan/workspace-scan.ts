@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { Analysis, Decision, Diagnostic, ScanResult, ScanSettings } from '../types.js';
 import { listInputs, type IngestLimits, type InputList } from '../read/ingest/index.js';
 import { compareAnalyses } from '../compare/compare.js';
+import type { CandidateOptions } from '../compare/candidates/index.js';
 import { resolveSettings } from '../settings.js';
 import { describeInputs, scanTime, withScanInfo } from './scan-info.js';
 import { VERSION } from '../version.js';
@@ -50,6 +51,8 @@ export interface WorkspaceScanOptions {
   references?: readonly string[];
   /** Files and folders never read as reports (a team's configuration names them). */
   ignore?: readonly string[];
+  /** Where candidate pairs are computed (`--engine`): the findings are the same on every engine. */
+  engine?: CandidateOptions;
 }
 
 export interface WorkspaceScanOutput {
@@ -164,8 +167,15 @@ async function scanWith(
   const diagnostics = byPath([...batch.diagnostics, ...(refRead?.diagnostics ?? [])]);
   const stages = timeStages(comparing);
   const compared = pastBatch
-    ? await compareWithPast(ownAnalyses, pastBatch, settings, diagnostics, stages.onStage)
-    : await compareAnalyses([...ownAnalyses, ...references], settings, diagnostics, stages.onStage, references.length);
+    ? await compareWithPast(ownAnalyses, pastBatch, settings, diagnostics, stages.onStage, options.engine)
+    : await compareAnalyses(
+        [...ownAnalyses, ...references],
+        settings,
+        diagnostics,
+        stages.onStage,
+        references.length,
+        options.engine,
+      );
   stages.end();
   const at = scanTime();
   const described = await describeInputs(inputs.paths, batch.files);

@@ -1,0 +1,23 @@
+import type { Candidates } from './source.js';
+import { inMemory } from './in-memory.js';
+import type { DuckDBOptions } from './duckdb.js';
+
+/** Where candidate pairs are computed: here in typed arrays, or in DuckDB tables that spill to disk. */
+export type Engine = 'memory' | 'duckdb';
+export const ENGINES: readonly Engine[] = ['memory', 'duckdb'];
+
+export interface CandidateOptions {
+  engine?: Engine;
+  duckdb?: DuckDBOptions;
+}
+
+export async function openCandidates(options: CandidateOptions = {}): Promise<Candidates> {
+  if (options.engine !== 'duckdb') return inMemory;
+  // DuckDB's native library loads only when asked for.
+  const { openDuckDB } = await import('./duckdb.js');
+  return openDuckDB(options.duckdb);
+}
+
+export type { Candidates } from './source.js';
+export type { DuckDBOptions } from './duckdb.js';
+export { PARTNERS, MIN_SHARED_RUNS } from './source.js';

@@ -1,0 +1,24 @@
+import type { TokenStreams } from '../../types.js';
+import type { WorkerPool } from '../../util/worker-pool.js';
+import type { FlatUnits } from '../batch.js';
+import type { Offers } from '../leaders/offers.js';
+
+/**
+ * The comparison's shuffle: the two group-bys that turn per-paragraph keys into candidate pairs.
+ * Every engine gives the same candidates in the same order, so the findings are byte-identical.
+ */
+export interface Candidates {
+  /** Phase 1: earlier paragraphs each whole paragraph shares an LSH bucket with (leaders/offers.ts). */
+  offers(units: FlatUnits): Promise<Offers>;
+  /**
+   * Phase 2: leader pairs sharing two anchor runs or more, each leader with its best partners,
+   * as sorted keys a * paragraphCount + b (see batch.ts topPartners).
+   */
+  partners(leaders: Uint32Array, streams: TokenStreams, pool: WorkerPool | undefined): Promise<Float64Array>;
+  close(): Promise<void>;
+}
+
+/** Partners a leader paragraph is aligned with, most shared runs first. */
+export const PARTNERS = 8;
+/** Pairs sharing fewer anchor runs are not aligned. */
+export const MIN_SHARED_RUNS = 2;
