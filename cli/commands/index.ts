@@ -36,10 +36,15 @@ export const commands: Record<string, Command> = {
       return (await import('./review.js')).reviewCommand.run(argv);
     },
   },
+  candidates: {
+    name: 'candidates',
+    summary: 'run a candidate step a scan --exchange left waiting, with DuckDB',
+    run: async (argv) => (await import('./candidates.js')).candidatesCommand.run(argv),
+  },
 };
 
 export function usage(): string {
-  const rows = Object.values(commands).map((c) => `  ${c.name.padEnd(9)} ${c.summary}`);
+  const rows = Object.values(commands).map((c) => `  ${c.name.padEnd(10)} ${c.summary}`);
   return [
     'Usage: refrain <command> [options]',
     '',

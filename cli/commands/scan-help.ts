@@ -40,6 +40,10 @@ ${limitsHelp()}
                          is short); the findings are the same on both
   --scratch DIR          folder for the duckdb engine's tables (default: the system's temporary
                          folder); removed when the scan ends
+  --exchange DIR         hand the candidate steps to an engine outside refrain (Spark): each
+                         scan writes the next step's tables to DIR as Parquet and stops
+                         (exit 3) until that step's output is in DIR; 'refrain candidates DIR'
+                         runs a step here with DuckDB (README, "Larger than one machine")
   -q, --quiet            print no summary: only skipped files, errors and the --fail-over verdict
   -h, --help             show this help
 
@@ -51,5 +55,6 @@ before anything is read. A stored report whose file is gone is left out (a warni
 so) unless the same file is given under a new path: then it moved.
 
 Exit status: 0 ok, 1 a report is over --fail-over, 2 usage or input error (no readable
-report), or a workspace or --json file that cannot be written.
+report), or a workspace or --json file that cannot be written, 3 a candidate step waits
+for its output in the --exchange folder.
 `;

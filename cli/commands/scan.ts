@@ -6,7 +6,7 @@ import { createProgress } from '../progress.js';
 import { SettingsError } from '../../src/settings.js';
 import { InputPathError, listInputFiles, type IngestLimits } from '../../src/read/ingest/index.js';
 import { spawn } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { jsonChunks, writeJsonFileAsync } from '../../src/report/json-result.js';
@@ -105,7 +105,15 @@ export const scanCommand: Command = {
     if (request === null) return 0;
     const relaunched = await relaunchWithRoom(request.paths, argv);
     if (relaunched !== null) return relaunched;
-    const scanned = await scanWithProgress(request);
+    let scanned: Scanned;
+    try {
+      scanned = await scanWithProgress(request);
+    } catch (error) {
+      // By name: the class lives with DuckDB's code, loaded only for an --exchange scan.
+      if (!(error instanceof Error) || error.name !== 'CandidatesPending') throw error;
+      process.stderr.write(`refrain: ${error.message}\n`);
+      return 3;
+    }
     const { result } = scanned;
     if (request.json !== undefined) await writeJson(result, request.json);
     // Skipped files go to standard error whatever else is asked: a report left out must not go unnoticed.
@@ -142,6 +150,7 @@ function parseRequest(argv: string[]): ScanRequest | null {
       quiet: { type: 'boolean', short: 'q' },
       engine: { type: 'string' },
       scratch: { type: 'string' },
+      exchange: { type: 'string' },
     },
     HELP,
   );
@@ -191,13 +200,32 @@ function parseRequest(argv: string[]): ScanRequest | null {
     quiet: values.quiet ?? false,
     references,
     ignore: config.ignore,
-    engine: parseEngine(values.engine, values.scratch),
+    engine: parseEngine(values.engine, values.scratch, values.exchange, values.against),
   };
 }
 
-function parseEngine(engine: string | undefined, scratch: string | undefined): CandidateOptions {
+function parseEngine(
+  engine: string | undefined,
+  scratch: string | undefined,
+  exchange: string | undefined,
+  against: string | undefined,
+): CandidateOptions {
   if (engine !== undefined && !ENGINES.includes(engine as Engine))
     throw new UsageError(`--engine takes ${ENGINES.join(' or ')}, got '${engine}'`);
+  if (exchange !== undefined) {
+    if (engine !== undefined || scratch !== undefined)
+      throw new UsageError('--exchange cannot go with --engine or --scratch: the candidates come from the folder');
+    // Two comparisons (the batch alone, then with the past) would each want the folder.
+    if (against !== undefined) throw new UsageError('--exchange cannot go with --against yet');
+    try {
+      if (!existsSync(exchange)) mkdirSync(exchange, { recursive: true });
+    } catch (error) {
+      throw new InputError(`cannot create ${exchange} for --exchange: ${(error as NodeJS.ErrnoException).code}`);
+    }
+    const problem = folderProblem(exchange);
+    if (problem !== null) throw new InputError(`cannot use ${exchange} as --exchange: ${problem}`);
+    return { exchange };
+  }
   if (scratch !== undefined && engine !== 'duckdb') throw new UsageError('--scratch goes with --engine duckdb');
   if (scratch !== undefined) {
     const problem = folderProblem(scratch);
@@ -254,6 +282,8 @@ async function scanWithProgress(request: ScanRequest): Promise<Scanned> {
     return { result: (await scanPaths(request.paths, options)).result };
   } catch (error) {
     if (error instanceof InputPathError || error instanceof SettingsError) throw new InputError(error.message);
+    // By name, as CandidatesPending (run): a step output or manifest of an --exchange folder that cannot be used.
+    if (error instanceof Error && error.name === 'ExchangeError') throw new InputError(error.message);
     throw error;
   } finally {
     progress.end();

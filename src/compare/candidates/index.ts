@@ -9,9 +9,18 @@ export const ENGINES: readonly Engine[] = ['memory', 'duckdb'];
 export interface CandidateOptions {
   engine?: Engine;
   duckdb?: DuckDBOptions;
+  /**
+   * A folder where candidate steps are handed to an engine outside refrain (Spark, or DuckDB by
+   * `refrain candidates`) as Parquet tables, and their outputs taken back (exchange.ts).
+   */
+  exchange?: string;
 }
 
 export async function openCandidates(options: CandidateOptions = {}): Promise<Candidates> {
+  if (options.exchange !== undefined) {
+    const { openExchange } = await import('./exchange.js');
+    return openExchange(options.exchange);
+  }
   if (options.engine !== 'duckdb') return inMemory;
   // DuckDB's native library loads only when asked for.
   const { openDuckDB } = await import('./duckdb.js');

@@ -1,0 +1,105 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { TokenStreams } from '../../types.js';
+import type { FlatUnits } from '../batch.js';
+import { OFFERS_KEPT, type Offers } from '../leaders/offers.js';
+import { anchorsOf } from '../runs/shared-runs.js';
+import { appendColumns, forEachChunk } from './tables.js';
+
+/**
+ * The two candidate steps as tables: what each reads (written by refrain) and what it gives back
+ * (computed by sql/<step>.sql, in DuckDB or on a cluster). Column names and types are the
+ * contract with the queries and with the Spark job.
+ */
+export const STEPS = {
+  offers: { inputs: ['units'], columns: 'u, slot, para, votes', order: 'u, slot' },
+  partners: { inputs: ['runs', 'repeats'], columns: 'a, b', order: 'a, b' },
+} as const;
+export type Step = keyof typeof STEPS;
+
+/** Anchor runs hashed and appended at a time: bounds what this thread holds, whatever the batch. */
+const RUN_PARTS_TOKENS = 20_000_000;
+
+/** Table `units` (u, para, band, bucket): every whole paragraph's LSH band keys. */
+export async function writeUnits(connection: DuckDBConnection, units: FlatUnits): Promise<void> {
+  const { wholeCount: count, bands, wholeKeys, wholePara } = units;
+  await connection.run('CREATE OR REPLACE TABLE units (u INT, para INT, band INT, bucket INT)');
+  const rows = count * bands;
+  const u = new Int32Array(rows);
+  const para = new Int32Array(rows);
+  const band = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    u[i] = Math.floor(i / bands);
+    para[i] = wholePara[u[i]];
+    band[i] = i - u[i] * bands;
+  }
+  await appendColumns(connection, 'units', [u, para, band, wholeKeys.subarray(0, rows)]);
+}
+
+/**
+ * Tables `runs` (run, para), every distinct anchor run of each leader, and `repeats` (para, runs),
+ * leaders that hold runs twice. Hashed a part of the runs at a time (a run's paragraphs all fall
+ * in one part), so this thread never holds the runs of the whole batch.
+ */
+export async function writeRuns(
+  connection: DuckDBConnection,
+  leaders: Uint32Array,
+  streams: TokenStreams,
+): Promise<void> {
+  await connection.run('CREATE OR REPLACE TABLE runs (run INT, para INT)');
+  let tokens = 0;
+  for (let i = 0; i < leaders.length; i++)
+    tokens += streams.tokenStart[leaders[i] + 1] - streams.tokenStart[leaders[i]];
+  const parts = Math.max(1, Math.ceil(tokens / RUN_PARTS_TOKENS));
+  const repeated = new Map<number, number>();
+  const onRepeat = (gp: number, runs: number) => repeated.set(gp, (repeated.get(gp) ?? 0) + runs);
+  for (let part = 0; part < parts; part++) {
+    const anchors = anchorsOf(leaders, streams, part, parts, onRepeat);
+    await appendColumns(connection, 'runs', [anchors.keys, anchors.group], anchors.count);
+  }
+  await connection.run('CREATE OR REPLACE TABLE repeats (para INT, runs INT)');
+  await appendColumns(connection, 'repeats', [Int32Array.from(repeated.keys()), Int32Array.from(repeated.values())]);
+}
+
+/** Offers from a query giving (u, slot, para, votes) ordered by u, slot; `count` units in all. */
+export async function readOffers(connection: DuckDBConnection, query: string, count: number): Promise<Offers> {
+  const out: Offers = {
+    para: new Uint32Array(count * OFFERS_KEPT),
+    votes: new Uint16Array(count * OFFERS_KEPT),
+    count: new Uint8Array(count),
+  };
+  await forEachChunk(connection, query, ([unit, slot, hub, votes], rows) => {
+    for (let i = 0; i < rows; i++) {
+      if (unit[i] < 0 || unit[i] >= count || slot[i] < 1 || slot[i] > OFFERS_KEPT)
+        throw new Error(`offer (u ${unit[i]}, slot ${slot[i]}) is outside the batch's ${count} units`);
+      out.para[unit[i] * OFFERS_KEPT + slot[i] - 1] = hub[i];
+      out.votes[unit[i] * OFFERS_KEPT + slot[i] - 1] = votes[i];
+      out.count[unit[i]] = slot[i];
+    }
+  });
+  return out;
+}
+
+/** Pair keys a * paragraphCount + b from a query giving (a, b) ordered by a, b. */
+export async function readPartners(
+  connection: DuckDBConnection,
+  query: string,
+  paragraphCount: number,
+): Promise<Float64Array> {
+  let keys = new Float64Array(1 << 16);
+  let n = 0;
+  await forEachChunk(connection, query, ([a, b], rows) => {
+    if (n + rows > keys.length) {
+      const grown = new Float64Array(Math.max(keys.length * 2, n + rows));
+      grown.set(keys);
+      keys = grown;
+    }
+    for (let i = 0; i < rows; i++) {
+      if (a[i] < 0 || b[i] < a[i] || b[i] >= paragraphCount)
+        throw new Error(
+          `pair (${a[i]}, ${b[i]}) is not two of the batch's ${paragraphCount} paragraphs, smaller first`,
+        );
+      keys[n++] = a[i] * paragraphCount + b[i];
+    }
+  });
+  return keys.slice(0, n);
+}
