@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,8 @@ const HELP = `Usage: node dist/bench/run.js [options]
   --sample N      paragraphs in the sketch comparison (default 4000)
   --no-eval       skip the JSON result and its scoring (for very large batches)
   --profile DIR   run the scan under node --cpu-prof, profiles written to DIR
+  --no-duckdb     skip the second scan of each batch with --engine duckdb (its time, memory,
+                  and whether its JSON is the default engine's byte for byte)
   --clean         delete each batch after measuring it
 `;
 
@@ -88,6 +90,7 @@ interface Options {
   evaluate: boolean;
   profile: string | null;
   clean: boolean;
+  duckdb: boolean;
 }
 
 /**
@@ -136,6 +139,7 @@ async function measure(run: BenchRun, o: Options): Promise<Measured> {
   const scan = await runScan(mainJs, batch.dir, json, o.timeout, o.profile);
   const floor = await bestFloor(batch.dir);
   const scored = json && scan.ok ? score(json, batch) : json ? 'the scan failed' : '--no-eval';
+  const duckdb = o.duckdb ? await againWithDuckDB(batch.dir, json, o) : undefined;
   const s = sketchSample(batch, o.sample);
   const base = compareWithNpm(sampleFromTexts(s.texts, s.pairs), defaultSettings.numHashes);
   if (o.clean) {
@@ -152,7 +156,38 @@ async function measure(run: BenchRun, o: Options): Promise<Measured> {
     ev,
     noEval: typeof scored === 'string' ? scored : '',
     base,
+    duckdb,
   };
+}
+
+/** The same scan with --engine duckdb, its JSON compared with the default engine's. */
+async function againWithDuckDB(dir: string, json: string | null, o: Options): Promise<Measured['duckdb']> {
+  process.stderr.write(`bench: scanning again with --engine duckdb…\n`);
+  const other = json && `${json}.duckdb`;
+  const scan = await runScan(mainJs, dir, other, o.timeout, null, ['--engine', 'duckdb']);
+  const sameJson = json && other && scan.ok && existsSync(json) ? sameBytes(json, other) : null;
+  if (other) rmSync(other, { force: true });
+  return { scan, sameJson };
+}
+
+/** Whether two files hold the same bytes, compared a slice at a time (results run to gigabytes). */
+function sameBytes(a: string, b: string): boolean {
+  if (statSync(a).size !== statSync(b).size) return false;
+  const fa = openSync(a, 'r');
+  const fb = openSync(b, 'r');
+  try {
+    const x = Buffer.alloc(1 << 24);
+    const y = Buffer.alloc(1 << 24);
+    for (;;) {
+      const n = readSync(fa, x);
+      const m = readSync(fb, y);
+      if (n !== m || !x.subarray(0, n).equals(y.subarray(0, m))) return false;
+      if (n === 0) return true;
+    }
+  } finally {
+    closeSync(fa);
+    closeSync(fb);
+  }
 }
 
 /** Which batches to measure: the default set, or the sizes given in the kinds given. */
@@ -185,6 +220,7 @@ async function main(): Promise<number> {
         'no-eval': { type: 'boolean' },
         profile: { type: 'string' },
         clean: { type: 'boolean' },
+        'no-duckdb': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -233,6 +269,7 @@ async function main(): Promise<number> {
     evaluate: !v['no-eval'],
     profile: v.profile ?? null,
     clean: v.clean ?? false,
+    duckdb: !v['no-duckdb'],
   };
   const measured: Measured[] = [];
   for (const run of runs) {

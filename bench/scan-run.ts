@@ -34,6 +34,8 @@ export function runScan(
   json: string | null,
   timeoutS: number,
   profileDir: string | null,
+  /** More options for the scan, e.g. ['--engine', 'duckdb']. */
+  extra: string[] = [],
 ): Promise<ScanRun> {
   const timeFile = join(tmpdir(), `refrain-bench-time-${process.pid}.txt`);
   const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
@@ -51,10 +53,13 @@ export function runScan(
     '-q',
     '--no-workspace',
     ...(json ? ['--json', json] : []),
+    ...extra,
   ];
   return new Promise((resolve) => {
     const start = performance.now();
-    const child = spawn('/usr/bin/time', args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: tmpdir() });
+    // The scan time fixed, so that two engines' results can be compared byte for byte.
+    const env = { ...process.env, SOURCE_DATE_EPOCH: '1700000000' };
+    const child = spawn('/usr/bin/time', args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: tmpdir(), env });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutS * 1000);

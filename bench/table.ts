@@ -30,6 +30,8 @@ export interface Measured {
   /** Why there is no evaluation, when there is none. */
   noEval: string;
   base: BaselineResult;
+  /** The same scan with --engine duckdb, and whether its JSON is the default engine's byte for byte. */
+  duckdb?: { scan: ScanRun; sameJson: boolean | null };
 }
 
 const mb = (bytes: number) => bytes / 1e6;
@@ -98,7 +100,21 @@ export function runTable(m: Measured): string {
       `refrain ${fmt(base.refrainErrorHigh, 4)}, npm ${fmt(base.npmErrorHigh, 4)} (ratio ${fmt(base.refrainErrorHigh / base.npmErrorHigh, 2)})`,
     ],
   );
+  if (m.duckdb) rows.push(...duckdbRows(m.duckdb));
   return formatTable(`refrain bench: ${count(m.docs)} reports, ${m.kind} batch`, rows);
+}
+
+function duckdbRows(d: NonNullable<Measured['duckdb']>): Array<[string, string]> {
+  const { scan } = d;
+  const same = d.sameJson === null ? 'not compared' : d.sameJson ? 'yes, byte for byte' : 'NO';
+  return [
+    [
+      'scan --engine duckdb: wall (CPU)',
+      scan.ok ? `${fmt(scan.wallMs / 1000, 2)} s (${fmt(scan.userS + scan.systemS, 1)} s)` : scan.message,
+    ],
+    ['scan --engine duckdb: peak RSS', `${fmt(scan.peakRssKb / 1024, 0)} MB`],
+    ['scan --engine duckdb: same JSON', same],
+  ];
 }
 
 /** The runs side by side, as a Markdown table (the README's form). */
@@ -146,6 +162,14 @@ export function summaryTable(runs: Measured[]): string {
         `${fmt(m.base.refrainError, 4)} vs ${fmt(m.base.npmError, 4)} (ratio ${fmt(m.base.refrainError / m.base.npmError, 2)})`,
     ],
   ];
+  if (runs.some((m) => m.duckdb)) {
+    const duck = (m: Measured, f: (d: NonNullable<Measured['duckdb']>) => string) => (m.duckdb ? f(m.duckdb) : 'n/a');
+    rows.push(
+      ['`--engine duckdb`: wall (CPU)', (m) => duck(m, (d) => duckdbRows(d)[0][1])],
+      ['`--engine duckdb`: peak RSS', (m) => duck(m, (d) => duckdbRows(d)[1][1])],
+      ['`--engine duckdb`: same JSON', (m) => duck(m, (d) => duckdbRows(d)[2][1])],
+    );
+  }
   const head = `| | ${runs.map((m) => `${count(m.docs)} reports, ${m.kind}`).join(' | ')} |`;
   const rule = `|---|${runs.map(() => '---').join('|')}|`;
   return [head, rule, ...rows.map(([label, f]) => `| ${label} | ${runs.map(f).join(' | ')} |`)].join('\n') + '\n';
