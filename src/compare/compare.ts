@@ -151,6 +151,8 @@ function leadersOf(leaders: Leaders): Uint32Array {
 /** Phase 2: leaders that share runs are paired, each with its best partners, and aligned. */
 async function alignLeaders(c: Comparison, leaderParagraphs: Uint32Array, graph: CopyGraph): Promise<void> {
   const toVerify = await c.candidates.partners(leaderParagraphs, c.batchTokens.streams, c.pool);
+  // The candidates are all there: an engine's tables and memory go now, not at the scan's end.
+  await c.candidates.close();
   // Pairing leaves the workers' heaps at their largest, and V8 keeps what it grew: fresh workers
   // for what follows keep the scan's peak memory that much lower.
   if (c.pool) {

@@ -126,10 +126,10 @@ export async function openExchange(folder: string): Promise<Candidates> {
         () => writeUnits(connection, units),
         (query) => readOffers(connection, query, units.wholeCount),
       ),
-    partners: (leaders, streams) =>
+    partners: (leaders, streams, pool) =>
       step(
         'partners',
-        () => writeRuns(connection, leaders, streams),
+        () => writeRuns(connection, leaders, streams, pool),
         (query) => readPartners(connection, query, streams.tokenStart.length - 1),
       ),
     close: () => Promise.resolve(close()),

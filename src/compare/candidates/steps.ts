@@ -4,6 +4,9 @@ import type { FlatUnits } from '../batch.js';
 import { OFFERS_KEPT, type Offers } from '../leaders/offers.js';
 import { anchorsOf } from '../runs/shared-runs.js';
 import { appendColumns, forEachChunk } from './tables.js';
+import { availableParallelism } from 'node:os';
+import type { WorkerPool } from '../../util/worker-pool.js';
+import type { CompareJob } from '../workers/compare-worker.js';
 
 /**
  * The two candidate steps as tables: what each reads (written by refrain) and what it gives back
@@ -19,42 +22,83 @@ export type Step = keyof typeof STEPS;
 /** Anchor runs hashed and appended at a time: bounds what this thread holds, whatever the batch. */
 const RUN_PARTS_TOKENS = 20_000_000;
 
+/** Rows of `units` made and appended at a time: the table never stands in this thread's memory whole. */
+const UNIT_ROWS = 1 << 20;
+
 /** Table `units` (u, para, band, bucket): every whole paragraph's LSH band keys. */
 export async function writeUnits(connection: DuckDBConnection, units: FlatUnits): Promise<void> {
   const { wholeCount: count, bands, wholeKeys, wholePara } = units;
   await connection.run('CREATE OR REPLACE TABLE units (u INT, para INT, band INT, bucket INT)');
   const rows = count * bands;
-  const u = new Int32Array(rows);
-  const para = new Int32Array(rows);
-  const band = new Int32Array(rows);
-  for (let i = 0; i < rows; i++) {
-    u[i] = Math.floor(i / bands);
-    para[i] = wholePara[u[i]];
-    band[i] = i - u[i] * bands;
+  const size = Math.min(UNIT_ROWS - (UNIT_ROWS % bands), rows);
+  const u = new Int32Array(size);
+  const para = new Int32Array(size);
+  const band = new Int32Array(size);
+  for (let first = 0; first < rows; first += size) {
+    const n = Math.min(size, rows - first);
+    for (let i = 0; i < n; i++) {
+      u[i] = Math.floor((first + i) / bands);
+      para[i] = wholePara[u[i]];
+      band[i] = (first + i) % bands;
+    }
+    const keys = wholeKeys.subarray(first, first + n);
+    await appendColumns(connection, 'units', [u.subarray(0, n), para.subarray(0, n), band.subarray(0, n), keys]);
   }
-  await appendColumns(connection, 'units', [u, para, band, wholeKeys.subarray(0, rows)]);
+}
+
+/** One part of the leaders' distinct anchor runs, and the leaders repeating runs of that part. */
+export interface AnchorPart {
+  keys: Uint32Array;
+  group: Uint32Array;
+  repeatedPara: Uint32Array;
+  repeatedRuns: Uint32Array;
+}
+
+/** Part `part` of `parts` of the leaders' anchor runs (see anchorsOf), on this thread. */
+export function anchorPart(leaders: Uint32Array, streams: TokenStreams, part: number, parts: number): AnchorPart {
+  const para: number[] = [];
+  const runs: number[] = [];
+  const found = anchorsOf(leaders, streams, part, parts, (gp, n) => {
+    para.push(gp);
+    runs.push(n);
+  });
+  return {
+    keys: found.keys.slice(0, found.count),
+    group: found.group.slice(0, found.count),
+    repeatedPara: Uint32Array.from(para),
+    repeatedRuns: Uint32Array.from(runs),
+  };
 }
 
 /**
  * Tables `runs` (run, para), every distinct anchor run of each leader, and `repeats` (para, runs),
  * leaders that hold runs twice. Hashed a part of the runs at a time (a run's paragraphs all fall
- * in one part), so this thread never holds the runs of the whole batch.
+ * in one part), on the pool's workers when there are some, a part per worker at once: this thread
+ * never holds the runs of the whole batch.
  */
 export async function writeRuns(
   connection: DuckDBConnection,
   leaders: Uint32Array,
   streams: TokenStreams,
+  pool?: WorkerPool,
 ): Promise<void> {
   await connection.run('CREATE OR REPLACE TABLE runs (run INT, para INT)');
   let tokens = 0;
   for (let i = 0; i < leaders.length; i++)
     tokens += streams.tokenStart[leaders[i] + 1] - streams.tokenStart[leaders[i]];
-  const parts = Math.max(1, Math.ceil(tokens / RUN_PARTS_TOKENS));
+  const atOnce = pool ? availableParallelism() : 1;
+  const parts = Math.max(atOnce, Math.ceil(tokens / RUN_PARTS_TOKENS));
+  const partOf = (part: number): Promise<AnchorPart> =>
+    pool
+      ? pool.run<AnchorPart>({ kind: 'anchors', paragraphs: leaders, part, parts } satisfies CompareJob)
+      : Promise.resolve(anchorPart(leaders, streams, part, parts));
   const repeated = new Map<number, number>();
-  const onRepeat = (gp: number, runs: number) => repeated.set(gp, (repeated.get(gp) ?? 0) + runs);
-  for (let part = 0; part < parts; part++) {
-    const anchors = anchorsOf(leaders, streams, part, parts, onRepeat);
-    await appendColumns(connection, 'runs', [anchors.keys, anchors.group], anchors.count);
+  for (let first = 0; first < parts; first += atOnce) {
+    const batch = Array.from({ length: Math.min(atOnce, parts - first) }, (_, i) => partOf(first + i));
+    for (const anchors of await Promise.all(batch)) {
+      await appendColumns(connection, 'runs', [anchors.keys, anchors.group]);
+      anchors.repeatedPara.forEach((gp, i) => repeated.set(gp, (repeated.get(gp) ?? 0) + anchors.repeatedRuns[i]));
+    }
   }
   await connection.run('CREATE OR REPLACE TABLE repeats (para INT, runs INT)');
   await appendColumns(connection, 'repeats', [Int32Array.from(repeated.keys()), Int32Array.from(repeated.values())]);

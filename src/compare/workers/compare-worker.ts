@@ -6,6 +6,7 @@ import { countRuns, type Counted } from '../judge/run-table.js';
 import { tokensAt } from '../../read/token-streams.js';
 import { verifyRange, wholeMatches } from '../align/verify-pairs.js';
 import { templateOf, type MemberText } from '../templates/template.js';
+import { anchorPart } from '../candidates/steps.js';
 
 /** Given once to each comparison worker: every paragraph's tokens, in shared memory. */
 export interface CompareWorkerData {
@@ -18,6 +19,7 @@ export interface CompareWorkerData {
 export type CompareJob =
   | { kind: 'verify'; pairs: Float64Array; first: number }
   | { kind: 'runs'; paragraphs: Uint32Array; part: number; parts: number }
+  | { kind: 'anchors'; paragraphs: Uint32Array; part: number; parts: number }
   | { kind: 'whole'; leaders: Uint32Array; followers: Uint32Array }
   | { kind: 'stock'; wanted: Uint32Array; counted: Counted }
   | { kind: 'templates'; groups: MemberText[][] };
@@ -42,6 +44,10 @@ parentPort?.on('message', ({ id, message }: { id: number; message: CompareJob })
     } else if (message.kind === 'stock') {
       const result = countRuns(message.wanted, streams, docOf, message.counted);
       parentPort!.postMessage({ id, result }, [result.buffer as ArrayBuffer]);
+    } else if (message.kind === 'anchors') {
+      const result = anchorPart(message.paragraphs, streams, message.part, message.parts);
+      const buffers = [result.keys, result.group, result.repeatedPara, result.repeatedRuns].map((a) => a.buffer);
+      parentPort!.postMessage({ id, result }, buffers as ArrayBuffer[]);
     } else {
       const result = sharedRuns(message.paragraphs, streams, message.part, message.parts);
       parentPort!.postMessage({ id, result }, [result.keys.buffer as ArrayBuffer, result.counts.buffer as ArrayBuffer]);
