@@ -14,26 +14,23 @@
 --
 -- Linear in the batch however often a template is copied: a bucket offers its first 3 units
 -- (hubs) to the units after them, never every unit to every other.
-WITH shared_buckets AS (
-  SELECT band, bucket FROM units GROUP BY band, bucket HAVING COUNT(*) >= 2
-),
-ranked AS (
-  SELECT x.u, x.para, x.band, x.bucket,
-         ROW_NUMBER() OVER (PARTITION BY x.band, x.bucket ORDER BY x.u) AS r
-  FROM units x
-  JOIN shared_buckets s ON x.band = s.band AND x.bucket = s.bucket
-),
-hubs AS (
-  SELECT band, bucket, para AS hub, r AS k FROM ranked WHERE r <= 3
+WITH earlier AS (
+  SELECT u, para, band,
+         NTH_VALUE(para, 1) OVER w AS h1,
+         NTH_VALUE(para, 2) OVER w AS h2,
+         NTH_VALUE(para, 3) OVER w AS h3
+  FROM units
+  WINDOW w AS (PARTITION BY band, bucket ORDER BY u ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
 ),
 offered AS (
-  SELECT x.u AS u, h.hub AS hub, x.band * 4 + h.k AS arrival
-  FROM ranked x
-  JOIN hubs h ON x.band = h.band AND x.bucket = h.bucket AND h.k < x.r
-  WHERE h.hub <> x.para
+  SELECT e.u, e.para, e.band * 4 + n.k AS arrival,
+         CASE n.k WHEN 1 THEN e.h1 WHEN 2 THEN e.h2 ELSE e.h3 END AS hub
+  FROM earlier e
+  CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2 AS k UNION ALL SELECT 3 AS k) n
+  WHERE e.h1 IS NOT NULL
 ),
 voted AS (
-  SELECT u, hub, COUNT(*) AS votes, MIN(arrival) AS arrival FROM offered GROUP BY u, hub
+  SELECT u, hub, COUNT(*) AS votes, MIN(arrival) AS arrival FROM offered WHERE hub IS NOT NULL AND hub <> para GROUP BY u, hub
 ),
 slotted AS (
   SELECT u, hub, votes, ROW_NUMBER() OVER (PARTITION BY u ORDER BY arrival) AS slot FROM voted
