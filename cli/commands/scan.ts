@@ -151,6 +151,7 @@ function parseRequest(argv: string[]): ScanRequest | null {
       engine: { type: 'string' },
       scratch: { type: 'string' },
       exchange: { type: 'string' },
+      'engine-memory': { type: 'string' },
     },
     HELP,
   );
@@ -200,7 +201,7 @@ function parseRequest(argv: string[]): ScanRequest | null {
     quiet: values.quiet ?? false,
     references,
     ignore: config.ignore,
-    engine: parseEngine(values.engine, values.scratch, values.exchange, values.against),
+    engine: parseEngine(values.engine, values.scratch, values.exchange, values.against, values['engine-memory']),
   };
 }
 
@@ -209,7 +210,11 @@ function parseEngine(
   scratch: string | undefined,
   exchange: string | undefined,
   against: string | undefined,
+  memory: string | undefined,
 ): CandidateOptions {
+  if (memory !== undefined && engine !== 'duckdb') throw new UsageError('--engine-memory goes with --engine duckdb');
+  if (memory !== undefined && !/^\d+(\.\d+)?\s*[KMGT]i?B$/i.test(memory.trim()))
+    throw new UsageError(`--engine-memory takes a size such as 512MB or 4GB, got '${memory}'`);
   if (engine !== undefined && !ENGINES.includes(engine as Engine))
     throw new UsageError(`--engine takes ${ENGINES.join(' or ')}, got '${engine}'`);
   if (exchange !== undefined) {
@@ -231,7 +236,7 @@ function parseEngine(
     const problem = folderProblem(scratch);
     if (problem !== null) throw new InputError(`cannot use ${scratch} as --scratch: ${problem}`);
   }
-  return { engine: engine as Engine | undefined, duckdb: { scratch } };
+  return { engine: engine as Engine | undefined, duckdb: { scratch, memory: memory?.trim() } };
 }
 
 /** Why `path` cannot hold scratch files, or null when it can. */
@@ -282,8 +287,10 @@ async function scanWithProgress(request: ScanRequest): Promise<Scanned> {
     return { result: (await scanPaths(request.paths, options)).result };
   } catch (error) {
     if (error instanceof InputPathError || error instanceof SettingsError) throw new InputError(error.message);
-    // By name, as CandidatesPending (run): a step output or manifest of an --exchange folder that cannot be used.
-    if (error instanceof Error && error.name === 'ExchangeError') throw new InputError(error.message);
+    // By name, as CandidatesPending (run): a step output or manifest of an --exchange folder that cannot
+    // be used; DuckDB out of memory or disk.
+    if (error instanceof Error && (error.name === 'ExchangeError' || error.name === 'EngineError'))
+      throw new InputError(error.message);
     throw error;
   } finally {
     progress.end();

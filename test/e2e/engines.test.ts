@@ -126,6 +126,23 @@ describe('scan --engine', () => {
     expect(run.json.equals(memory)).toBe(true);
   });
 
+  it('says so when DuckDB runs out of the memory it was given, and how to give it more', () => {
+    const r = refrain(ROOT, [
+      'scan',
+      'corpus',
+      '--no-workspace',
+      '-q',
+      '--engine',
+      'duckdb',
+      '--engine-memory',
+      '100KB',
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      /^refrain: the duckdb engine stopped: .*could not allocate.*; give it more memory than 100KB \(--engine-memory\)/,
+    );
+  });
+
   it('candidates refuses a folder that is not an exchange, or has no step waiting', () => {
     const empty = mkdtempSync(join(dir, 'empty-'));
     const cases: Array<[string[], string]> = [
@@ -172,6 +189,12 @@ describe('scan --engine', () => {
         `cannot use ${join(dir, 'missing')} as --scratch: no such folder`,
       ],
       [['--engine', 'duckdb', '--scratch', file], `cannot use ${file} as --scratch: not a folder`],
+      [['--engine-memory', '1GB'], 'refrain: --engine-memory goes with --engine duckdb'],
+      [
+        ['--engine', 'duckdb', '--engine-memory', 'lots'],
+        "--engine-memory takes a size such as 512MB or 4GB, got 'lots'",
+      ],
+      [['--exchange', dir, '--engine', 'duckdb'], '--exchange cannot go with --engine or --scratch'],
     ];
     for (const [args, message] of cases) {
       const r = refrain(ROOT, ['scan', 'corpus', '--no-workspace', ...args]);

@@ -3,6 +3,10 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Candidates } from './source.js';
+import type { FlatUnits } from '../batch.js';
+import type { Offers } from '../leaders/offers.js';
+import type { TokenStreams } from '../../types.js';
+import type { WorkerPool } from '../../util/worker-pool.js';
 import { candidateSql } from './tables.js';
 import { readOffers, readPartners, writeRuns, writeUnits } from './steps.js';
 import { printStats } from '../../util/stats.js';
@@ -59,29 +63,53 @@ export async function openScratchDatabase(
  */
 export async function openDuckDB(options: DuckDBOptions = {}): Promise<Candidates> {
   const { connection, close } = await openScratchDatabase(options);
+  const memory = options.memory ?? MEMORY_LIMIT;
+  // DuckDB's own failures (its memory limit, a full disk) are the machine's, not refrain's bugs.
+  const guarded = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      const said = (error as Error).message.split('\n')[0];
+      throw new EngineError(
+        `the duckdb engine stopped: ${said}; give it more memory than ${memory} (--engine-memory) ` +
+          'or a scratch folder with more room (--scratch)',
+      );
+    }
+  };
   return {
-    async offers(units) {
-      const started = performance.now();
-      await writeUnits(connection, units);
-      const written = performance.now();
-      const offers = await readOffers(connection, candidateSql('offers'), units.wholeCount);
-      await connection.run('DROP TABLE units');
-      printStats({
-        offersWritten: Math.round(written - started),
-        offersQuery: Math.round(performance.now() - written),
-      });
-      return offers;
-    },
-    async partners(leaders, streams, pool) {
-      const started = performance.now();
-      await writeRuns(connection, leaders, streams, pool);
-      const written = performance.now();
-      const pairs = await readPartners(connection, candidateSql('partners'), streams.tokenStart.length - 1);
-      await connection.run('DROP TABLE runs; DROP TABLE repeats');
-      const query = Math.round(performance.now() - written);
-      printStats({ runsWritten: Math.round(written - started), partnersQuery: query, pairs: pairs.length });
-      return pairs;
-    },
+    offers: (units) => guarded(() => offers(connection, units)),
+    partners: (leaders, streams, pool) => guarded(() => partners(connection, leaders, streams, pool)),
     close: () => Promise.resolve(close()),
   };
+}
+
+/** DuckDB could not compute the candidates: out of memory, out of disk. */
+export class EngineError extends Error {
+  override name = 'EngineError';
+}
+
+async function offers(connection: DuckDBConnection, units: FlatUnits): Promise<Offers> {
+  const started = performance.now();
+  await writeUnits(connection, units);
+  const written = performance.now();
+  const found = await readOffers(connection, candidateSql('offers'), units.wholeCount);
+  await connection.run('DROP TABLE units');
+  printStats({ offersWritten: Math.round(written - started), offersQuery: Math.round(performance.now() - written) });
+  return found;
+}
+
+async function partners(
+  connection: DuckDBConnection,
+  leaders: Uint32Array,
+  streams: TokenStreams,
+  pool: WorkerPool | undefined,
+): Promise<Float64Array> {
+  const started = performance.now();
+  await writeRuns(connection, leaders, streams, pool);
+  const written = performance.now();
+  const pairs = await readPartners(connection, candidateSql('partners'), streams.tokenStart.length - 1);
+  await connection.run('DROP TABLE runs; DROP TABLE repeats');
+  const query = Math.round(performance.now() - written);
+  printStats({ runsWritten: Math.round(written - started), partnersQuery: query, pairs: pairs.length });
+  return pairs;
 }
