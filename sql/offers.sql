@@ -7,10 +7,12 @@
 --   units(u INT, para INT, band INT, bucket INT)
 --     u: the unit, numbered in paragraph order; para: its paragraph in the batch;
 --     band: 0-based LSH band; bucket: the band's key (a 32-bit hash, signed).
--- Output, one row per offer, ordered by u then slot:
---   (u INT, slot INT, para INT, votes INT)
---     the earlier paragraphs offered to unit u, at most 8, in the order they arrive (band by band,
---     a bucket's first units first), with how many bands offered each.
+-- Output, one row per unit and earlier paragraph offered to it, ordered by u then arrival:
+--   (u INT, para INT, votes INT, arrival INT)
+--     how many bands offered para to unit u, and when it first arrived (band by band, a bucket's
+--     first units first: band * 4 + 1, 2 or 3). refrain keeps the first 8 of each unit: ranking
+--     them here took more memory than DuckDB's limit on 100,000 reports (a window over
+--     millions of small partitions), while the ordered rows stream.
 --
 -- Linear in the batch however often a template is copied: a bucket offers its first 3 units
 -- (hubs) to the units after them, never every unit to every other.
@@ -30,12 +32,11 @@ offered AS (
   WHERE e.h1 IS NOT NULL
 ),
 voted AS (
-  SELECT u, hub, COUNT(*) AS votes, MIN(arrival) AS arrival FROM offered WHERE hub IS NOT NULL AND hub <> para GROUP BY u, hub
-),
-slotted AS (
-  SELECT u, hub, votes, ROW_NUMBER() OVER (PARTITION BY u ORDER BY arrival) AS slot FROM voted
+  SELECT u, hub, COUNT(*) AS votes, MIN(arrival) AS arrival
+  FROM offered
+  WHERE hub IS NOT NULL AND hub <> para
+  GROUP BY u, hub
 )
-SELECT CAST(u AS INT) AS u, CAST(slot AS INT) AS slot, CAST(hub AS INT) AS para, CAST(votes AS INT) AS votes
-FROM slotted
-WHERE slot <= 8
-ORDER BY u, slot
+SELECT CAST(u AS INT) AS u, CAST(hub AS INT) AS para, CAST(votes AS INT) AS votes, CAST(arrival AS INT) AS arrival
+FROM voted
+ORDER BY u, arrival

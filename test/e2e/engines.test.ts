@@ -174,7 +174,7 @@ describe('scan --engine', () => {
     const run = exchangeScan(['corpus'], folder);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(
-      /^refrain: \S+offers\.parquet does not hold the step's columns \(u, slot, para, votes\): /,
+      /^refrain: \S+offers\.parquet does not hold the step's columns \(u, para, votes, arrival\): /,
     );
   });
 

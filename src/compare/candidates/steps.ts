@@ -14,7 +14,7 @@ import type { CompareJob } from '../workers/compare-worker.js';
  * contract with the queries and with the Spark job.
  */
 export const STEPS = {
-  offers: { inputs: ['units'], columns: 'u, slot, para, votes', order: 'u, slot' },
+  offers: { inputs: ['units'], columns: 'u, para, votes, arrival', order: 'u, arrival' },
   partners: { inputs: ['runs', 'repeats'], columns: 'a, b', order: 'a, b' },
 } as const;
 export type Step = keyof typeof STEPS;
@@ -104,20 +104,27 @@ export async function writeRuns(
   await appendColumns(connection, 'repeats', [Int32Array.from(repeated.keys()), Int32Array.from(repeated.values())]);
 }
 
-/** Offers from a query giving (u, slot, para, votes) ordered by u, slot; `count` units in all. */
+/**
+ * Offers from a query giving (u, para, votes, arrival) ordered by u, arrival: each unit's first
+ * OFFERS_KEPT, as leaders/offers.ts keeps them; `count` units in all.
+ */
 export async function readOffers(connection: DuckDBConnection, query: string, count: number): Promise<Offers> {
   const out: Offers = {
     para: new Uint32Array(count * OFFERS_KEPT),
     votes: new Uint16Array(count * OFFERS_KEPT),
     count: new Uint8Array(count),
   };
-  await forEachChunk(connection, query, ([unit, slot, hub, votes], rows) => {
+  let last = -1;
+  await forEachChunk(connection, query, ([unit, hub, votes], rows) => {
     for (let i = 0; i < rows; i++) {
-      if (unit[i] < 0 || unit[i] >= count || slot[i] < 1 || slot[i] > OFFERS_KEPT)
-        throw new Error(`offer (u ${unit[i]}, slot ${slot[i]}) is outside the batch's ${count} units`);
-      out.para[unit[i] * OFFERS_KEPT + slot[i] - 1] = hub[i];
-      out.votes[unit[i] * OFFERS_KEPT + slot[i] - 1] = votes[i];
-      out.count[unit[i]] = slot[i];
+      const u = unit[i];
+      if (u < last || u >= count) throw new Error(`offers come out of order or outside the batch's ${count} units`);
+      last = u;
+      const slot = out.count[u];
+      if (slot === OFFERS_KEPT) continue;
+      out.para[u * OFFERS_KEPT + slot] = hub[i];
+      out.votes[u * OFFERS_KEPT + slot] = votes[i];
+      out.count[u] = slot + 1;
     }
   });
   return out;
