@@ -64,6 +64,9 @@ export function flattenUnits(analyses: Analysis[], index: ParagraphIndex, bands:
     }
     u += n;
   });
+  // One unit a paragraph (as analyze.ts makes them): the whole units are all of them, and a copy
+  // would be 400 MB more at 100,000 reports.
+  if (wholeCount === count) return { count, bands, keys, para, wholeCount, wholeKeys: keys, wholePara: para };
   const wholeKeys = new Uint32Array(wholeCount * bands);
   const wholePara = new Uint32Array(wholeCount);
   let w = 0;
