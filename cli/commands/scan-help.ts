@@ -40,7 +40,7 @@ ${limitsHelp()}
                          is short); the findings are the same on both
   --scratch DIR          folder for the duckdb engine's tables (default: the system's temporary
                          folder); removed when the scan ends
-  --engine-memory SIZE   memory the duckdb engine holds before it spills to disk (default 1GB)
+  --engine-memory SIZE   memory the duckdb engine holds before it spills to disk (default 512MB)
   --exchange DIR         hand the candidate steps to an engine outside refrain (Spark): each
                          scan writes the next step's tables to DIR as Parquet and stops
                          (exit 3) until that step's output is in DIR; 'refrain candidates DIR'
