@@ -1,5 +1,5 @@
--- Phase 2 candidates: pairs of leader paragraphs that share anchor runs, each paragraph with the
--- 8 partners it shares most runs with.
+-- Phase 2 candidates: pairs of leader paragraphs that share anchor runs, each paragraph with its
+-- partners, those it shares most runs with first.
 --
 -- Written in the SQL that DuckDB and Spark SQL both run (CTEs, window functions, no dialect
 -- functions, no trailing semicolon): refrain runs it through DuckDB, a cluster through Spark.
@@ -7,8 +7,11 @@
 -- Input:
 --   runs(run INT, para INT)       each distinct anchor run (a 32-bit hash, signed) of a paragraph
 --   repeats(para INT, runs INT)   paragraphs that hold runs twice, with how many distinct runs
--- Output, ordered by a then b:
---   (a INT, b INT)   a <= b; a = b for a paragraph that repeats itself
+-- Output, each pair from both sides, ordered by p, then weight (most first), then q:
+--   (p INT, q INT, weight INT)   q = p (twice) for a paragraph that repeats itself
+--     refrain aligns each paragraph with its first 8 partners (a pair kept by either side):
+--     ranking them here, in a window over millions of small partitions, can take more memory
+--     than DuckDB is given, while the ordered rows stream.
 --
 -- Pairs sharing fewer than 2 runs share a stock phrase at most. A run in more than 16 paragraphs
 -- is a stock phrase: its paragraphs are paired with its first paragraph only (a star, not a
@@ -39,11 +42,7 @@ sides AS (
   SELECT a AS p, b AS q, weight FROM pairs
   UNION ALL
   SELECT b AS p, a AS q, weight FROM pairs
-),
-placed AS (
-  SELECT p, q, ROW_NUMBER() OVER (PARTITION BY p ORDER BY weight DESC, q) AS place FROM sides
 )
-SELECT DISTINCT CAST(LEAST(p, q) AS INT) AS a, CAST(GREATEST(p, q) AS INT) AS b
-FROM placed
-WHERE place <= 8
-ORDER BY a, b
+SELECT CAST(p AS INT) AS p, CAST(q AS INT) AS q, CAST(weight AS INT) AS weight
+FROM sides
+ORDER BY p, weight DESC, q

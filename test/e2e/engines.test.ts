@@ -115,7 +115,7 @@ describe('scan --engine', () => {
     for (const step of ['offers', 'partners']) {
       expect(exchangeScan([batch], folder).status).toBe(3);
       expect(refrain(ROOT, ['candidates', folder]).status).toBe(0);
-      await asPartFiles(join(folder, `${step}.parquet`), step === 'offers' ? 'u' : 'a');
+      await asPartFiles(join(folder, `${step}.parquet`), step === 'offers' ? 'u' : 'p');
       // Spark writes _SUCCESS last: before it, the output may be half written and is not read.
       const unfinished = exchangeScan([batch], folder);
       expect([unfinished.status, unfinished.stderr]).toEqual([3, expect.stringContaining(`step '${step}'`)]);

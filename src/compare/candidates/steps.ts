@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TokenStreams } from '../../types.js';
-import type { FlatUnits } from '../batch.js';
+import { PairCollector, type FlatUnits } from '../batch.js';
+import { PARTNERS } from './source.js';
 import { OFFERS_KEPT, type Offers } from '../leaders/offers.js';
 import { anchorsOf } from '../runs/shared-runs.js';
 import { appendColumns, forEachChunk } from './tables.js';
@@ -15,7 +16,7 @@ import type { CompareJob } from '../workers/compare-worker.js';
  */
 export const STEPS = {
   offers: { inputs: ['units'], columns: 'u, para, votes, arrival', order: 'u, arrival' },
-  partners: { inputs: ['runs', 'repeats'], columns: 'a, b', order: 'a, b' },
+  partners: { inputs: ['runs', 'repeats'], columns: 'p, q, weight', order: 'p, weight DESC, q' },
 } as const;
 export type Step = keyof typeof STEPS;
 
@@ -130,27 +131,31 @@ export async function readOffers(connection: DuckDBConnection, query: string, co
   return out;
 }
 
-/** Pair keys a * paragraphCount + b from a query giving (a, b) ordered by a, b. */
+/**
+ * The pairs to align, as sorted keys a * paragraphCount + b (a <= b), from a query giving each
+ * pair from both sides as (p, q, weight) ordered by p, weight descending, q: each paragraph's
+ * first PARTNERS, a pair kept when either side keeps it, as batch.ts topPartners keeps them.
+ */
 export async function readPartners(
   connection: DuckDBConnection,
   query: string,
   paragraphCount: number,
 ): Promise<Float64Array> {
-  let keys = new Float64Array(1 << 16);
-  let n = 0;
-  await forEachChunk(connection, query, ([a, b], rows) => {
-    if (n + rows > keys.length) {
-      const grown = new Float64Array(Math.max(keys.length * 2, n + rows));
-      grown.set(keys);
-      keys = grown;
-    }
+  const kept = new PairCollector(paragraphCount);
+  let last = -1;
+  let taken = 0;
+  await forEachChunk(connection, query, ([p, q], rows) => {
     for (let i = 0; i < rows; i++) {
-      if (a[i] < 0 || b[i] < a[i] || b[i] >= paragraphCount)
-        throw new Error(
-          `pair (${a[i]}, ${b[i]}) is not two of the batch's ${paragraphCount} paragraphs, smaller first`,
-        );
-      keys[n++] = a[i] * paragraphCount + b[i];
+      if (p[i] < last || p[i] >= paragraphCount || q[i] < 0 || q[i] >= paragraphCount)
+        throw new Error(`partners come out of order or outside the batch's ${paragraphCount} paragraphs`);
+      if (p[i] !== last) {
+        last = p[i];
+        taken = 0;
+      }
+      if (taken++ >= PARTNERS) continue;
+      if (p[i] <= q[i]) kept.add(p[i], q[i]);
+      else kept.add(q[i], p[i]);
     }
   });
-  return keys.slice(0, n);
+  return kept.counted().keys;
 }
