@@ -18,6 +18,10 @@ export interface Candidates {
   close(): Promise<void>;
 }
 
+// sql/offers.sql and sql/partners.sql spell the same limits as the code here and in leaders/ and
+// runs/ (a bucket's 3 first units, 2 shared runs, 16 paragraphs to a run before it is stock):
+// test/compare/candidates/engines.test.ts runs both engines into those limits and fails when they part.
+
 /** Partners a leader paragraph is aligned with, most shared runs first. */
 export const PARTNERS = 8;
 /** Pairs sharing fewer anchor runs are not aligned. */
