@@ -117,14 +117,30 @@ export interface Analysis {
   streams?: TokenStreams;
 }
 
-/** Comparison tokens of a document's paragraphs, paragraph after paragraph. */
-export interface TokenStreams {
-  /** Normalized.masked of each paragraph, concatenated. */
-  masked: Uint32Array;
-  /** Paragraph p's tokens are masked[tokenStart[p] .. tokenStart[p + 1]). */
+/**
+ * Comparison tokens of a document's (or the batch's) paragraphs, paragraph after paragraph: in
+ * shared memory, or, for batches larger than memory (`--engine duckdb`), in a file read a
+ * paragraph at a time (read/token-file.ts). `tokensAt` reads either.
+ */
+export type TokenStreams = StreamsInMemory | StreamsOnDisk;
+
+interface StreamsIndex {
+  /** Paragraph p has tokenStart[p + 1] - tokenStart[p] tokens, and is at tokenStart[p] of the whole. */
   tokenStart: Uint32Array;
-  /** Normalized.tokens at each masked digit run, in order: what masking hid. */
-  digits: Uint32Array;
-  /** Paragraph p's digit runs are digits[digitStart[p] .. digitStart[p + 1]). */
+  /** Paragraph p has digitStart[p + 1] - digitStart[p] digit runs. */
   digitStart: Uint32Array;
+}
+
+export interface StreamsInMemory extends StreamsIndex {
+  /** Normalized.masked of each paragraph, concatenated: paragraph p's are masked[tokenStart[p] .. tokenStart[p + 1]). */
+  masked: Uint32Array;
+  /** Normalized.tokens at each masked digit run, in order (what masking hid): digits[digitStart[p] .. digitStart[p + 1]). */
+  digits: Uint32Array;
+}
+
+export interface StreamsOnDisk extends StreamsIndex {
+  /** An open file, read by position (safe from every thread of the process). */
+  fd: number;
+  /** Byte offset of paragraph p in it: its masked tokens, then its digit runs, as 32-bit words. */
+  at: Float64Array;
 }

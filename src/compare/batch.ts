@@ -2,6 +2,7 @@ import type { Analysis, Normalized, TokenStreams } from '../types.js';
 import type { Tokens } from './align/relate.js';
 import { comparisonTokens, prepareParagraph } from '../read/analyze.js';
 import { joinStreams, streamsOf, tokensAt } from '../read/token-streams.js';
+import type { TokenFile } from '../read/token-file.js';
 
 /** Where each paragraph of the batch sits: global paragraph number → document, paragraph. */
 export interface ParagraphIndex {
@@ -91,7 +92,7 @@ const FULL_LIMIT = 5_000;
 
 /**
  * Comparison tokens of every paragraph (global paragraph numbers), in one set of token streams
- * for the batch (shared with the workers), joined from those the reading threads made. An analysis without streams (loaded from a workspace) has
+ * for the batch (shared with the workers, or in a file they all read), joined from those the reading threads made. An analysis without streams (loaded from a workspace) has
  * its paragraphs normalized again, once. Each analysis's own streams are dropped once joined: they
  * would double the largest thing compare holds.
  */
@@ -101,8 +102,13 @@ export class BatchTokens {
   constructor(
     private analyses: Analysis[],
     private index: ParagraphIndex,
+    /** Where the streams are kept when they would not fit in memory; in memory without one. */
+    file?: TokenFile,
   ) {
-    this.streams = joinStreams(analyses.map((a) => a.streams ?? streamsOf(a.paragraphs, comparisonTokens)));
+    this.streams = joinStreams(
+      analyses.map((a) => a.streams ?? streamsOf(a.paragraphs, comparisonTokens)),
+      file,
+    );
     for (const a of analyses) delete a.streams;
   }
   /** Tokens for comparison. */

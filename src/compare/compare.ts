@@ -3,7 +3,8 @@ import type { RelateOptions } from './align/relate.js';
 import { assignLeaders, type Leaders } from './leaders/assign.js';
 import { flattenUnits, indexParagraphs, BatchTokens, type ParagraphIndex } from './batch.js';
 import { countStockRuns, openComparePool, verifyPairs } from './workers/compare-pool.js';
-import { openCandidates, type CandidateOptions, type Candidates } from './candidates/index.js';
+import { openCandidates, outOfCore, type CandidateOptions, type Candidates } from './candidates/index.js';
+import { TokenFile } from '../read/token-file.js';
 import type { Counted } from './judge/run-table.js';
 import type { WorkerPool } from '../util/worker-pool.js';
 import { printStats } from '../util/stats.js';
@@ -22,6 +23,15 @@ import { addTemplates } from './templates/index.js';
  */
 export type OnStage = (stage: string, step?: boolean) => void;
 
+/** Where the comparison computes candidates, and keeps the batch's tokens. */
+export interface CompareEngine extends CandidateOptions {
+  /**
+   * The file the batch's token streams go to when the engine is out of core (the reading phase
+   * may have started it); without one, such a comparison opens its own in the scratch folder.
+   */
+  tokens?: TokenFile;
+}
+
 const count = (n: number) => n.toLocaleString('en');
 
 /**
@@ -39,11 +49,15 @@ export async function compareAnalyses(
   /** How many of the analyses, at the end, are reference documents rather than reports. */
   references = 0,
   /** Where candidate pairs are computed (candidates/): the result is the same on every engine. */
-  engine: CandidateOptions = {},
+  engine: CompareEngine = {},
 ): Promise<ScanResult> {
   const order = canonicalOrder(analyses.map((a) => a.document));
   const firstReference = analyses.length - references;
-  const candidates = await openCandidates(engine);
+  const ownTokens = !engine.tokens && outOfCore(engine) ? TokenFile.open(engine.duckdb?.scratch) : undefined;
+  const candidates = await openCandidates(engine).catch((e: unknown) => {
+    ownTokens?.close();
+    throw e;
+  });
   try {
     const c = openComparison(
       order.map((i) => analyses[i]),
@@ -51,6 +65,7 @@ export async function compareAnalyses(
       onStage,
       (doc) => order[doc] >= firstReference,
       candidates,
+      engine.tokens ?? ownTokens,
     );
     try {
       const findings = await findCopies(c);
@@ -61,6 +76,7 @@ export async function compareAnalyses(
     }
   } finally {
     await candidates.close();
+    ownTokens?.close();
   }
 }
 
@@ -83,9 +99,10 @@ function openComparison(
   onStage: OnStage,
   isReference: (doc: number) => boolean,
   candidates: Candidates,
+  tokens: TokenFile | undefined,
 ): Comparison {
   const index = indexParagraphs(batch);
-  const batchTokens = new BatchTokens(batch, index);
+  const batchTokens = new BatchTokens(batch, index, tokens);
   // A paragraph repeated whole needs two thirds of a passage's length (8 of the default 12): page
   // chrome and titles are short.
   const minWholeTokens = Math.round((settings.minTokens * 2) / 3);

@@ -1,4 +1,5 @@
-import type { Normalized, TokenStreams } from '../types.js';
+import type { Normalized, StreamsInMemory, StreamsOnDisk, TokenStreams } from '../types.js';
+import { readTokens, type TokenFile } from './token-file.js';
 import { DIGITS } from './normalize/normalize.js';
 import type { Tokens } from '../compare/align/relate.js';
 
@@ -29,7 +30,7 @@ export class StreamsBuilder {
    * The streams in shared memory: posting them to another thread shares them, so the threads that
    * align paragraphs read the tokens the reading threads made, with nothing copied.
    */
-  finish(): TokenStreams {
+  finish(): StreamsInMemory {
     return {
       masked: shared(this.masked.subarray(0, this.n)),
       tokenStart: shared(this.tokenStart),
@@ -52,14 +53,15 @@ function grow(a: Uint32Array, need: number): Uint32Array {
 }
 
 /** Streams for an analysis that has none (one loaded from a workspace): its paragraphs normalized again. */
-export function streamsOf(paragraphs: Array<{ text: string }>, prepare: (text: string) => Normalized): TokenStreams {
+export function streamsOf(paragraphs: Array<{ text: string }>, prepare: (text: string) => Normalized): StreamsInMemory {
   const b = new StreamsBuilder();
   for (const p of paragraphs) b.add(prepare(p.text));
   return b.finish();
 }
 
-/** Paragraph p's tokens, as views into the streams (nothing is copied). */
+/** Paragraph p's tokens: views into the streams in memory (nothing is copied), or read from their file. */
 export function tokensAt(s: TokenStreams, p: number): Tokens {
+  if (!('masked' in s)) return readTokens(s, p);
   return {
     masked: s.masked.subarray(s.tokenStart[p], s.tokenStart[p + 1]),
     digits: s.digits.subarray(s.digitStart[p], s.digitStart[p + 1]),
@@ -67,11 +69,45 @@ export function tokensAt(s: TokenStreams, p: number): Tokens {
 }
 
 /**
- * The streams of a batch joined into one, in shared memory, paragraph numbers running on from one
- * document to the next: one object to hand to the threads that align paragraphs, where ten
- * thousand per-document ones took a second to post.
+ * The streams of a batch joined into one, paragraph numbers running on from one document to the
+ * next: one object to hand to the threads that align paragraphs, where ten thousand per-document
+ * ones took a second to post. In shared memory; or, given a file, in the file (streams still in
+ * memory are written to it), with only where each paragraph starts in shared memory.
  */
-export function joinStreams(streams: TokenStreams[]): TokenStreams {
+export function joinStreams(streams: TokenStreams[], file?: TokenFile): TokenStreams {
+  if (!file) return joinInMemory(streams.map(inMemory));
+  const onDisk = streams.map((s) => ('masked' in s ? file.add(s) : s));
+  let paragraphs = 0;
+  for (const s of onDisk) paragraphs += s.tokenStart.length - 1;
+  const out: StreamsOnDisk = {
+    tokenStart: new Uint32Array(new SharedArrayBuffer((paragraphs + 1) * 4)),
+    digitStart: new Uint32Array(new SharedArrayBuffer((paragraphs + 1) * 4)),
+    fd: file.fd,
+    at: new Float64Array(new SharedArrayBuffer(Math.max(1, paragraphs) * 8), 0, paragraphs),
+  };
+  let p = 0;
+  for (const s of onDisk) {
+    const n = s.tokenStart.length - 1;
+    out.at.set(s.at, p);
+    appendStarts(out.tokenStart, p, s.tokenStart);
+    appendStarts(out.digitStart, p, s.digitStart);
+    p += n;
+  }
+  return out;
+}
+
+function inMemory(s: TokenStreams): StreamsInMemory {
+  if ('masked' in s) return s;
+  throw new Error('token streams on disk joined without their file');
+}
+
+/** starts (from 0) appended to out, whose paragraph p is the first of them. */
+function appendStarts(out: Uint32Array, p: number, starts: Uint32Array): void {
+  const base = out[p];
+  for (let i = 1; i < starts.length; i++) out[p + i] = base + starts[i];
+}
+
+function joinInMemory(streams: StreamsInMemory[]): StreamsInMemory {
   let tokens = 0;
   let digits = 0;
   let paragraphs = 0;
@@ -80,7 +116,7 @@ export function joinStreams(streams: TokenStreams[]): TokenStreams {
     digits += s.digits.length;
     paragraphs += s.tokenStart.length - 1;
   }
-  const out: TokenStreams = {
+  const out: StreamsInMemory = {
     masked: new Uint32Array(new SharedArrayBuffer(Math.max(1, tokens) * 4), 0, tokens),
     tokenStart: new Uint32Array(new SharedArrayBuffer((paragraphs + 1) * 4)),
     digits: new Uint32Array(new SharedArrayBuffer(Math.max(1, digits) * 4), 0, digits),

@@ -1,8 +1,9 @@
 import type { Analysis, Diagnostic, ScanResult, ScanSettings } from '../types.js';
 import { listInputs, type IngestLimits } from '../read/ingest/index.js';
 import { analyzeFiles } from '../read/workers/read-files.js';
-import { compareAnalyses } from '../compare/compare.js';
-import type { CandidateOptions } from '../compare/candidates/index.js';
+import { compareAnalyses, type CompareEngine } from '../compare/compare.js';
+import { outOfCore, type CandidateOptions } from '../compare/candidates/index.js';
+import { TokenFile } from '../read/token-file.js';
 import { resolveSettings } from '../settings.js';
 import { describeInputs, scanTime, withScanInfo } from './scan-info.js';
 import { printStats, timeStages } from '../util/stats.js';
@@ -45,11 +46,33 @@ export async function scanPaths(paths: string[], options: ScanOptions = {}): Pro
   const listing = await listInputs(paths, { exclude: options.exclude });
   const inputs = await splitReferences(listing.files, options.references, options.exclude, options.ignore);
   const files = [...inputs.reports, ...inputs.references];
+  const engine = options.engine ?? {};
+  // A batch memory may not hold sends its tokens to disk as it is read, not once it all has been.
+  const tokens = outOfCore(engine) ? TokenFile.open(engine.duckdb?.scratch) : undefined;
+  try {
+    return await scanFiles(paths, files, inputs, listing.diagnostics, settings, options, { ...engine, tokens });
+  } finally {
+    tokens?.close();
+  }
+}
+
+async function scanFiles(
+  paths: string[],
+  files: string[],
+  inputs: Awaited<ReturnType<typeof splitReferences>>,
+  listed: Diagnostic[],
+  settings: ScanSettings,
+  options: ScanOptions,
+  engine: CompareEngine,
+): Promise<ScanOutput> {
   const started = performance.now();
-  const read = await analyzeFiles(files, settings, options.onProgress, { limits: options.limits });
+  const read = await analyzeFiles(files, settings, options.onProgress, {
+    limits: options.limits,
+    tokens: engine.tokens,
+  });
   const split = reportsFirst(read.analyses, inputs.references);
   const analyses = [...split.reports, ...split.references];
-  const diagnostics = byPath([...listing.diagnostics, ...inputs.diagnostics, ...read.diagnostics]);
+  const diagnostics = byPath([...listed, ...inputs.diagnostics, ...read.diagnostics]);
   printStats({ read: Math.round(performance.now() - started) });
   const comparing = (stage?: string) =>
     options.onProgress?.({ phase: 'compare', filesDone: files.length, filesTotal: files.length, paragraphs: 0, stage });
@@ -61,7 +84,7 @@ export async function scanPaths(paths: string[], options: ScanOptions = {}): Pro
     diagnostics,
     stages.onStage,
     split.references.length,
-    options.engine,
+    engine,
   );
   stages.end();
   const scanned = withScanInfo(compared, { at: scanTime(), inputs: await describeInputs(paths, inputs.reports) });

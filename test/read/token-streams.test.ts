@@ -3,7 +3,7 @@ import { analyzeDocument, prepareParagraph } from '../../src/read/analyze.js';
 import { defaultSettings } from '../../src/settings.js';
 import { tokensAt } from '../../src/read/token-streams.js';
 import { comparable } from '../../src/compare/align/relate.js';
-import type { Document } from '../../src/types.js';
+import type { Document, StreamsInMemory } from '../../src/types.js';
 
 const text = [
   '一、2023年共开展普法宣传15场次，受教育群众5000余人次。',
@@ -18,7 +18,7 @@ describe('token streams', () => {
   it("hold each paragraph's comparison tokens and its digit runs, in shared memory", () => {
     const a = analyzeDocument(doc, defaultSettings);
     expect(a.streams).toBeDefined();
-    const s = a.streams!;
+    const s = a.streams as StreamsInMemory;
     expect(s.masked.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(s.tokenStart.length).toBe(a.paragraphs.length + 1);
     a.paragraphs.forEach((p, i) => {

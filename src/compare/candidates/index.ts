@@ -16,6 +16,14 @@ export interface CandidateOptions {
   exchange?: string;
 }
 
+/**
+ * Whether a scan keeps its token streams on disk rather than in memory: with DuckDB, or another
+ * engine outside refrain, the batch is one that memory may not hold.
+ */
+export function outOfCore(options: CandidateOptions): boolean {
+  return options.engine === 'duckdb' || options.exchange !== undefined;
+}
+
 export async function openCandidates(options: CandidateOptions = {}): Promise<Candidates> {
   if (options.exchange !== undefined) {
     const { openExchange } = await import('./exchange.js');

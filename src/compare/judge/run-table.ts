@@ -1,5 +1,6 @@
 import type { TokenStreams } from '../../types.js';
 import { stockLength, windowHashes } from '../align/windows.js';
+import { tokensAt } from '../../read/token-streams.js';
 
 /**
  * How many documents each stock run (four characters or three words: see windows.ts) asked for
@@ -105,14 +106,12 @@ export function countRuns(
 ): Uint32Array {
   const table = new RunTable(wanted);
   let scratch = new Int32Array(1024);
-  const { masked, tokenStart } = streams;
   const { paragraphs, docs } = counted;
   for (let i = 0; i < paragraphs.length; i++) {
     const gp = paragraphs[i];
-    const start = tokenStart[gp];
-    const end = tokenStart[gp + 1];
-    if (scratch.length < end - start) scratch = new Int32Array(2 * (end - start));
-    const n = stockRuns(masked, start, end, scratch);
+    const { masked } = tokensAt(streams, gp);
+    if (scratch.length < masked.length) scratch = new Int32Array(2 * masked.length);
+    const n = stockRuns(masked, 0, masked.length, scratch);
     const doc = docOf[gp];
     for (let j = 0; j < n; j++) table.see(scratch[j], doc, docs[i]);
   }

@@ -184,16 +184,19 @@ function lengthOf(streams: TokenStreams, gp: number): number {
 function firstSame(wholePara: Uint32Array, streams: TokenStreams): Int32Array {
   const out = new Int32Array(wholePara.length).fill(-1);
   const seen = new Map<number, number[]>();
-  const { masked, tokenStart } = streams;
+  const { tokenStart } = streams;
   const equal = (x: number, y: number) => {
     const n = tokenStart[x + 1] - tokenStart[x];
     if (tokenStart[y + 1] - tokenStart[y] !== n) return false;
-    for (let i = 0; i < n; i++) if (masked[tokenStart[x] + i] !== masked[tokenStart[y] + i]) return false;
+    const a = tokensAt(streams, x).masked;
+    const b = tokensAt(streams, y).masked;
+    for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
     return true;
   };
   for (let w = 0; w < wholePara.length; w++) {
     const gp = wholePara[w];
-    const h = hashRange(masked, tokenStart[gp], tokenStart[gp + 1]);
+    const { masked } = tokensAt(streams, gp);
+    const h = hashRange(masked, 0, masked.length);
     const list = seen.get(h);
     if (!list) {
       seen.set(h, [gp]);

@@ -2,6 +2,7 @@ import type { TokenStreams } from '../../types.js';
 import type { UnitIndex } from '../leaders/candidates.js';
 import { sortPairsInPlace } from '../leaders/radix.js';
 import { anchorLength, windowHashes } from '../align/windows.js';
+import { tokensAt } from '../../read/token-streams.js';
 import { PairCollector } from '../batch.js';
 
 /**
@@ -41,11 +42,11 @@ export function anchorsOf(
   let group = new Uint32Array(1 << 16);
   let scratch = new Int32Array(1024);
   let n = 0;
-  const { masked, tokenStart } = streams;
   for (let i = 0; i < paragraphs.length; i++) {
     const gp = paragraphs[i];
-    const from = tokenStart[gp];
-    const to = tokenStart[gp + 1];
+    const { masked } = tokensAt(streams, gp);
+    const from = 0;
+    const to = masked.length;
     const k = anchorLength(masked, from, to);
     if (to - from < k) continue;
     if (scratch.length < to - from) scratch = new Int32Array(2 * (to - from));

@@ -4,6 +4,7 @@ import { DEFAULT_LIMITS, ingestPath, type IngestLimits } from '../ingest/index.j
 import { analyzeDocument } from '../analyze.js';
 import type { WorkReply, WorkRequest } from './read-worker.js';
 import { threadCount, workerScript } from '../../util/workers.js';
+import type { TokenFile } from '../token-file.js';
 
 /** What analyzeFiles reports as it goes (the scan's `read` phase). */
 export interface ReadProgress {
@@ -21,6 +22,8 @@ export interface AnalyzeFilesOptions {
   chunk?: number;
   /** What one file may cost (size, pages, time…); default DEFAULT_LIMITS. */
   limits?: IngestLimits;
+  /** Where each document's token streams go as it is read, for batches memory may not hold. */
+  tokens?: TokenFile;
 }
 
 const DEFAULT_CHUNK = 16;
@@ -44,9 +47,15 @@ export async function analyzeFiles(
   const workers = workerUrl ? threadCount(paths.length, options.workers) : 0;
   const slots: Slots = new Array<Slots[number]>(paths.length);
   const limits = options.limits ?? DEFAULT_LIMITS;
+  const file = options.tokens;
+  const place = (i: number, slot: Slots[number]) => {
+    const streams = slot.analysis?.streams;
+    if (file && streams && 'masked' in streams) slot.analysis!.streams = file.add(streams);
+    slots[i] = slot;
+  };
   if (workerUrl && workers > 0)
-    await inWorkers(workerUrl, paths, settings, limits, workers, options.chunk ?? DEFAULT_CHUNK, slots, onProgress);
-  else await inThisThread(paths, settings, limits, slots, onProgress);
+    await inWorkers(workerUrl, paths, settings, limits, workers, options.chunk ?? DEFAULT_CHUNK, place, onProgress);
+  else await inThisThread(paths, settings, limits, place, onProgress);
   const analyses: Analysis[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const s of slots) {
@@ -58,12 +67,14 @@ export async function analyzeFiles(
 }
 
 type Slots = Array<{ analysis?: Analysis; diagnostic?: Diagnostic; warnings?: Diagnostic[] }>;
+/** Puts what became of the i-th file in its slot. */
+type Place = (i: number, slot: Slots[number]) => void;
 
 async function inThisThread(
   paths: string[],
   settings: ScanSettings,
   limits: IngestLimits,
-  slots: Slots,
+  place: Place,
   onProgress?: (p: ReadProgress) => void,
 ) {
   let paragraphs = 0;
@@ -72,8 +83,8 @@ async function inThisThread(
     if (r.ok) {
       const analysis = analyzeDocument(r.document, settings);
       paragraphs += analysis.paragraphs.length;
-      slots[i] = r.warnings ? { analysis, warnings: r.warnings } : { analysis };
-    } else slots[i] = { diagnostic: r.diagnostic };
+      place(i, r.warnings ? { analysis, warnings: r.warnings } : { analysis });
+    } else place(i, { diagnostic: r.diagnostic });
     onProgress?.({ phase: 'read', filesDone: i + 1, filesTotal: paths.length, paragraphs });
   }
 }
@@ -85,7 +96,7 @@ function inWorkers(
   limits: IngestLimits,
   count: number,
   chunk: number,
-  slots: Slots,
+  place: Place,
   onProgress?: (p: ReadProgress) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -127,9 +138,12 @@ function inWorkers(
         }
         outstanding.set(worker, outstanding.get(worker)! - 1);
         for (const r of reply.results)
-          slots[r.index] = r.analysis
-            ? { analysis: r.analysis, ...(r.warnings ? { warnings: r.warnings } : {}) }
-            : { diagnostic: r.diagnostic };
+          place(
+            r.index,
+            r.analysis
+              ? { analysis: r.analysis, ...(r.warnings ? { warnings: r.warnings } : {}) }
+              : { diagnostic: r.diagnostic },
+          );
         done += reply.results.length;
         paragraphs += reply.paragraphs;
         onProgress?.({ phase: 'read', filesDone: done, filesTotal: paths.length, paragraphs });

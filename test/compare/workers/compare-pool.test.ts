@@ -22,8 +22,10 @@ import { stockRuns } from '../../../src/compare/judge/run-table.js';
 import type { TokenStreams } from '../../../src/types.js';
 import type { MemberText } from '../../../src/compare/templates/template.js';
 
-const stockRunsOf = (streams: TokenStreams, gp: number, out: Int32Array) =>
-  stockRuns(streams.masked, streams.tokenStart[gp], streams.tokenStart[gp + 1], out);
+const stockRunsOf = (streams: TokenStreams, gp: number, out: Int32Array) => {
+  const { masked } = tokensAt(streams, gp);
+  return stockRuns(masked, 0, masked.length, out);
+};
 import { tokensAt } from '../../../src/read/token-streams.js';
 import { assignLeaders } from '../../../src/compare/leaders/assign.js';
 import { flattenUnits, indexParagraphs } from '../../../src/compare/batch.js';

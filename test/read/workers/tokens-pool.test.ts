@@ -6,7 +6,7 @@ import { generateBatch } from '../../../bench/generate.js';
 import { listInputFiles } from '../../../src/read/ingest/index.js';
 import { analyzeFiles } from '../../../src/read/workers/read-files.js';
 import { defaultSettings } from '../../../src/settings.js';
-import type { Analysis } from '../../../src/types.js';
+import type { Analysis, StreamsInMemory } from '../../../src/types.js';
 import { addStreams, TOKENS_WORKER } from '../../../src/read/workers/tokens-pool.js';
 import { scanIntoWorkspace } from '../../../src/scan/index.js';
 import { scanPaths } from '../../../src/scan/scan.js';
@@ -31,8 +31,8 @@ describe('addStreams', () => {
     await addStreams(loaded, { workers: 2, chunk: 7 });
     expect(loaded[5].streams).toBe(kept);
     loaded.forEach((a, i) => {
-      const want = analyses[i].streams!;
-      const got = a.streams!;
+      const want = analyses[i].streams as StreamsInMemory;
+      const got = a.streams as StreamsInMemory;
       for (const k of ['masked', 'tokenStart', 'digits', 'digitStart'] as const)
         expect(Array.from(got[k])).toEqual(Array.from(want[k]));
     });
