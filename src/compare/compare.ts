@@ -121,13 +121,13 @@ async function findCopies(c: Comparison): Promise<ResultCluster[]> {
   c.onStage(`pairing the shared 6-token runs of ${count(leaderParagraphs.length)} paragraphs`);
   await alignLeaders(c, leaderParagraphs, graph);
   c.onStage(`grouping ${count(graph.edges.length)} copies into findings`);
-  const groups = starClusters(graph.table.passages.length, graph.edges);
+  const groups = starClusters(graph.table.length, graph.edges);
   c.onStage(`weighing what ${count(groups.length)} findings share`);
   const inputs = {
     analyses: c.analyses,
     index: c.index,
     batchTokens: c.batchTokens,
-    passages: graph.table.passages,
+    passages: graph.table,
     edges: graph.edges,
     copiesOf: leaders.copiesOf,
     options: c.options,

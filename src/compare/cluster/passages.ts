@@ -1,5 +1,6 @@
+import type { MatchKind } from '../../types.js';
 import type { Relation } from '../align/relate.js';
-import type { Edge } from './star.js';
+import type { Edges } from './star.js';
 
 /** A passage: a whole paragraph or a token range of one, identified across relations. */
 export interface Passage {
@@ -15,36 +16,185 @@ const SAME_PASSAGE = 0.6;
 
 /**
  * Gives one id to a passage however many relations name it, so that a clause copied into five
- * reports becomes one node with five edges, not five unrelated nodes.
+ * reports becomes one node with five edges, not five unrelated nodes. In typed arrays, each
+ * paragraph's passages chained in the order they came: 100,000 reports make millions of passages,
+ * and an object and a list for each was gigabytes.
  */
 export class PassageTable {
-  readonly passages: Passage[] = [];
-  private byPara = new Map<number, number[]>();
+  private para: Int32Array = new Int32Array(1024);
+  private start: Int32Array = new Int32Array(1024);
+  private end: Int32Array = new Int32Array(1024);
+  private whole = new Uint8Array(1024);
+  /** The next passage of the same paragraph, or -1. */
+  private next: Int32Array = new Int32Array(1024);
+  /** Each paragraph's first and last passage, or -1. */
+  private first: Int32Array = new Int32Array(0);
+  private last: Int32Array = new Int32Array(0);
+  private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Passage `id`, as an object made for the caller. */
+  at(id: number): Passage {
+    return { para: this.para[id], start: this.start[id], end: this.end[id], whole: this.whole[id] === 1 };
+  }
+
+  paraOf(id: number): number {
+    return this.para[id];
+  }
+
+  isWhole(id: number): boolean {
+    return this.whole[id] === 1;
+  }
 
   id(para: number, start: number, end: number, whole: boolean): number {
-    let list = this.byPara.get(para);
-    if (!list) {
-      list = [];
-      this.byPara.set(para, list);
-    }
-    for (const id of list) {
-      const p = this.passages[id];
-      if (p.whole !== whole) continue;
+    if (para >= this.first.length) this.growParagraphs(para + 1);
+    for (let id = this.first[para]; id >= 0; id = this.next[id]) {
+      if ((this.whole[id] === 1) !== whole) continue;
       if (whole) return id;
-      const inter = Math.min(p.end, end) - Math.max(p.start, start);
-      const union = Math.max(p.end, end) - Math.min(p.start, start);
+      const inter = Math.min(this.end[id], end) - Math.max(this.start[id], start);
+      const union = Math.max(this.end[id], end) - Math.min(this.start[id], start);
       if (inter > 0 && inter / union >= SAME_PASSAGE) return id;
     }
-    const id = this.passages.length;
-    this.passages.push({ para, start, end, whole });
-    list.push(id);
+    const id = this.count++;
+    if (id === this.para.length) this.grow();
+    this.para[id] = para;
+    this.start[id] = start;
+    this.end[id] = end;
+    this.whole[id] = whole ? 1 : 0;
+    this.next[id] = -1;
+    if (this.last[para] >= 0) this.next[this.last[para]] = id;
+    else this.first[para] = id;
+    this.last[para] = id;
     return id;
+  }
+
+  private grow(): void {
+    const size = this.para.length * 2;
+    this.para = resized(this.para, size);
+    this.start = resized(this.start, size);
+    this.end = resized(this.end, size);
+    this.next = resized(this.next, size);
+    const whole = new Uint8Array(size);
+    whole.set(this.whole);
+    this.whole = whole;
+  }
+
+  private growParagraphs(need: number): void {
+    const size = Math.max(need, this.first.length * 2);
+    this.first = resized(this.first, size, -1);
+    this.last = resized(this.last, size, -1);
   }
 }
 
-/** A relation between two passages, as clustering sees it. */
-export interface CopyEdge extends Edge {
-  rel: Relation;
+function resized(a: Int32Array, size: number, fill?: number): Int32Array {
+  const b = new Int32Array(size);
+  b.set(a);
+  if (fill !== undefined) b.fill(fill, a.length);
+  return b;
+}
+
+const KINDS: readonly MatchKind[] = ['exact', 'numbers', 'near', 'partial'];
+const KIND_CODE: Record<MatchKind, number> = { exact: 0, numbers: 1, near: 2, partial: 3 };
+
+/**
+ * The relations between passages, edge after edge, in typed arrays: the spans, kind and
+ * similarity of each, and the exact runs (tiles) of all of them in one array. `relation(i)` gives
+ * edge i's relation back as the aligner made it.
+ */
+export class CopyEdges implements Edges {
+  private ends: Int32Array = new Int32Array(1024 * 6);
+  private kinds = new Uint8Array(1024);
+  private similarities = new Float64Array(1024);
+  /** Edge i's tiles are tiles[tileStart[i] .. tileStart[i] + tileCount[i]); tileCount -1: none. */
+  private tileStart = new Float64Array(1024);
+  private tileCount: Int32Array = new Int32Array(1024);
+  private tiles: Int32Array = new Int32Array(4096);
+  private tileEnd = 0;
+  private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  u(i: number): number {
+    return this.ends[i * 6];
+  }
+
+  v(i: number): number {
+    return this.ends[i * 6 + 1];
+  }
+
+  kind(i: number): MatchKind {
+    return KINDS[this.kinds[i]];
+  }
+
+  similarity(i: number): number {
+    return this.similarities[i];
+  }
+
+  add(u: number, v: number, rel: Relation): void {
+    const i = this.count++;
+    if (i === this.kinds.length) this.grow();
+    const e = this.ends;
+    e[i * 6] = u;
+    e[i * 6 + 1] = v;
+    e[i * 6 + 2] = rel.aStart;
+    e[i * 6 + 3] = rel.aEnd;
+    e[i * 6 + 4] = rel.bStart;
+    e[i * 6 + 5] = rel.bEnd;
+    this.kinds[i] = KIND_CODE[rel.kind];
+    this.similarities[i] = rel.similarity;
+    if (!rel.tiles) {
+      this.tileCount[i] = -1;
+      return;
+    }
+    const n = rel.tiles.length;
+    if (this.tileEnd + n > this.tiles.length) {
+      const t = new Int32Array(Math.max(this.tileEnd + n, this.tiles.length * 2));
+      t.set(this.tiles.subarray(0, this.tileEnd));
+      this.tiles = t;
+    }
+    this.tiles.set(rel.tiles, this.tileEnd);
+    this.tileStart[i] = this.tileEnd;
+    this.tileCount[i] = n;
+    this.tileEnd += n;
+  }
+
+  /** Edge i's relation (`a` is u's side). */
+  relation(i: number): Relation {
+    const e = this.ends;
+    const rel: Relation = {
+      aStart: e[i * 6 + 2],
+      aEnd: e[i * 6 + 3],
+      bStart: e[i * 6 + 4],
+      bEnd: e[i * 6 + 5],
+      kind: KINDS[this.kinds[i]],
+      similarity: this.similarities[i],
+    };
+    const n = this.tileCount[i];
+    if (n >= 0) rel.tiles = Array.from(this.tiles.subarray(this.tileStart[i], this.tileStart[i] + n));
+    return rel;
+  }
+
+  private grow(): void {
+    const size = this.kinds.length * 2;
+    const ends = new Int32Array(size * 6);
+    ends.set(this.ends);
+    this.ends = ends;
+    const kinds = new Uint8Array(size);
+    kinds.set(this.kinds);
+    this.kinds = kinds;
+    const similarities = new Float64Array(size);
+    similarities.set(this.similarities);
+    this.similarities = similarities;
+    const tileStart = new Float64Array(size);
+    tileStart.set(this.tileStart);
+    this.tileStart = tileStart;
+    this.tileCount = resized(this.tileCount, size);
+  }
 }
 
 /**
@@ -53,7 +203,7 @@ export interface CopyEdge extends Edge {
  */
 export class CopyGraph {
   readonly table = new PassageTable();
-  readonly edges: CopyEdge[] = [];
+  readonly edges = new CopyEdges();
 
   constructor(private readonly tokenStart: Uint32Array) {}
 
@@ -61,7 +211,7 @@ export class CopyGraph {
   add(a: number, b: number, rel: Relation): void {
     const u = this.table.id(a, rel.aStart, rel.aEnd, rel.aStart === 0 && rel.aEnd === this.length(a));
     const v = this.table.id(b, rel.bStart, rel.bEnd, rel.bStart === 0 && rel.bEnd === this.length(b));
-    this.edges.push({ u, v, kind: rel.kind, similarity: rel.similarity, rel });
+    this.edges.add(u, v, rel);
   }
 
   private length(paragraph: number): number {

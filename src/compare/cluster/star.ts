@@ -7,6 +7,26 @@ export interface Edge {
   similarity: number;
 }
 
+/** Edges as clustering reads them: edge i joins u(i) and v(i). */
+export interface Edges {
+  readonly length: number;
+  u(i: number): number;
+  v(i: number): number;
+  kind(i: number): Kind;
+  similarity(i: number): number;
+}
+
+/** Edges given as a list of objects. */
+function listed(edges: readonly Edge[]): Edges {
+  return {
+    length: edges.length,
+    u: (i) => edges[i].u,
+    v: (i) => edges[i].v,
+    kind: (i) => edges[i].kind,
+    similarity: (i) => edges[i].similarity,
+  };
+}
+
 export interface Group {
   center: number;
   /** Other members, each with the edge that joins it to the center (`edge`: its index in the edges given). */
@@ -19,14 +39,15 @@ export interface Group {
  * never pull an unrelated A and C together through B. A passage whose neighbours were all taken
  * by other centers forms a pair with its most similar neighbour (which then stands in two groups).
  */
-export function starClusters(nodeCount: number, edges: Edge[]): Group[] {
+export function starClusters(nodeCount: number, given: Edges | readonly Edge[]): Group[] {
+  const edges = Array.isArray(given) ? listed(given as readonly Edge[]) : (given as Edges);
   const adj = adjacency(nodeCount, edges);
   const { start, neighbour, edge } = adj;
   const degree = (n: number) => start[n + 1] - start[n];
   const weight = new Float64Array(nodeCount);
   for (let n = 0; n < nodeCount; n++) {
     let s = 0;
-    for (let i = start[n]; i < start[n + 1]; i++) s += edges[edge[i]].similarity;
+    for (let i = start[n]; i < start[n + 1]; i++) s += edges.similarity(edge[i]);
     weight[n] = s;
   }
   const order: number[] = [];
@@ -42,8 +63,8 @@ export function starClusters(nodeCount: number, edges: Edge[]): Group[] {
     free.sort((x, y) => neighbour[x] - neighbour[y]);
     const members = free.map((i) => ({
       node: neighbour[i],
-      kind: edges[edge[i]].kind,
-      similarity: edges[edge[i]].similarity,
+      kind: edges.kind(edge[i]),
+      similarity: edges.similarity(edge[i]),
       edge: edge[i],
     }));
     assigned[center] = 1;
@@ -56,7 +77,7 @@ export function starClusters(nodeCount: number, edges: Edge[]): Group[] {
     if (assigned[node]) continue;
     let best = -1;
     for (let i = start[node]; i < start[node + 1]; i++)
-      if (best < 0 || edges[edge[i]].similarity > edges[edge[best]].similarity) best = i;
+      if (best < 0 || edges.similarity(edge[i]) > edges.similarity(edge[best])) best = i;
     if (best < 0) continue;
     const other = neighbour[best];
     let group = byPartner.get(other);
@@ -67,8 +88,8 @@ export function starClusters(nodeCount: number, edges: Edge[]): Group[] {
     }
     group.members.push({
       node,
-      kind: edges[edge[best]].kind,
-      similarity: edges[edge[best]].similarity,
+      kind: edges.kind(edge[best]),
+      similarity: edges.similarity(edge[best]),
       edge: edge[best],
     });
   }
@@ -81,25 +102,29 @@ export function starClusters(nodeCount: number, edges: Edge[]): Group[] {
  * start[n + 1]). Typed arrays, not a Map per node: a batch of 100,000 reports has millions of
  * passages.
  */
-function adjacency(nodeCount: number, edges: Edge[]): { start: Int32Array; neighbour: Int32Array; edge: Int32Array } {
+function adjacency(nodeCount: number, edges: Edges): { start: Int32Array; neighbour: Int32Array; edge: Int32Array } {
   // Both directions of every edge, grouped by node in edge order (a stable counting sort).
   const count = new Int32Array(nodeCount + 1);
-  for (const e of edges) {
-    if (e.u === e.v) continue;
-    count[e.u + 1]++;
-    count[e.v + 1]++;
+  for (let i = 0; i < edges.length; i++) {
+    const u = edges.u(i);
+    const v = edges.v(i);
+    if (u === v) continue;
+    count[u + 1]++;
+    count[v + 1]++;
   }
   for (let n = 0; n < nodeCount; n++) count[n + 1] += count[n];
   const fill = count.slice(0, nodeCount);
   const to = new Int32Array(count[nodeCount]);
   const via = new Int32Array(count[nodeCount]);
-  edges.forEach((e, i) => {
-    if (e.u === e.v) return;
-    to[fill[e.u]] = e.v;
-    via[fill[e.u]++] = i;
-    to[fill[e.v]] = e.u;
-    via[fill[e.v]++] = i;
-  });
+  for (let i = 0; i < edges.length; i++) {
+    const u = edges.u(i);
+    const v = edges.v(i);
+    if (u === v) continue;
+    to[fill[u]] = v;
+    via[fill[u]++] = i;
+    to[fill[v]] = u;
+    via[fill[v]++] = i;
+  }
   // Repeats of a neighbour fold into its first place, keeping the most similar edge.
   const start = new Int32Array(nodeCount + 1);
   const neighbour = new Int32Array(to.length);
@@ -112,7 +137,7 @@ function adjacency(nodeCount: number, edges: Edge[]): { start: Int32Array; neigh
     for (let i = count[n]; i < count[n + 1]; i++) {
       const m = to[i];
       if (owner[m] === n) {
-        if (edges[via[i]].similarity > edges[edge[slot[m]]].similarity) edge[slot[m]] = via[i];
+        if (edges.similarity(via[i]) > edges.similarity(edge[slot[m]])) edge[slot[m]] = via[i];
         continue;
       }
       owner[m] = n;

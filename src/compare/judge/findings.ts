@@ -1,7 +1,7 @@
 import type { Analysis, Kind, ResultCluster, ResultMember } from '../../types.js';
 import { relate, type RelateOptions } from '../align/relate.js';
 import { snapSpan } from '../align/snap.js';
-import type { CopyEdge, Passage } from '../cluster/passages.js';
+import type { CopyEdges, Passage, PassageTable } from '../cluster/passages.js';
 import type { Group } from '../cluster/star.js';
 import { judge, sharedWindows, type PlaceEvidence } from './judge.js';
 import { roleOf, type Role } from './role.js';
@@ -21,8 +21,8 @@ export interface FindingInputs {
   analyses: Analysis[];
   index: ParagraphIndex;
   batchTokens: BatchTokens;
-  passages: Passage[];
-  edges: CopyEdge[];
+  passages: PassageTable;
+  edges: CopyEdges;
   /** Word-for-word copies (digits aside) of each leader paragraph, from phase 1. */
   copiesOf: Map<number, Array<{ gp: number; kind: Kind }>>;
   options: RelateOptions;
@@ -73,18 +73,18 @@ export async function buildFindings(
 
 function prepare(g: Group, inputs: FindingInputs): Prepared {
   const { passages, copiesOf, index } = inputs;
-  const center = passages[g.center];
-  const copiesAt = (node: number) => (passages[node].whole ? [] : (copiesOf.get(passages[node].para) ?? []));
+  const center = passages.at(g.center);
+  const copiesAt = (node: number) => (passages.isWhole(node) ? [] : (copiesOf.get(passages.paraOf(node)) ?? []));
   const places: Place[] = g.members.map((m) => ({
     node: m.node,
     kind: m.kind,
     similarity: m.similarity,
     copies: copiesAt(m.node),
   }));
-  const evidence = g.members.map((m) => placeEvidence(inputs.edges[m.edge], g.center, inputs));
+  const evidence = g.members.map((m) => placeEvidence(m.edge, g.center, inputs));
   const docs = new Set<number>([index.doc[center.para], ...copiesAt(g.center).map((c) => index.doc[c.gp])]);
   for (const p of places) {
-    docs.add(index.doc[passages[p.node].para]);
+    docs.add(index.doc[passages.paraOf(p.node)]);
     for (const c of p.copies) docs.add(index.doc[c.gp]);
   }
   return {
@@ -104,15 +104,15 @@ function wantedRuns(prepared: Prepared[], inputs: FindingInputs): Uint32Array {
   const wanted = new HashSet();
   const add = (_at: number, hash: number) => wanted.add(hash);
   for (const p of prepared)
-    sharedWindows(inputs.batchTokens.get(inputs.passages[p.group.center].para).masked, p.evidence, add);
+    sharedWindows(inputs.batchTokens.get(inputs.passages.paraOf(p.group.center)).masked, p.evidence, add);
   return wanted.values();
 }
 
 function buildFinding(prepared: Prepared, inputs: FindingInputs, runs: RunTable): ResultCluster | undefined {
   const { passages, copiesOf, batchTokens } = inputs;
   const { group: g, places, evidence, role } = prepared;
-  const center = passages[g.center];
-  const copiesAt = (node: number) => (passages[node].whole ? [] : (copiesOf.get(passages[node].para) ?? []));
+  const center = passages.at(g.center);
+  const copiesAt = (node: number) => (passages.isWhole(node) ? [] : (copiesOf.get(passages.paraOf(node)) ?? []));
   const reach = {
     docs: prepared.docs,
     batch: inputs.analyses.length,
@@ -122,7 +122,7 @@ function buildFinding(prepared: Prepared, inputs: FindingInputs, runs: RunTable)
   const verdict = judge(batchTokens.get(center.para).masked, evidence, role, reach, runs);
   // Reciting a reference is reported however common its phrases: what a report quotes, and where
   // it departs from it, is what the reference was given for.
-  const docsOf = [center, ...places.map((p) => passages[p.node])].map((x) => inputs.index.doc[x.para]);
+  const docsOf = [center.para, ...places.map((p) => passages.paraOf(p.node))].map((gp) => inputs.index.doc[gp]);
   if (docsOf.some(inputs.isReference)) {
     verdict.valid = places.map(() => true);
     delete verdict.stock;
@@ -142,9 +142,10 @@ function buildFinding(prepared: Prepared, inputs: FindingInputs, runs: RunTable)
   let kind: Kind = 'exact';
   let similarity = 1;
   for (const p of kept) {
-    members.push(memberAt(passages[p.node].para, passages[p.node], inputs));
+    const passage = passages.at(p.node);
+    members.push(memberAt(passage.para, passage, inputs));
     for (const c of p.copies) {
-      members.push(memberAt(c.gp, passages[p.node], inputs));
+      members.push(memberAt(c.gp, passage, inputs));
       if (KIND_RANK[c.kind] > KIND_RANK[kind]) kind = c.kind;
     }
     if (KIND_RANK[p.kind] > KIND_RANK[kind]) kind = p.kind;
@@ -170,20 +171,21 @@ function buildFinding(prepared: Prepared, inputs: FindingInputs, runs: RunTable)
 }
 
 /** What a place shares with the representative, seen from the representative's side. */
-function placeEvidence(edge: CopyEdge, centerNode: number, inputs: FindingInputs): PlaceEvidence {
-  let rel = edge.rel;
-  const centerIsA = edge.u === centerNode;
+function placeEvidence(edge: number, centerNode: number, inputs: FindingInputs): PlaceEvidence {
+  const { edges, passages } = inputs;
+  let rel = edges.relation(edge);
+  const centerIsA = edges.u(edge) === centerNode;
   if (rel.kind === 'near' && !rel.tiles && rel.similarity < CLOSE_ENOUGH) {
     // A phase 1 join checked on a worker comes back without its runs: align the two again, unless
     // they are so alike that the whole paragraph may stand for what they share.
-    const ga = inputs.passages[edge.u].para;
-    const gb = inputs.passages[edge.v].para;
+    const ga = passages.paraOf(edges.u(edge));
+    const gb = passages.paraOf(edges.v(edge));
     rel = relate(inputs.batchTokens.get(ga), inputs.batchTokens.get(gb), inputs.options)[0] ?? rel;
   }
   const start = centerIsA ? rel.aStart : rel.bStart;
   const end = centerIsA ? rel.aEnd : rel.bEnd;
   if (!rel.tiles) return { kind: rel.kind, similarity: rel.similarity, start, end };
-  const tiles = rel.tiles.slice();
+  const tiles = rel.tiles;
   if (!centerIsA) for (let t = 0; t < tiles.length; t += 3) [tiles[t], tiles[t + 1]] = [tiles[t + 1], tiles[t]];
   return { kind: rel.kind, similarity: rel.similarity, start, end, tiles };
 }
@@ -220,7 +222,7 @@ function commonRole(nodes: number[], inputs: FindingInputs): Role {
 }
 
 function roleAt(node: number, inputs: FindingInputs): Role {
-  const p = inputs.passages[node];
+  const p = inputs.passages.at(node);
   if (!p.whole) return 'prose';
   const text = inputs.analyses[inputs.index.doc[p.para]].paragraphs[inputs.index.para[p.para]].text;
   return roleOf(text, inputs.batchTokens.get(p.para).masked);
