@@ -197,11 +197,13 @@ function familyDocs(paragraphs: Uint32Array, leaders: Leaders, docOf: Uint32Arra
     docs[paragraphs[i]] = 1;
     last[paragraphs[i]] = docOf[paragraphs[i]];
   }
-  for (const j of leaders.joins) {
-    const d = docOf[j.follower];
-    if (last[j.leader] === d) continue;
-    last[j.leader] = d;
-    docs[j.leader]++;
+  const { joins } = leaders;
+  for (let i = 0; i < joins.length; i++) {
+    const leader = joins.leader(i);
+    const d = docOf[joins.follower(i)];
+    if (last[leader] === d) continue;
+    last[leader] = d;
+    docs[leader]++;
   }
   return { paragraphs, docs: Uint32Array.from(paragraphs, (gp) => docs[gp]) };
 }

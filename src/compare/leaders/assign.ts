@@ -6,6 +6,7 @@ import type { WorkerPool } from '../../util/worker-pool.js';
 import { tokensAt } from '../../read/token-streams.js';
 import { KIND_CODE, wholeMatch, wholeRelation } from '../align/verify-pairs.js';
 import { hashRange } from '../../util/hash.js';
+import { sortPairs } from './radix.js';
 
 /** Leaders a paragraph is verified against before it becomes a leader itself. */
 const LEADERS_TRIED = 2;
@@ -25,7 +26,7 @@ export interface Leaders {
   /** Followers equal to their leader once digits are masked, by leader. */
   copiesOf: Map<number, Array<{ gp: number; kind: Kind }>>;
   /** Each follower joined to its leader, in paragraph order. */
-  joins: Array<{ leader: number; follower: number; rel: Relation }>;
+  joins: Joins;
   /** Checks made ahead on the pool, and how many of those the leader choice used. */
   speculated: number;
   used: number;
@@ -112,6 +113,69 @@ export async function assignLeaders(
   }
 }
 
+/**
+ * Followers joined to their leaders, in typed arrays (a batch of 100,000 reports makes four
+ * million joins), read back one `{ leader, follower, rel }` at a time.
+ */
+export class Joins {
+  private leaders = new Int32Array(1024);
+  private followers = new Int32Array(1024);
+  private kinds = new Uint8Array(1024);
+  private similarities = new Float64Array(1024);
+  private count = 0;
+
+  constructor(private readonly tokenStart: Uint32Array) {}
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Joins follower to leader; `kind` is a KIND_CODE. */
+  add(leader: number, follower: number, kind: number, similarity: number): void {
+    if (this.count === this.kinds.length) this.grow();
+    this.leaders[this.count] = leader;
+    this.followers[this.count] = follower;
+    this.kinds[this.count] = kind;
+    this.similarities[this.count++] = similarity;
+  }
+
+  at(i: number): { leader: number; follower: number; rel: Relation } {
+    const leader = this.leaders[i];
+    const follower = this.followers[i];
+    const length = (gp: number) => this.tokenStart[gp + 1] - this.tokenStart[gp];
+    const rel = wholeRelation(this.kinds[i], this.similarities[i], length(leader), length(follower));
+    return { leader, follower, rel };
+  }
+
+  leader(i: number): number {
+    return this.leaders[i];
+  }
+
+  follower(i: number): number {
+    return this.followers[i];
+  }
+
+  *[Symbol.iterator](): IterableIterator<{ leader: number; follower: number; rel: Relation }> {
+    for (let i = 0; i < this.count; i++) yield this.at(i);
+  }
+
+  private grow(): void {
+    const size = this.kinds.length * 2;
+    const leaders = new Int32Array(size);
+    leaders.set(this.leaders);
+    this.leaders = leaders;
+    const followers = new Int32Array(size);
+    followers.set(this.followers);
+    this.followers = followers;
+    const kinds = new Uint8Array(size);
+    kinds.set(this.kinds);
+    this.kinds = kinds;
+    const similarities = new Float64Array(size);
+    similarities.set(this.similarities);
+    this.similarities = similarities;
+  }
+}
+
 /** A whole-paragraph check as the pool gives it: kind code (-1: no match) and similarity. */
 interface Check {
   kind: number;
@@ -131,7 +195,7 @@ function orderedPass(
 ): Pick<Leaders, 'leaderOf' | 'copiesOf' | 'joins' | 'used'> {
   const leaderOf = new Int32Array(streams.tokenStart.length - 1).fill(-1);
   const copiesOf = new Map<number, Array<{ gp: number; kind: Kind }>>();
-  const joins: Leaders['joins'] = [];
+  const joins = new Joins(streams.tokenStart);
   let used = 0;
   for (let w = 0; w < wholePara.length; w++) {
     const gp = wholePara[w];
@@ -162,13 +226,12 @@ function orderedPass(
       if (c === undefined) continue;
       used++;
       if (c.kind < 0) continue;
-      const rel = wholeRelation(c.kind, c.similarity, lengthOf(streams, leader), lengthOf(streams, gp));
       leaderOf[gp] = leader;
-      joins.push({ leader, follower: gp, rel });
-      if (rel.kind === 'exact' || rel.kind === 'numbers') {
+      joins.add(leader, gp, c.kind, c.similarity);
+      if (c.kind === KIND_CODE.exact || c.kind === KIND_CODE.numbers) {
         let list = copiesOf.get(leader);
         if (!list) copiesOf.set(leader, (list = []));
-        list.push({ gp, kind: rel.kind });
+        list.push({ gp, kind: c.kind === KIND_CODE.exact ? 'exact' : 'numbers' });
       }
       break;
     }
@@ -176,14 +239,20 @@ function orderedPass(
   return { leaderOf, copiesOf, joins, used };
 }
 
-function lengthOf(streams: TokenStreams, gp: number): number {
-  return streams.tokenStart[gp + 1] - streams.tokenStart[gp];
-}
-
-/** For each paragraph, the first earlier one with the very same comparison tokens, or -1. */
+/**
+ * For each paragraph, the first earlier one with the very same comparison tokens, or -1. The
+ * paragraphs are sorted by the hash of their tokens (a Map of lists was a gigabyte at 100,000
+ * reports), and those of one hash compared in paragraph order.
+ */
 function firstSame(wholePara: Uint32Array, streams: TokenStreams): Int32Array {
   const out = new Int32Array(wholePara.length).fill(-1);
-  const seen = new Map<number, number[]>();
+  const hashes = new Uint32Array(wholePara.length);
+  const order = new Uint32Array(wholePara.length);
+  for (let w = 0; w < wholePara.length; w++) {
+    const { masked } = tokensAt(streams, wholePara[w]);
+    hashes[w] = hashRange(masked, 0, masked.length) >>> 0;
+    order[w] = w;
+  }
   const { tokenStart } = streams;
   const equal = (x: number, y: number) => {
     const n = tokenStart[x + 1] - tokenStart[x];
@@ -193,18 +262,20 @@ function firstSame(wholePara: Uint32Array, streams: TokenStreams): Int32Array {
     for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
     return true;
   };
-  for (let w = 0; w < wholePara.length; w++) {
-    const gp = wholePara[w];
-    const { masked } = tokensAt(streams, gp);
-    const h = hashRange(masked, 0, masked.length);
-    const list = seen.get(h);
-    if (!list) {
-      seen.set(h, [gp]);
-      continue;
+  const sorted = sortPairs(hashes, order);
+  const firsts: number[] = [];
+  for (let i = 0; i < sorted.keys.length;) {
+    let end = i + 1;
+    while (end < sorted.keys.length && sorted.keys[end] === sorted.keys[i]) end++;
+    firsts.length = 0;
+    for (let k = i; end - i > 1 && k < end; k++) {
+      const w = sorted.values[k];
+      const gp = wholePara[w];
+      const earlier = firsts.find((x) => equal(x, gp));
+      if (earlier === undefined) firsts.push(gp);
+      else out[w] = earlier;
     }
-    const earlier = list.find((x) => equal(x, gp));
-    if (earlier === undefined) list.push(gp);
-    else out[w] = earlier;
+    i = end;
   }
   return out;
 }

@@ -38,7 +38,7 @@ describe('assignLeaders', () => {
     const whole = Uint32Array.from(texts.keys());
     const offers = offersOf(texts.map((_, w) => (w === 10 ? [1, 2, 3, 4, 5, 6, 7, 8] : [])));
     const leaders = await assignLeaders(whole, offers, streams, options);
-    expect(leaders.joins.map((j) => [j.leader, j.follower, j.rel.kind])).toEqual([[0, 10, 'exact']]);
+    expect([...leaders.joins].map((j) => [j.leader, j.follower, j.rel.kind])).toEqual([[0, 10, 'exact']]);
     expect([...leaders.leaderOf]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0]);
     expect(leaders.copiesOf.get(0)).toEqual([{ gp: 10, kind: 'exact' }]);
   });
@@ -57,7 +57,7 @@ describe('assignLeaders', () => {
     );
     const offers = offersOf([[], [], [0, 1], [0, 1, 2]]);
     const leaders = await assignLeaders(Uint32Array.from(texts.keys()), offers, streams, options);
-    expect(leaders.joins.map((j) => [j.leader, j.follower, j.rel.kind])).toEqual([
+    expect([...leaders.joins].map((j) => [j.leader, j.follower, j.rel.kind])).toEqual([
       [1, 2, 'near'],
       [1, 3, 'near'],
     ]);

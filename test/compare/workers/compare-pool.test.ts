@@ -171,7 +171,7 @@ describe('assignLeaders', () => {
     expect(ahead.speculated).toBeGreaterThan(50);
     expect(ahead.used).toBeGreaterThan(ahead.unforeseen);
     expect([...ahead.leaderOf]).toEqual([...here.leaderOf]);
-    expect(ahead.joins).toEqual(here.joins);
+    expect([...ahead.joins]).toEqual([...here.joins]);
     expect([...ahead.copiesOf]).toEqual([...here.copiesOf]);
   });
 });
