@@ -242,8 +242,8 @@ async function scanWithProgress(request: ScanRequest): Promise<Scanned> {
   } catch (error) {
     if (error instanceof InputPathError || error instanceof SettingsError) throw new InputError(error.message);
     // By name, as CandidatesPending (run): a step output or manifest of an --exchange folder that cannot
-    // be used; DuckDB out of memory or disk.
-    if (error instanceof Error && (error.name === 'ExchangeError' || error.name === 'EngineError'))
+    // be used; DuckDB out of memory or disk; no room for the token file.
+    if (error instanceof Error && ['ExchangeError', 'EngineError', 'ScratchError'].includes(error.name))
       throw new InputError(error.message);
     throw error;
   } finally {

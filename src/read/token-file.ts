@@ -4,6 +4,17 @@ import { join } from 'node:path';
 import type { StreamsInMemory, StreamsOnDisk } from '../types.js';
 import type { Tokens } from '../compare/align/relate.js';
 
+/** The token file could not be made or written: a scratch folder without room, or gone. */
+export class ScratchError extends Error {
+  override name = 'ScratchError';
+}
+
+const failed = (doing: string, error: unknown) =>
+  new ScratchError(
+    `refrain could not ${doing} its token file: ${(error as Error).message}; ` +
+      'give it a scratch folder with more room (--scratch)',
+  );
+
 /**
  * Token streams on disk, for batches whose tokens would not fit in memory (the largest thing a
  * scan holds: 3 GB at 100,000 reports). Each document's streams are appended as it is read and
@@ -21,12 +32,17 @@ export class TokenFile {
 
   /** A new, empty file in a fresh folder inside `scratch` (the system's temporary folder by default). */
   static open(scratch: string = tmpdir()): TokenFile {
-    const folder = mkdtempSync(join(scratch, 'refrain-tokens-'));
+    let folder: string;
+    try {
+      folder = mkdtempSync(join(scratch, 'refrain-tokens-'));
+    } catch (e) {
+      throw failed('make', e);
+    }
     try {
       return new TokenFile(folder);
     } catch (e) {
       rmSync(folder, { recursive: true, force: true });
-      throw e;
+      throw failed('make', e);
     }
   }
 
@@ -44,8 +60,12 @@ export class TokenFile {
       w += s.digitStart[p + 1] - s.digitStart[p];
     }
     const bytes = new Uint8Array(words.buffer);
-    for (let done = 0; done < bytes.length;)
-      done += writeSync(this.fd, bytes, done, bytes.length - done, this.size + done);
+    try {
+      for (let done = 0; done < bytes.length;)
+        done += writeSync(this.fd, bytes, done, bytes.length - done, this.size + done);
+    } catch (e) {
+      throw failed('write', e);
+    }
     this.size += bytes.length;
     return { tokenStart: s.tokenStart, digitStart: s.digitStart, fd: this.fd, at };
   }

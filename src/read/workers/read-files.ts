@@ -137,13 +137,21 @@ function inWorkers(
           return;
         }
         outstanding.set(worker, outstanding.get(worker)! - 1);
-        for (const r of reply.results)
-          place(
-            r.index,
-            r.analysis
-              ? { analysis: r.analysis, ...(r.warnings ? { warnings: r.warnings } : {}) }
-              : { diagnostic: r.diagnostic },
-          );
+        try {
+          for (const r of reply.results)
+            place(
+              r.index,
+              r.analysis
+                ? { analysis: r.analysis, ...(r.warnings ? { warnings: r.warnings } : {}) }
+                : { diagnostic: r.diagnostic },
+            );
+        } catch (error) {
+          // The token file could not take them (its disk is full): the scan stops, and says why.
+          failed = true;
+          stopAll();
+          reject(error instanceof Error ? error : new Error(String(error)));
+          return;
+        }
         done += reply.results.length;
         paragraphs += reply.paragraphs;
         onProgress?.({ phase: 'read', filesDone: done, filesTotal: paths.length, paragraphs });
