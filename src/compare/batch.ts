@@ -32,58 +32,63 @@ export function indexParagraphs(analyses: Analysis[]): ParagraphIndex {
 }
 
 export interface FlatUnits {
-  count: number;
   bands: number;
-  keys: Uint32Array;
-  /** Global paragraph of each unit. */
-  para: Uint32Array;
-  /** Whole-paragraph units only, in paragraph order. */
+  /** Whole-paragraph units (the comparison's units), in paragraph order. */
   wholeCount: number;
-  wholeKeys: Uint32Array;
+  /** Global paragraph of each whole unit. */
   wholePara: Uint32Array;
+  /** Their band keys in one array (`bands` per unit), made on first use: the in-memory engine's. */
+  readonly wholeKeys: Uint32Array;
+  /**
+   * Copies keys [first, first + out.length) of `wholeKeys` into `out` from the analyses' own
+   * arrays: an engine that writes the keys out a block at a time never holds them twice (1.2 GB
+   * at 300,000 reports).
+   */
+  copyWholeKeys(first: number, out: Uint32Array): void;
 }
 
-/** All comparison units of the batch in one set of typed arrays. */
+/** The comparison units of the batch (whole paragraphs), over the analyses' band keys. */
 export function flattenUnits(analyses: Analysis[], index: ParagraphIndex, bands: number): FlatUnits {
-  let count = 0;
-  for (const a of analyses) count += a.unitPara.length;
-  const keys = new Uint32Array(count * bands);
-  const para = new Uint32Array(count);
-  const whole = new Uint8Array(count);
-  let u = 0;
+  const isWhole = (a: Analysis, i: number) => i + 1 === a.unitPara.length || a.unitPara[i + 1] !== a.unitPara[i];
   let wholeCount = 0;
-  analyses.forEach((a, d) => {
-    keys.set(a.bandKeys, u * bands);
-    const n = a.unitPara.length;
-    for (let i = 0; i < n; i++) {
-      para[u + i] = index.offset[d] + a.unitPara[i];
-      // One unit per paragraph; should an analysis hold several, the whole paragraph is the last.
-      if (i + 1 === n || a.unitPara[i + 1] !== a.unitPara[i]) {
-        whole[u + i] = 1;
-        wholeCount++;
-      }
-    }
-    u += n;
-  });
-  // One unit a paragraph (as analyze.ts makes them): the whole units are all of them, and a copy
-  // would be 400 MB more at 100,000 reports.
-  if (wholeCount === count) return { count, bands, keys, para, wholeCount, wholeKeys: keys, wholePara: para };
-  const wholeKeys = new Uint32Array(wholeCount * bands);
+  for (const a of analyses) for (let i = 0; i < a.unitPara.length; i++) if (isWhole(a, i)) wholeCount++;
+  // Each whole unit's paragraph, and its analysis and unit there.
   const wholePara = new Uint32Array(wholeCount);
+  const unitDoc = new Uint32Array(wholeCount);
+  const unitAt = new Uint32Array(wholeCount);
   let w = 0;
-  for (let i = 0; i < count; i++) {
-    if (!whole[i]) continue;
-    wholeKeys.set(keys.subarray(i * bands, (i + 1) * bands), w * bands);
-    wholePara[w++] = para[i];
-  }
+  analyses.forEach((a, d) => {
+    // One unit per paragraph; should an analysis hold several, the whole paragraph is the last.
+    for (let i = 0; i < a.unitPara.length; i++) {
+      if (!isWhole(a, i)) continue;
+      wholePara[w] = index.offset[d] + a.unitPara[i];
+      unitDoc[w] = d;
+      unitAt[w++] = i;
+    }
+  });
+  const copyWholeKeys = (first: number, out: Uint32Array) => {
+    for (let k = 0; k < out.length;) {
+      const w = Math.floor((first + k) / bands);
+      const band = (first + k) % bands;
+      const take = Math.min(bands - band, out.length - k);
+      const from = unitAt[w] * bands + band;
+      out.set(analyses[unitDoc[w]].bandKeys.subarray(from, from + take), k);
+      k += take;
+    }
+  };
+  let keys: Uint32Array | undefined;
   return {
-    count,
     bands,
-    keys,
-    para,
     wholeCount,
-    wholeKeys,
     wholePara,
+    get wholeKeys() {
+      if (!keys) {
+        keys = new Uint32Array(wholeCount * bands);
+        copyWholeKeys(0, keys);
+      }
+      return keys;
+    },
+    copyWholeKeys,
   };
 }
 

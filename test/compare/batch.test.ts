@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { PairCollector, topPartners } from '../../src/compare/batch.js';
+import { flattenUnits, indexParagraphs, PairCollector, topPartners } from '../../src/compare/batch.js';
+import type { Analysis } from '../../src/types.js';
 
 describe('PairCollector', () => {
   it('counts each distinct pair, keys sorted (property, against a map)', () => {
@@ -86,5 +87,35 @@ describe('topPartners against sorting (property)', () => {
       ),
       { numRuns: 300, seed: 11 },
     );
+  });
+});
+
+describe('flattenUnits', () => {
+  it("gives each paragraph's whole unit and its keys, at once or a block at a time from any key", () => {
+    const bands = 3;
+    // Units per paragraph as an analysis may hold them: several for one paragraph (the whole one last).
+    const analysis = (unitPara: number[], paragraphs: number, base: number): Analysis =>
+      ({
+        paragraphs: Array.from({ length: paragraphs }, (_, index) => ({ index, line: index + 1, text: '' })),
+        unitPara: Uint32Array.from(unitPara),
+        bandKeys: Uint32Array.from({ length: unitPara.length * bands }, (_, k) => base + k),
+      }) as unknown as Analysis;
+    const analyses = [analysis([0, 0, 1, 2, 2], 3, 100), analysis([], 1, 200), analysis([1, 1, 1], 2, 300)];
+    const units = flattenUnits(analyses, indexParagraphs(analyses), bands);
+    expect([...units.wholePara]).toEqual([0, 1, 2, 5]);
+    const wanted = [103, 104, 105, 106, 107, 108, 112, 113, 114, 306, 307, 308];
+    expect([...units.wholeKeys]).toEqual(wanted);
+    for (const [first, length] of [
+      [0, 12],
+      [1, 4],
+      [2, 7],
+      [5, 1],
+      [11, 1],
+      [4, 0],
+    ]) {
+      const out = new Uint32Array(length);
+      units.copyWholeKeys(first, out);
+      expect([...out]).toEqual(wanted.slice(first, first + length));
+    }
   });
 });

@@ -28,13 +28,14 @@ const UNIT_ROWS = 1 << 20;
 
 /** Table `units` (u, para, band, bucket): every whole paragraph's LSH band keys. */
 export async function writeUnits(connection: DuckDBConnection, units: FlatUnits): Promise<void> {
-  const { wholeCount: count, bands, wholeKeys, wholePara } = units;
+  const { wholeCount: count, bands, wholePara } = units;
   await connection.run('CREATE OR REPLACE TABLE units (u INT, para INT, band INT, bucket INT)');
   const rows = count * bands;
   const size = Math.min(UNIT_ROWS - (UNIT_ROWS % bands), rows);
   const u = new Int32Array(size);
   const para = new Int32Array(size);
   const band = new Int32Array(size);
+  const keys = new Uint32Array(size);
   for (let first = 0; first < rows; first += size) {
     const n = Math.min(size, rows - first);
     for (let i = 0; i < n; i++) {
@@ -42,8 +43,13 @@ export async function writeUnits(connection: DuckDBConnection, units: FlatUnits)
       para[i] = wholePara[u[i]];
       band[i] = (first + i) % bands;
     }
-    const keys = wholeKeys.subarray(first, first + n);
-    await appendColumns(connection, 'units', [u.subarray(0, n), para.subarray(0, n), band.subarray(0, n), keys]);
+    units.copyWholeKeys(first, keys.subarray(0, n));
+    await appendColumns(connection, 'units', [
+      u.subarray(0, n),
+      para.subarray(0, n),
+      band.subarray(0, n),
+      keys.subarray(0, n),
+    ]);
   }
 }
 

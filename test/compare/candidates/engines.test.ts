@@ -25,7 +25,8 @@ function crowdedUnits(count: number, bands: number, keysPerBand: number, seed: n
   const keys = Uint32Array.from({ length: count * bands }, () => Math.floor(next() * keysPerBand) * 0x9e3779b1);
   // Paragraph numbers with gaps, as when short paragraphs have no unit.
   const para = Uint32Array.from({ length: count }, (_, u) => u * 2 + (u % 3));
-  return { count, bands, keys, para, wholeCount: count, wholeKeys: keys, wholePara: para };
+  const copyWholeKeys = (first: number, out: Uint32Array) => out.set(keys.subarray(first, first + out.length));
+  return { bands, wholeCount: count, wholeKeys: keys, wholePara: para, copyWholeKeys };
 }
 
 /**
