@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCandidates } from '../../../src/compare/candidates/index.js';
+import { sizeInBytes } from '../../../src/compare/candidates/duckdb.js';
 import type { FlatUnits } from '../../../src/compare/batch.js';
 import { prepareParagraph } from '../../../src/read/analyze.js';
 import { streamsOf } from '../../../src/read/token-streams.js';
@@ -95,6 +96,29 @@ describe('candidate engines', () => {
     expect(pairs.length).toBeGreaterThan(500);
     expect(Math.max(...partners.values())).toBeGreaterThan(8);
     expect([...duckdb]).toEqual([...memory]);
+  });
+
+  it('DuckDB runs a query again with more memory when it runs out, but never past a limit it was given', async () => {
+    const units = crowdedUnits(60_000, 5, 12_000, 4);
+    const memory = await withEngine('memory', (c) => c.offers(units));
+    const tight = await openCandidates({ engine: 'duckdb', duckdb: { memory: '8MB', threads: 2 } });
+    await expect(tight.offers(units)).rejects.toThrow(/^the duckdb engine stopped: .*more memory than 8MB/);
+    await tight.close();
+    const growing = await openCandidates({ engine: 'duckdb', duckdb: { growFrom: '8MB', threads: 2 } });
+    try {
+      expect(await growing.offers(units)).toEqual(memory);
+    } finally {
+      await growing.close();
+    }
+  });
+
+  it('reads sizes as DuckDB does', () => {
+    expect([sizeInBytes('512MB'), sizeInBytes('1.5 GB'), sizeInBytes('4GiB'), sizeInBytes('100kb')]).toEqual([
+      512e6,
+      1.5e9,
+      4 * 2 ** 30,
+      1e5,
+    ]);
   });
 
   it('DuckDB works in a scratch folder it leaves empty', async () => {
