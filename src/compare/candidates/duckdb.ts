@@ -43,7 +43,9 @@ export function sizeInBytes(size: string): number {
   return Number(m[1]) * (m[3] ? 1024 : 1000) ** ('KMGT'.indexOf(m[2].toUpperCase()) + 1);
 }
 
-const isOutOfMemory = (error: unknown) => (error as Error).message.startsWith('Out of Memory Error');
+/** DuckDB out of its memory limit: said as such by a query, as an allocation failure by an append. */
+const isOutOfMemory = (error: unknown) =>
+  /Out of Memory Error|could not allocate block|failed to pin block/i.test((error as Error).message);
 
 /** A DuckDB database in a fresh folder inside `scratch`, spilling there past its memory limit. */
 export async function openScratchDatabase(
@@ -87,19 +89,12 @@ export async function openDuckDB(options: DuckDBOptions = {}): Promise<Candidate
   // A limit the user gave is kept; the default one grows for a query that needs more (the offers
   // of 300,000 reports ran out of 512 MB), up to a quarter of the machine's memory.
   const ceiling = options.memory === undefined ? Math.max(sizeInBytes(memory), totalmem() / 4) : 0;
-  const roomy: Roomy = async (query) => {
-    for (;;) {
-      try {
-        return await query();
-      } catch (error) {
-        const more = sizeInBytes(memory) * 2;
-        if (!isOutOfMemory(error) || more > ceiling) throw error;
-        memory = `${Math.round(more / 1e6)}MB`;
-        printStats({ duckdbMemory: memory });
-        await connection.run(`SET memory_limit = '${memory}'`);
-      }
-    }
-  };
+  const roomy: Roomy = (step) =>
+    withRoom(step, memory, ceiling, async (more) => {
+      memory = more;
+      printStats({ duckdbMemory: memory });
+      await connection.run(`SET memory_limit = '${memory}'`);
+    });
   // DuckDB's own failures (its memory limit, a full disk) are the machine's, not refrain's bugs.
   const guarded = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
@@ -120,7 +115,29 @@ export async function openDuckDB(options: DuckDBOptions = {}): Promise<Candidate
 }
 
 /** Runs a step, again with more memory should it run out (see openDuckDB): its tables are made anew. */
-type Roomy = <T>(query: () => Promise<T>) => Promise<T>;
+type Roomy = <T>(step: () => Promise<T>) => Promise<T>;
+
+/**
+ * Runs `step`; should it run out of memory, has `grow` give DuckDB twice the limit it had and
+ * runs it again, until the limit would pass `ceiling` bytes.
+ */
+export async function withRoom<T>(
+  step: () => Promise<T>,
+  limit: string,
+  ceiling: number,
+  grow: (limit: string) => Promise<void>,
+): Promise<T> {
+  for (;;) {
+    try {
+      return await step();
+    } catch (error) {
+      const more = sizeInBytes(limit) * 2;
+      if (!isOutOfMemory(error) || more > ceiling) throw error;
+      limit = `${Math.round(more / 1e6)}MB`;
+      await grow(limit);
+    }
+  }
+}
 
 /** DuckDB could not compute the candidates: out of memory, out of disk. */
 export class EngineError extends Error {

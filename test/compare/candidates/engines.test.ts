@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCandidates } from '../../../src/compare/candidates/index.js';
-import { sizeInBytes } from '../../../src/compare/candidates/duckdb.js';
+import { sizeInBytes, withRoom } from '../../../src/compare/candidates/duckdb.js';
 import type { FlatUnits } from '../../../src/compare/batch.js';
 import { prepareParagraph } from '../../../src/read/analyze.js';
 import { streamsOf } from '../../../src/read/token-streams.js';
@@ -98,18 +98,30 @@ describe('candidate engines', () => {
     expect([...duckdb]).toEqual([...memory]);
   });
 
-  it('DuckDB runs a query again with more memory when it runs out, but never past a limit it was given', async () => {
-    const units = crowdedUnits(60_000, 5, 12_000, 4);
-    const memory = await withEngine('memory', (c) => c.offers(units));
-    const tight = await openCandidates({ engine: 'duckdb', duckdb: { memory: '8MB', threads: 2 } });
-    await expect(tight.offers(units)).rejects.toThrow(/^the duckdb engine stopped: .*more memory than 8MB/);
-    await tight.close();
-    const growing = await openCandidates({ engine: 'duckdb', duckdb: { growFrom: '8MB', threads: 2 } });
-    try {
-      expect(await growing.offers(units)).toEqual(memory);
-    } finally {
-      await growing.close();
-    }
+  it('runs a step again with twice the memory while it runs out, up to the ceiling, and only then', async () => {
+    const attempt = (needs: number, failure = 'Out of Memory Error: failed to pin block of size 256.0 KiB') => {
+      const limits: string[] = [];
+      let limit = 512e6;
+      const step = () => (limit >= needs ? Promise.resolve('done') : Promise.reject(new Error(failure)));
+      const grow = (more: string) => {
+        limits.push(more);
+        limit = sizeInBytes(more);
+        return Promise.resolve();
+      };
+      return { run: withRoom(step, '512MB', 6e9, grow), limits };
+    };
+    const enough = attempt(1.5e9);
+    expect(await enough.run).toBe('done');
+    expect(enough.limits).toEqual(['1024MB', '2048MB']);
+    const append = attempt(1e9, 'Failed to append: could not allocate block of size 256.0 KiB');
+    expect(await append.run).toBe('done');
+    expect(append.limits).toEqual(['1024MB']);
+    const never = attempt(7e9);
+    await expect(never.run).rejects.toThrow(/Out of Memory Error/);
+    expect(never.limits).toEqual(['1024MB', '2048MB', '4096MB']);
+    const disk = attempt(1e9, 'IO Error: No space left on device');
+    await expect(disk.run).rejects.toThrow(/No space left/);
+    expect(disk.limits).toEqual([]);
   });
 
   it('reads sizes as DuckDB does', () => {
