@@ -1,6 +1,7 @@
 import type { MatchKind } from '../../types.js';
 import type { Relation } from '../align/relate.js';
 import type { Edges } from './star.js';
+import { resized } from '../../util/typed.js';
 
 /** A passage: a whole paragraph or a token range of one, identified across relations. */
 export interface Passage {
@@ -77,9 +78,7 @@ export class PassageTable {
     this.start = resized(this.start, size);
     this.end = resized(this.end, size);
     this.next = resized(this.next, size);
-    const whole = new Uint8Array(size);
-    whole.set(this.whole);
-    this.whole = whole;
+    this.whole = resized(this.whole, size);
   }
 
   private growParagraphs(need: number): void {
@@ -87,13 +86,6 @@ export class PassageTable {
     this.first = resized(this.first, size, -1);
     this.last = resized(this.last, size, -1);
   }
-}
-
-function resized(a: Int32Array, size: number, fill?: number): Int32Array {
-  const b = new Int32Array(size);
-  b.set(a);
-  if (fill !== undefined) b.fill(fill, a.length);
-  return b;
 }
 
 const KINDS: readonly MatchKind[] = ['exact', 'numbers', 'near', 'partial'];
@@ -152,11 +144,8 @@ export class CopyEdges implements Edges {
       return;
     }
     const n = rel.tiles.length;
-    if (this.tileEnd + n > this.tiles.length) {
-      const t = new Int32Array(Math.max(this.tileEnd + n, this.tiles.length * 2));
-      t.set(this.tiles.subarray(0, this.tileEnd));
-      this.tiles = t;
-    }
+    if (this.tileEnd + n > this.tiles.length)
+      this.tiles = resized(this.tiles, Math.max(this.tileEnd + n, this.tiles.length * 2));
     this.tiles.set(rel.tiles, this.tileEnd);
     this.tileStart[i] = this.tileEnd;
     this.tileCount[i] = n;
@@ -181,18 +170,10 @@ export class CopyEdges implements Edges {
 
   private grow(): void {
     const size = this.kinds.length * 2;
-    const ends = new Int32Array(size * 6);
-    ends.set(this.ends);
-    this.ends = ends;
-    const kinds = new Uint8Array(size);
-    kinds.set(this.kinds);
-    this.kinds = kinds;
-    const similarities = new Float64Array(size);
-    similarities.set(this.similarities);
-    this.similarities = similarities;
-    const tileStart = new Float64Array(size);
-    tileStart.set(this.tileStart);
-    this.tileStart = tileStart;
+    this.ends = resized(this.ends, size * 6);
+    this.kinds = resized(this.kinds, size);
+    this.similarities = resized(this.similarities, size);
+    this.tileStart = resized(this.tileStart, size);
     this.tileCount = resized(this.tileCount, size);
   }
 }

@@ -7,6 +7,7 @@ import { tokensAt } from '../../read/token-streams.js';
 import { KIND_CODE, wholeMatch, wholeRelation } from '../align/verify-pairs.js';
 import { hashRange } from '../../util/hash.js';
 import { sortPairs } from './radix.js';
+import { resized } from '../../util/typed.js';
 
 /** Leaders a paragraph is verified against before it becomes a leader itself. */
 const LEADERS_TRIED = 2;
@@ -161,18 +162,10 @@ export class Joins {
 
   private grow(): void {
     const size = this.kinds.length * 2;
-    const leaders = new Int32Array(size);
-    leaders.set(this.leaders);
-    this.leaders = leaders;
-    const followers = new Int32Array(size);
-    followers.set(this.followers);
-    this.followers = followers;
-    const kinds = new Uint8Array(size);
-    kinds.set(this.kinds);
-    this.kinds = kinds;
-    const similarities = new Float64Array(size);
-    similarities.set(this.similarities);
-    this.similarities = similarities;
+    this.leaders = resized(this.leaders, size);
+    this.followers = resized(this.followers, size);
+    this.kinds = resized(this.kinds, size);
+    this.similarities = resized(this.similarities, size);
   }
 }
 
