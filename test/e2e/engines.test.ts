@@ -139,7 +139,7 @@ describe('scan --engine', () => {
     ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(
-      /^refrain: the duckdb engine stopped: .*could not allocate.*; give it more memory than 100KB \(--engine-memory\)/,
+      /^refrain: the duckdb engine stopped: .*(could not|failed to) allocate.*; give it more memory than 100KB \(--engine-memory\)/,
     );
   });
 

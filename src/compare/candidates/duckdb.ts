@@ -45,7 +45,7 @@ export function sizeInBytes(size: string): number {
 
 /** DuckDB out of its memory limit: said as such by a query, as an allocation failure by an append. */
 const isOutOfMemory = (error: unknown) =>
-  /Out of Memory Error|could not allocate block|failed to pin block/i.test((error as Error).message);
+  /Out of Memory Error|(could not|failed to) allocate|failed to pin block/i.test((error as Error).message);
 
 /** A DuckDB database in a fresh folder inside `scratch`, spilling there past its memory limit. */
 export async function openScratchDatabase(

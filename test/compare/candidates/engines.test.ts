@@ -116,6 +116,8 @@ describe('candidate engines', () => {
     const append = attempt(1e9, 'Failed to append: could not allocate block of size 256.0 KiB');
     expect(await append.run).toBe('done');
     expect(append.limits).toEqual(['1024MB']);
+    const data = attempt(1e9, 'Failed to append: failed to allocate data of size 8.0 KiB (96.0 KiB/97.6 KiB used)');
+    expect(await data.run).toBe('done');
     const never = attempt(7e9);
     await expect(never.run).rejects.toThrow(/Out of Memory Error/);
     expect(never.limits).toEqual(['1024MB', '2048MB', '4096MB']);
