@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 
 // A disk that fills up: every write refused as the system refuses it then.
 vi.mock('node:fs', async (original) => ({
@@ -15,11 +15,18 @@ const { TokenFile } = await import('../../src/read/token-file.js');
 const { StreamsBuilder } = await import('../../src/read/token-streams.js');
 const { prepareParagraph } = await import('../../src/read/analyze.js');
 
+const made: string[] = [];
+const scratchDir = () => {
+  made.push(mkdtempSync(join(tmpdir(), 'refrain-test-')));
+  return made[made.length - 1];
+};
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 describe('token file errors', () => {
   it('say that the scratch folder is full and what to do, as a ScratchError', () => {
     const b = new StreamsBuilder();
     b.add(prepareParagraph('坚持以习近平新时代中国特色社会主义思想为指导。'));
-    const file = TokenFile.open(mkdtempSync(join(tmpdir(), 'refrain-test-')));
+    const file = TokenFile.open(scratchDir());
     try {
       expect(() => file.add(b.finish())).toThrow(
         expect.objectContaining({
@@ -33,7 +40,7 @@ describe('token file errors', () => {
   });
 
   it('say so when the scratch folder cannot hold a new folder', () => {
-    const missing = join(mkdtempSync(join(tmpdir(), 'refrain-test-')), 'gone');
+    const missing = join(scratchDir(), 'gone');
     expect(() => TokenFile.open(missing)).toThrow(/could not make its token file: ENOENT/);
     expect(readdirSync(join(missing, '..'))).toEqual([]);
   });

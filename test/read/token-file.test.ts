@@ -1,8 +1,7 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../src/read/analyze.js';
 import { defaultSettings } from '../../src/settings.js';
 import { joinStreams, tokensAt } from '../../src/read/token-streams.js';
@@ -29,9 +28,16 @@ const all = (s: TokenStreams) =>
     return [[...t.masked], [...t.digits]];
   });
 
+const made: string[] = [];
+const scratchDir = () => {
+  made.push(mkdtempSync(join(tmpdir(), 'refrain-test-')));
+  return made[made.length - 1];
+};
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 describe('token streams on disk', () => {
   it('give every paragraph the tokens and digit runs the streams in memory give', () => {
-    const file = TokenFile.open(mkdtempSync(join(tmpdir(), 'refrain-test-')));
+    const file = TokenFile.open(scratchDir());
     try {
       const inMemory = docs.map(streamsOf);
       const onDisk = inMemory.map((s) => file.add(s));
@@ -52,7 +58,7 @@ describe('token streams on disk', () => {
   });
 
   it('leave nothing behind once closed, and are not joined without their file', () => {
-    const scratch = mkdtempSync(join(tmpdir(), 'refrain-test-'));
+    const scratch = scratchDir();
     const file = TokenFile.open(scratch);
     const onDisk = file.add(streamsOf(docs[0]));
     expect(readdirSync(scratch)).toHaveLength(1);

@@ -141,14 +141,18 @@ describe.skipIf(fullDiskReason !== null)(
   () => {
     let disk: string;
     let ws: string;
+    let home: string;
     beforeAll(async () => {
-      const home = sharedTempDir('refrain-outdisk-');
+      home = sharedTempDir('refrain-outdisk-');
       ws = join(home, 'w.db');
       cpSync(CORPUS, join(home, 'corpus'), { recursive: true });
       await scanIntoWorkspace([join(home, 'corpus')], { workspace: ws });
       disk = mountSmallDisk(home, 2048);
     });
-    afterAll(() => unmountSmallDisk(disk));
+    afterAll(() => {
+      unmountSmallDisk(disk);
+      rmSync(home, { recursive: true, force: true });
+    });
 
     it('report -o, scan --json and decisions export -o fail with exit 2 and leave the earlier files whole', () => {
       const corpus = readdirSync(CORPUS).map((n) => join(CORPUS, n));
