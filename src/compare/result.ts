@@ -26,7 +26,7 @@ export function assembleResult(
       hash: a.document.hash,
       chars: a.document.chars,
       ...scores[id],
-      paragraphs: a.paragraphs.map((p) => ({ ...p })),
+      paragraphs: a.paragraphs,
     })),
     clusters,
     documentPairs: pairs,

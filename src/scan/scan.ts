@@ -4,6 +4,7 @@ import { analyzeFiles } from '../read/workers/read-files.js';
 import { compareAnalyses, type CompareEngine } from '../compare/compare.js';
 import { outOfCore, type CandidateOptions } from '../compare/candidates/index.js';
 import { TokenFile } from '../read/token-file.js';
+import { TextFile } from '../read/text-file.js';
 import { resolveSettings } from '../settings.js';
 import { describeInputs, scanTime, withScanInfo } from './scan-info.js';
 import { printStats, timeStages } from '../util/stats.js';
@@ -50,7 +51,9 @@ export async function scanPaths(paths: string[], options: ScanOptions = {}): Pro
   // A batch memory may not hold sends its tokens to disk as it is read, not once it all has been.
   const tokens = outOfCore(engine) ? TokenFile.open(engine.duckdb?.scratch) : undefined;
   try {
-    return await scanFiles(paths, files, inputs, listing.diagnostics, settings, options, { ...engine, tokens });
+    // The text goes too; its file lasts as long as the result's paragraphs, which read it.
+    const texts = tokens && TextFile.open(engine.duckdb?.scratch);
+    return await scanFiles(paths, files, inputs, listing.diagnostics, settings, options, { ...engine, tokens }, texts);
   } finally {
     tokens?.close();
   }
@@ -64,11 +67,13 @@ async function scanFiles(
   settings: ScanSettings,
   options: ScanOptions,
   engine: CompareEngine,
+  texts: TextFile | undefined,
 ): Promise<ScanOutput> {
   const started = performance.now();
   const read = await analyzeFiles(files, settings, options.onProgress, {
     limits: options.limits,
     tokens: engine.tokens,
+    texts,
   });
   const split = reportsFirst(read.analyses, inputs.references);
   const analyses = [...split.reports, ...split.references];

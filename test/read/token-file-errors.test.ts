@@ -12,6 +12,7 @@ vi.mock('node:fs', async (original) => ({
 }));
 
 const { TokenFile } = await import('../../src/read/token-file.js');
+const { TextFile } = await import('../../src/read/text-file.js');
 const { StreamsBuilder } = await import('../../src/read/token-streams.js');
 const { prepareParagraph } = await import('../../src/read/analyze.js');
 
@@ -37,6 +38,16 @@ describe('token file errors', () => {
     } finally {
       file.close();
     }
+  });
+
+  it('say the same of the text file', () => {
+    const file = TextFile.open(scratchDir());
+    expect(() => file.add([{ index: 0, line: 1, text: '一、加强组织领导' }])).toThrow(
+      expect.objectContaining({
+        name: 'ScratchError',
+        message: expect.stringMatching(/could not write its text file: ENOSPC.*--scratch/) as string,
+      }),
+    );
   });
 
   it('say so when the scratch folder cannot hold a new folder', () => {

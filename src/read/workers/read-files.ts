@@ -5,6 +5,7 @@ import { analyzeDocument } from '../analyze.js';
 import type { WorkReply, WorkRequest } from './read-worker.js';
 import { threadCount, workerScript } from '../../util/workers.js';
 import type { TokenFile } from '../token-file.js';
+import type { TextFile } from '../text-file.js';
 
 /** What analyzeFiles reports as it goes (the scan's `read` phase). */
 export interface ReadProgress {
@@ -24,6 +25,8 @@ export interface AnalyzeFilesOptions {
   limits?: IngestLimits;
   /** Where each document's token streams go as it is read, for batches memory may not hold. */
   tokens?: TokenFile;
+  /** Where each document's paragraph text goes as it is read, likewise. */
+  texts?: TextFile;
 }
 
 const DEFAULT_CHUNK = 16;
@@ -47,10 +50,11 @@ export async function analyzeFiles(
   const workers = workerUrl ? threadCount(paths.length, options.workers) : 0;
   const slots: Slots = new Array<Slots[number]>(paths.length);
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const file = options.tokens;
+  const { tokens, texts } = options;
   const place = (i: number, slot: Slots[number]) => {
-    const streams = slot.analysis?.streams;
-    if (file && streams && 'masked' in streams) slot.analysis!.streams = file.add(streams);
+    const a = slot.analysis;
+    if (a && tokens && a.streams && 'masked' in a.streams) a.streams = tokens.add(a.streams);
+    if (a && texts) a.paragraphs = texts.add(a.paragraphs);
     slots[i] = slot;
   };
   if (workerUrl && workers > 0)

@@ -1,0 +1,149 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Paragraph } from '../types.js';
+import { ScratchError } from './token-file.js';
+
+const failed = (doing: string, error: unknown) =>
+  new ScratchError(
+    `refrain could not ${doing} its text file: ${(error as Error).message}; ` +
+      'give it a scratch folder with more room (--scratch)',
+  );
+
+/** The open file paragraphs read their text from; closed once no paragraph can read it any more. */
+interface Source {
+  fd: number;
+}
+
+const closeWhenUnreachable = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed by the process's end.
+  }
+});
+
+/**
+ * Paragraph text on disk, for batches whose text would not fit in memory (3.6 GB as JavaScript
+ * strings at 300,000 reports). Each document's paragraphs are appended as it is read and come back
+ * as paragraphs that read their text when asked: the comparison reads it for the findings only, the
+ * JSON once per paragraph. The file has no name once open (where the system allows), so nothing is
+ * left behind however the scan ends, and it is closed when the last paragraph is let go: the result
+ * outlives the scan that made it.
+ */
+export class TextFile {
+  private readonly source: Source;
+  private size = 0;
+
+  private constructor(fd: number) {
+    this.source = { fd };
+    closeWhenUnreachable.register(this.source, fd);
+  }
+
+  /** A new, empty file inside `scratch` (the system's temporary folder by default). */
+  static open(scratch: string = tmpdir()): TextFile {
+    let folder: string;
+    try {
+      folder = mkdtempSync(join(scratch, 'refrain-text-'));
+    } catch (e) {
+      throw failed('make', e);
+    }
+    const path = join(folder, 'texts.bin');
+    let fd: number;
+    try {
+      fd = openSync(path, 'w+');
+    } catch (e) {
+      rmSync(folder, { recursive: true, force: true });
+      throw failed('make', e);
+    }
+    try {
+      unlinkSync(path);
+      rmdirSync(folder);
+    } catch {
+      // A system that keeps open files named: remove it when the process ends.
+      process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+    }
+    return new TextFile(fd);
+  }
+
+  /** Appends the paragraphs' text; gives the same paragraphs, reading their text from the file. */
+  add(paragraphs: Paragraph[]): Paragraph[] {
+    let total = 0;
+    for (const p of paragraphs) total += Buffer.byteLength(p.text);
+    const bytes = Buffer.allocUnsafe(total);
+    const out: Paragraph[] = [];
+    let used = 0;
+    for (const p of paragraphs) {
+      const length = bytes.write(p.text, used);
+      out.push(new StoredParagraph(p, this.source, this.size + used, length));
+      used += length;
+    }
+    try {
+      for (let done = 0; done < bytes.length;)
+        done += writeSync(this.source.fd, bytes, done, bytes.length - done, this.size + done);
+    } catch (e) {
+      throw failed('write', e);
+    }
+    this.size += bytes.length;
+    return out;
+  }
+}
+
+/**
+ * Texts read lately: a finding reads its representative's text for every member, and the same
+ * paragraph in several stages. Emptied when full, as the token file's cache is.
+ */
+const CACHED = 4096;
+const cache = new Map<number, string>();
+let cachedFor: Source | undefined;
+
+function readText(source: Source, at: number, length: number): string {
+  // An empty text starts where the next one does: it is never read, nor cached under that place.
+  if (length === 0) return '';
+  if (cachedFor !== source) {
+    cache.clear();
+    cachedFor = source;
+  }
+  const hit = cache.get(at);
+  if (hit !== undefined) return hit;
+  const bytes = Buffer.allocUnsafe(length);
+  for (let done = 0; done < length;) {
+    const read = readSync(source.fd, bytes, done, length - done, at + done);
+    if (read === 0) throw new Error(`text file ended at ${at + done}`);
+    done += read;
+  }
+  const text = bytes.toString('utf8');
+  if (cache.size >= CACHED) cache.clear();
+  cache.set(at, text);
+  return text;
+}
+
+/** A paragraph whose text stays in the text file until read. */
+class StoredParagraph implements Paragraph {
+  readonly index: number;
+  readonly line: number;
+  readonly page?: number;
+  readonly #source: Source;
+  readonly #at: number;
+  readonly #length: number;
+
+  constructor(p: Paragraph, source: Source, at: number, length: number) {
+    this.index = p.index;
+    this.line = p.line;
+    if (p.page !== undefined) this.page = p.page;
+    this.#source = source;
+    this.#at = at;
+    this.#length = length;
+  }
+
+  get text(): string {
+    return readText(this.#source, this.#at, this.#length);
+  }
+
+  /** The same JSON as a paragraph held in memory. */
+  toJSON(): Paragraph {
+    return this.page === undefined
+      ? { index: this.index, line: this.line, text: this.text }
+      : { index: this.index, line: this.line, page: this.page, text: this.text };
+  }
+}
