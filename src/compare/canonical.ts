@@ -14,18 +14,22 @@ export function canonicalOrder(docs: DocumentMeta[]): number[] {
 /**
  * A result computed over documents in canonical order (`order[c]` is the position given of the
  * document compared c-th), with its document ids turned back into the positions given. Findings
- * and their members keep their order: it follows content, not names.
+ * and their members keep their order: it follows content, not names. The result is changed in
+ * place, a finding at a time: a copy of every member would double the largest part of a large
+ * result for as long as it took.
  */
 export function inInputOrder(result: ScanResult, order: number[]): ScanResult {
   const id = (c: number) => order[c];
   const documents = new Array<ScanResult['documents'][number]>(order.length);
-  result.documents.forEach((d, c) => (documents[id(c)] = { ...d, id: id(c) }));
-  const place = (m: ResultMember) => ({ ...m, doc: id(m.doc) });
-  const clusters = result.clusters.map((cl) => {
-    const out = { ...cl, members: cl.members.map(place) };
-    if (cl.parts) out.parts = cl.parts.map((part) => part.map(place));
-    return out;
+  result.documents.forEach((d, c) => {
+    d.id = id(c);
+    documents[d.id] = d;
   });
+  const place = (m: ResultMember) => ({ ...m, doc: id(m.doc) });
+  for (const cl of result.clusters) {
+    cl.members = cl.members.map(place);
+    if (cl.parts) cl.parts = cl.parts.map((part) => part.map(place));
+  }
   const documentPairs = result.documentPairs
     .map((p) => {
       const a = id(p.a);
@@ -33,5 +37,5 @@ export function inInputOrder(result: ScanResult, order: number[]): ScanResult {
       return a < b ? { ...p, a, b } : { ...p, a: b, b: a };
     })
     .sort((x, y) => x.a - y.a || x.b - y.b);
-  return { ...result, documents, clusters, documentPairs };
+  return { ...result, documents, documentPairs };
 }

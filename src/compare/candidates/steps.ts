@@ -20,8 +20,8 @@ export const STEPS = {
 } as const;
 export type Step = keyof typeof STEPS;
 
-/** Anchor runs hashed and appended at a time: bounds what this thread holds, whatever the batch. */
-const RUN_PARTS_TOKENS = 20_000_000;
+/** Tokens of leaders hashed and appended at a time: bounds what each thread holds, whatever the batch. */
+const RUN_SLICE_TOKENS = 20_000_000;
 
 /** Rows of `units` made and appended at a time: the table never stands in this thread's memory whole. */
 const UNIT_ROWS = 1 << 20;
@@ -61,11 +61,11 @@ export interface AnchorPart {
   repeatedRuns: Uint32Array;
 }
 
-/** Part `part` of `parts` of the leaders' anchor runs (see anchorsOf), on this thread. */
-export function anchorPart(leaders: Uint32Array, streams: TokenStreams, part: number, parts: number): AnchorPart {
+/** The anchor runs of some leaders (see anchorsOf), on this thread. */
+export function anchorPart(leaders: Uint32Array, streams: TokenStreams): AnchorPart {
   const para: number[] = [];
   const runs: number[] = [];
-  const found = anchorsOf(leaders, streams, part, parts, (gp, n) => {
+  const found = anchorsOf(leaders, streams, 0, 1, (gp, n) => {
     para.push(gp);
     runs.push(n);
   });
@@ -79,9 +79,11 @@ export function anchorPart(leaders: Uint32Array, streams: TokenStreams, part: nu
 
 /**
  * Tables `runs` (run, para), every distinct anchor run of each leader, and `repeats` (para, runs),
- * leaders that hold runs twice. Hashed a part of the runs at a time (a run's paragraphs all fall
- * in one part), on the pool's workers when there are some, a part per worker at once: this thread
- * never holds the runs of the whole batch.
+ * leaders that hold runs twice. The leaders are hashed a slice at a time, on the pool's workers
+ * when there are some, a slice per worker at once: each leader's tokens are read once, and this
+ * thread never holds the runs of the whole batch. DuckDB groups the runs, so a slice need not
+ * hold all the paragraphs of a run (the in-memory engine splits by run instead, and reads every
+ * leader once per part: at 300,000 reports, with the tokens on disk, that was 20 minutes).
  */
 export async function writeRuns(
   connection: DuckDBConnection,
@@ -90,18 +92,26 @@ export async function writeRuns(
   pool?: WorkerPool,
 ): Promise<void> {
   await connection.run('CREATE OR REPLACE TABLE runs (run INT, para INT)');
-  let tokens = 0;
-  for (let i = 0; i < leaders.length; i++)
+  const slices = [0];
+  for (let i = 0, tokens = 0; i < leaders.length; i++) {
     tokens += streams.tokenStart[leaders[i] + 1] - streams.tokenStart[leaders[i]];
+    if (tokens >= RUN_SLICE_TOKENS && i + 1 < leaders.length) {
+      slices.push(i + 1);
+      tokens = 0;
+    }
+  }
+  slices.push(leaders.length);
   const atOnce = pool ? availableParallelism() : 1;
-  const parts = Math.max(atOnce, Math.ceil(tokens / RUN_PARTS_TOKENS));
-  const partOf = (part: number): Promise<AnchorPart> =>
-    pool
-      ? pool.run<AnchorPart>({ kind: 'anchors', paragraphs: leaders, part, parts } satisfies CompareJob)
-      : Promise.resolve(anchorPart(leaders, streams, part, parts));
+  const sliceOf = (s: number): Promise<AnchorPart> => {
+    const paragraphs = leaders.slice(slices[s], slices[s + 1]);
+    return pool
+      ? pool.run<AnchorPart>({ kind: 'anchors', paragraphs } satisfies CompareJob)
+      : Promise.resolve(anchorPart(paragraphs, streams));
+  };
   const repeated = new Map<number, number>();
-  for (let first = 0; first < parts; first += atOnce) {
-    const batch = Array.from({ length: Math.min(atOnce, parts - first) }, (_, i) => partOf(first + i));
+  const count = slices.length - 1;
+  for (let first = 0; first < count; first += atOnce) {
+    const batch = Array.from({ length: Math.min(atOnce, count - first) }, (_, i) => sliceOf(first + i));
     for (const anchors of await Promise.all(batch)) {
       await appendColumns(connection, 'runs', [anchors.keys, anchors.group]);
       anchors.repeatedPara.forEach((gp, i) => repeated.set(gp, (repeated.get(gp) ?? 0) + anchors.repeatedRuns[i]));

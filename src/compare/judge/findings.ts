@@ -1,5 +1,5 @@
 import type { Analysis, Kind, ResultCluster, ResultMember } from '../../types.js';
-import { relate, type RelateOptions } from '../align/relate.js';
+import { relate, type RelateOptions, type Relation } from '../align/relate.js';
 import { snapSpan } from '../align/snap.js';
 import type { CopyEdges, Passage, PassageTable } from '../cluster/passages.js';
 import type { Group } from '../cluster/star.js';
@@ -55,23 +55,34 @@ interface Prepared {
  * finding judged for the queue, its members placed in the paragraphs' text on clause boundaries.
  * `count` tells in how many documents of the batch each stock run asked for stands. Findings come
  * out unranked, with id 0.
+ *
+ * Two passes over the groups, each holding one group's places at a time: the first gathers the
+ * stock runs the judging weighs (those of each representative that overlap what its places share
+ * with it), the second judges. Held for every group at once, the places and what they share took
+ * some 3 GB at 300,000 reports.
  */
 export async function buildFindings(
   groups: Group[],
   inputs: FindingInputs,
   count: (wanted: Uint32Array) => Promise<RunTable>,
 ): Promise<ResultCluster[]> {
-  const prepared = groups.map((g) => prepare(g, inputs));
-  const runs = await count(wantedRuns(prepared, inputs));
+  const realigned = new Map<number, Relation>();
+  const wanted = new HashSet();
+  const add = (_at: number, hash: number) => wanted.add(hash);
+  for (const g of groups) {
+    const evidence = g.members.map((m) => placeEvidence(m.edge, g.center, inputs, realigned));
+    sharedWindows(inputs.batchTokens.get(inputs.passages.paraOf(g.center)).masked, evidence, add);
+  }
+  const runs = await count(wanted.values());
   const out: ResultCluster[] = [];
-  for (const p of prepared) {
-    const finding = buildFinding(p, inputs, runs);
+  for (const g of groups) {
+    const finding = buildFinding(prepare(g, inputs, realigned), inputs, runs);
     if (finding) out.push(finding);
   }
   return out;
 }
 
-function prepare(g: Group, inputs: FindingInputs): Prepared {
+function prepare(g: Group, inputs: FindingInputs, realigned: Map<number, Relation>): Prepared {
   const { passages, copiesOf, index } = inputs;
   const center = passages.at(g.center);
   const copiesAt = (node: number) => (passages.isWhole(node) ? [] : (copiesOf.get(passages.paraOf(node)) ?? []));
@@ -81,7 +92,7 @@ function prepare(g: Group, inputs: FindingInputs): Prepared {
     similarity: m.similarity,
     copies: copiesAt(m.node),
   }));
-  const evidence = g.members.map((m) => placeEvidence(m.edge, g.center, inputs));
+  const evidence = g.members.map((m) => placeEvidence(m.edge, g.center, inputs, realigned));
   const docs = new Set<number>([index.doc[center.para], ...copiesAt(g.center).map((c) => index.doc[c.gp])]);
   for (const p of places) {
     docs.add(index.doc[passages.paraOf(p.node)]);
@@ -94,18 +105,6 @@ function prepare(g: Group, inputs: FindingInputs): Prepared {
     role: commonRole([g.center, ...places.map((p) => p.node)], inputs),
     docs: docs.size,
   };
-}
-
-/**
- * The stock runs whose counts the judging needs: those of each representative that overlap what
- * its places share with it (the rest of its paragraph is never weighed), each once.
- */
-function wantedRuns(prepared: Prepared[], inputs: FindingInputs): Uint32Array {
-  const wanted = new HashSet();
-  const add = (_at: number, hash: number) => wanted.add(hash);
-  for (const p of prepared)
-    sharedWindows(inputs.batchTokens.get(inputs.passages.paraOf(p.group.center)).masked, p.evidence, add);
-  return wanted.values();
 }
 
 function buildFinding(prepared: Prepared, inputs: FindingInputs, runs: RunTable): ResultCluster | undefined {
@@ -170,22 +169,36 @@ function buildFinding(prepared: Prepared, inputs: FindingInputs, runs: RunTable)
   return finding;
 }
 
-/** What a place shares with the representative, seen from the representative's side. */
-function placeEvidence(edge: number, centerNode: number, inputs: FindingInputs): PlaceEvidence {
+/**
+ * What a place shares with the representative, seen from the representative's side. A pair
+ * aligned again here is kept in `realigned` for the second pass over the same edge, and only for it.
+ */
+function placeEvidence(
+  edge: number,
+  centerNode: number,
+  inputs: FindingInputs,
+  realigned: Map<number, Relation>,
+): PlaceEvidence {
   const { edges, passages } = inputs;
   let rel = edges.relation(edge);
   const centerIsA = edges.u(edge) === centerNode;
   if (rel.kind === 'near' && !rel.tiles && rel.similarity < CLOSE_ENOUGH) {
     // A phase 1 join checked on a worker comes back without its runs: align the two again, unless
     // they are so alike that the whole paragraph may stand for what they share.
-    const ga = passages.paraOf(edges.u(edge));
-    const gb = passages.paraOf(edges.v(edge));
-    rel = relate(inputs.batchTokens.get(ga), inputs.batchTokens.get(gb), inputs.options)[0] ?? rel;
+    let again = realigned.get(edge);
+    if (again) realigned.delete(edge);
+    else {
+      const ga = passages.paraOf(edges.u(edge));
+      const gb = passages.paraOf(edges.v(edge));
+      again = relate(inputs.batchTokens.get(ga), inputs.batchTokens.get(gb), inputs.options)[0] ?? rel;
+      realigned.set(edge, again);
+    }
+    rel = again;
   }
   const start = centerIsA ? rel.aStart : rel.bStart;
   const end = centerIsA ? rel.aEnd : rel.bEnd;
   if (!rel.tiles) return { kind: rel.kind, similarity: rel.similarity, start, end };
-  const tiles = rel.tiles;
+  const tiles = centerIsA ? rel.tiles : rel.tiles.slice();
   if (!centerIsA) for (let t = 0; t < tiles.length; t += 3) [tiles[t], tiles[t + 1]] = [tiles[t + 1], tiles[t]];
   return { kind: rel.kind, similarity: rel.similarity, start, end, tiles };
 }

@@ -19,7 +19,7 @@ export interface CompareWorkerData {
 export type CompareJob =
   | { kind: 'verify'; pairs: Float64Array; first: number }
   | { kind: 'runs'; paragraphs: Uint32Array; part: number; parts: number }
-  | { kind: 'anchors'; paragraphs: Uint32Array; part: number; parts: number }
+  | { kind: 'anchors'; paragraphs: Uint32Array }
   | { kind: 'whole'; leaders: Uint32Array; followers: Uint32Array }
   | { kind: 'stock'; wanted: Uint32Array; counted: Counted }
   | { kind: 'templates'; groups: MemberText[][] };
@@ -45,7 +45,7 @@ parentPort?.on('message', ({ id, message }: { id: number; message: CompareJob })
       const result = countRuns(message.wanted, streams, docOf, message.counted);
       parentPort!.postMessage({ id, result }, [result.buffer as ArrayBuffer]);
     } else if (message.kind === 'anchors') {
-      const result = anchorPart(message.paragraphs, streams, message.part, message.parts);
+      const result = anchorPart(message.paragraphs, streams);
       const buffers = [result.keys, result.group, result.repeatedPara, result.repeatedRuns].map((a) => a.buffer);
       parentPort!.postMessage({ id, result }, buffers as ArrayBuffer[]);
     } else {
