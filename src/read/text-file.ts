@@ -15,6 +15,15 @@ interface Source {
   fd: number;
 }
 
+/**
+ * Where one document's text starts in the file. Paragraphs keep their place from there: a place
+ * in a file past 2 GB is no small integer, and V8 would give each paragraph a box for it.
+ */
+interface Block {
+  source: Source;
+  base: number;
+}
+
 const closeWhenUnreachable = new FinalizationRegistry<number>((fd) => {
   try {
     closeSync(fd);
@@ -72,10 +81,11 @@ export class TextFile {
     for (const p of paragraphs) total += Buffer.byteLength(p.text);
     const bytes = Buffer.allocUnsafe(total);
     const out: Paragraph[] = [];
+    const block = { source: this.source, base: this.size };
     let used = 0;
     for (const p of paragraphs) {
       const length = bytes.write(p.text, used);
-      out.push(new StoredParagraph(p, this.source, this.size + used, length));
+      out.push(new StoredParagraph(p, block, used, length));
       used += length;
     }
     try {
@@ -97,9 +107,10 @@ const CACHED = 4096;
 const cache = new Map<number, string>();
 let cachedFor: Source | undefined;
 
-function readText(source: Source, at: number, length: number): string {
+function readText({ source, base }: Block, offset: number, length: number): string {
   // An empty text starts where the next one does: it is never read, nor cached under that place.
   if (length === 0) return '';
+  const at = base + offset;
   if (cachedFor !== source) {
     cache.clear();
     cachedFor = source;
@@ -123,21 +134,22 @@ class StoredParagraph implements Paragraph {
   readonly index: number;
   readonly line: number;
   readonly page?: number;
-  readonly #source: Source;
+  readonly #block: Block;
+  /** Where the text starts in its document's block, and its length, in bytes. */
   readonly #at: number;
   readonly #length: number;
 
-  constructor(p: Paragraph, source: Source, at: number, length: number) {
+  constructor(p: Paragraph, block: Block, at: number, length: number) {
     this.index = p.index;
     this.line = p.line;
     if (p.page !== undefined) this.page = p.page;
-    this.#source = source;
+    this.#block = block;
     this.#at = at;
     this.#length = length;
   }
 
   get text(): string {
-    return readText(this.#source, this.#at, this.#length);
+    return readText(this.#block, this.#at, this.#length);
   }
 
   /** The same JSON as a paragraph held in memory. */

@@ -1,3 +1,4 @@
+import { resized } from '../../util/typed.js';
 import type { MatchKind as Kind } from '../../types.js';
 
 export interface Edge {
@@ -33,13 +34,55 @@ export interface Group {
   members: Array<{ node: number; kind: Kind; similarity: number; edge: number }>;
 }
 
+/** A growing column of integers. */
+class IntColumn {
+  values = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.values.length) this.values = resized(this.values, this.length * 2);
+    this.values[this.length++] = v;
+  }
+}
+
+/**
+ * The groups, in columns: group i is center(i) with the members at [start[i], start[i + 1]) of
+ * the member columns. A Group object is made only when asked: a batch of 300,000 reports has 16
+ * million members, which as objects took a gigabyte.
+ */
+export class Groups implements Iterable<Group> {
+  constructor(
+    private readonly edges: Edges,
+    private readonly centers: Int32Array,
+    private readonly start: Int32Array,
+    private readonly node: Int32Array,
+    private readonly edge: Int32Array,
+  ) {}
+
+  get length(): number {
+    return this.centers.length;
+  }
+
+  at(i: number): Group {
+    const members: Group['members'] = [];
+    for (let m = this.start[i]; m < this.start[i + 1]; m++) {
+      const e = this.edge[m];
+      members.push({ node: this.node[m], kind: this.edges.kind(e), similarity: this.edges.similarity(e), edge: e });
+    }
+    return { center: this.centers[i], members };
+  }
+
+  *[Symbol.iterator](): IterableIterator<Group> {
+    for (let i = 0; i < this.length; i++) yield this.at(i);
+  }
+}
+
 /**
  * Star clustering: the best-connected passage becomes a center and takes every unassigned passage
  * it was verified against; repeat. Every member is directly similar to its center, so A≈B and B≈C
  * never pull an unrelated A and C together through B. A passage whose neighbours were all taken
  * by other centers forms a pair with its most similar neighbour (which then stands in two groups).
  */
-export function starClusters(nodeCount: number, given: Edges | readonly Edge[]): Group[] {
+export function starClusters(nodeCount: number, given: Edges | readonly Edge[]): Groups {
   const edges = Array.isArray(given) ? listed(given as readonly Edge[]) : (given as Edges);
   const adj = adjacency(nodeCount, edges);
   const { start, neighbour, edge } = adj;
@@ -54,25 +97,33 @@ export function starClusters(nodeCount: number, given: Edges | readonly Edge[]):
   for (let n = 0; n < nodeCount; n++) if (degree(n) > 0) order.push(n);
   order.sort((x, y) => degree(y) - degree(x) || weight[y] - weight[x] || x - y);
   const assigned = new Uint8Array(nodeCount);
-  const groups: Group[] = [];
+  const centers = new IntColumn();
+  const starts = new IntColumn();
+  const nodes = new IntColumn();
+  const via = new IntColumn();
+  let free = new Int32Array(64);
   for (const center of order) {
     if (assigned[center]) continue;
-    const free: number[] = [];
-    for (let i = start[center]; i < start[center + 1]; i++) if (!assigned[neighbour[i]]) free.push(i);
-    if (free.length === 0) continue;
-    free.sort((x, y) => neighbour[x] - neighbour[y]);
-    const members = free.map((i) => ({
-      node: neighbour[i],
-      kind: edges.kind(edge[i]),
-      similarity: edges.similarity(edge[i]),
-      edge: edge[i],
-    }));
+    let n = 0;
+    if (free.length < degree(center)) free = new Int32Array(2 * degree(center));
+    for (let i = start[center]; i < start[center + 1]; i++) if (!assigned[neighbour[i]]) free[n++] = i;
+    if (n === 0) continue;
+    const taken = free.subarray(0, n).sort((x, y) => neighbour[x] - neighbour[y]);
     assigned[center] = 1;
-    for (const m of members) assigned[m.node] = 1;
-    groups.push({ center, members });
+    centers.push(center);
+    starts.push(nodes.length);
+    for (const i of taken) {
+      assigned[neighbour[i]] = 1;
+      nodes.push(neighbour[i]);
+      via.push(edge[i]);
+    }
   }
-  // Leftovers join their most similar neighbour; leftovers of one neighbour share a group.
-  const byPartner = new Map<number, Group>();
+  // Leftovers join their most similar neighbour; leftovers of one neighbour share a group, made
+  // where its first leftover comes, its members in the order they come.
+  const groupOf = new Map<number, number>();
+  const leftGroup = new IntColumn();
+  const leftNode = new IntColumn();
+  const leftEdge = new IntColumn();
   for (const node of order) {
     if (assigned[node]) continue;
     let best = -1;
@@ -80,20 +131,41 @@ export function starClusters(nodeCount: number, given: Edges | readonly Edge[]):
       if (best < 0 || edges.similarity(edge[i]) > edges.similarity(edge[best])) best = i;
     if (best < 0) continue;
     const other = neighbour[best];
-    let group = byPartner.get(other);
-    if (!group) {
-      group = { center: other, members: [] };
-      byPartner.set(other, group);
-      groups.push(group);
+    let g = groupOf.get(other);
+    if (g === undefined) {
+      g = groupOf.size;
+      groupOf.set(other, g);
     }
-    group.members.push({
-      node,
-      kind: edges.kind(edge[best]),
-      similarity: edges.similarity(edge[best]),
-      edge: edge[best],
-    });
+    leftGroup.push(g);
+    leftNode.push(node);
+    leftEdge.push(edge[best]);
   }
-  return groups;
+  for (const other of groupOf.keys()) centers.push(other);
+  // The leftovers in group order, each group's in the order they came (a stable counting sort).
+  const fill = new Int32Array(groupOf.size + 1);
+  for (let k = 0; k < leftGroup.length; k++) fill[leftGroup.values[k] + 1]++;
+  for (let g = 0; g < groupOf.size; g++) {
+    fill[g + 1] += fill[g];
+    starts.push(nodes.length + fill[g]);
+  }
+  const base = nodes.length;
+  for (let k = 0; k < leftGroup.length; k++) {
+    nodes.push(0);
+    via.push(0);
+  }
+  for (let k = 0; k < leftGroup.length; k++) {
+    const at = base + fill[leftGroup.values[k]]++;
+    nodes.values[at] = leftNode.values[k];
+    via.values[at] = leftEdge.values[k];
+  }
+  starts.push(nodes.length);
+  return new Groups(
+    edges,
+    centers.values.slice(0, centers.length),
+    starts.values.slice(0, starts.length),
+    nodes.values.slice(0, nodes.length),
+    via.values.slice(0, via.length),
+  );
 }
 
 /**

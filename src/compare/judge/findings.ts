@@ -2,13 +2,14 @@ import type { Analysis, Kind, ResultCluster, ResultMember } from '../../types.js
 import { relate, type RelateOptions, type Relation } from '../align/relate.js';
 import { snapSpan } from '../align/snap.js';
 import type { CopyEdges, Passage, PassageTable } from '../cluster/passages.js';
-import type { Group } from '../cluster/star.js';
+import type { Group, Groups } from '../cluster/star.js';
 import { judge, sharedWindows, type PlaceEvidence } from './judge.js';
 import { roleOf, type Role } from './role.js';
 import { HashSet, type RunTable } from './run-table.js';
 import { countChars } from '../../read/normalize/normalize.js';
 import { hashRange } from '../../util/hash.js';
 import type { BatchTokens, ParagraphIndex } from '../batch.js';
+import type { Copies } from '../leaders/copies.js';
 
 const KIND_RANK: Record<Kind, number> = { exact: 0, numbers: 1, names: 2, near: 2, partial: 3, spliced: 4 };
 /** Places whose role is read to tell a finding's role. */
@@ -24,7 +25,7 @@ export interface FindingInputs {
   passages: PassageTable;
   edges: CopyEdges;
   /** Word-for-word copies (digits aside) of each leader paragraph, from phase 1. */
-  copiesOf: Map<number, Array<{ gp: number; kind: Kind }>>;
+  copiesOf: Copies;
   options: RelateOptions;
   /** See ScanSettings.minContent. */
   minContent: number;
@@ -62,7 +63,7 @@ interface Prepared {
  * some 3 GB at 300,000 reports.
  */
 export async function buildFindings(
-  groups: Group[],
+  groups: Groups,
   inputs: FindingInputs,
   count: (wanted: Uint32Array) => Promise<RunTable>,
 ): Promise<ResultCluster[]> {

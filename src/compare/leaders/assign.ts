@@ -1,4 +1,4 @@
-import type { Kind, TokenStreams } from '../../types.js';
+import type { TokenStreams } from '../../types.js';
 import type { RelateOptions, Relation } from '../align/relate.js';
 import { OFFERS_KEPT, type Offers } from './offers.js';
 import { wholeMatchesPooled } from '../workers/compare-pool.js';
@@ -8,6 +8,7 @@ import { KIND_CODE, wholeMatch, wholeRelation } from '../align/verify-pairs.js';
 import { hashRange } from '../../util/hash.js';
 import { sortPairs } from './radix.js';
 import { resized } from '../../util/typed.js';
+import { Copies } from './copies.js';
 
 /** Leaders a paragraph is verified against before it becomes a leader itself. */
 const LEADERS_TRIED = 2;
@@ -25,7 +26,7 @@ export interface Leaders {
   /** The leader of each paragraph (itself for a leader); -1 for paragraphs too short to compare. */
   leaderOf: Int32Array;
   /** Followers equal to their leader once digits are masked, by leader. */
-  copiesOf: Map<number, Array<{ gp: number; kind: Kind }>>;
+  copiesOf: Copies;
   /** Each follower joined to its leader, in paragraph order. */
   joins: Joins;
   /** Checks made ahead on the pool, and how many of those the leader choice used. */
@@ -94,6 +95,7 @@ export async function assignLeaders(
       const ms = { ahead: Math.round(checked - started), ordered: Math.round(performance.now() - checked) };
       return {
         ...pass,
+        copiesOf: new Copies(pass.joins, streams.tokenStart.length - 1),
         speculated: (ahead?.kinds.length ?? 0) + laterKinds.length,
         used: pass.used - unforeseen,
         unforeseen,
@@ -156,6 +158,11 @@ export class Joins {
     return this.followers[i];
   }
 
+  /** Join i's KIND_CODE. */
+  kind(i: number): number {
+    return this.kinds[i];
+  }
+
   *[Symbol.iterator](): IterableIterator<{ leader: number; follower: number; rel: Relation }> {
     for (let i = 0; i < this.count; i++) yield this.at(i);
   }
@@ -185,9 +192,8 @@ function orderedPass(
   same: Int32Array,
   streams: TokenStreams,
   check: (w: number, gp: number, leader: number) => Check | undefined,
-): Pick<Leaders, 'leaderOf' | 'copiesOf' | 'joins' | 'used'> {
+): Pick<Leaders, 'leaderOf' | 'joins' | 'used'> {
   const leaderOf = new Int32Array(streams.tokenStart.length - 1).fill(-1);
-  const copiesOf = new Map<number, Array<{ gp: number; kind: Kind }>>();
   const joins = new Joins(streams.tokenStart);
   let used = 0;
   for (let w = 0; w < wholePara.length; w++) {
@@ -221,15 +227,10 @@ function orderedPass(
       if (c.kind < 0) continue;
       leaderOf[gp] = leader;
       joins.add(leader, gp, c.kind, c.similarity);
-      if (c.kind === KIND_CODE.exact || c.kind === KIND_CODE.numbers) {
-        let list = copiesOf.get(leader);
-        if (!list) copiesOf.set(leader, (list = []));
-        list.push({ gp, kind: c.kind === KIND_CODE.exact ? 'exact' : 'numbers' });
-      }
       break;
     }
   }
-  return { leaderOf, copiesOf, joins, used };
+  return { leaderOf, joins, used };
 }
 
 /**
