@@ -22,41 +22,52 @@ const MIN_SKELETON_SHARE = 2 / 3;
 const MIN_NAME_CHARS = 2;
 
 /**
+ * Findings whose members' texts are gathered and templated at a time: the texts of all of them at
+ * once took over a gigabyte at 300,000 reports.
+ */
+const FINDINGS_AT_ONCE = 4096;
+
+/**
  * Gives each finding of two or more members, copied passage by passage (not a run of paragraphs),
  * its template: the text all members share, and the slots where each says something of its own.
  */
 export async function addTemplates(findings: ResultCluster[], analyses: Analysis[], pool?: WorkerPool): Promise<void> {
   const texts = new ReportTexts(analyses);
-  const groups: Array<{ finding: number; places: ResultMember[]; members: MemberText[] }> = [];
-  findings.forEach((f, finding) => {
-    if (f.members.length < 2 || f.members.length > MAX_MEMBERS) return;
-    // A run of paragraphs copied in sequence has no one template, but each of its copies may carry a splice.
-    for (const places of f.parts ?? [f.members]) {
-      const members = places.map((m) => memberText(m, analyses));
-      // Word for word the same everywhere: nothing filled in, nothing spliced.
-      if (!members.every((m) => m.text === members[0].text)) groups.push({ finding, places, members });
-    }
-  });
-  const templates = await templatesOf(
-    groups.map((g) => g.members),
-    pool,
-  );
   const candidates: Candidate[] = [];
   const skeletons = new Map<number, Template>();
-  groups.forEach(({ finding, places, members }, g) => {
-    const template = templates[g];
-    if (!template || template.slots.length === 0) return;
-    const skeleton = template.pieces.reduce((sum, p) => sum + p.length, 0);
-    if (members.some((m, i) => skeleton < MIN_SKELETON_SHARE * interiorLength(template, m, i))) return;
-    nameSlots(template, members, (i, start, end) => texts.recurs(places[i], start, end));
-    const f = findings[finding];
-    // Only a copy with words changed has slots to show: an exact one differs only where its members'
-    // passages start and end, a partial one covers a different extent of the text.
-    if (!f.parts && (f.kind === 'near' || f.kind === 'numbers')) f.template = template;
-    if (!f.parts) skeletons.set(finding, template);
-    const textOf = (i: number, v: [number, number]) => valueText(members[i], v);
-    candidates.push(...spliceCandidates(finding, template, places, textOf));
-  });
+  for (let first = 0; first < findings.length; first += FINDINGS_AT_ONCE) {
+    const groups: Array<{ finding: number; places: ResultMember[]; members: MemberText[] }> = [];
+    for (let finding = first; finding < Math.min(findings.length, first + FINDINGS_AT_ONCE); finding++) {
+      const f = findings[finding];
+      if (f.members.length < 2 || f.members.length > MAX_MEMBERS) continue;
+      // A run of paragraphs copied in sequence has no one template, but each of its copies may carry a splice.
+      for (const places of f.parts ?? [f.members]) {
+        const members = places.map((m) => memberText(m, analyses));
+        // Word for word the same everywhere: nothing filled in, nothing spliced.
+        if (!members.every((m) => m.text === members[0].text)) groups.push({ finding, places, members });
+      }
+    }
+    const templates = await templatesOf(
+      groups.map((g) => g.members),
+      pool,
+    );
+    groups.forEach(({ finding, places, members }, g) => {
+      const template = templates[g];
+      if (!template || template.slots.length === 0) return;
+      const skeleton = template.pieces.reduce((sum, p) => sum + p.length, 0);
+      if (members.some((m, i) => skeleton < MIN_SKELETON_SHARE * interiorLength(template, m, i))) return;
+      nameSlots(template, members, (i, start, end) => texts.recurs(places[i], start, end));
+      const f = findings[finding];
+      // Only a copy with words changed has slots to show: an exact one differs only where its members'
+      // passages start and end, a partial one covers a different extent of the text.
+      if (!f.parts && (f.kind === 'near' || f.kind === 'numbers')) f.template = template;
+      const textOf = (i: number, v: [number, number]) => valueText(members[i], v);
+      const found = spliceCandidates(finding, template, places, textOf);
+      // Kept for a splice only, which may show it.
+      if (!f.parts && found.length > 0) skeletons.set(finding, template);
+      candidates.push(...found);
+    });
+  }
   for (const c of foreignSplices(candidates, analyses)) {
     const f = findings[c.finding];
     (f.splices ??= []).push(spliceOf(c));
