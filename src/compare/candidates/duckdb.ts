@@ -85,16 +85,14 @@ export async function openScratchDatabase(
  */
 export async function openDuckDB(options: DuckDBOptions = {}): Promise<Candidates> {
   let memory = options.memory ?? options.growFrom ?? MEMORY_LIMIT;
-  const { connection, close } = await openScratchDatabase({ ...options, memory });
+  // Opened now, so a scratch folder that cannot hold it fails before any work.
+  let database: Awaited<ReturnType<typeof openScratchDatabase>> | undefined = await openScratchDatabase({
+    ...options,
+    memory,
+  });
   // A limit the user gave is kept; the default one grows for a query that needs more (the offers
   // of 300,000 reports ran out of 512 MB), up to a quarter of the machine's memory.
   const ceiling = options.memory === undefined ? Math.max(sizeInBytes(memory), totalmem() / 4) : 0;
-  const roomy: Roomy = (step) =>
-    withRoom(step, memory, ceiling, async (more) => {
-      memory = more;
-      printStats({ duckdbMemory: memory });
-      await connection.run(`SET memory_limit = '${memory}'`);
-    });
   // DuckDB's own failures (its memory limit, a full disk) are the machine's, not refrain's bugs.
   const guarded = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
@@ -107,15 +105,34 @@ export async function openDuckDB(options: DuckDBOptions = {}): Promise<Candidate
       );
     }
   };
+  // Each step has a database of its own, closed once its candidates are read: what DuckDB took
+  // goes back to the system for the phase that follows (phase 1 lasts longer than both queries).
+  const step = <T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> =>
+    guarded(async () => {
+      database ??= await openScratchDatabase({ ...options, memory });
+      const { connection } = database;
+      try {
+        return await withRoom(
+          () => work(connection),
+          memory,
+          ceiling,
+          async (more) => {
+            memory = more;
+            printStats({ duckdbMemory: memory });
+            await connection.run(`SET memory_limit = '${memory}'`);
+          },
+        );
+      } finally {
+        database.close();
+        database = undefined;
+      }
+    });
   return {
-    offers: (units) => guarded(() => roomy(() => offers(connection, units))),
-    partners: (leaders, streams, pool) => guarded(() => roomy(() => partners(connection, leaders, streams, pool))),
-    close: () => Promise.resolve(close()),
+    offers: (units) => step((connection) => offers(connection, units)),
+    partners: (leaders, streams, pool) => step((connection) => partners(connection, leaders, streams, pool)),
+    close: () => Promise.resolve(database?.close()),
   };
 }
-
-/** Runs a step, again with more memory should it run out (see openDuckDB): its tables are made anew. */
-type Roomy = <T>(step: () => Promise<T>) => Promise<T>;
 
 /**
  * Runs `step`; should it run out of memory, has `grow` give DuckDB twice the limit it had and
