@@ -6,6 +6,7 @@ import { OFFERS_KEPT, type Offers } from '../leaders/offers.js';
 import { anchorsOf } from '../runs/shared-runs.js';
 import { appendColumns, forEachChunk } from './tables.js';
 import { availableParallelism } from 'node:os';
+import { resized } from '../../util/typed.js';
 import type { WorkerPool } from '../../util/worker-pool.js';
 import type { CompareJob } from '../workers/compare-worker.js';
 
@@ -126,25 +127,28 @@ export async function writeRuns(
  * OFFERS_KEPT, as leaders/offers.ts keeps them; `count` units in all.
  */
 export async function readOffers(connection: DuckDBConnection, query: string, count: number): Promise<Offers> {
-  const out: Offers = {
-    para: new Uint32Array(count * OFFERS_KEPT),
-    votes: new Uint16Array(count * OFFERS_KEPT),
-    count: new Uint8Array(count),
-  };
+  const start = new Uint32Array(count + 1);
+  let para = new Uint32Array(Math.max(1024, count));
+  let votes = new Uint16Array(para.length);
+  let n = 0;
   let last = -1;
-  await forEachChunk(connection, query, ([unit, hub, votes], rows) => {
+  await forEachChunk(connection, query, ([unit, hub, voted], rows) => {
     for (let i = 0; i < rows; i++) {
       const u = unit[i];
       if (u < last || u >= count) throw new Error(`offers come out of order or outside the batch's ${count} units`);
       last = u;
-      const slot = out.count[u];
-      if (slot === OFFERS_KEPT) continue;
-      out.para[u * OFFERS_KEPT + slot] = hub[i];
-      out.votes[u * OFFERS_KEPT + slot] = votes[i];
-      out.count[u] = slot + 1;
+      if (start[u + 1] === OFFERS_KEPT) continue;
+      if (n === para.length) {
+        para = resized(para, 2 * n);
+        votes = resized(votes, 2 * n);
+      }
+      para[n] = hub[i];
+      votes[n++] = voted[i];
+      start[u + 1]++;
     }
   });
-  return out;
+  for (let u = 0; u < count; u++) start[u + 1] += start[u];
+  return { start, para: para.slice(0, n), votes: votes.slice(0, n) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { TokenStreams } from '../../types.js';
 import type { RelateOptions, Relation } from '../align/relate.js';
-import { OFFERS_KEPT, type Offers } from './offers.js';
+import type { Offers } from './offers.js';
 import { wholeMatchesPooled } from '../workers/compare-pool.js';
 import type { WorkerPool } from '../../util/worker-pool.js';
 import { tokensAt } from '../../read/token-streams.js';
@@ -200,10 +200,10 @@ function orderedPass(
     const gp = wholePara[w];
     // Offers vote for their leaders; the two leaders with the most agreeing bands are tried.
     const ranked: Array<[number, number]> = [];
-    for (let k = 0; k < offers.count[w]; k++) {
-      const leader = leaderOf[offers.para[w * OFFERS_KEPT + k]];
+    for (let k = offers.start[w]; k < offers.start[w + 1]; k++) {
+      const leader = leaderOf[offers.para[k]];
       if (leader < 0) continue;
-      const v = offers.votes[w * OFFERS_KEPT + k];
+      const v = offers.votes[k];
       const at = ranked.findIndex((r) => r[0] === leader);
       if (at >= 0) ranked[at][1] += v;
       else ranked.push([leader, v]);
@@ -291,9 +291,9 @@ async function checkAhead(
   const order: number[] = [];
   for (let w = 0; w < count; w++) {
     start[w] = n;
-    const base = w * OFFERS_KEPT;
+    const base = offers.start[w];
     order.length = 0;
-    for (let k = 0; k < offers.count[w]; k++) order.push(k);
+    for (let k = 0; k < offers.start[w + 1] - base; k++) order.push(k);
     // The earliest offer is most often the leader itself (a bucket's first paragraphs are offered,
     // and the first of a family leads it); then the offers with the most votes.
     order.sort((x, y) => offers.para[base + x] - offers.para[base + y]);

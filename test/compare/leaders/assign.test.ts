@@ -12,19 +12,10 @@ const titles = ['宁小', '凰梅', '云梅', '坪峰', '白江', '安平', '李
 
 /** Offers for each paragraph: the given earlier paragraphs, one vote each. */
 function offersOf(lists: number[][]): Offers {
-  const offers: Offers = {
-    para: new Uint32Array(lists.length * OFFERS_KEPT),
-    votes: new Uint16Array(lists.length * OFFERS_KEPT),
-    count: new Uint8Array(lists.length),
-  };
-  lists.forEach((list, w) => {
-    list.slice(0, OFFERS_KEPT).forEach((p, k) => {
-      offers.para[w * OFFERS_KEPT + k] = p;
-      offers.votes[w * OFFERS_KEPT + k] = 1;
-    });
-    offers.count[w] = Math.min(list.length, OFFERS_KEPT);
-  });
-  return offers;
+  const kept = lists.map((list) => list.slice(0, OFFERS_KEPT));
+  const start = new Uint32Array(lists.length + 1);
+  kept.forEach((list, w) => (start[w + 1] = start[w] + list.length));
+  return { start, para: Uint32Array.from(kept.flat()), votes: new Uint16Array(start[lists.length]).fill(1) };
 }
 
 describe('assignLeaders', () => {
@@ -106,9 +97,9 @@ describe('earlierCandidates', () => {
           const paragraph = Uint32Array.from({ length: count }, (_, u) => u - (next() % 2 && u > 0 ? 1 : 0));
           const offers = earlierCandidates(count, bands, keys, paragraph);
           const got = Array.from({ length: count }, (_, u) =>
-            Array.from({ length: offers.count[u] }, (_, k) => [
-              offers.para[u * OFFERS_KEPT + k],
-              offers.votes[u * OFFERS_KEPT + k],
+            Array.from({ length: offers.start[u + 1] - offers.start[u] }, (_, k) => [
+              offers.para[offers.start[u] + k],
+              offers.votes[offers.start[u] + k],
             ]).flat(),
           );
           expect(got).toEqual(reference(count, bands, keys, paragraph));
