@@ -238,7 +238,7 @@ async function scanWithProgress(request: ScanRequest): Promise<Scanned> {
       const { scanAgainst } = await import('../../src/scan/against.js');
       return { result: await scanAgainst(request.paths, request.against, options) };
     }
-    return { result: (await scanPaths(request.paths, options)).result };
+    return { result: (await scanPaths(request.paths, { ...options, resultOnly: true })).result };
   } catch (error) {
     if (error instanceof InputPathError || error instanceof SettingsError) throw new InputError(error.message);
     // By name, as CandidatesPending (run): a step output or manifest of an --exchange folder that cannot

@@ -30,6 +30,8 @@ export interface CompareEngine extends CandidateOptions {
    * may have started it); without one, such a comparison opens its own in the scratch folder.
    */
   tokens?: TokenFile;
+  /** The analyses' band keys are wanted by no one after phase 1: they are let go once it has its candidates. */
+  spendKeys?: boolean;
 }
 
 const count = (n: number) => n.toLocaleString('en');
@@ -66,6 +68,7 @@ export async function compareAnalyses(
       (doc) => order[doc] >= firstReference,
       candidates,
       engine.tokens ?? ownTokens,
+      engine.spendKeys ?? false,
     );
     try {
       const findings = await findCopies(c);
@@ -91,6 +94,7 @@ interface Comparison {
   onStage: OnStage;
   isReference: (doc: number) => boolean;
   candidates: Candidates;
+  spendKeys: boolean;
 }
 
 function openComparison(
@@ -100,6 +104,7 @@ function openComparison(
   isReference: (doc: number) => boolean,
   candidates: Candidates,
   tokens: TokenFile | undefined,
+  spendKeys: boolean,
 ): Comparison {
   const index = indexParagraphs(batch);
   const batchTokens = new BatchTokens(batch, index, tokens);
@@ -109,7 +114,7 @@ function openComparison(
   const options: RelateOptions = { threshold: settings.threshold, minTokens: settings.minTokens, minWholeTokens };
   // Started now, the workers load while phase 1 runs on this thread.
   const pool = openComparePool(batchTokens.streams, index.doc, options);
-  return { analyses: batch, settings, index, batchTokens, options, pool, onStage, isReference, candidates };
+  return { analyses: batch, settings, index, batchTokens, options, pool, onStage, isReference, candidates, spendKeys };
 }
 
 /** The findings of a batch, ranked: the comparison's phases, one after the other. */
@@ -152,6 +157,7 @@ async function findCopies(c: Comparison): Promise<ResultCluster[]> {
 async function groupNearIdentical(c: Comparison, graph: CopyGraph): Promise<Leaders> {
   const units = flattenUnits(c.analyses, c.index, c.settings.bands);
   const offers = await c.candidates.offers(units);
+  if (c.spendKeys) for (const a of c.analyses) a.bandKeys = new Uint32Array(0);
   const leaders = await assignLeaders(units.wholePara, offers, c.batchTokens.streams, c.options, c.pool);
   const { speculated, used, unforeseen, rounds, ms } = leaders;
   printStats({ speculated, used, unforeseen, rounds, ...ms });

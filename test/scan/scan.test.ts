@@ -61,6 +61,18 @@ describe('scanPaths', () => {
     ]);
   });
 
+  it('gives the same result with the text and tokens on disk, and no analyses when only the result is wanted', async () => {
+    const held = await scanPaths([dir]);
+    const spilled = await scanPaths([dir], { engine: { engine: 'duckdb' }, resultOnly: true });
+    expect(spilled.analyses).toEqual([]);
+    expect(held.analyses).toHaveLength(2);
+    // The paragraphs on disk read their text back, and write the same JSON as those in memory.
+    expect(spilled.result.documents[1].paragraphs[1].text).toBe(para2024);
+    const json = (r: typeof held.result) => JSON.stringify({ ...r, scan: undefined });
+    expect(json(spilled.result)).toBe(json(held.result));
+    expect(held.result.clusters.length).toBeGreaterThan(0);
+  });
+
   it('refuses a path that does not exist, naming it', async () => {
     await expect(scanPaths([join(dir, 'nope')])).rejects.toThrow(/no such file or folder: .*nope/);
   });
