@@ -155,9 +155,9 @@ async function findCopies(c: Comparison): Promise<ResultCluster[]> {
 
 /** Phase 1: each paragraph near-identical to an earlier one joins it, its leader (leaders/assign.ts). */
 async function groupNearIdentical(c: Comparison, graph: CopyGraph): Promise<Leaders> {
-  const units = flattenUnits(c.analyses, c.index, c.settings.bands);
+  const units = flattenUnits(c.analyses, c.index, c.settings.bands, c.spendKeys);
   const offers = await c.candidates.offers(units);
-  if (c.spendKeys) for (const a of c.analyses) a.bandKeys = new Uint32Array(0);
+  units.spent();
   const leaders = await assignLeaders(units.wholePara, offers, c.batchTokens.streams, c.options, c.pool);
   const { speculated, used, unforeseen, rounds, ms } = leaders;
   printStats({ speculated, used, unforeseen, rounds, ...ms });

@@ -107,32 +107,36 @@ export async function openDuckDB(options: DuckDBOptions = {}): Promise<Candidate
   };
   // Each step has a database of its own, closed once its candidates are read: what DuckDB took
   // goes back to the system for the phase that follows (phase 1 lasts longer than both queries).
-  const step = <T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> =>
+  const step = <T>(work: (connection: DuckDBConnection, roomy: Roomy) => Promise<T>): Promise<T> =>
     guarded(async () => {
       database ??= await openScratchDatabase({ ...options, memory });
       const { connection } = database;
+      const roomy: Roomy = (part) =>
+        withRoom(part, memory, ceiling, async (more) => {
+          memory = more;
+          printStats({ duckdbMemory: memory });
+          await connection.run(`SET memory_limit = '${memory}'`);
+        });
       try {
-        return await withRoom(
-          () => work(connection),
-          memory,
-          ceiling,
-          async (more) => {
-            memory = more;
-            printStats({ duckdbMemory: memory });
-            await connection.run(`SET memory_limit = '${memory}'`);
-          },
-        );
+        return await work(connection, roomy);
       } finally {
         database.close();
         database = undefined;
       }
     });
   return {
-    offers: (units) => step((connection) => offers(connection, units)),
-    partners: (leaders, streams, pool) => step((connection) => partners(connection, leaders, streams, pool)),
+    offers: (units) => step((connection, roomy) => offers(connection, units, roomy)),
+    partners: (leaders, streams, pool) =>
+      step((connection, roomy) => partners(connection, leaders, streams, pool, roomy)),
     close: () => Promise.resolve(database?.close()),
   };
 }
+
+/**
+ * Runs a part of a step, again with more memory should it run out (see withRoom). A table is
+ * written in one part and queried in another: a query that runs again reads the table as written.
+ */
+type Roomy = <T>(part: () => Promise<T>) => Promise<T>;
 
 /**
  * Runs `step`; should it run out of memory, has `grow` give DuckDB twice the limit it had and
@@ -161,11 +165,13 @@ export class EngineError extends Error {
   override name = 'EngineError';
 }
 
-async function offers(connection: DuckDBConnection, units: FlatUnits): Promise<Offers> {
+async function offers(connection: DuckDBConnection, units: FlatUnits, roomy: Roomy): Promise<Offers> {
   const started = performance.now();
-  await writeUnits(connection, units);
+  await roomy(() => writeUnits(connection, units));
+  // The table holds the keys now: the analyses' own may go before the query takes its memory.
+  units.spent();
   const written = performance.now();
-  const found = await readOffers(connection, candidateSql('offers'), units.wholeCount);
+  const found = await roomy(() => readOffers(connection, candidateSql('offers'), units.wholeCount));
   await connection.run('DROP TABLE units');
   printStats({ offersWritten: Math.round(written - started), offersQuery: Math.round(performance.now() - written) });
   return found;
@@ -176,11 +182,12 @@ async function partners(
   leaders: Uint32Array,
   streams: TokenStreams,
   pool: WorkerPool | undefined,
+  roomy: Roomy,
 ): Promise<Float64Array> {
   const started = performance.now();
-  await writeRuns(connection, leaders, streams, pool);
+  await roomy(() => writeRuns(connection, leaders, streams, pool));
   const written = performance.now();
-  const pairs = await readPartners(connection, candidateSql('partners'), streams.tokenStart.length - 1);
+  const pairs = await roomy(() => readPartners(connection, candidateSql('partners'), streams.tokenStart.length - 1));
   await connection.run('DROP TABLE runs; DROP TABLE repeats');
   const query = Math.round(performance.now() - written);
   printStats({ runsWritten: Math.round(written - started), partnersQuery: query, pairs: pairs.length });

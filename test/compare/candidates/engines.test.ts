@@ -26,8 +26,13 @@ function crowdedUnits(count: number, bands: number, keysPerBand: number, seed: n
   const keys = Uint32Array.from({ length: count * bands }, () => Math.floor(next() * keysPerBand) * 0x9e3779b1);
   // Paragraph numbers with gaps, as when short paragraphs have no unit.
   const para = Uint32Array.from({ length: count }, (_, u) => u * 2 + (u % 3));
-  const copyWholeKeys = (first: number, out: Uint32Array) => out.set(keys.subarray(first, first + out.length));
-  return { bands, wholeCount: count, wholeKeys: keys, wholePara: para, copyWholeKeys };
+  // Keys said to be spent are gone, as the analyses' are: an engine that reads them after is wrong.
+  let spent = false;
+  const copyWholeKeys = (first: number, out: Uint32Array) => {
+    if (spent) throw new Error('band keys read after they were spent');
+    out.set(keys.subarray(first, first + out.length));
+  };
+  return { bands, wholeCount: count, wholeKeys: keys, wholePara: para, copyWholeKeys, spent: () => (spent = true) };
 }
 
 /**
