@@ -1,14 +1,8 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, rmSync, unlinkSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { closeSync, readSync, writeSync } from 'node:fs';
 import type { Paragraph } from '../types.js';
-import { ScratchError } from './token-file.js';
+import { openUnnamed, scratchFailed } from './scratch-file.js';
 
-const failed = (doing: string, error: unknown) =>
-  new ScratchError(
-    `refrain could not ${doing} its text file: ${(error as Error).message}; ` +
-      'give it a scratch folder with more room (--scratch)',
-  );
+const failed = (doing: string, error: unknown) => scratchFailed(doing, 'text file', error);
 
 /** The open file paragraphs read their text from; closed once no paragraph can read it any more. */
 interface Source {
@@ -36,9 +30,8 @@ const closeWhenUnreachable = new FinalizationRegistry<number>((fd) => {
  * Paragraph text on disk, for batches whose text would not fit in memory (3.6 GB as JavaScript
  * strings at 300,000 reports). Each document's paragraphs are appended as it is read and come back
  * as paragraphs that read their text when asked: the comparison reads it for the findings only, the
- * JSON once per paragraph. The file has no name once open (where the system allows), so nothing is
- * left behind however the scan ends, and it is closed when the last paragraph is let go: the result
- * outlives the scan that made it.
+ * JSON once per paragraph. The file is closed when the last paragraph is let go, not by the scan:
+ * the result outlives the scan that made it.
  */
 export class TextFile {
   private readonly source: Source;
@@ -49,30 +42,9 @@ export class TextFile {
     closeWhenUnreachable.register(this.source, fd);
   }
 
-  /** A new, empty file inside `scratch` (the system's temporary folder by default). */
-  static open(scratch: string = tmpdir()): TextFile {
-    let folder: string;
-    try {
-      folder = mkdtempSync(join(scratch, 'refrain-text-'));
-    } catch (e) {
-      throw failed('make', e);
-    }
-    const path = join(folder, 'texts.bin');
-    let fd: number;
-    try {
-      fd = openSync(path, 'w+');
-    } catch (e) {
-      rmSync(folder, { recursive: true, force: true });
-      throw failed('make', e);
-    }
-    try {
-      unlinkSync(path);
-      rmdirSync(folder);
-    } catch {
-      // A system that keeps open files named: remove it when the process ends.
-      process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
-    }
-    return new TextFile(fd);
+  /** A new, empty file in `scratch` (the system's temporary folder by default), without a name (see openUnnamed). */
+  static open(scratch?: string): TextFile {
+    return new TextFile(openUnnamed(scratch, 'refrain-text-', 'text file'));
   }
 
   /** Appends the paragraphs' text; gives the same paragraphs, reading their text from the file. */

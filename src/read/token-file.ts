@@ -1,19 +1,11 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { closeSync, readSync, writeSync } from 'node:fs';
+import { openUnnamed, scratchFailed } from './scratch-file.js';
 import type { StreamsInMemory, StreamsOnDisk } from '../types.js';
 import type { Tokens } from '../compare/align/relate.js';
 
-/** The token file could not be made or written: a scratch folder without room, or gone. */
-export class ScratchError extends Error {
-  override name = 'ScratchError';
-}
+export { ScratchError } from './scratch-file.js';
 
-const failed = (doing: string, error: unknown) =>
-  new ScratchError(
-    `refrain could not ${doing} its token file: ${(error as Error).message}; ` +
-      'give it a scratch folder with more room (--scratch)',
-  );
+const failed = (doing: string, error: unknown) => scratchFailed(doing, 'token file', error);
 
 /**
  * Token streams on disk, for batches whose tokens would not fit in memory (the largest thing a
@@ -22,28 +14,14 @@ const failed = (doing: string, error: unknown) =>
  * cache keeps what is read often, and gives the memory back when something else needs it.
  */
 export class TokenFile {
-  readonly fd: number;
   private size = 0;
   private closed = false;
 
-  private constructor(private readonly folder: string) {
-    this.fd = openSync(join(folder, 'tokens.bin'), 'w+');
-  }
+  private constructor(readonly fd: number) {}
 
-  /** A new, empty file in a fresh folder inside `scratch` (the system's temporary folder by default). */
-  static open(scratch: string = tmpdir()): TokenFile {
-    let folder: string;
-    try {
-      folder = mkdtempSync(join(scratch, 'refrain-tokens-'));
-    } catch (e) {
-      throw failed('make', e);
-    }
-    try {
-      return new TokenFile(folder);
-    } catch (e) {
-      rmSync(folder, { recursive: true, force: true });
-      throw failed('make', e);
-    }
+  /** A new, empty file in `scratch` (the system's temporary folder by default), without a name (see openUnnamed). */
+  static open(scratch?: string): TokenFile {
+    return new TokenFile(openUnnamed(scratch, 'refrain-tokens-', 'token file'));
   }
 
   /** Appends `s` and gives the same streams read from the file. */
@@ -70,12 +48,11 @@ export class TokenFile {
     return { tokenStart: s.tokenStart, digitStart: s.digitStart, fd: this.fd, at };
   }
 
-  /** Closes the file and removes its folder; the streams read from it are unusable afterwards. */
+  /** Closes the file, which goes with it; the streams read from it are unusable afterwards. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
     closeSync(this.fd);
-    rmSync(this.folder, { recursive: true, force: true });
   }
 }
 
