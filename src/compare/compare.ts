@@ -161,6 +161,7 @@ async function groupNearIdentical(c: Comparison, graph: CopyGraph): Promise<Lead
   const leaders = await assignLeaders(units.wholePara, offers, c.batchTokens.streams, c.options, c.pool);
   const { speculated, used, unforeseen, rounds, ms } = leaders;
   printStats({ speculated, used, unforeseen, rounds, ...ms });
+  graph.reserve(leaders.joins.length);
   for (const j of leaders.joins) graph.add(j.leader, j.follower, j.rel);
   return leaders;
 }
