@@ -113,22 +113,42 @@ function memberText(m: ResultMember, analyses: Analysis[]): MemberText {
   return { text: text.slice(base, m.end ?? text.length), base };
 }
 
-/** Each report's paragraphs, searched for a value found again outside a given member. */
+/** Reports whose texts ReportTexts keeps at once. */
+const REPORTS_KEPT = 256;
+
+/**
+ * Each report's paragraphs, searched for a value found again outside a given member. A report's
+ * texts are read once for all the slots and findings that search it soon after: with the text
+ * on disk, reading them again for every slot of every member left gigabytes of strings for the
+ * collector at 300,000 reports.
+ */
 class ReportTexts {
+  private kept = new Map<number, string[]>();
+
   constructor(private readonly analyses: Analysis[]) {}
 
   /** Whether the text of member `m` at [start, end) of its paragraph occurs elsewhere in its report. */
   recurs(m: ResultMember, start: number, end: number): boolean {
-    const paragraphs = this.analyses[m.doc].paragraphs;
-    const value = paragraphs[m.paragraph].text.slice(start, end).trim();
+    const texts = this.textsOf(m.doc);
+    const value = texts[m.paragraph].slice(start, end).trim();
     if ([...value].length < MIN_NAME_CHARS) return false;
-    for (let p = 0; p < paragraphs.length; p++) {
-      const text = paragraphs[p].text;
+    for (let p = 0; p < texts.length; p++) {
+      const text = texts[p];
       for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
         const inMember = p === m.paragraph && at < (m.end ?? text.length) && at + value.length > (m.start ?? 0);
         if (!inMember) return true;
       }
     }
     return false;
+  }
+
+  private textsOf(doc: number): string[] {
+    let texts = this.kept.get(doc);
+    if (!texts) {
+      if (this.kept.size >= REPORTS_KEPT) this.kept.clear();
+      texts = this.analyses[doc].paragraphs.map((p) => p.text);
+      this.kept.set(doc, texts);
+    }
+    return texts;
   }
 }
