@@ -172,7 +172,6 @@ async function offers(connection: DuckDBConnection, units: FlatUnits, roomy: Roo
   units.spent();
   const written = performance.now();
   const found = await roomy(() => readOffers(connection, candidateSql('offers'), units.wholeCount));
-  await connection.run('DROP TABLE units');
   printStats({ offersWritten: Math.round(written - started), offersQuery: Math.round(performance.now() - written) });
   return found;
 }
@@ -188,7 +187,6 @@ async function partners(
   await roomy(() => writeRuns(connection, leaders, streams, pool));
   const written = performance.now();
   const pairs = await roomy(() => readPartners(connection, candidateSql('partners'), streams.tokenStart.length - 1));
-  await connection.run('DROP TABLE runs; DROP TABLE repeats');
   const query = Math.round(performance.now() - written);
   printStats({ runsWritten: Math.round(written - started), partnersQuery: query, pairs: pairs.length });
   return pairs;
