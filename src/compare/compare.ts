@@ -5,7 +5,7 @@ import { flattenUnits, indexParagraphs, BatchTokens, type ParagraphIndex } from 
 import { countStockRuns, openComparePool, verifyPairs } from './workers/compare-pool.js';
 import { openCandidates, outOfCore, type CandidateOptions, type Candidates } from './candidates/index.js';
 import { TokenFile } from '../read/token-file.js';
-import type { Counted } from './judge/run-table.js';
+import type { Counted, RunTable } from './judge/run-table.js';
 import type { WorkerPool } from '../util/worker-pool.js';
 import { printStats } from '../util/stats.js';
 import { CopyGraph } from './cluster/passages.js';
@@ -143,8 +143,7 @@ async function findCopies(c: Comparison): Promise<ResultCluster[]> {
   // too: a formula every report recites word for word has one leader, and counting leaders alone
   // would call it rare.
   const families = familyDocs(leaderParagraphs, leaders, c.index.doc);
-  const stockRuns = (wanted: Uint32Array) =>
-    countStockRuns(wanted, c.batchTokens.streams, c.index.doc, families, c.pool);
+  const stockRuns = (runs: RunTable) => countStockRuns(runs, c.batchTokens.streams, c.index.doc, families, c.pool);
   const findings = await buildFindings(groups, inputs, stockRuns);
   const lengthOf = (doc: number, paragraph: number) => c.analyses[doc].paragraphs[paragraph].text.length;
   const joined = joinSequences(findings, lengthOf);

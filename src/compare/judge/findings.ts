@@ -5,7 +5,7 @@ import type { CopyEdges, Passage, PassageTable } from '../cluster/passages.js';
 import type { Group, Groups } from '../cluster/star.js';
 import { judge, sharedWindows, type PlaceEvidence } from './judge.js';
 import { roleOf, type Role } from './role.js';
-import { HashSet, type RunTable } from './run-table.js';
+import { RunTable } from './run-table.js';
 import { countChars } from '../../read/normalize/normalize.js';
 import { hashRange } from '../../util/hash.js';
 import type { BatchTokens, ParagraphIndex } from '../batch.js';
@@ -65,16 +65,16 @@ interface Prepared {
 export async function buildFindings(
   groups: Groups,
   inputs: FindingInputs,
-  count: (wanted: Uint32Array) => Promise<RunTable>,
+  count: (runs: RunTable) => Promise<void>,
 ): Promise<ResultCluster[]> {
   const realigned = new Map<number, Relation>();
-  const wanted = new HashSet();
-  const add = (_at: number, hash: number) => wanted.add(hash);
+  const runs = new RunTable();
+  const add = (_at: number, hash: number) => runs.add(hash);
   for (const g of groups) {
     const evidence = g.members.map((m) => placeEvidence(m.edge, g.center, inputs, realigned));
     sharedWindows(inputs.batchTokens.get(inputs.passages.paraOf(g.center)).masked, evidence, add);
   }
-  const runs = await count(wanted.values());
+  await count(runs);
   const out: ResultCluster[] = [];
   for (const g of groups) {
     const finding = buildFinding(prepare(g, inputs, realigned), inputs, runs);

@@ -170,32 +170,31 @@ export async function templatesOf(groups: MemberText[][], pool?: WorkerPool): Pr
 }
 
 /**
- * In how many documents each run of `wanted` stands over the whole batch, as a table: `counted`
- * (see countRuns) in slices that split no document, on the pool when there is one.
+ * Counts in how many documents each run of `table` stands over the whole batch (see countRuns):
+ * on the pool, when there is one, each worker a slice of the batch that splits no document, all
+ * counting into the table's shared memory.
  */
 export async function countStockRuns(
-  wanted: Uint32Array,
+  table: RunTable,
   streams: TokenStreams,
   docOf: Uint32Array,
   counted: Counted,
   pool?: WorkerPool,
-): Promise<RunTable> {
+): Promise<void> {
   const total = counted.paragraphs.length;
-  if (!pool) return new RunTable(wanted, countRuns(wanted, streams, docOf, counted));
-  // One slice a worker: each builds the table of runs asked for, as large as the slice's counting.
+  if (!pool) return countRuns(table, streams, docOf, counted);
+  const runs = table.shared();
   const slices = availableParallelism();
-  const jobs: Array<Promise<Uint32Array>> = [];
+  const jobs: Array<Promise<void>> = [];
   let from = 0;
   for (let s = 1; s <= slices && from < total; s++) {
     let to = s === slices ? total : Math.floor((total * s) / slices);
     while (to < total && to > 0 && docOf[counted.paragraphs[to]] === docOf[counted.paragraphs[to - 1]]) to++;
     if (to <= from) continue;
     const slice: Counted = { paragraphs: counted.paragraphs.slice(from, to), docs: counted.docs.slice(from, to) };
-    const job: CompareJob = { kind: 'stock', wanted, counted: slice };
-    jobs.push(pool.run<Uint32Array>(job, [slice.paragraphs.buffer, slice.docs.buffer] as ArrayBuffer[]));
+    const job: CompareJob = { kind: 'stock', runs, counted: slice };
+    jobs.push(pool.run<void>(job, [slice.paragraphs.buffer, slice.docs.buffer] as ArrayBuffer[]));
     from = to;
   }
-  const sum = new Uint32Array(wanted.length);
-  for (const counts of await Promise.all(jobs)) for (let i = 0; i < counts.length; i++) sum[i] += counts[i];
-  return new RunTable(wanted, sum);
+  await Promise.all(jobs);
 }

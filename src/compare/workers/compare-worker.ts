@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { TokenStreams } from '../../types.js';
 import type { RelateOptions } from '../align/relate.js';
 import { sharedRuns } from '../runs/shared-runs.js';
-import { countRuns, type Counted } from '../judge/run-table.js';
+import { countRuns, RunTable, type Counted, type SharedRuns } from '../judge/run-table.js';
 import { tokensAt } from '../../read/token-streams.js';
 import { verifyRange, wholeMatches } from '../align/verify-pairs.js';
 import { templateOf, type MemberText } from '../templates/template.js';
@@ -21,7 +21,7 @@ export type CompareJob =
   | { kind: 'runs'; paragraphs: Uint32Array; part: number; parts: number }
   | { kind: 'anchors'; paragraphs: Uint32Array }
   | { kind: 'whole'; leaders: Uint32Array; followers: Uint32Array }
-  | { kind: 'stock'; wanted: Uint32Array; counted: Counted }
+  | { kind: 'stock'; runs: SharedRuns; counted: Counted }
   | { kind: 'templates'; groups: MemberText[][] };
 
 const { streams, docOf, options } = workerData as CompareWorkerData;
@@ -42,8 +42,8 @@ parentPort?.on('message', ({ id, message }: { id: number; message: CompareJob })
     } else if (message.kind === 'templates') {
       parentPort!.postMessage({ id, result: message.groups.map((g) => templateOf(g)) });
     } else if (message.kind === 'stock') {
-      const result = countRuns(message.wanted, streams, docOf, message.counted);
-      parentPort!.postMessage({ id, result }, [result.buffer as ArrayBuffer]);
+      countRuns(new RunTable(message.runs), streams, docOf, message.counted);
+      parentPort!.postMessage({ id, result: undefined });
     } else if (message.kind === 'anchors') {
       const result = anchorPart(message.paragraphs, streams);
       const buffers = [result.keys, result.group, result.repeatedPara, result.repeatedRuns].map((a) => a.buffer);
