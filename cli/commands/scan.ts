@@ -48,10 +48,18 @@ function allocatorEnv(): Record<string, string> {
 }
 
 /**
+ * How much V8 lets the child's heap grow past what the last full collection kept, in percent
+ * (V8 picks up to 300% by itself for a large heap). A large scan's stages make much short-lived
+ * garbage, and a heap let grow holds it: 30,000 reports peaked at 2.99 GB instead of 3.37 GB for
+ * 6% more CPU time, the same JSON.
+ */
+const HEAP_GROWING_PERCENT = 30;
+
+/**
  * Node caps its heap near 4 GB whatever the machine has; 100,000 reports need more. For a large
- * batch, run the scan again in a child Node with a heap of three quarters of the memory and the
- * allocator held to what the scan uses (once: the child is marked), and answer with its exit
- * status. Returns null when no relaunch is needed.
+ * batch, run the scan again in a child Node with a heap of three quarters of the memory, grown
+ * by small steps, and the allocator held to what the scan uses (once: the child is marked), and
+ * answer with its exit status. Returns null when no relaunch is needed.
  */
 async function relaunchWithRoom(paths: string[], argv: string[]): Promise<number | null> {
   if (process.env.REFRAIN_RELAUNCHED) return null;
@@ -64,9 +72,12 @@ async function relaunchWithRoom(paths: string[], argv: string[]): Promise<number
     return null; // the scan itself reports the bad path
   }
   if (files.length <= LARGE_BATCH) return null;
+  const growing = process.execArgv.some((a) => a.startsWith('--heap-growing-percent'))
+    ? []
+    : [`--heap-growing-percent=${HEAP_GROWING_PERCENT}`];
   const child = spawn(
     process.execPath,
-    [`--max-old-space-size=${want}`, ...process.execArgv, process.argv[1], 'scan', ...argv],
+    [`--max-old-space-size=${want}`, ...growing, ...process.execArgv, process.argv[1], 'scan', ...argv],
     {
       stdio: 'inherit',
       env: { ...process.env, ...allocatorEnv(), REFRAIN_RELAUNCHED: '1' },
