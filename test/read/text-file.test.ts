@@ -23,9 +23,8 @@ describe('paragraph text on disk', () => {
   it('gives each paragraph its text, line and page back, and the same JSON as in memory', () => {
     const scratch = scratchDir();
     const file = TextFile.open(scratch);
-    const first = file.add(paragraphs.slice(0, 2));
-    const rest = file.add(paragraphs.slice(2));
-    const stored = [...first, ...rest];
+    // A document without pages, one with, one where some paragraph has none.
+    const stored = [paragraphs.slice(0, 1), paragraphs.slice(1, 2), paragraphs.slice(2)].flatMap((d) => file.add(d));
     expect(stored.map((p) => p.text)).toEqual(paragraphs.map((p) => p.text));
     expect(stored.map((p) => [p.index, p.line, p.page])).toEqual(paragraphs.map((p) => [p.index, p.line, p.page]));
     // Read again, from the cache and then after other reads.
@@ -33,6 +32,11 @@ describe('paragraph text on disk', () => {
     expect(JSON.stringify(stored, null, 2)).toBe(JSON.stringify(paragraphs, null, 2));
     // The file has no name: nothing is left in the scratch folder even while it is open.
     expect(readdirSync(scratch)).toEqual([]);
+  });
+
+  it('takes the paragraphs of a document in order only', () => {
+    const file = TextFile.open(scratchDir());
+    expect(() => file.add([paragraphs[0], paragraphs[2]])).toThrow(/paragraph 2 out of order/);
   });
 
   it('says when the scratch folder cannot hold it, as a ScratchError', () => {
