@@ -35,9 +35,10 @@ Options:
   --limit NAME=VALUE     what one file may cost; a file over a limit is skipped with a message
                          naming it (give --limit again for another):
 ${limitsHelp()}
-  --engine NAME          where candidate pairs are computed: memory (default, fastest) or
-                         duckdb (tables in a scratch folder that spill to disk when memory
-                         is short); the findings are the same on both
+  --engine NAME          where candidate pairs are computed: memory (fastest) or duckdb
+                         (tables in a scratch folder that spill to disk when memory is short);
+                         the findings are the same on both. Default: memory, or duckdb when
+                         the files take more than a tenth of the machine's memory
   --scratch DIR          folder for the duckdb engine's tables (default: the system's temporary
                          folder); removed when the scan ends
   --engine-memory SIZE   memory the duckdb engine holds before it spills to disk (default 512MB)

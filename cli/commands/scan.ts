@@ -19,7 +19,8 @@ import { loadConfig } from '../config.js';
 import { HELP } from './scan-help.js';
 import type { ScanResult, ScanSettings } from '../../src/types.js';
 import type { CandidateOptions } from '../../src/compare/candidates/index.js';
-import { parseEngine } from './engine-options.js';
+import { engineForBatch, parseEngine } from './engine-options.js';
+import { stat } from 'node:fs/promises';
 
 function number(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -86,6 +87,34 @@ async function relaunchWithRoom(paths: string[], argv: string[]): Promise<number
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1))));
 }
 
+/**
+ * The engine for the request's inputs: the one asked for, or DuckDB, said on standard error,
+ * when none was and memory would not hold the batch (see engineForBatch).
+ */
+async function engineForInputs(request: ScanRequest): Promise<CandidateOptions> {
+  if (request.engine.engine !== undefined || request.engine.exchange !== undefined) return request.engine;
+  let files: string[];
+  try {
+    files = await listInputFiles(request.paths);
+  } catch {
+    return request.engine; // the scan itself reports the bad path
+  }
+  let bytes = 0;
+  for (const file of files)
+    bytes += await stat(file).then(
+      (s) => s.size,
+      () => 0,
+    );
+  const { engine, switched } = engineForBatch(request.engine, bytes, totalmem());
+  if (switched && !request.quiet)
+    process.stderr.write(
+      `refrain: ${files.length.toLocaleString('en-US')} files, ${(bytes / 1e9).toFixed(1)} GB: more than this ` +
+        `machine's memory holds with the default engine; scanning with --engine duckdb (its files in the ` +
+        `system's temporary folder; --engine memory keeps everything in memory)\n`,
+    );
+  return engine;
+}
+
 /** What the command line asks of a scan, checked. */
 interface ScanRequest {
   paths: string[];
@@ -130,6 +159,7 @@ export const scanCommand: Command = {
     if (request === null) return 0;
     const relaunched = await relaunchWithRoom(request.paths, argv);
     if (relaunched !== null) return relaunched;
+    request.engine = await engineForInputs(request);
     let scanned: Scanned;
     try {
       scanned = await scanWithProgress(request);
