@@ -5,6 +5,8 @@ import { flattenUnits, indexParagraphs, BatchTokens, type ParagraphIndex } from 
 import { countStockRuns, openComparePool, verifyPairs } from './workers/compare-pool.js';
 import { openCandidates, outOfCore, type CandidateOptions, type Candidates } from './candidates/index.js';
 import { TokenFile } from '../read/token-file.js';
+import type { TextFile } from '../read/text-file.js';
+import { readThrough, worthReading, type ReadThrough } from '../read/scratch-file.js';
 import type { Counted, RunTable } from './judge/run-table.js';
 import type { WorkerPool } from '../util/worker-pool.js';
 import { printStats } from '../util/stats.js';
@@ -30,6 +32,8 @@ export interface CompareEngine extends CandidateOptions {
    * may have started it); without one, such a comparison opens its own in the scratch folder.
    */
   tokens?: TokenFile;
+  /** The file the batch's paragraph text went to, when the engine is out of core. */
+  texts?: TextFile;
   /** The analyses' band keys are wanted by no one after phase 1: they are let go once it has its candidates. */
   spendKeys?: boolean;
 }
@@ -68,6 +72,7 @@ export async function compareAnalyses(
       (doc) => order[doc] >= firstReference,
       candidates,
       engine.tokens ?? ownTokens,
+      engine.texts,
       engine.spendKeys ?? false,
     );
     try {
@@ -95,6 +100,8 @@ interface Comparison {
   isReference: (doc: number) => boolean;
   candidates: Candidates;
   spendKeys: boolean;
+  /** The scratch files the comparison reads at random, if the batch is on disk. */
+  scratch: { tokens?: TokenFile; texts?: TextFile };
 }
 
 function openComparison(
@@ -104,6 +111,7 @@ function openComparison(
   isReference: (doc: number) => boolean,
   candidates: Candidates,
   tokens: TokenFile | undefined,
+  texts: TextFile | undefined,
   spendKeys: boolean,
 ): Comparison {
   const index = indexParagraphs(batch);
@@ -114,7 +122,20 @@ function openComparison(
   const options: RelateOptions = { threshold: settings.threshold, minTokens: settings.minTokens, minWholeTokens };
   // Started now, the workers load while phase 1 runs on this thread.
   const pool = openComparePool(batchTokens.streams, index.doc, options);
-  return { analyses: batch, settings, index, batchTokens, options, pool, onStage, isReference, candidates, spendKeys };
+  const scratch = { tokens, texts };
+  return {
+    analyses: batch,
+    settings,
+    index,
+    batchTokens,
+    options,
+    pool,
+    onStage,
+    isReference,
+    candidates,
+    spendKeys,
+    scratch,
+  };
 }
 
 /** The findings of a batch, ranked: the comparison's phases, one after the other. */
@@ -127,6 +148,7 @@ async function findCopies(c: Comparison): Promise<ResultCluster[]> {
   await alignLeaders(c, leaderParagraphs, graph);
   c.onStage(`grouping ${count(graph.edges.length)} copies into findings`);
   const groups = starClusters(graph.table.length, graph.edges);
+  await readScratch(c, [c.scratch.tokens, c.scratch.texts]);
   c.onStage(`weighing what ${count(groups.length)} findings share`);
   const inputs = {
     analyses: c.analyses,
@@ -157,6 +179,7 @@ async function groupNearIdentical(c: Comparison, graph: CopyGraph): Promise<Lead
   const units = flattenUnits(c.analyses, c.index, c.settings.bands, c.spendKeys);
   const offers = await c.candidates.offers(units);
   units.spent();
+  await readScratch(c, [c.scratch.tokens]);
   const leaders = await assignLeaders(units.wholePara, offers, c.batchTokens.streams, c.options, c.pool);
   const { speculated, used, unforeseen, rounds, ms } = leaders;
   printStats({ speculated, used, unforeseen, rounds, ...ms });
@@ -182,6 +205,7 @@ async function alignLeaders(c: Comparison, leaderParagraphs: Uint32Array, graph:
     await c.pool.close();
     c.pool = openComparePool(c.batchTokens.streams, c.index.doc, c.options);
   }
+  await readScratch(c, [c.scratch.tokens]);
   const paragraphCount = c.index.doc.length;
   c.onStage(`aligning ${count(toVerify.length)} paragraph pairs`);
   const aligning = (done: number) =>
@@ -191,6 +215,21 @@ async function alignLeaders(c: Comparison, leaderParagraphs: Uint32Array, graph:
     const a = Math.floor(toVerify[at] / paragraphCount);
     graph.add(a, toVerify[at] - a * paragraphCount, rel);
   }
+}
+
+/**
+ * Reads the scratch files a stage is about to read at random from start to end first, when the
+ * system's cache can hold them (read/scratch-file.ts): the candidate queries before it read and
+ * wrote gigabytes of their own and pushed them out.
+ */
+async function readScratch(c: Comparison, files: Array<ReadThrough | undefined>): Promise<void> {
+  const worth = worthReading(files.filter((f) => f !== undefined));
+  if (worth.length === 0) return;
+  const gb = worth.reduce((sum, f) => sum + f.size, 0) / 2 ** 30;
+  c.onStage(`reading ${gb.toFixed(1)} GB of scratch files back in order`);
+  const started = performance.now();
+  const bytes = await readThrough(worth);
+  printStats({ readThrough: Math.round(performance.now() - started), bytes });
 }
 
 /** The leaders, each with how many reports it and its near-identical copies stand in. */

@@ -1,6 +1,6 @@
 import { closeSync, readSync, writeSync } from 'node:fs';
 import type { Paragraph } from '../types.js';
-import { openUnnamed, scratchFailed } from './scratch-file.js';
+import { openUnnamed, scratchFailed, type ReadThrough } from './scratch-file.js';
 
 const failed = (doing: string, error: unknown) => scratchFailed(doing, 'text file', error);
 
@@ -45,9 +45,9 @@ const closeWhenUnreachable = new FinalizationRegistry<number>((fd) => {
  * JSON once per paragraph. The file is closed when the last paragraph is let go, not by the scan:
  * the result outlives the scan that made it.
  */
-export class TextFile {
+export class TextFile implements ReadThrough {
   private readonly source: Source;
-  private size = 0;
+  private written = 0;
 
   private constructor(fd: number) {
     this.source = { fd };
@@ -59,6 +59,15 @@ export class TextFile {
     return new TextFile(openUnnamed(scratch, 'refrain-text-', 'text file'));
   }
 
+  get fd(): number {
+    return this.source.fd;
+  }
+
+  /** Bytes written so far. */
+  get size(): number {
+    return this.written;
+  }
+
   /** Appends the paragraphs' text; gives the same paragraphs, reading their text from the file. */
   add(paragraphs: Paragraph[]): Paragraph[] {
     const n = paragraphs.length;
@@ -68,7 +77,7 @@ export class TextFile {
     const paged = paragraphs.some((p) => p.page !== undefined);
     const columns = new Uint32Array(paged ? 3 * n + 1 : 2 * n + 1);
     const first = n > 0 ? paragraphs[0].index : 0;
-    const block: Block = { source: this.source, base: this.size, first, columns, count: n, paged };
+    const block: Block = { source: this.source, base: this.written, first, columns, count: n, paged };
     const out: Paragraph[] = [];
     for (let i = 0; i < n; i++) {
       const p = paragraphs[i];
@@ -80,11 +89,11 @@ export class TextFile {
     }
     try {
       for (let done = 0; done < bytes.length;)
-        done += writeSync(this.source.fd, bytes, done, bytes.length - done, this.size + done);
+        done += writeSync(this.source.fd, bytes, done, bytes.length - done, this.written + done);
     } catch (e) {
       throw failed('write', e);
     }
-    this.size += bytes.length;
+    this.written += bytes.length;
     return out;
   }
 }

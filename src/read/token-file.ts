@@ -1,5 +1,5 @@
 import { closeSync, readSync, writeSync } from 'node:fs';
-import { openUnnamed, scratchFailed } from './scratch-file.js';
+import { openUnnamed, scratchFailed, type ReadThrough } from './scratch-file.js';
 import type { StreamsInMemory, StreamsOnDisk } from '../types.js';
 import type { Tokens } from '../compare/align/relate.js';
 
@@ -13,11 +13,16 @@ const failed = (doing: string, error: unknown) => scratchFailed(doing, 'token fi
  * then read back a paragraph at a time, by position, from any thread: the operating system's
  * cache keeps what is read often, and gives the memory back when something else needs it.
  */
-export class TokenFile {
-  private size = 0;
+export class TokenFile implements ReadThrough {
+  private written = 0;
   private closed = false;
 
   private constructor(readonly fd: number) {}
+
+  /** Bytes written so far. */
+  get size(): number {
+    return this.written;
+  }
 
   /** A new, empty file in `scratch` (the system's temporary folder by default), without a name (see openUnnamed). */
   static open(scratch?: string): TokenFile {
@@ -31,7 +36,7 @@ export class TokenFile {
     const at = new Float64Array(new SharedArrayBuffer(Math.max(1, paragraphs) * 8), 0, paragraphs);
     let w = 0;
     for (let p = 0; p < paragraphs; p++) {
-      at[p] = this.size + w * 4;
+      at[p] = this.written + w * 4;
       words.set(s.masked.subarray(s.tokenStart[p], s.tokenStart[p + 1]), w);
       w += s.tokenStart[p + 1] - s.tokenStart[p];
       words.set(s.digits.subarray(s.digitStart[p], s.digitStart[p + 1]), w);
@@ -40,11 +45,11 @@ export class TokenFile {
     const bytes = new Uint8Array(words.buffer);
     try {
       for (let done = 0; done < bytes.length;)
-        done += writeSync(this.fd, bytes, done, bytes.length - done, this.size + done);
+        done += writeSync(this.fd, bytes, done, bytes.length - done, this.written + done);
     } catch (e) {
       throw failed('write', e);
     }
-    this.size += bytes.length;
+    this.written += bytes.length;
     return { tokenStart: s.tokenStart, digitStart: s.digitStart, fd: this.fd, at };
   }
 

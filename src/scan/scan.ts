@@ -65,7 +65,7 @@ export async function scanPaths(paths: string[], options: ScanOptions = {}): Pro
       listing.diagnostics,
       settings,
       options,
-      { ...engine, tokens, spendKeys: options.resultOnly },
+      { ...engine, tokens, texts, spendKeys: options.resultOnly },
       texts,
     );
   } finally {
