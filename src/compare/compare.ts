@@ -148,7 +148,7 @@ async function findCopies(c: Comparison): Promise<ResultCluster[]> {
   await alignLeaders(c, leaderParagraphs, graph);
   c.onStage(`grouping ${count(graph.edges.length)} copies into findings`);
   const groups = starClusters(graph.table.length, graph.edges);
-  await readScratch(c, [c.scratch.tokens, c.scratch.texts]);
+  await readScratch(c, [c.scratch.texts, c.scratch.tokens]);
   c.onStage(`weighing what ${count(groups.length)} findings share`);
   const inputs = {
     analyses: c.analyses,

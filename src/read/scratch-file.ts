@@ -51,7 +51,7 @@ export function openUnnamed(scratch: string = tmpdir(), prefix: string, file: st
 const CHUNK = 8 * 2 ** 20;
 
 /** Of the memory available, what the files read through may take: the scan itself grows after. */
-const AVAILABLE_SHARE = 0.6;
+const AVAILABLE_SHARE = 0.75;
 
 /** A scratch file the comparison reads at random, which it can read through first. */
 export interface ReadThrough {

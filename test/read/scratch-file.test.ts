@@ -11,14 +11,14 @@ const MB = 2 ** 20;
 const file = (size: number) => ({ fd: -1, size });
 
 describe('worthReading', () => {
-  it('takes the files in order while they fit in 60% of the memory available', () => {
-    const tokens = file(6 * GB);
+  it('takes the files in order while they fit in 75% of the memory available', () => {
     const texts = file(5 * GB);
-    expect(worthReading([tokens, texts], 16 * GB)).toEqual([tokens]);
-    expect(worthReading([tokens, texts], 20 * GB)).toEqual([tokens, texts]);
+    const tokens = file(6 * GB);
+    expect(worthReading([texts, tokens], 14 * GB)).toEqual([texts]);
+    expect(worthReading([texts, tokens], 15 * GB)).toEqual([texts, tokens]);
     // The first does not fit; the second still does on its own.
-    expect(worthReading([tokens, texts], 9 * GB)).toEqual([texts]);
-    expect(worthReading([tokens, texts], 8 * GB)).toEqual([]);
+    expect(worthReading([tokens, texts], 7.5 * GB)).toEqual([texts]);
+    expect(worthReading([tokens, texts], 6 * GB)).toEqual([]);
   });
 
   it('leaves small files to the reads at random', () => {
