@@ -10,6 +10,7 @@ import { readThrough, worthReading, type ReadThrough } from '../read/scratch-fil
 import type { Counted, RunTable } from './judge/run-table.js';
 import type { WorkerPool } from '../util/worker-pool.js';
 import { printStats } from '../util/stats.js';
+import { freemem } from 'node:os';
 import { CopyGraph } from './cluster/passages.js';
 import { starClusters } from './cluster/star.js';
 import { buildFindings } from './judge/findings.js';
@@ -34,6 +35,8 @@ export interface CompareEngine extends CandidateOptions {
   tokens?: TokenFile;
   /** The file the batch's paragraph text went to, when the engine is out of core. */
   texts?: TextFile;
+  /** Scratch files smaller than this in all are left to reads at random (see worthReading). */
+  readThroughFrom?: number;
   /** The analyses' band keys are wanted by no one after phase 1: they are let go once it has its candidates. */
   spendKeys?: boolean;
 }
@@ -73,6 +76,7 @@ export async function compareAnalyses(
       candidates,
       engine.tokens ?? ownTokens,
       engine.texts,
+      engine.readThroughFrom,
       engine.spendKeys ?? false,
     );
     try {
@@ -101,7 +105,7 @@ interface Comparison {
   candidates: Candidates;
   spendKeys: boolean;
   /** The scratch files the comparison reads at random, if the batch is on disk. */
-  scratch: { tokens?: TokenFile; texts?: TextFile };
+  scratch: { tokens?: TokenFile; texts?: TextFile; from?: number };
 }
 
 function openComparison(
@@ -112,6 +116,7 @@ function openComparison(
   candidates: Candidates,
   tokens: TokenFile | undefined,
   texts: TextFile | undefined,
+  readThroughFrom: number | undefined,
   spendKeys: boolean,
 ): Comparison {
   const index = indexParagraphs(batch);
@@ -122,7 +127,7 @@ function openComparison(
   const options: RelateOptions = { threshold: settings.threshold, minTokens: settings.minTokens, minWholeTokens };
   // Started now, the workers load while phase 1 runs on this thread.
   const pool = openComparePool(batchTokens.streams, index.doc, options);
-  const scratch = { tokens, texts };
+  const scratch = { tokens, texts, from: readThroughFrom };
   return {
     analyses: batch,
     settings,
@@ -141,8 +146,9 @@ function openComparison(
 /** The findings of a batch, ranked: the comparison's phases, one after the other. */
 async function findCopies(c: Comparison): Promise<ResultCluster[]> {
   const graph = new CopyGraph(c.batchTokens.streams.tokenStart);
-  c.onStage(`grouping near-identical paragraphs (${count(c.index.doc.length)})`);
-  const leaders = await groupNearIdentical(c, graph);
+  const grouping = `grouping near-identical paragraphs (${count(c.index.doc.length)})`;
+  c.onStage(grouping);
+  const leaders = await groupNearIdentical(c, graph, grouping);
   const leaderParagraphs = leadersOf(leaders);
   c.onStage(`pairing the shared 6-token runs of ${count(leaderParagraphs.length)} paragraphs`);
   await alignLeaders(c, leaderParagraphs, graph);
@@ -175,11 +181,11 @@ async function findCopies(c: Comparison): Promise<ResultCluster[]> {
 }
 
 /** Phase 1: each paragraph near-identical to an earlier one joins it, its leader (leaders/assign.ts). */
-async function groupNearIdentical(c: Comparison, graph: CopyGraph): Promise<Leaders> {
+async function groupNearIdentical(c: Comparison, graph: CopyGraph, stage: string): Promise<Leaders> {
   const units = flattenUnits(c.analyses, c.index, c.settings.bands, c.spendKeys);
   const offers = await c.candidates.offers(units);
   units.spent();
-  await readScratch(c, [c.scratch.tokens]);
+  await readScratch(c, [c.scratch.tokens], stage);
   const leaders = await assignLeaders(units.wholePara, offers, c.batchTokens.streams, c.options, c.pool);
   const { speculated, used, unforeseen, rounds, ms } = leaders;
   printStats({ speculated, used, unforeseen, rounds, ...ms });
@@ -222,14 +228,24 @@ async function alignLeaders(c: Comparison, leaderParagraphs: Uint32Array, graph:
  * system's cache can hold them (read/scratch-file.ts): the candidate queries before it read and
  * wrote gigabytes of their own and pushed them out.
  */
-async function readScratch(c: Comparison, files: Array<ReadThrough | undefined>): Promise<void> {
-  const worth = worthReading(files.filter((f) => f !== undefined));
+async function readScratch(
+  c: Comparison,
+  files: Array<ReadThrough | undefined>,
+  /** The stage the reading interrupts, begun again after it; none when the next stage begins. */
+  resume?: string,
+): Promise<void> {
+  const worth = worthReading(
+    files.filter((f) => f !== undefined),
+    freemem(),
+    c.scratch.from,
+  );
   if (worth.length === 0) return;
   const gb = worth.reduce((sum, f) => sum + f.size, 0) / 2 ** 30;
   c.onStage(`reading ${gb.toFixed(1)} GB of scratch files back in order`);
   const started = performance.now();
   const bytes = await readThrough(worth);
   printStats({ readThrough: Math.round(performance.now() - started), bytes });
+  if (resume) c.onStage(resume);
 }
 
 /** The leaders, each with how many reports it and its near-identical copies stand in. */

@@ -68,7 +68,7 @@ const LEAST = 256 * 2 ** 20;
  * available (`available`, less what the files before it take). A file that does not fit would push
  * the others out of the system's cache, and itself.
  */
-export function worthReading(files: ReadThrough[], available = freemem()): ReadThrough[] {
+export function worthReading(files: ReadThrough[], available = freemem(), least = LEAST): ReadThrough[] {
   let room = available * AVAILABLE_SHARE;
   const out: ReadThrough[] = [];
   for (const f of files) {
@@ -76,7 +76,7 @@ export function worthReading(files: ReadThrough[], available = freemem()): ReadT
     room -= f.size;
     out.push(f);
   }
-  return out.reduce((sum, f) => sum + f.size, 0) < LEAST ? [] : out;
+  return out.reduce((sum, f) => sum + f.size, 0) < least ? [] : out;
 }
 
 /**

@@ -33,7 +33,7 @@ export interface ScanOptions {
   /** Files and folders never read as reports (a team's configuration names them). */
   ignore?: readonly string[];
   /** Where candidate pairs are computed (`--engine`): the findings are the same on every engine. */
-  engine?: CandidateOptions;
+  engine?: CandidateOptions & Pick<CompareEngine, 'readThroughFrom'>;
   /**
    * Only the result is wanted: no analyses are returned, and the comparison lets go of each
    * report's band keys once phase 1 has its candidates (1.2 GB at 300,000 reports).
