@@ -74,9 +74,7 @@ export async function compareAnalyses(
       onStage,
       (doc) => order[doc] >= firstReference,
       candidates,
-      engine.tokens ?? ownTokens,
-      engine.texts,
-      engine.readThroughFrom,
+      { tokens: engine.tokens ?? ownTokens, texts: engine.texts, from: engine.readThroughFrom },
       engine.spendKeys ?? false,
     );
     try {
@@ -105,7 +103,14 @@ interface Comparison {
   candidates: Candidates;
   spendKeys: boolean;
   /** The scratch files the comparison reads at random, if the batch is on disk. */
-  scratch: { tokens?: TokenFile; texts?: TextFile; from?: number };
+  scratch: Scratch;
+}
+
+/** The scratch files of an out-of-core batch, and from what size they are worth reading through. */
+interface Scratch {
+  tokens?: TokenFile;
+  texts?: TextFile;
+  from?: number;
 }
 
 function openComparison(
@@ -114,20 +119,17 @@ function openComparison(
   onStage: OnStage,
   isReference: (doc: number) => boolean,
   candidates: Candidates,
-  tokens: TokenFile | undefined,
-  texts: TextFile | undefined,
-  readThroughFrom: number | undefined,
+  scratch: Scratch,
   spendKeys: boolean,
 ): Comparison {
   const index = indexParagraphs(batch);
-  const batchTokens = new BatchTokens(batch, index, tokens);
+  const batchTokens = new BatchTokens(batch, index, scratch.tokens);
   // A paragraph repeated whole needs two thirds of a passage's length (8 of the default 12): page
   // chrome and titles are short.
   const minWholeTokens = Math.round((settings.minTokens * 2) / 3);
   const options: RelateOptions = { threshold: settings.threshold, minTokens: settings.minTokens, minWholeTokens };
   // Started now, the workers load while phase 1 runs on this thread.
   const pool = openComparePool(batchTokens.streams, index.doc, options);
-  const scratch = { tokens, texts, from: readThroughFrom };
   return {
     analyses: batch,
     settings,
